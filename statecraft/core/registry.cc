@@ -1,0 +1,41 @@
+#include "statecraft/core/registry.h"
+
+#include <stdexcept>
+
+#include "statecraft/core/error.h"
+
+namespace statecraft {
+
+void RegisterBuiltinModels(ModelRegistry& registry);  // models/builtin.cc
+
+void ModelRegistry::Add(ModelInfo info) {
+  if (Find(info.name) != nullptr) {
+    throw std::logic_error("model '" + info.name + "' registered twice");
+  }
+  models_.push_back(std::move(info));
+}
+
+const ModelInfo* ModelRegistry::Find(const std::string& name) const {
+  for (const auto& info : models_) {
+    if (info.name == name) return &info;
+  }
+  return nullptr;
+}
+
+const ModelInfo& ModelRegistry::Get(const std::string& name) const {
+  if (const ModelInfo* info = Find(name)) return *info;
+  std::string known;
+  for (const auto& info : models_) known += (known.empty() ? "" : ", ") + info.name;
+  throw InputError("unknown model '" + name + "'; known models: " + known);
+}
+
+const ModelRegistry& BuiltinModels() {
+  static const ModelRegistry registry = [] {
+    ModelRegistry built;
+    RegisterBuiltinModels(built);
+    return built;
+  }();
+  return registry;
+}
+
+}  // namespace statecraft

@@ -1,0 +1,33 @@
+// ModelRegistry: the models a program knows, by name. BuiltinModels() holds every model shipped
+// with statecraft (registered explicitly in models/builtin.cc); clients — CLI, web, Python,
+// conformance tests — list and run models through it and so pick up new models by themselves.
+#ifndef STATECRAFT_CORE_REGISTRY_H_
+#define STATECRAFT_CORE_REGISTRY_H_
+
+#include <string>
+#include <vector>
+
+#include "statecraft/core/model.h"
+
+namespace statecraft {
+
+class ModelRegistry {
+ public:
+  // Throws std::logic_error on a duplicate name (a programming error).
+  void Add(ModelInfo info);
+  // nullptr when unknown.
+  const ModelInfo* Find(const std::string& name) const;
+  // Throws InputError naming the known models when unknown.
+  const ModelInfo& Get(const std::string& name) const;
+  const std::vector<ModelInfo>& models() const { return models_; }
+
+ private:
+  std::vector<ModelInfo> models_;
+};
+
+// The registry of built-in models, filled on first use.
+const ModelRegistry& BuiltinModels();
+
+}  // namespace statecraft
+
+#endif  // STATECRAFT_CORE_REGISTRY_H_

@@ -1,0 +1,152 @@
+#include "statecraft/models/baseline/baseline.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numeric>
+
+namespace statecraft {
+namespace {
+
+enum class Statistic { kMean, kMedian };
+
+const std::vector<std::string> kWeightChoices = {"none", "salience", "capability",
+                                                 "capability_salience"};
+
+BaselineWeights ParseWeights(const std::string& text) {
+  if (text == "salience") return BaselineWeights::kSalience;
+  if (text == "capability") return BaselineWeights::kCapability;
+  if (text == "capability_salience") return BaselineWeights::kCapabilitySalience;
+  return BaselineWeights::kNone;
+}
+
+double WeightOf(const Scenario& scenario, int actor, int issue, BaselineWeights weights) {
+  switch (weights) {
+    case BaselineWeights::kNone:
+      return 1.0;
+    case BaselineWeights::kSalience:
+      return scenario.Salience(actor, issue);
+    case BaselineWeights::kCapability:
+      return scenario.Capability(actor, issue);
+    case BaselineWeights::kCapabilitySalience:
+      return scenario.Capability(actor, issue) * scenario.Salience(actor, issue);
+  }
+  return 1.0;
+}
+
+class BaselineModel : public Model {
+ public:
+  BaselineModel(Statistic statistic, BaselineWeights weights)
+      : statistic_(statistic), weights_(weights) {}
+
+  Forecast Run(const Scenario& scenario, std::uint64_t /*seed*/) const override {
+    Forecast forecast;
+    Round round;
+    round.positions = InputPositions(scenario);
+    std::vector<double> values;
+    std::vector<double> weights;
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      values.clear();
+      weights.clear();
+      for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+        if (!scenario.HasStake(actor, issue)) continue;
+        values.push_back(scenario.Position(actor, issue));
+        weights.push_back(WeightOf(scenario, actor, issue, weights_));
+      }
+      round.outcome.push_back(statistic_ == Statistic::kMean ? WeightedMean(values, weights)
+                                                             : WeightedMedian(values, weights));
+    }
+    forecast.outcome = round.outcome;
+    forecast.rounds.push_back(std::move(round));
+    return forecast;
+  }
+
+ private:
+  Statistic statistic_;
+  BaselineWeights weights_;
+};
+
+ParamSpec WeightsParam(const std::string& default_value) {
+  return ParamSpec{"weights",
+                   ParamType::kChoice,
+                   default_value,
+                   kWeightChoices,
+                   0,
+                   0,
+                   "what each actor's position is weighted by"};
+}
+
+}  // namespace
+
+double WeightedMean(const std::vector<double>& values, const std::vector<double>& weights) {
+  double weighted_sum = 0.0;
+  double total = 0.0;
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    weighted_sum += weights[k] * values[k];
+    total += weights[k];
+  }
+  if (total > 0.0) return weighted_sum / total;
+  return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+}
+
+double WeightedMedian(const std::vector<double>& values, const std::vector<double>& weights) {
+  const std::size_t count = values.size();
+  std::vector<std::size_t> order(count);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+  const bool unweighted = !(total > 0.0);
+  if (unweighted) total = static_cast<double>(count);
+  const double half = total / 2.0;
+  // Relative tolerance for "exactly half", so that weights like 0.1 + 0.2 still split evenly.
+  const double tolerance = 1e-12 * total;
+  double cumulative = 0.0;
+  for (std::size_t k = 0; k < count; ++k) {
+    cumulative += unweighted ? 1.0 : weights[order[k]];
+    if (std::abs(cumulative - half) <= tolerance && k + 1 < count) {
+      return (values[order[k]] + values[order[k + 1]]) / 2.0;
+    }
+    if (cumulative > half) return values[order[k]];
+  }
+  return values[order[count - 1]];
+}
+
+void RegisterBaselineModels(ModelRegistry& registry) {
+  registry.Add(ModelInfo{
+      "mean",
+      "mean of the actors' positions per issue (weights: none by default)",
+      {WeightsParam("none")},
+      false,
+      [](const ParamValues& params) {
+        return std::make_unique<BaselineModel>(Statistic::kMean,
+                                               ParseWeights(params.GetChoice("weights")));
+      }});
+  registry.Add(ModelInfo{
+      "median",
+      "median of the actors' positions per issue (weights: none by default)",
+      {WeightsParam("none")},
+      false,
+      [](const ParamValues& params) {
+        return std::make_unique<BaselineModel>(Statistic::kMedian,
+                                               ParseWeights(params.GetChoice("weights")));
+      }});
+  registry.Add(ModelInfo{"weighted_median",
+                         "median position weighted by capability x salience (the median voter)",
+                         {},
+                         false,
+                         [](const ParamValues&) {
+                           return std::make_unique<BaselineModel>(
+                               Statistic::kMedian, BaselineWeights::kCapabilitySalience);
+                         }});
+  registry.Add(ModelInfo{"compromise",
+                         "mean position weighted by capability x salience (compromise model)",
+                         {},
+                         false,
+                         [](const ParamValues&) {
+                           return std::make_unique<BaselineModel>(
+                               Statistic::kMean, BaselineWeights::kCapabilitySalience);
+                         }});
+}
+
+}  // namespace statecraft
