@@ -57,6 +57,7 @@ struct Stake {
   Estimate position;
   Estimate salience;
   std::optional<Estimate> capability;  // overrides the actor's capability on this issue
+  std::string source;                  // the basis of the stake's numbers, as the analyst gave it
 };
 
 struct Scenario {

@@ -1,0 +1,356 @@
+#include "statecraft/io/native_format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "statecraft/core/error.h"
+#include "statecraft/io/csv.h"
+
+namespace statecraft {
+
+const std::vector<std::string> kScenarioFileKeys = {
+    "name",   "description", "sources", "salience_scale", "actors",
+    "issues", "stakes",      "levers",  "plans",          "counter_levers"};
+
+namespace {
+
+Estimate Scaled(Estimate estimate, double factor) {
+  estimate.central *= factor;
+  if (estimate.low) *estimate.low *= factor;
+  if (estimate.high) *estimate.high *= factor;
+  return estimate;
+}
+
+void ReadActors(const NodeReader& list, Scenario& scenario) {
+  list.RequireSequence();
+  if (list.Size() == 0) list.Expected("at least one actor");
+  for (std::size_t k = 0; k < list.Size(); ++k) {
+    const NodeReader item = list.Element(k);
+    item.RequireMap({"name", "description", "capability"});
+    Actor actor;
+    actor.name = item.Child("name").String();
+    if (actor.name.empty()) item.Child("name").Expected("a non-empty name");
+    if (scenario.ActorIndex(actor.name) >= 0) {
+      item.Child("name").Fail("duplicate actor name '" + actor.name + "'");
+    }
+    if (item.Has("description")) actor.description = item.Child("description").String();
+    if (item.Has("capability")) {
+      const NodeReader capability = item.Child("capability");
+      actor.capability = capability.ReadEstimate();
+      if (actor.capability.Low() < 0) capability.Expected("a capability >= 0");
+    }
+    scenario.actors.push_back(std::move(actor));
+  }
+}
+
+void ReadIssues(const NodeReader& list, Scenario& scenario) {
+  list.RequireSequence();
+  if (list.Size() == 0) list.Expected("at least one issue");
+  for (std::size_t k = 0; k < list.Size(); ++k) {
+    const NodeReader item = list.Element(k);
+    item.RequireMap({"name", "description", "scale", "anchors", "reference_point",
+                     "known_outcome", "deciders"});
+    Issue issue;
+    issue.name = item.Child("name").String();
+    if (issue.name.empty()) item.Child("name").Expected("a non-empty name");
+    if (scenario.IssueIndex(issue.name) >= 0) {
+      item.Child("name").Fail("duplicate issue name '" + issue.name + "'");
+    }
+    if (item.Has("description")) issue.description = item.Child("description").String();
+    if (item.Has("scale")) {
+      const NodeReader scale = item.Child("scale");
+      if (!scale.IsSequence() || scale.Size() != 2) scale.Expected("[low, high]");
+      issue.scale_low = scale.Element(0).Number();
+      issue.scale_high = scale.Element(1).Number();
+      if (!(issue.scale_low < issue.scale_high)) scale.Expected("[low, high] with low < high");
+    }
+    auto check_on_scale = [&](const NodeReader& where, const Estimate& estimate) {
+      if (estimate.Low() < issue.scale_low || estimate.High() > issue.scale_high) {
+        where.Fail("found a value outside the issue's scale [" + std::to_string(issue.scale_low) +
+                   ", " + std::to_string(issue.scale_high) + "]");
+      }
+    };
+    if (item.Has("anchors")) {
+      const NodeReader anchors = item.Child("anchors");
+      if (!anchors.IsMap()) anchors.Expected("a map of value: meaning");
+      for (const auto& [key, meaning] : anchors.Entries()) {
+        ScaleAnchor anchor;
+        const auto value = ParseNumber(key);
+        if (!value) meaning.Fail("found anchor value '" + key + "', expected a number");
+        anchor.value = *value;
+        anchor.meaning = meaning.String();
+        check_on_scale(meaning, Estimate(anchor.value));
+        issue.anchors.push_back(std::move(anchor));
+      }
+    }
+    if (item.Has("reference_point")) {
+      issue.reference_point = item.Child("reference_point").ReadEstimate();
+      check_on_scale(item.Child("reference_point"), *issue.reference_point);
+    }
+    if (item.Has("known_outcome")) {
+      issue.known_outcome = item.Child("known_outcome").ReadEstimate();
+      check_on_scale(item.Child("known_outcome"), *issue.known_outcome);
+    }
+    if (item.Has("deciders")) {
+      const NodeReader deciders = item.Child("deciders");
+      deciders.RequireSequence();
+      if (deciders.Size() == 0) deciders.Expected("a list of at least one actor");
+      issue.decision_rule.kind = DecisionRule::Kind::kDeciders;
+      for (std::size_t d = 0; d < deciders.Size(); ++d) {
+        const std::string name = deciders.Element(d).String();
+        const int actor = scenario.ActorIndex(name);
+        if (actor < 0) deciders.Element(d).Fail("unknown actor '" + name + "'");
+        issue.decision_rule.deciders.push_back(actor);
+      }
+    }
+    scenario.issues.push_back(std::move(issue));
+  }
+}
+
+void ReadStakes(const NodeReader& stakes, double salience_factor, Scenario& scenario) {
+  if (!stakes.IsMap()) stakes.Expected("a map of actor: {issue: stake}");
+  scenario.ResizeStakes();
+  for (const auto& [actor_name, per_issue] : stakes.Entries()) {
+    const int actor = scenario.ActorIndex(actor_name);
+    if (actor < 0) per_issue.Fail("unknown actor '" + actor_name + "'; declare it under actors");
+    if (!per_issue.IsMap()) per_issue.Expected("a map of issue: stake");
+    for (const auto& [issue_name, item] : per_issue.Entries()) {
+      const int issue = scenario.IssueIndex(issue_name);
+      if (issue < 0) item.Fail("unknown issue '" + issue_name + "'; declare it under issues");
+      const Issue& declared = scenario.issues[issue];
+      item.RequireMap({"position", "salience", "capability", "source"});
+      Stake stake;
+      const NodeReader position = item.Child("position");
+      stake.position = position.ReadEstimate();
+      if (stake.position.Low() < declared.scale_low ||
+          stake.position.High() > declared.scale_high) {
+        position.Fail("found a position outside the issue's scale [" +
+                      std::to_string(declared.scale_low) + ", " +
+                      std::to_string(declared.scale_high) + "]");
+      }
+      const NodeReader salience = item.Child("salience");
+      stake.salience = Scaled(salience.ReadEstimate(), salience_factor);
+      if (stake.salience.Low() < 0 || stake.salience.High() > 1.0 + 1e-12) {
+        salience.Fail(salience_factor == 1.0
+                          ? "found a salience above 1, expected [0, 1] (write "
+                            "'salience_scale: 100' at the top of the file for 0-100 saliences)"
+                          : "found a salience outside [0, 100]");
+      }
+      stake.salience.central = std::min(stake.salience.central, 1.0);
+      if (item.Has("capability")) {
+        const NodeReader capability = item.Child("capability");
+        stake.capability = capability.ReadEstimate();
+        if (stake.capability->Low() < 0) capability.Expected("a capability >= 0");
+      }
+      if (item.Has("source")) stake.source = item.Child("source").String();
+      scenario.SetStake(actor, issue, std::move(stake));
+    }
+  }
+}
+
+YAML::Node EstimateNode(const Estimate& estimate, double factor = 1.0) {
+  const Estimate scaled = Scaled(estimate, factor);
+  if (!scaled.low && scaled.source.empty()) return YAML::Node(scaled.central);
+  if (scaled.source.empty()) {
+    YAML::Node list(YAML::NodeType::Sequence);
+    list.push_back(*scaled.low);
+    list.push_back(scaled.central);
+    list.push_back(*scaled.high);
+    list.SetStyle(YAML::EmitterStyle::Flow);
+    return list;
+  }
+  YAML::Node map(YAML::NodeType::Map);
+  if (scaled.low) map["low"] = *scaled.low;
+  map["central"] = scaled.central;
+  if (scaled.high) map["high"] = *scaled.high;
+  map["source"] = scaled.source;
+  map.SetStyle(YAML::EmitterStyle::Flow);
+  return map;
+}
+
+nlohmann::ordered_json EstimateJson(const Estimate& estimate, double factor = 1.0) {
+  const Estimate scaled = Scaled(estimate, factor);
+  if (!scaled.low && scaled.source.empty()) return scaled.central;
+  if (scaled.source.empty()) return {*scaled.low, scaled.central, *scaled.high};
+  nlohmann::ordered_json object;
+  if (scaled.low) object["low"] = *scaled.low;
+  object["central"] = scaled.central;
+  if (scaled.high) object["high"] = *scaled.high;
+  object["source"] = scaled.source;
+  return object;
+}
+
+std::string AnchorKey(double value) {
+  std::ostringstream out;
+  out.precision(15);
+  out << value;
+  return out.str();
+}
+
+}  // namespace
+
+Scenario ReadNativeScenario(const NodeReader& root) {
+  root.RequireMap(kScenarioFileKeys);
+  Scenario scenario;
+  if (root.Has("name")) scenario.name = root.Child("name").String();
+  if (root.Has("description")) scenario.description = root.Child("description").String();
+  if (root.Has("sources")) {
+    const NodeReader sources = root.Child("sources");
+    sources.RequireSequence();
+    for (std::size_t k = 0; k < sources.Size(); ++k) {
+      scenario.sources.push_back(sources.Element(k).String());
+    }
+  }
+  double salience_factor = 1.0;
+  if (root.Has("salience_scale")) {
+    const NodeReader scale = root.Child("salience_scale");
+    const double value = scale.Number();
+    if (value != 1.0 && value != 100.0) scale.Expected("1 or 100");
+    salience_factor = 1.0 / value;
+  }
+  ReadActors(root.Child("actors"), scenario);
+  ReadIssues(root.Child("issues"), scenario);
+  ReadStakes(root.Child("stakes"), salience_factor, scenario);
+  for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+    bool any = false;
+    for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+      any = any || scenario.HasStake(actor, issue);
+    }
+    if (!any) {
+      root.Child("stakes").Fail("no actor has a stake on issue '" + scenario.issues[issue].name +
+                                "', expected at least one");
+    }
+    for (int decider : scenario.issues[issue].decision_rule.deciders) {
+      if (!scenario.HasStake(decider, issue)) {
+        root.Child("stakes").Fail("decider '" + scenario.actors[decider].name +
+                                  "' has no stake on issue '" + scenario.issues[issue].name +
+                                  "'");
+      }
+    }
+  }
+  try {
+    scenario.Validate();
+  } catch (const InputError& error) {
+    throw InputError(root.file_name() + ": " + error.what());
+  }
+  return scenario;
+}
+
+Scenario ParseNativeScenario(const std::string& text, const std::string& file_name) {
+  const NodeReader root = ParseYamlText(text, file_name);
+  if (root.IsNull()) {
+    throw InputError(file_name + ":1:1: found an empty document, expected a scenario");
+  }
+  return ReadNativeScenario(root);
+}
+
+std::string WriteScenarioYaml(const Scenario& scenario) {
+  YAML::Node root(YAML::NodeType::Map);
+  if (!scenario.name.empty()) root["name"] = scenario.name;
+  if (!scenario.description.empty()) root["description"] = scenario.description;
+  for (const auto& source : scenario.sources) root["sources"].push_back(source);
+  root["salience_scale"] = 100;
+  for (const Actor& actor : scenario.actors) {
+    YAML::Node item(YAML::NodeType::Map);
+    item["name"] = actor.name;
+    if (!actor.description.empty()) item["description"] = actor.description;
+    item["capability"] = EstimateNode(actor.capability);
+    root["actors"].push_back(item);
+  }
+  for (const Issue& issue : scenario.issues) {
+    YAML::Node item(YAML::NodeType::Map);
+    item["name"] = issue.name;
+    if (!issue.description.empty()) item["description"] = issue.description;
+    YAML::Node scale(YAML::NodeType::Sequence);
+    scale.push_back(issue.scale_low);
+    scale.push_back(issue.scale_high);
+    scale.SetStyle(YAML::EmitterStyle::Flow);
+    item["scale"] = scale;
+    for (const auto& anchor : issue.anchors) item["anchors"][AnchorKey(anchor.value)] = anchor.meaning;
+    if (issue.reference_point) item["reference_point"] = EstimateNode(*issue.reference_point);
+    if (issue.known_outcome) item["known_outcome"] = EstimateNode(*issue.known_outcome);
+    if (issue.decision_rule.kind == DecisionRule::Kind::kDeciders) {
+      YAML::Node deciders(YAML::NodeType::Sequence);
+      for (int decider : issue.decision_rule.deciders) {
+        deciders.push_back(scenario.actors[decider].name);
+      }
+      deciders.SetStyle(YAML::EmitterStyle::Flow);
+      item["deciders"] = deciders;
+    }
+    root["issues"].push_back(item);
+  }
+  YAML::Node stakes(YAML::NodeType::Map);
+  for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+    YAML::Node per_issue(YAML::NodeType::Map);
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      if (!scenario.HasStake(actor, issue)) continue;
+      const Stake& stake = scenario.StakeOf(actor, issue);
+      YAML::Node item(YAML::NodeType::Map);
+      item["position"] = EstimateNode(stake.position);
+      item["salience"] = EstimateNode(stake.salience, 100.0);
+      if (stake.capability) item["capability"] = EstimateNode(*stake.capability);
+      if (!stake.source.empty()) item["source"] = stake.source;
+      per_issue[scenario.issues[issue].name] = item;
+    }
+    if (per_issue.size() > 0) stakes[scenario.actors[actor].name] = per_issue;
+  }
+  root["stakes"] = stakes;
+  YAML::Emitter out;
+  out.SetDoublePrecision(15);
+  out << root;
+  return std::string(out.c_str()) + "\n";
+}
+
+std::string WriteScenarioJson(const Scenario& scenario) {
+  nlohmann::ordered_json root;
+  if (!scenario.name.empty()) root["name"] = scenario.name;
+  if (!scenario.description.empty()) root["description"] = scenario.description;
+  if (!scenario.sources.empty()) root["sources"] = scenario.sources;
+  root["salience_scale"] = 100;
+  root["actors"] = nlohmann::ordered_json::array();
+  for (const Actor& actor : scenario.actors) {
+    nlohmann::ordered_json item;
+    item["name"] = actor.name;
+    if (!actor.description.empty()) item["description"] = actor.description;
+    item["capability"] = EstimateJson(actor.capability);
+    root["actors"].push_back(item);
+  }
+  root["issues"] = nlohmann::ordered_json::array();
+  for (const Issue& issue : scenario.issues) {
+    nlohmann::ordered_json item;
+    item["name"] = issue.name;
+    if (!issue.description.empty()) item["description"] = issue.description;
+    item["scale"] = {issue.scale_low, issue.scale_high};
+    for (const auto& anchor : issue.anchors) item["anchors"][AnchorKey(anchor.value)] = anchor.meaning;
+    if (issue.reference_point) item["reference_point"] = EstimateJson(*issue.reference_point);
+    if (issue.known_outcome) item["known_outcome"] = EstimateJson(*issue.known_outcome);
+    if (issue.decision_rule.kind == DecisionRule::Kind::kDeciders) {
+      item["deciders"] = nlohmann::ordered_json::array();
+      for (int decider : issue.decision_rule.deciders) {
+        item["deciders"].push_back(scenario.actors[decider].name);
+      }
+    }
+    root["issues"].push_back(item);
+  }
+  nlohmann::ordered_json stakes = nlohmann::ordered_json::object();
+  for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+    nlohmann::ordered_json per_issue = nlohmann::ordered_json::object();
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      if (!scenario.HasStake(actor, issue)) continue;
+      const Stake& stake = scenario.StakeOf(actor, issue);
+      nlohmann::ordered_json item;
+      item["position"] = EstimateJson(stake.position);
+      item["salience"] = EstimateJson(stake.salience, 100.0);
+      if (stake.capability) item["capability"] = EstimateJson(*stake.capability);
+      if (!stake.source.empty()) item["source"] = stake.source;
+      per_issue[scenario.issues[issue].name] = item;
+    }
+    if (!per_issue.empty()) stakes[scenario.actors[actor].name] = per_issue;
+  }
+  root["stakes"] = stakes;
+  return root.dump(2) + "\n";
+}
+
+}  // namespace statecraft

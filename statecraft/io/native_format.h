@@ -1,0 +1,30 @@
+// The native scenario format (YAML, or the same schema as JSON), documented in
+// docs/scenario-format.md: reading with located errors, and writing back.
+#ifndef STATECRAFT_IO_NATIVE_FORMAT_H_
+#define STATECRAFT_IO_NATIVE_FORMAT_H_
+
+#include <string>
+
+#include "statecraft/core/scenario.h"
+#include "statecraft/io/yaml_node.h"
+
+namespace statecraft {
+
+// Top-level keys of a scenario file. Sections beyond the scenario itself (levers, plans,
+// counter-levers) are read by their own readers from the same root.
+extern const std::vector<std::string> kScenarioFileKeys;
+
+// Reads the scenario part of a parsed file; validates it completely.
+Scenario ReadNativeScenario(const NodeReader& root);
+
+// Parses YAML or JSON text into a validated scenario.
+Scenario ParseNativeScenario(const std::string& text, const std::string& file_name);
+
+// Writes a scenario in the native format. Saliences are written on the 0–100 scale analysts
+// use, with `salience_scale: 100`, so a round trip is exact up to that division.
+std::string WriteScenarioYaml(const Scenario& scenario);
+std::string WriteScenarioJson(const Scenario& scenario);
+
+}  // namespace statecraft
+
+#endif  // STATECRAFT_IO_NATIVE_FORMAT_H_

@@ -1,0 +1,156 @@
+#include "statecraft/io/yaml_node.h"
+
+#include <set>
+
+#include "statecraft/core/error.h"
+#include "statecraft/io/csv.h"
+
+namespace statecraft {
+namespace {
+
+std::string Location(const std::string& file_name, const YAML::Mark& mark) {
+  if (mark.is_null()) return file_name;
+  return file_name + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+}
+
+std::string JoinKeys(const std::vector<std::string>& keys) {
+  std::string joined;
+  for (const auto& key : keys) joined += (joined.empty() ? "" : ", ") + key;
+  return joined;
+}
+
+}  // namespace
+
+void NodeReader::Fail(const std::string& message) const {
+  const YAML::Mark mark = node_.IsDefined() ? node_.Mark() : YAML::Mark::null_mark();
+  throw InputError(Location(file_name_, mark) + ": " + (path_.empty() ? "" : path_ + ": ") +
+                   message);
+}
+
+void NodeReader::Expected(const std::string& expected) const {
+  Fail("found " + Describe() + ", expected " + expected);
+}
+
+std::string NodeReader::Describe() const {
+  if (!node_.IsDefined() || node_.IsNull()) return "nothing";
+  if (node_.IsScalar()) return "'" + node_.Scalar() + "'";
+  if (node_.IsSequence()) return "a list";
+  if (node_.IsMap()) return "a map";
+  return "an unknown node";
+}
+
+void NodeReader::RequireMap(const std::vector<std::string>& allowed) const {
+  if (!node_.IsMap()) Expected("a map with keys " + JoinKeys(allowed));
+  std::set<std::string> seen;
+  for (const auto& entry : node_) {
+    const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
+    NodeReader key_reader(entry.first, file_name_, path_);
+    if (!entry.first.IsScalar()) key_reader.Expected("a key");
+    bool known = false;
+    for (const auto& name : allowed) known = known || name == key;
+    if (!known) {
+      key_reader.Fail("unknown key '" + key + "', expected one of " + JoinKeys(allowed));
+    }
+    if (!seen.insert(key).second) key_reader.Fail("duplicate key '" + key + "'");
+  }
+}
+
+void NodeReader::RequireSequence() const {
+  if (!node_.IsSequence()) Expected("a list");
+}
+
+bool NodeReader::Has(const std::string& key) const {
+  return node_.IsMap() && node_[key].IsDefined() && !node_[key].IsNull();
+}
+
+NodeReader NodeReader::Child(const std::string& key) const {
+  const std::string child_path = path_.empty() ? key : path_ + "." + key;
+  if (!Has(key)) Fail("missing key '" + key + "'");
+  return NodeReader(node_[key], file_name_, child_path);
+}
+
+NodeReader NodeReader::Element(std::size_t index) const {
+  return NodeReader(node_[index], file_name_, path_ + "[" + std::to_string(index) + "]");
+}
+
+std::vector<std::pair<std::string, NodeReader>> NodeReader::Entries() const {
+  std::vector<std::pair<std::string, NodeReader>> entries;
+  std::set<std::string> seen;
+  for (const auto& entry : node_) {
+    NodeReader key_reader(entry.first, file_name_, path_);
+    if (!entry.first.IsScalar()) key_reader.Expected("a key");
+    const std::string key = entry.first.Scalar();
+    if (!seen.insert(key).second) key_reader.Fail("duplicate key '" + key + "'");
+    entries.emplace_back(key, NodeReader(entry.second, file_name_,
+                                         path_.empty() ? key : path_ + "." + key));
+  }
+  return entries;
+}
+
+std::string NodeReader::String() const {
+  if (!node_.IsScalar()) Expected("a text");
+  return node_.Scalar();
+}
+
+double NodeReader::Number() const {
+  if (!node_.IsScalar()) Expected("a number");
+  const auto value = ParseNumber(node_.Scalar());
+  if (!value) Expected("a finite number");
+  return *value;
+}
+
+long long NodeReader::Integer() const {
+  const double value = Number();
+  if (value != static_cast<double>(static_cast<long long>(value))) Expected("an integer");
+  return static_cast<long long>(value);
+}
+
+bool NodeReader::Boolean() const {
+  if (node_.IsScalar()) {
+    const std::string& text = node_.Scalar();
+    if (text == "true" || text == "yes" || text == "on") return true;
+    if (text == "false" || text == "no" || text == "off") return false;
+  }
+  Expected("true or false");
+}
+
+Estimate NodeReader::ReadEstimate() const {
+  if (node_.IsScalar()) return Estimate(Number());
+  if (node_.IsSequence()) {
+    if (node_.size() != 3) {
+      Fail("found a list of " + std::to_string(node_.size()) +
+           " numbers, expected [low, central, high]");
+    }
+    Estimate estimate(Element(0).Number(), Element(1).Number(), Element(2).Number());
+    if (!(estimate.Low() <= estimate.central && estimate.central <= estimate.High())) {
+      Expected("[low, central, high] with low <= central <= high");
+    }
+    return estimate;
+  }
+  if (node_.IsMap()) {
+    RequireMap({"low", "central", "high", "source"});
+    Estimate estimate(Child("central").Number());
+    if (Has("low") != Has("high")) Fail("a range needs both 'low' and 'high'");
+    if (Has("low")) {
+      estimate.low = Child("low").Number();
+      estimate.high = Child("high").Number();
+      if (!(*estimate.low <= estimate.central && estimate.central <= *estimate.high)) {
+        Fail("found low " + Child("low").String() + ", central " + Child("central").String() +
+             ", high " + Child("high").String() + ", expected low <= central <= high");
+      }
+    }
+    if (Has("source")) estimate.source = Child("source").String();
+    return estimate;
+  }
+  Expected("a number, [low, central, high] or {central, low, high, source}");
+}
+
+NodeReader ParseYamlText(const std::string& text, const std::string& file_name) {
+  try {
+    return NodeReader(YAML::Load(text), file_name, "");
+  } catch (const YAML::Exception& error) {
+    throw InputError(Location(file_name, error.mark) + ": syntax error: " + error.msg);
+  }
+}
+
+}  // namespace statecraft
