@@ -19,11 +19,15 @@ std::string Join(const std::vector<std::string>& items) {
   return joined;
 }
 
+// The shortest text that reads back as the same double ("1e-09", not "1.0000000000000001e-09").
 std::string CanonicalNumber(double value) {
-  std::ostringstream out;
-  out.precision(17);
-  out << value;
-  return out.str();
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::ostringstream out;
+    out.precision(precision);
+    out << value;
+    if (std::strtod(out.str().c_str(), nullptr) == value) return out.str();
+  }
+  return std::to_string(value);
 }
 
 ParamValues::Entry ParseValue(const std::string& owner, const ParamSpec& spec,

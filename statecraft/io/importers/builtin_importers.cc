@@ -1,10 +1,13 @@
 // Every importer shipped with statecraft, registered explicitly: one line per format.
 #include "statecraft/io/importer.h"
+#include "statecraft/io/importers/deu_tsv.h"
 
 namespace statecraft {
 
 const std::vector<Importer>& BuiltinImporters() {
   static const std::vector<Importer> importers = {
+      {"deu", "DEU dataset of EU decisions (tab-separated; one scenario per proposal)", {".tsv"},
+       SniffDeuTsv, ReadDeuTsv},
   };
   return importers;
 }

@@ -1,0 +1,132 @@
+// `statecraft backtest deu FILE [--capability equal|votes] [--model SPEC]... [--format table|json]`
+// `statecraft backtest flagship [FILE] [--format table|json]`
+//
+// Scores every model (or the --model list, "NAME" or "NAME:k=v,k=v") against known outcomes.
+#include <iostream>
+
+#include "cli/common.h"
+#include "statecraft/analysis/backtest.h"
+#include "statecraft/core/registry.h"
+
+namespace statecraft::cli {
+namespace {
+
+struct BacktestOptions {
+  InputOptions input;
+  std::vector<std::string> models;
+  std::string format;
+};
+
+// Every registered model with its defaults; the exchange model also after one round, the
+// published reference point for DEU (Arregui, Stokman & Thomson 2006).
+std::vector<BacktestModel> DefaultModels() {
+  std::vector<BacktestModel> models;
+  for (const ModelInfo& info : BuiltinModels().models()) {
+    models.push_back({info.name, info.name, {}});
+    if (info.name == "exchange") {
+      models.push_back({"exchange:rounds=1", "exchange", {{"rounds", "1"}}});
+    }
+  }
+  return models;
+}
+
+std::vector<BacktestModel> ChosenModels(const std::vector<std::string>& specs) {
+  if (specs.empty()) return DefaultModels();
+  std::vector<BacktestModel> models;
+  for (const std::string& spec : specs) {
+    auto [name, params] = ParseModelSpec(spec);
+    BuiltinModels().Get(name);  // an unknown name fails here, before any work
+    models.push_back({spec, name, params});
+  }
+  return models;
+}
+
+Json ScoresToJson(const BacktestResult& result) {
+  Json out;
+  out["issues_scored"] = result.issues_scored;
+  Json models = Json::object();
+  for (const ModelScore& score : result.models) {
+    Json item;
+    item["mae"] = score.mean_absolute_error;
+    item["mae_ci"] = {score.interval_low, score.interval_high};
+    Json within = Json::object();
+    for (const auto& [threshold, share] : score.share_within) {
+      within[std::to_string(threshold)] = share;
+    }
+    item["within"] = within;
+    models[score.label] = item;
+  }
+  out["models"] = models;
+  return out;
+}
+
+void PrintScores(const BacktestResult& result) {
+  std::cout << "issues scored: " << result.issues_scored << "\n\n";
+  std::vector<std::vector<std::string>> rows = {
+      {"model", "MAE", "95% interval", "within 5", "within 10", "within 20"}};
+  for (const ModelScore& score : result.models) {
+    std::vector<std::string> row = {
+        score.label, FormatNumber(score.mean_absolute_error, 2),
+        "[" + FormatNumber(score.interval_low, 2) + ", " + FormatNumber(score.interval_high, 2) +
+            "]"};
+    for (const auto& [threshold, share] : score.share_within) {
+      row.push_back(FormatNumber(100.0 * share, 1) + "%");
+    }
+    rows.push_back(row);
+  }
+  PrintTable(std::cout, rows);
+}
+
+}  // namespace
+
+void AddBacktestCommand(CLI::App& app) {
+  auto* command = app.add_subcommand("backtest", "score the models against known outcomes");
+  command->require_subcommand(1);
+
+  auto deu = std::make_shared<BacktestOptions>();
+  auto* deu_command =
+      command->add_subcommand("deu", "the DEU dataset of EU legislative decisions (351 issues)");
+  AddInputOptions(*deu_command, deu->input, /*file_required=*/true);
+  deu_command->add_option("-m,--model", deu->models, "model to score, NAME or NAME:k=v,k=v "
+                                                     "(repeatable; default: every model)");
+  AddFormatOption(*deu_command, deu->format, {"table", "json"});
+  deu_command->callback([deu] {
+    if (deu->input.from == "auto") deu->input.from = "deu";
+    const std::vector<Scenario> scenarios = LoadScenarios(deu->input);
+    const BacktestResult result = Backtest(scenarios, ChosenModels(deu->models));
+    if (deu->format == "json") {
+      PrintJson(std::cout, ScoresToJson(result));
+    } else {
+      PrintScores(result);
+    }
+  });
+
+  auto flagship = std::make_shared<BacktestOptions>();
+  auto* flagship_command = command->add_subcommand(
+      "flagship", "the built-in scenario's June 2024 forecast against the coded 2024-25 outcomes");
+  AddInputOptions(*flagship_command, flagship->input);
+  flagship_command->add_option("-m,--model", flagship->models,
+                               "model to score (repeatable; default: every model)");
+  AddFormatOption(*flagship_command, flagship->format, {"table", "json"});
+  flagship_command->callback([flagship] {
+    const std::vector<Scenario> scenarios = {LoadScenario(flagship->input)};
+    const std::vector<BacktestModel> models = ChosenModels(flagship->models);
+    statecraft::BacktestOptions with_rules;
+    with_rules.min_actors = 1;
+    statecraft::BacktestOptions without_rules = with_rules;
+    without_rules.apply_decision_rules = false;
+    const BacktestResult ruled = Backtest(scenarios, models, with_rules);
+    const BacktestResult unruled = Backtest(scenarios, models, without_rules);
+    if (flagship->format == "json") {
+      PrintJson(std::cout, Json{{"with_decision_rules", ScoresToJson(ruled)},
+                                {"without_decision_rules", ScoresToJson(unruled)}});
+      return;
+    }
+    std::cout << "with decision rules\n";
+    PrintScores(ruled);
+    std::cout << "\nwithout decision rules\n";
+    PrintScores(unruled);
+  });
+}
+
+}  // namespace statecraft::cli

@@ -1,0 +1,102 @@
+#include "cli/common.h"
+
+#include <cmath>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "statecraft/core/error.h"
+#include "statecraft/core/params.h"
+#include "statecraft/io/builtin_scenario.h"
+#include "statecraft/io/csv.h"
+
+namespace statecraft::cli {
+
+void AddInputOptions(CLI::App& command, InputOptions& options, bool file_required) {
+  auto* file = command.add_option(
+      "file", options.file,
+      file_required ? "scenario or dataset file"
+                    : "scenario file (default: the built-in Russia-DPRK scenario)");
+  if (file_required) file->required();
+  std::string formats;
+  for (const auto& format : KnownFormats()) formats += (formats.empty() ? "" : "|") + format;
+  command.add_option("--from", options.from, "input format: auto|" + formats)
+      ->default_val("auto");
+  command.add_option("--capability", options.capability,
+                     "capability proxy for datasets without one (DEU): equal|votes")
+      ->default_val("equal");
+}
+
+std::vector<Scenario> LoadScenarios(const InputOptions& options) {
+  ReadOptions read;
+  read.format = options.from;
+  read.import.capability = options.capability;
+  if (options.file.empty()) {
+    return ParseScenarios(BuiltinScenarioText(), BuiltinScenarioFileName(), read);
+  }
+  return ReadScenarios(options.file, read);
+}
+
+Scenario LoadScenario(const InputOptions& options) {
+  std::vector<Scenario> scenarios = LoadScenarios(options);
+  if (scenarios.size() != 1) {
+    throw InputError(options.file + ": holds " + std::to_string(scenarios.size()) +
+                     " scenarios, expected one (use `statecraft convert` to split it, or "
+                     "`statecraft backtest` for a dataset)");
+  }
+  return std::move(scenarios.front());
+}
+
+void AddFormatOption(CLI::App& command, std::string& format,
+                     const std::vector<std::string>& allowed) {
+  std::string names;
+  for (const auto& name : allowed) names += (names.empty() ? "" : "|") + name;
+  command.add_option("--format", format, "output format: " + names)
+      ->default_val(allowed.front())
+      ->check(CLI::IsMember(allowed));
+}
+
+void PrintJson(std::ostream& out, const Json& json) { out << json.dump(2) << "\n"; }
+
+std::string FormatNumber(double value, int digits) {
+  if (std::isnan(value)) return "-";
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(digits) << value;
+  return out.str();
+}
+
+void PrintTable(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows) {
+    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const bool numeric = r > 0 && c > 0 && (ParseNumber(row[c]).has_value() || row[c] == "-");
+      const std::string padding(widths[c] - row[c].size(), ' ');
+      if (c > 0) line += "  ";
+      line += numeric ? padding + row[c] : row[c] + padding;
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << "\n";
+  }
+}
+
+std::pair<std::string, std::vector<std::pair<std::string, std::string>>> ParseModelSpec(
+    const std::string& spec) {
+  const auto colon = spec.find(':');
+  std::vector<std::pair<std::string, std::string>> params;
+  if (colon != std::string::npos) {
+    std::stringstream rest(spec.substr(colon + 1));
+    std::string assignment;
+    while (std::getline(rest, assignment, ',')) {
+      if (!assignment.empty()) params.push_back(SplitParamAssignment(assignment));
+    }
+  }
+  return {spec.substr(0, colon), params};
+}
+
+}  // namespace statecraft::cli

@@ -1,0 +1,101 @@
+// `statecraft convert FILE [--from FORMAT] [--to yaml|json] [-o PATH]`: imports any supported
+// format into the native one. A file holding several scenarios (DEU) needs -o DIRECTORY and
+// gives one file per scenario. Everything is converted before anything is written, so a bad
+// input writes nothing.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/common.h"
+#include "statecraft/core/error.h"
+#include "statecraft/io/native_format.h"
+
+namespace statecraft::cli {
+namespace {
+
+struct ConvertOptions {
+  InputOptions input;
+  std::string to;
+  std::string output;
+};
+
+void WriteFileAtomically(const std::string& path, const std::string& contents) {
+  const std::string temporary = path + ".partial";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) throw InputError(path + ": cannot be written");
+    out << contents;
+    out.close();
+    if (!out) {
+      std::filesystem::remove(temporary);
+      throw InputError(path + ": write failed (disk full?)");
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::filesystem::remove(temporary);
+    throw InputError(path + ": cannot be written: " + error.message());
+  }
+}
+
+// A file name from a scenario name: letters, digits, '-', '_' and '.' kept, others → '_'.
+std::string SafeFileName(const std::string& name) {
+  std::string safe;
+  for (char c : name) {
+    safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')
+                ? c
+                : '_';
+  }
+  return safe.empty() ? "scenario" : safe;
+}
+
+}  // namespace
+
+void AddConvertCommand(CLI::App& app) {
+  auto options = std::make_shared<ConvertOptions>();
+  auto* command =
+      app.add_subcommand("convert", "import KTAB, BDM, Decide or DEU files into YAML or JSON");
+  AddInputOptions(*command, options->input, /*file_required=*/true);
+  command->add_option("--to", options->to, "output format: yaml|json (default: from -o's "
+                                           "extension, else yaml)")
+      ->check(CLI::IsMember({"yaml", "json"}));
+  command->add_option("-o,--output", options->output,
+                      "output file (a directory when the input holds several scenarios); "
+                      "default: standard output");
+  command->callback([options] {
+    const std::vector<Scenario> scenarios = LoadScenarios(options->input);
+    std::string to = options->to;
+    if (to.empty()) {
+      to = std::filesystem::path(options->output).extension() == ".json" ? "json" : "yaml";
+    }
+    auto render = [&](const Scenario& scenario) {
+      return to == "json" ? WriteScenarioJson(scenario) : WriteScenarioYaml(scenario);
+    };
+    if (scenarios.size() == 1) {
+      const std::string text = render(scenarios.front());
+      if (options->output.empty()) {
+        std::cout << text;
+      } else {
+        WriteFileAtomically(options->output, text);
+      }
+      return;
+    }
+    if (options->output.empty()) {
+      throw InputError(options->input.file + ": holds " + std::to_string(scenarios.size()) +
+                       " scenarios; give -o DIRECTORY to write one file per scenario");
+    }
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const Scenario& scenario : scenarios) {
+      files.emplace_back(options->output + "/" + SafeFileName(scenario.name) + "." + to,
+                         render(scenario));
+    }
+    std::error_code error;
+    std::filesystem::create_directories(options->output, error);
+    if (error) throw InputError(options->output + ": cannot create directory: " + error.message());
+    for (const auto& [path, text] : files) WriteFileAtomically(path, text);
+    std::cout << "wrote " << files.size() << " scenarios to " << options->output << "\n";
+  });
+}
+
+}  // namespace statecraft::cli

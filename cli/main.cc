@@ -1,0 +1,50 @@
+// statecraft: forecasts what political actors will settle on, and tests the levers that could
+// change it. This file only wires the subcommands and maps failures to exit codes:
+// 0 success, 2 bad input (a message names the file, line and what was expected), 1 internal error.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/common.h"
+#include "statecraft/core/error.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "statecraft: forecasts what political actors will settle on, and tests the levers that "
+      "could change it.\nWithout a command it analyses the built-in scenario (Russia-DPRK, June "
+      "2024).",
+      "statecraft"};
+  app.require_subcommand(0, 1);
+  app.set_version_flag("--version", std::string("statecraft ") + STATECRAFT_VERSION);
+  statecraft::cli::AddModelsCommand(app);
+  statecraft::cli::AddRunCommand(app);
+  statecraft::cli::AddCompareCommand(app);
+  statecraft::cli::AddValidateCommand(app);
+  statecraft::cli::AddConvertCommand(app);
+  statecraft::cli::AddBacktestCommand(app);
+  try {
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& help) {
+      return app.exit(help);
+    } catch (const CLI::CallForAllHelp& help) {
+      return app.exit(help);
+    } catch (const CLI::CallForVersion& version) {
+      return app.exit(version);
+    } catch (const CLI::ParseError& error) {
+      std::cerr << "statecraft: error: " << error.what() << "\n"
+                << "Run 'statecraft --help' for the commands and options.\n";
+      return 2;
+    }
+    if (app.get_subcommands().empty()) {
+      return statecraft::cli::RunDefaultAnalysis(std::cout);
+    }
+  } catch (const statecraft::InputError& error) {
+    std::cerr << "statecraft: error: " << error.what() << "\n";
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "statecraft: internal error: " << error.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,100 @@
+// `statecraft run [FILE] [--model NAME] [--param k=v]... [--seed S] [--format table|json|csv]`
+#include <iostream>
+
+#include "cli/common.h"
+#include "statecraft/analysis/run.h"
+#include "statecraft/core/registry.h"
+
+namespace statecraft::cli {
+namespace {
+
+struct RunOptions {
+  InputOptions input;
+  std::string model = "compromise";
+  std::vector<std::string> params;
+  std::uint64_t seed = 0;
+  std::string format;
+};
+
+void PrintRunTable(std::ostream& out, const Scenario& scenario, const Forecast& forecast) {
+  out << "model: " << forecast.model;
+  for (const auto& entry : forecast.params.entries()) out << "  " << entry.name << "=" << entry.text;
+  out << "\nscenario: " << scenario.name << "\nrounds: " << forecast.rounds.size() - 1 << "\n\n";
+  std::vector<std::vector<std::string>> rows = {
+      {"issue", "outcome", "model outcome", "status quo", "known outcome"}};
+  for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+    const Issue& declared = scenario.issues[issue];
+    rows.push_back({declared.name, FormatNumber(forecast.ruled_outcome[issue]),
+                    FormatNumber(forecast.outcome[issue]),
+                    declared.reference_point ? FormatNumber(declared.reference_point->central)
+                                             : "-",
+                    declared.known_outcome ? FormatNumber(declared.known_outcome->central) : "-"});
+  }
+  PrintTable(out, rows);
+  out << "\nfinal positions\n";
+  std::vector<std::vector<std::string>> positions = {{"actor"}};
+  for (const Issue& issue : scenario.issues) positions[0].push_back(issue.name);
+  const auto& last = forecast.rounds.back().positions;
+  for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+    std::vector<std::string> row = {scenario.actors[actor].name};
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      row.push_back(FormatNumber(last[actor * scenario.IssueCount() + issue]));
+    }
+    positions.push_back(row);
+  }
+  PrintTable(out, positions);
+}
+
+void PrintRunCsv(std::ostream& out, const Scenario& scenario, const Forecast& forecast) {
+  // One row per round, actor and issue; the outcome of each round under the actor "_outcome".
+  out << "round,actor,issue,position\n";
+  out.precision(17);
+  const int issue_count = scenario.IssueCount();
+  for (std::size_t t = 0; t < forecast.rounds.size(); ++t) {
+    const Round& round = forecast.rounds[t];
+    for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+      for (int issue = 0; issue < issue_count; ++issue) {
+        const double position = round.positions[actor * issue_count + issue];
+        if (std::isnan(position)) continue;
+        out << t << "," << scenario.actors[actor].name << "," << scenario.issues[issue].name << ","
+            << position << "\n";
+      }
+    }
+    for (int issue = 0; issue < issue_count; ++issue) {
+      out << t << ",_outcome," << scenario.issues[issue].name << "," << round.outcome[issue]
+          << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+void AddRunCommand(CLI::App& app) {
+  auto options = std::make_shared<RunOptions>();
+  auto* command = app.add_subcommand("run", "run one model on a scenario");
+  AddInputOptions(*command, options->input);
+  command->add_option("-m,--model", options->model, "model name (see `statecraft models`)")
+      ->default_val("compromise");
+  command->add_option("-p,--param", options->params, "model parameter NAME=VALUE (repeatable)");
+  command->add_option("--seed", options->seed, "random seed (for stochastic models)")
+      ->default_val(0);
+  AddFormatOption(*command, options->format, {"table", "json", "csv"});
+  command->callback([options] {
+    const Scenario scenario = LoadScenario(options->input);
+    const ModelInfo& info = BuiltinModels().Get(options->model);
+    ParamAssignments params;
+    for (const auto& assignment : options->params) {
+      params.push_back(SplitParamAssignment(assignment));
+    }
+    const Forecast forecast = RunModel(info, scenario, params, options->seed);
+    if (options->format == "json") {
+      PrintJson(std::cout, ForecastToJson(scenario, forecast));
+    } else if (options->format == "csv") {
+      PrintRunCsv(std::cout, scenario, forecast);
+    } else {
+      PrintRunTable(std::cout, scenario, forecast);
+    }
+  });
+}
+
+}  // namespace statecraft::cli

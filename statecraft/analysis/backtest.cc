@@ -1,0 +1,89 @@
+#include "statecraft/analysis/backtest.h"
+
+#include <cmath>
+
+#include "statecraft/core/registry.h"
+
+namespace statecraft {
+
+bool IsScoreable(const Scenario& scenario, int issue, int min_actors) {
+  if (!scenario.issues[issue].known_outcome) return false;
+  int actors = 0;
+  for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+    actors += scenario.HasStake(actor, issue) ? 1 : 0;
+  }
+  return actors >= min_actors;
+}
+
+void ClusteredMeanInterval(const std::vector<double>& values, const std::vector<int>& clusters,
+                           double* mean, double* low, double* high) {
+  const double count = static_cast<double>(values.size());
+  double sum = 0.0;
+  for (double value : values) sum += value;
+  *mean = values.empty() ? 0.0 : sum / count;
+  // Cluster-robust variance of the mean (Liang & Zeger 1986) with the small-sample factor
+  // G / (G − 1): Var = G/(G−1) · Σ_g (Σ_{k∈g} (v_k − mean))² / N².
+  std::map<int, double> residual_sums;
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    residual_sums[clusters[k]] += values[k] - *mean;
+  }
+  const double groups = static_cast<double>(residual_sums.size());
+  double variance = 0.0;
+  if (groups > 1) {
+    for (const auto& [cluster, residual] : residual_sums) variance += residual * residual;
+    variance *= groups / (groups - 1.0) / (count * count);
+  }
+  const double half_width = 1.959963984540054 * std::sqrt(variance);
+  *low = *mean - half_width;
+  *high = *mean + half_width;
+}
+
+BacktestResult Backtest(const std::vector<Scenario>& scenarios,
+                        const std::vector<BacktestModel>& models,
+                        const BacktestOptions& options) {
+  BacktestResult result;
+  for (const Scenario& scenario : scenarios) {
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      result.issues_scored += IsScoreable(scenario, issue, options.min_actors) ? 1 : 0;
+    }
+  }
+  for (const BacktestModel& spec : models) {
+    const ModelInfo& info = BuiltinModels().Get(spec.model);
+    const ParamValues params = ResolveParams("model '" + info.name + "'", info.params, spec.params);
+    const auto model = info.create(params);
+    ModelScore score;
+    score.label = spec.label;
+    std::vector<double> errors;
+    std::vector<int> clusters;
+    for (std::size_t s = 0; s < scenarios.size(); ++s) {
+      const Scenario& scenario = scenarios[s];
+      bool any = false;
+      for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+        any = any || IsScoreable(scenario, issue, options.min_actors);
+      }
+      if (!any) continue;
+      const Forecast forecast = RunModel(info, *model, params, scenario, 0);
+      const std::vector<double>& predicted =
+          options.apply_decision_rules ? forecast.ruled_outcome : forecast.outcome;
+      for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+        if (!IsScoreable(scenario, issue, options.min_actors)) continue;
+        const double known = scenario.issues[issue].known_outcome->central;
+        score.issues.push_back({static_cast<int>(s), issue, known, predicted[issue]});
+        errors.push_back(std::abs(predicted[issue] - known));
+        clusters.push_back(static_cast<int>(s));
+      }
+    }
+    ClusteredMeanInterval(errors, clusters, &score.mean_absolute_error, &score.interval_low,
+                          &score.interval_high);
+    for (int threshold : options.thresholds) {
+      int within = 0;
+      for (double error : errors) within += error <= threshold + 1e-9 ? 1 : 0;
+      score.share_within[threshold] =
+          errors.empty() ? 0.0 : static_cast<double>(within) / static_cast<double>(errors.size());
+    }
+    result.models.push_back(std::move(score));
+  }
+  return result;
+}
+
+}  // namespace statecraft
