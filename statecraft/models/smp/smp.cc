@@ -1,0 +1,359 @@
+// The registered model "smp": Scenario ↔ SmpInput, parameters, and the run's output.
+#include "statecraft/models/smp/smp.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "statecraft/core/error.h"
+
+namespace statecraft {
+namespace {
+
+// Parameter names and choices: KTAB's enum names (spec §4.2) in snake case.
+const std::vector<std::string> kVictoryChoices = {"linear", "square", "quartic", "octic",
+                                                  "binary"};
+const std::vector<std::string> kPceChoices = {"conditional", "markov_incentive", "markov_uniform"};
+const std::vector<std::string> kTransitionChoices = {"deterministic", "stochastic"};
+const std::vector<std::string> kVotingChoices = {"binary", "prop_bin",  "prop",
+                                                 "prop_cbc", "cubic", "asym_prosp"};
+const std::vector<std::string> kRiskAdjustmentChoices = {"none", "one_third", "half",
+                                                         "two_thirds", "full"};
+const std::vector<std::string> kRiskRangeChoices = {"min", "mid", "max"};
+const std::vector<std::string> kCommitChoices = {"no_commit", "semi_commit", "full_commit"};
+const std::vector<std::string> kInterpolationChoices = {"s1p1", "s2p2", "s2pmax"};
+const std::vector<std::string> kBargainChoices = {"init_only_interp", "init_rcvr_interp",
+                                                  "pw_comp_interp"};
+const std::vector<std::string> kDimensionChoices = {"joint", "separate"};
+
+// The index of a resolved choice (ResolveParams has already checked it is one of them).
+int ChoiceIndex(const ParamValues& params, const std::string& name,
+                const std::vector<std::string>& choices) {
+  const std::string& value = params.GetChoice(name);
+  return static_cast<int>(std::find(choices.begin(), choices.end(), value) - choices.begin());
+}
+
+ParamSpec Choice(const std::string& name, const std::string& default_value,
+                 const std::vector<std::string>& choices, const std::string& description) {
+  return ParamSpec{name, ParamType::kChoice, default_value, choices, 0, 0, description};
+}
+
+std::vector<ParamSpec> SmpParams() {
+  return {
+      Choice("victory_probability", "linear", kVictoryChoices,
+             "KTAB VictoryProbModel: how coalition strengths become pairwise win probabilities"),
+      Choice("pce", "conditional", kPceChoices,
+             "KTAB PCEModel: probabilistic Condorcet election (one-step or Markov)"),
+      Choice("state_transitions", "deterministic", kTransitionChoices,
+             "KTAB StateTransitions: adopt the likeliest bargain, or draw one (uses the seed)"),
+      Choice("voting_rule", "prop", kVotingChoices, "KTAB VotingRule of every collective vote"),
+      Choice("risk_adjustment", "one_third", kRiskAdjustmentChoices,
+             "KTAB BigRAdjust: how far an actor's estimate of another's risk attitude moves "
+             "from its own toward the true one"),
+      Choice("risk_range", "mid", kRiskRangeChoices,
+             "KTAB BigRRange: range of inferred risk attitudes (min [0,1], mid [-1/2,1], "
+             "max [-1,1])"),
+      Choice("third_party_commit", "semi_commit", kCommitChoices,
+             "KTAB ThirdPartyCommit: what a third party expects when it joins a contest"),
+      Choice("bargain_interpolation", "s2p2", kInterpolationChoices,
+             "KTAB InterVecBrgn: weights of the bargain's compromise point"),
+      Choice("bargain_model", "init_only_interp", kBargainChoices,
+             "KTAB BargnModel: whose perspective builds the bargain"),
+      ParamSpec{"max_turns", ParamType::kInteger, "100", {}, 1, 100000,
+                "stop after this many turns (KTAB: 100)"},
+      Choice("dimensions", "joint", kDimensionChoices,
+             "joint: the issues are the dimensions of one policy space (KTAB); separate: one "
+             "1-dimensional run per issue, for scenarios where actors lack stakes"),
+      ParamSpec{"initial_bargains_risk_neutral", ParamType::kBoolean, "false", {}, 0, 0,
+                "KTAB --euSMP quirk: turn 0's bargain utilities use risk-neutral attitudes"},
+  };
+}
+
+SmpConfig ConfigFrom(const ParamValues& params) {
+  SmpConfig config;
+  config.victory_model =
+      static_cast<SmpVictoryModel>(ChoiceIndex(params, "victory_probability", kVictoryChoices));
+  config.pce_model = static_cast<SmpPceModel>(ChoiceIndex(params, "pce", kPceChoices));
+  config.state_transitions = static_cast<SmpStateTransitions>(
+      ChoiceIndex(params, "state_transitions", kTransitionChoices));
+  config.voting_rule =
+      static_cast<SmpVotingRule>(ChoiceIndex(params, "voting_rule", kVotingChoices));
+  config.risk_adjustment = static_cast<SmpRiskAdjustment>(
+      ChoiceIndex(params, "risk_adjustment", kRiskAdjustmentChoices));
+  config.risk_range =
+      static_cast<SmpRiskRange>(ChoiceIndex(params, "risk_range", kRiskRangeChoices));
+  config.third_party_commit = static_cast<SmpThirdPartyCommit>(
+      ChoiceIndex(params, "third_party_commit", kCommitChoices));
+  config.bargain_interpolation = static_cast<SmpBargainInterpolation>(
+      ChoiceIndex(params, "bargain_interpolation", kInterpolationChoices));
+  config.bargain_model =
+      static_cast<SmpBargainModel>(ChoiceIndex(params, "bargain_model", kBargainChoices));
+  config.max_iterations = static_cast<int>(params.GetInteger("max_turns"));
+  config.initial_bargains_risk_neutral = params.GetBoolean("initial_bargains_risk_neutral");
+  return config;
+}
+
+// One SMP run over a subset of the scenario: `actors` × `issues`, with how to map back.
+struct Slice {
+  std::vector<int> actors;
+  std::vector<int> issues;
+};
+
+SmpInput MakeInput(const Scenario& scenario, const Slice& slice, bool per_issue_capability) {
+  SmpInput input;
+  input.actor_count = static_cast<int>(slice.actors.size());
+  input.dimension_count = static_cast<int>(slice.issues.size());
+  const int d = input.dimension_count;
+  for (int a = 0; a < input.actor_count; ++a) {
+    const int actor = slice.actors[a];
+    input.capability.push_back(per_issue_capability
+                                   ? scenario.Capability(actor, slice.issues[0])
+                                   : scenario.actors[actor].capability.central);
+    double total = 0.0;
+    for (int k = 0; k < d; ++k) {
+      const int issue = slice.issues[k];
+      const Issue& spec = scenario.issues[issue];
+      const double position = scenario.Position(actor, issue);
+      input.position.push_back(
+          std::clamp((position - spec.scale_low) / (spec.scale_high - spec.scale_low), 0.0, 1.0));
+      input.salience.push_back(scenario.Salience(actor, issue));
+      total += input.salience.back();
+    }
+    // KTAB needs Σ_k s_ik ≤ 1 (S_i is a probability in §4.7). Scenarios of our own format give
+    // every issue its own salience in [0, 1]; scale them down when they sum past 1, which keeps
+    // the distances of §4.3 (they depend on salience ratios only).
+    if (total > 1.0) {
+      for (int k = 0; k < d; ++k) input.salience[a * d + k] /= total;
+    }
+  }
+  return input;
+}
+
+double ToScale(const Issue& issue, double unit) {
+  return issue.scale_low + unit * (issue.scale_high - issue.scale_low);
+}
+
+Detail NameOrNull(const Scenario& scenario, const Slice& slice, int local) {
+  if (local < 0) return Detail();
+  return Detail(scenario.actors[slice.actors[local]].name);
+}
+
+Detail PositionDetail(const Scenario& scenario, const Slice& slice,
+                      const std::vector<double>& unit) {
+  Detail list = Detail::MakeList();
+  for (std::size_t k = 0; k < slice.issues.size(); ++k) {
+    list.Append(ToScale(scenario.issues[slice.issues[k]], unit[k]));
+  }
+  return list;
+}
+
+// Per-state detail: risk attitudes and win probabilities of the state, and, when the state led
+// to another, each actor's challenge and the bargain it adopted.
+Detail StateDetail(const Scenario& scenario, const Slice& slice, const SmpState& state,
+                   const SmpState* previous) {
+  // Sub-objects are filled before they are attached: Set may move earlier siblings.
+  Detail win = Detail::MakeObject();
+  Detail risk = Detail::MakeObject();
+  for (std::size_t a = 0; a < slice.actors.size(); ++a) {
+    const std::string& name = scenario.actors[slice.actors[a]].name;
+    win.Set(name, state.win_probability[a]);
+    risk.Set(name, state.risk[a]);
+  }
+  Detail detail = Detail::MakeObject();
+  detail.Set("win_probability", std::move(win));
+  detail.Set("risk_attitude", std::move(risk));
+  if (previous == nullptr) return detail;
+  Detail moves = Detail::MakeList();
+  for (std::size_t a = 0; a < slice.actors.size(); ++a) {
+    Detail move = Detail::MakeObject();
+    const SmpChallenge& challenge = previous->challenges[a];
+    move.Set("actor", scenario.actors[slice.actors[a]].name);
+    move.Set("target", NameOrNull(scenario, slice, challenge.target));
+    if (challenge.target >= 0) {
+      move.Set("target_gain", challenge.gain);
+      move.Set("target_win_probability", challenge.probability);
+    }
+    const SmpBargain& bargain = previous->accepted[a];
+    Detail accepted = Detail::MakeObject();
+    if (bargain.initiator < 0) {
+      accepted.Set("kind", "status_quo");
+    } else {
+      accepted.Set("kind", bargain.initiator == static_cast<int>(a) ? "initiated" : "received");
+      accepted.Set("initiator", NameOrNull(scenario, slice, bargain.initiator));
+      accepted.Set("receiver", NameOrNull(scenario, slice, bargain.receiver));
+      accepted.Set("initiator_position",
+                   PositionDetail(scenario, slice, bargain.initiator_position));
+      accepted.Set("receiver_position", PositionDetail(scenario, slice, bargain.receiver_position));
+    }
+    accepted.Set("probability", previous->accepted_probability[a]);
+    move.Set("accepted", std::move(accepted));
+    moves.Append(std::move(move));
+  }
+  detail.Set("moves", std::move(moves));
+  return detail;
+}
+
+Detail RunDetail(const SmpHistory& history, int max_turns) {
+  Detail detail = Detail::MakeObject();
+  const int turns = static_cast<int>(history.states.size()) - 1;
+  detail.Set("turns", turns);
+  detail.Set("stopped_by", turns >= max_turns ? "max_turns" : "converged");
+  Detail ratios = Detail::MakeList();
+  for (double ratio : history.change_ratio) ratios.Append(ratio);
+  detail.Set("change_ratio", std::move(ratios));
+  return detail;
+}
+
+// Capability-weighted mean position (the documented "outcome" of each round).
+double WeightedMean(const std::vector<double>& positions, const std::vector<double>& weights) {
+  double sum = 0.0;
+  double total = 0.0;
+  double plain = 0.0;
+  for (std::size_t a = 0; a < positions.size(); ++a) {
+    sum += weights[a] * positions[a];
+    total += weights[a];
+    plain += positions[a];
+  }
+  if (total > 0.0) return sum / total;
+  return plain / static_cast<double>(positions.size());
+}
+
+class SmpModel : public Model {
+ public:
+  SmpModel(SmpConfig config, bool separate) : config_(config), separate_(separate) {}
+
+  Forecast Run(const Scenario& scenario, std::uint64_t seed) const override {
+    if (scenario.ActorCount() < 1 || scenario.IssueCount() < 1) {
+      throw InputError("smp: the scenario needs at least one actor and one issue");
+    }
+    std::vector<Slice> slices;
+    if (separate_) {
+      for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+        Slice slice;
+        slice.issues = {issue};
+        for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+          if (scenario.HasStake(actor, issue)) slice.actors.push_back(actor);
+        }
+        slices.push_back(std::move(slice));
+      }
+    } else {
+      Slice slice;
+      for (int issue = 0; issue < scenario.IssueCount(); ++issue) slice.issues.push_back(issue);
+      for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+        for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+          if (!scenario.HasStake(actor, issue)) {
+            throw InputError("smp: actor '" + scenario.actors[actor].name +
+                             "' has no stake on issue '" + scenario.issues[issue].name +
+                             "'; with dimensions=joint every actor needs a position on every "
+                             "issue (use dimensions=separate for one run per issue)");
+          }
+        }
+        slice.actors.push_back(actor);
+      }
+      slices.push_back(std::move(slice));
+    }
+
+    std::vector<SmpHistory> histories;
+    std::size_t state_count = 1;
+    for (const Slice& slice : slices) {
+      if (slice.actors.empty()) {
+        histories.emplace_back();
+        continue;
+      }
+      histories.push_back(RunSmp(MakeInput(scenario, slice, separate_), config_, seed));
+      state_count = std::max(state_count, histories.back().states.size());
+    }
+
+    Forecast forecast;
+    const int issue_count = scenario.IssueCount();
+    const std::vector<double> input_positions = InputPositions(scenario);
+    for (std::size_t t = 0; t < state_count; ++t) {
+      Round round;
+      round.positions = input_positions;
+      round.outcome.assign(issue_count, std::numeric_limits<double>::quiet_NaN());
+      Detail per_issue = Detail::MakeList();
+      for (std::size_t s = 0; s < slices.size(); ++s) {
+        const Slice& slice = slices[s];
+        const SmpHistory& history = histories[s];
+        if (history.states.empty()) {
+          per_issue.Append(Detail());
+          continue;
+        }
+        const std::size_t last = history.states.size() - 1;
+        const std::size_t index = std::min(t, last);
+        const SmpState& state = history.states[index];
+        const int d = static_cast<int>(slice.issues.size());
+        if (t > 0) {
+          for (std::size_t a = 0; a < slice.actors.size(); ++a) {
+            for (int k = 0; k < d; ++k) {
+              const int issue = slice.issues[k];
+              round.positions[slice.actors[a] * issue_count + issue] =
+                  ToScale(scenario.issues[issue], state.position[a * d + k]);
+            }
+          }
+        }
+        Detail state_detail;
+        if (t <= last) {
+          state_detail = StateDetail(scenario, slice, state,
+                                     t > 0 ? &history.states[t - 1] : nullptr);
+        }
+        if (separate_) {
+          per_issue.Append(std::move(state_detail));
+        } else {
+          round.detail = std::move(state_detail);
+        }
+      }
+      // Outcome: the capability-weighted mean position per issue.
+      for (int issue = 0; issue < issue_count; ++issue) {
+        std::vector<double> positions;
+        std::vector<double> weights;
+        for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+          if (!scenario.HasStake(actor, issue)) continue;
+          positions.push_back(round.positions[actor * issue_count + issue]);
+          weights.push_back(separate_ ? scenario.Capability(actor, issue)
+                                      : scenario.actors[actor].capability.central);
+        }
+        if (!positions.empty()) round.outcome[issue] = WeightedMean(positions, weights);
+      }
+      if (separate_) {
+        round.detail = Detail::MakeObject();
+        round.detail.Set("issues", std::move(per_issue));
+      }
+      forecast.rounds.push_back(std::move(round));
+    }
+    forecast.outcome = forecast.rounds.back().outcome;
+    if (separate_) {
+      Detail issues = Detail::MakeList();
+      for (const SmpHistory& history : histories) {
+        issues.Append(history.states.empty() ? Detail()
+                                             : RunDetail(history, config_.max_iterations));
+      }
+      forecast.detail = Detail::MakeObject();
+      forecast.detail.Set("issues", std::move(issues));
+    } else {
+      forecast.detail = RunDetail(histories[0], config_.max_iterations);
+    }
+    return forecast;
+  }
+
+ private:
+  SmpConfig config_;
+  bool separate_;
+};
+
+}  // namespace
+
+void RegisterSmpModel(ModelRegistry& registry) {
+  registry.Add(ModelInfo{
+      "smp",
+      "KTAB's spatial model of politics: challenges, bargains and probabilistic Condorcet votes",
+      SmpParams(), true, [](const ParamValues& params) -> std::unique_ptr<Model> {
+        return std::make_unique<SmpModel>(ConfigFrom(params),
+                                          params.GetChoice("dimensions") == "separate");
+      }});
+}
+
+}  // namespace statecraft

@@ -1,0 +1,715 @@
+// The SMP engine on KTAB's [0, 1] scale: spec ../shared/specs/smp.md §4.3–§4.12.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "statecraft/core/error.h"
+#include "statecraft/models/smp/smp.h"
+
+namespace statecraft {
+namespace {
+
+// Constants of spec §4.2 and §4.6.
+constexpr double kPositionTolerance = 1e-3;     // posTol: equal positions (pDist)
+constexpr double kMinCoalition = 1e-8;          // minC in Model::coalitions
+constexpr double kMinChallengeCoalition = 1e-10;  // minC in probEduChlg
+constexpr double kMinSignificantGain = 1e-5;    // minSigEDU: smallest worthwhile challenge
+constexpr double kBinaryVoteScale = 1e-8;       // rBin = clamp(Δ / 1e-8, −1, 1)
+constexpr double kBargainWeightFloor = 1e-6;    // keeps S2P2/S1P1/S2PMax weights positive
+constexpr double kMarkovUniformTolerance = 1e-6;
+constexpr double kMarkovIncentiveTolerance = 1e-8;
+constexpr double kMarkovIncentiveDiagonal = 1e-10;
+constexpr double kBinaryLoserProbability = 1e-6;
+
+// Model::vote, spec §4.5. KTAB throws on a non-positive weight; an actor without weight (zero
+// capability or zero salience) simply does not vote here.
+double Vote(SmpVotingRule rule, double weight, double utility_a, double utility_b) {
+  if (!(weight > 0.0)) return 0.0;
+  const double delta = utility_a - utility_b;
+  const double binary = std::clamp(delta / kBinaryVoteScale, -1.0, 1.0);
+  switch (rule) {
+    case SmpVotingRule::kBinary:
+      return weight * binary;
+    case SmpVotingRule::kPropBin:
+      return weight * (0.8 * delta + 0.2 * binary);
+    case SmpVotingRule::kProp:
+      return weight * delta;
+    case SmpVotingRule::kPropCbc:
+      return weight * (0.5 * delta + 0.5 * delta * delta * delta);
+    case SmpVotingRule::kCubic:
+      return weight * delta * delta * delta;
+    case SmpVotingRule::kASymProsp:
+      if (delta < 0.0) return weight * delta;
+      if (delta > 0.0) return (2.0 / 3.0) * weight * delta;
+      return 0.0;
+  }
+  return 0.0;
+}
+
+// Utility of distance D with risk attitude R, spec §4.3.
+double Utility(double distance, double risk) {
+  if (distance <= 1.0) return (1.0 - distance) * (1.0 + distance * risk);
+  return (1.0 - distance) * (1.0 + risk);
+}
+
+// Salience-weighted normalised distance D(y, x; s), spec §4.3. An actor with no salience at all
+// is indifferent (D = 0) instead of KTAB's 0/0.
+double Distance(const double* ideal, const double* position, const double* salience,
+                int dimension_count) {
+  double numerator = 0.0;
+  double denominator = 0.0;
+  for (int k = 0; k < dimension_count; ++k) {
+    const double term = salience[k] * (ideal[k] - position[k]);
+    numerator += term * term;
+    denominator += salience[k] * salience[k];
+  }
+  if (!(denominator > 0.0)) return 0.0;
+  return std::sqrt(numerator / denominator);
+}
+
+// Model::coalitions, spec §4.6: utility is voters × options, row-major.
+void Coalitions(SmpVotingRule rule, const std::vector<double>& weight,
+                const std::vector<double>& utility, int voter_count, int option_count,
+                std::vector<double>& coalition) {
+  coalition.assign(static_cast<std::size_t>(option_count) * option_count, 0.0);
+  for (int i = 0; i < option_count; ++i) {
+    for (int j = 0; j < i; ++j) {
+      double for_i = kMinCoalition;
+      double for_j = kMinCoalition;
+      for (int k = 0; k < voter_count; ++k) {
+        const double vote = Vote(rule, weight[k], utility[k * option_count + i],
+                                 utility[k * option_count + j]);
+        if (vote > 0.0) for_i += vote;
+        if (vote < 0.0) for_j -= vote;
+      }
+      coalition[i * option_count + j] = for_i;
+      coalition[j * option_count + i] = for_j;
+    }
+    coalition[i * option_count + i] = kMinCoalition;
+  }
+}
+
+double VictoryWeight(SmpVictoryModel model, double strength) {
+  switch (model) {
+    case SmpVictoryModel::kSquare:
+      return strength * strength;
+    case SmpVictoryModel::kQuartic: {
+      const double square = strength * strength;
+      return square * square;
+    }
+    case SmpVictoryModel::kOctic: {
+      const double square = strength * strength;
+      const double fourth = square * square;
+      return fourth * fourth;
+    }
+    default:
+      return strength;
+  }
+}
+
+// Model::vProb, spec §4.6: pairwise victory probabilities from coalition strengths.
+void VictoryProbabilities(SmpVictoryModel model, const std::vector<double>& coalition, int m,
+                          std::vector<double>& victory) {
+  victory.assign(static_cast<std::size_t>(m) * m, 0.5);
+  for (int i = 0; i < m; ++i) {
+    for (int j = 0; j < m; ++j) {
+      if (i == j) continue;
+      const double c_ij = coalition[i * m + j];
+      const double c_ji = coalition[j * m + i];
+      if (model == SmpVictoryModel::kBinary) {
+        double p_ij;
+        double p_ji;
+        if (c_ij >= 1.1 * c_ji) {
+          p_ij = 1.0;
+          p_ji = kBinaryLoserProbability;
+        } else if (c_ji >= 1.1 * c_ij) {
+          p_ij = kBinaryLoserProbability;
+          p_ji = 1.0;
+        } else {
+          const double ratio = c_ij / (c_ij + c_ji);
+          p_ij = (ratio * 2.1 - 1.0) / 0.1;
+          p_ji = 1.0 - p_ij;
+        }
+        victory[i * m + j] = p_ij / (p_ij + p_ji);
+      } else {
+        const double x_ij = VictoryWeight(model, c_ij);
+        const double x_ji = VictoryWeight(model, c_ji);
+        victory[i * m + j] = x_ij / (x_ij + x_ji);
+      }
+    }
+  }
+}
+
+// Model::probCE2, spec §4.6: the probability of each option under the chosen PCE model.
+void ProbabilisticCondorcet(SmpPceModel pce, SmpVictoryModel victory_model,
+                            const std::vector<double>& coalition, int m,
+                            std::vector<double>& victory, std::vector<double>& probability) {
+  VictoryProbabilities(victory_model, coalition, m, victory);
+  probability.assign(m, 1.0 / m);
+  switch (pce) {
+    case SmpPceModel::kConditional: {
+      double total = 0.0;
+      for (int i = 0; i < m; ++i) {
+        double product = 1.0;
+        for (int j = 0; j < m; ++j) product *= victory[i * m + j];
+        probability[i] = product;
+        total += product;
+      }
+      for (int i = 0; i < m; ++i) probability[i] /= total;
+      return;
+    }
+    case SmpPceModel::kMarkovUniform: {
+      std::vector<double> next(m);
+      double change = 1.0;
+      while (change > kMarkovUniformTolerance) {
+        change = 0.0;
+        for (int i = 0; i < m; ++i) {
+          double sum = 0.0;
+          for (int j = 0; j < m; ++j) sum += victory[i * m + j] * (probability[i] + probability[j]);
+          next[i] = sum / m;
+          change = std::max(change, std::abs(next[i] - probability[i]));
+        }
+        for (int i = 0; i < m; ++i) probability[i] = (probability[i] + next[i]) / 2.0;
+      }
+      return;
+    }
+    case SmpPceModel::kMarkovIncentive: {
+      std::vector<double> challenge(static_cast<std::size_t>(m) * m);
+      for (int j = 0; j < m; ++j) {
+        double column = 0.0;
+        for (int k = 0; k < m; ++k) {
+          double incentive = coalition[k * m + j] * victory[k * m + j];
+          if (k == j) incentive += kMarkovIncentiveDiagonal;
+          challenge[k * m + j] = incentive;
+          column += incentive;
+        }
+        for (int k = 0; k < m; ++k) challenge[k * m + j] /= column;
+      }
+      std::vector<double> next(m);
+      double change = 1.0;
+      while (change > kMarkovIncentiveTolerance) {
+        change = 0.0;
+        for (int i = 0; i < m; ++i) {
+          double sum = 0.0;
+          for (int j = 0; j < m; ++j) {
+            const double ct_ij = probability[i] * challenge[j * m + i];
+            const double ct_ji = probability[j] * challenge[i * m + j];
+            sum += victory[i * m + j] * (ct_ij + ct_ji);
+          }
+          next[i] = sum;
+          change = std::max(change, std::abs(next[i] - probability[i]));
+        }
+        for (int i = 0; i < m; ++i) probability[i] = (probability[i] + next[i]) / 2.0;
+      }
+      return;
+    }
+  }
+}
+
+// Model::scalarPCE: the probability of each option when voters vote with weights.
+void ScalarPce(const SmpConfig& config, const std::vector<double>& weight,
+               const std::vector<double>& utility, int voter_count, int option_count,
+               std::vector<double>& coalition, std::vector<double>& victory,
+               std::vector<double>& probability) {
+  Coalitions(config.voting_rule, weight, utility, voter_count, option_count, coalition);
+  ProbabilisticCondorcet(config.pce_model, config.victory_model, coalition, option_count, victory,
+                         probability);
+}
+
+double EstimateRisk(SmpRiskAdjustment adjustment, double own, double other) {
+  switch (adjustment) {
+    case SmpRiskAdjustment::kNone:
+      return own;
+    case SmpRiskAdjustment::kOneThird:
+      return (2.0 * own + other) / 3.0;
+    case SmpRiskAdjustment::kHalf:
+      return (own + other) / 2.0;
+    case SmpRiskAdjustment::kTwoThirds:
+      return (own + 2.0 * other) / 3.0;
+    case SmpRiskAdjustment::kFull:
+      return other;
+  }
+  return own;
+}
+
+struct ChallengeValue {
+  double probability;
+  double gain;
+};
+
+class Engine {
+ public:
+  Engine(const SmpInput& input, const SmpConfig& config, std::uint64_t seed)
+      : config_(config),
+        n_(input.actor_count),
+        d_(input.dimension_count),
+        capability_(input.capability),
+        salience_(input.salience),
+        accommodation_(input.accommodation),
+        rng_(seed) {
+    total_salience_.assign(n_, 0.0);
+    salience_capability_.assign(n_, 0.0);
+    for (int i = 0; i < n_; ++i) {
+      for (int k = 0; k < d_; ++k) total_salience_[i] += salience_[i * d_ + k];
+      salience_capability_[i] = total_salience_[i] * capability_[i];
+    }
+    distance_.resize(static_cast<std::size_t>(n_) * n_);
+    estimated_risk_.resize(static_cast<std::size_t>(n_) * n_);
+    own_utility_.resize(static_cast<std::size_t>(n_) * n_);
+    estimator_utility_.resize(static_cast<std::size_t>(n_) * n_);
+  }
+
+  SmpHistory Run(const std::vector<double>& position) {
+    SmpHistory history;
+    SmpState first;
+    first.position = position;
+    first.ideal = position;
+    history.states.push_back(std::move(first));
+    Setup(history.states.back(), true);
+    double first_distance = 0.0;
+    for (int iteration = 1;; ++iteration) {
+      SmpState next = Step(history.states.back());
+      history.states.push_back(std::move(next));
+      Setup(history.states.back(), false);
+      const std::size_t last = history.states.size() - 1;
+      if (iteration == 1) {
+        first_distance = StateDistance(history.states[0], history.states[1]) +
+                         config_.min_significant_delta;
+      }
+      const double ratio =
+          StateDistance(history.states[last], history.states[last - 1]) / first_distance;
+      history.change_ratio.push_back(ratio);
+      const bool too_long = iteration >= config_.max_iterations;
+      const bool long_enough = iteration >= config_.min_iterations;
+      if (too_long || (long_enough && ratio < config_.min_delta_ratio)) break;
+    }
+    return history;
+  }
+
+ private:
+  double StateDistance(const SmpState& a, const SmpState& b) const {
+    double total = 0.0;
+    for (int i = 0; i < n_; ++i) {
+      double square = 0.0;
+      for (int k = 0; k < d_; ++k) {
+        const double difference = a.position[i * d_ + k] - b.position[i * d_ + k];
+        square += difference * difference;
+      }
+      total += std::sqrt(square);
+    }
+    return total;
+  }
+
+  // SMPState::setAllAUtil (spec §4.4) and the win probabilities (pDist, §4.14) of one state.
+  void Setup(SmpState& state, bool first_state) {
+    for (int i = 0; i < n_; ++i) {
+      for (int j = 0; j < n_; ++j) {
+        distance_[i * n_ + j] = Distance(&state.ideal[i * d_], &state.position[j * d_],
+                                         &salience_[i * d_], d_);
+      }
+    }
+    // Risk-neutral utilities of every actor for every actor's position, then the PCE over all
+    // n positions with capability weights.
+    std::vector<double>& neutral = own_utility_;
+    for (std::size_t slot = 0; slot < neutral.size(); ++slot) neutral[slot] = 1.0 - distance_[slot];
+    ScalarPce(config_, capability_, neutral, n_, n_, coalition_, victory_, probability_);
+    const auto [low, high] = std::minmax_element(probability_.begin(), probability_.end());
+    const double p_min = *low;
+    const double p_max = *high;
+    state.risk.assign(n_, 0.0);
+    // All positions equally likely: KTAB divides 0 by 0; every actor is risk-neutral here.
+    if (p_max > p_min) {
+      for (int i = 0; i < n_; ++i) {
+        const double p = probability_[i];
+        switch (config_.risk_range) {
+          case SmpRiskRange::kMin:
+            state.risk[i] = (p - p_min) / (p_max - p_min);
+            break;
+          case SmpRiskRange::kMid:
+            state.risk[i] = (3.0 * p - (p_max + 2.0 * p_min)) / (2.0 * (p_max - p_min));
+            break;
+          case SmpRiskRange::kMax:
+            state.risk[i] = (2.0 * p - (p_max + p_min)) / (p_max - p_min);
+            break;
+        }
+      }
+    }
+    for (int h = 0; h < n_; ++h) {
+      for (int i = 0; i < n_; ++i) {
+        estimated_risk_[h * n_ + i] =
+            EstimateRisk(config_.risk_adjustment, state.risk[h], state.risk[i]);
+      }
+    }
+    // aUtil[a](a, l): each actor's own utility for every position.
+    for (int a = 0; a < n_; ++a) {
+      const double risk = estimated_risk_[a * n_ + a];
+      for (int l = 0; l < n_; ++l) own_utility_[a * n_ + l] = Utility(distance_[a * n_ + l], risk);
+    }
+    // True attitudes for posUtil (§4.10); KTAB's --euSMP resets turn 0's to zero (§4.4).
+    true_risk_ = state.risk;
+    if (first_state && config_.initial_bargains_risk_neutral) true_risk_.assign(n_, 0.0);
+    WinProbabilities(state);
+  }
+
+  // SMPState::pDist(-1): each actor votes with its own utilities over the unique positions.
+  void WinProbabilities(SmpState& state) {
+    std::vector<int> unique;
+    std::vector<int> class_of(n_);
+    for (int i = 0; i < n_; ++i) {
+      int found = -1;
+      for (std::size_t u = 0; u < unique.size() && found < 0; ++u) {
+        double square = 0.0;
+        for (int k = 0; k < d_; ++k) {
+          const double difference = state.position[i * d_ + k] - state.position[unique[u] * d_ + k];
+          square += difference * difference;
+        }
+        if (std::sqrt(square) < kPositionTolerance) found = static_cast<int>(u);
+      }
+      if (found < 0) {
+        found = static_cast<int>(unique.size());
+        unique.push_back(i);
+      }
+      class_of[i] = found;
+    }
+    const int m = static_cast<int>(unique.size());
+    option_utility_.resize(static_cast<std::size_t>(n_) * m);
+    for (int a = 0; a < n_; ++a) {
+      for (int u = 0; u < m; ++u) option_utility_[a * m + u] = own_utility_[a * n_ + unique[u]];
+    }
+    ScalarPce(config_, capability_, option_utility_, n_, m, coalition_, victory_, probability_);
+    state.win_probability.resize(n_);
+    for (int i = 0; i < n_; ++i) state.win_probability[i] = probability_[class_of[i]];
+  }
+
+  // aUtil[h] as a full matrix: h's estimate of every actor's utility for every position.
+  void FillEstimatorUtility(int h) {
+    for (int i = 0; i < n_; ++i) {
+      const double risk = estimated_risk_[h * n_ + i];
+      for (int j = 0; j < n_; ++j) {
+        estimator_utility_[i * n_ + j] = Utility(distance_[i * n_ + j], risk);
+      }
+    }
+  }
+
+  // SMPState::probEduChlg(h, k, i, j), spec §4.7, with U = aUtil[h] in estimator_utility_.
+  ChallengeValue EvaluateChallenge(int k, int i, int j) const {
+    const std::vector<double>& u = estimator_utility_;
+    const SmpVotingRule rule = config_.voting_rule;
+    const double status_quo = u[k * n_ + i] + u[k * n_ + j];
+    const double victory = 2.0 * u[k * n_ + i];
+    const double loss = 2.0 * u[k * n_ + j];
+    const double vote_i = Vote(rule, salience_capability_[i], u[i * n_ + i], u[i * n_ + j]);
+    const double vote_j = Vote(rule, salience_capability_[j], u[j * n_ + i], u[j * n_ + j]);
+    const double base_ij =
+        kMinChallengeCoalition + std::max(vote_i, 0.0) + std::max(vote_j, 0.0);
+    const double base_ji =
+        kMinChallengeCoalition + std::max(-vote_i, 0.0) + std::max(-vote_j, 0.0);
+    double coalition_ij = base_ij;
+    double coalition_ji = base_ji;
+    for (int t = 0; t < n_; ++t) {
+      if (t == i || t == j) continue;
+      const double weight = salience_capability_[t];
+      const double u_ti = u[t * n_ + i];
+      const double u_tj = u[t * n_ + j];
+      const double u_tt = u[t * n_ + t];
+      const double lean = Vote(rule, weight, u_ti, u_tj);
+      const double for_i = base_ij + std::max(lean, 0.0);
+      const double p = for_i / (for_i + base_ji + std::max(-lean, 0.0));
+      double join_i;
+      double join_j;
+      switch (config_.third_party_commit) {
+        case SmpThirdPartyCommit::kSemiCommit:
+          join_i = p * (2.0 * u_ti + u_tt) + (1.0 - p) * 3.0 * u_tj;
+          join_j = p * 3.0 * u_ti + (1.0 - p) * (2.0 * u_tj + u_tt);
+          break;
+        case SmpThirdPartyCommit::kFullCommit:
+          join_i = p * 3.0 * u_ti + (1.0 - p) * 3.0 * u_tj;
+          join_j = join_i;
+          break;
+        case SmpThirdPartyCommit::kNoCommit:
+        default:
+          join_i = p * (2.0 * u_ti + u_tt) + (1.0 - p) * (2.0 * u_tj + u_tt);
+          join_j = join_i;
+          break;
+      }
+      const double vote = Vote(rule, weight, join_i, join_j);
+      if (vote > 0.0) coalition_ij += vote;
+      if (vote < 0.0) coalition_ji -= vote;
+    }
+    const double p_ij = coalition_ij / (coalition_ij + coalition_ji);
+    const double contest = p_ij * victory + (1.0 - p_ij) * loss;
+    const double s_j = total_salience_[j];
+    const double challenge = (1.0 - s_j) * victory + s_j * contest;
+    return {p_ij, challenge - status_quo};
+  }
+
+  static double Round4(double x) { return static_cast<double>(static_cast<long long>(0.5 + 1e4 * x)) / 1e4; }
+
+  // SMPActor::interpolateBrgn, spec §4.9, with probability_i the initiator's chance.
+  SmpBargain Interpolate(int i, int j, const SmpState& state, double probability_i) const {
+    const double probability_j = 1.0 - probability_i;
+    SmpBargain bargain;
+    bargain.initiator = i;
+    bargain.receiver = j;
+    bargain.initiator_position.resize(d_);
+    bargain.receiver_position.resize(d_);
+    for (int k = 0; k < d_; ++k) {
+      const double x_i = state.position[i * d_ + k];
+      const double x_j = state.position[j * d_ + k];
+      const double s_i = salience_[i * d_ + k];
+      const double s_j = salience_[j * d_ + k];
+      switch (config_.bargain_interpolation) {
+        case SmpBargainInterpolation::kS1P1:
+        case SmpBargainInterpolation::kS2P2: {
+          double w_i = s_i * probability_i;
+          double w_j = s_j * probability_j;
+          if (config_.bargain_interpolation == SmpBargainInterpolation::kS2P2) {
+            w_i = s_i * s_i * probability_i * probability_i;
+            w_j = s_j * s_j * probability_j * probability_j;
+          }
+          const double denominator = w_i + kBargainWeightFloor + w_j;
+          bargain.initiator_position[k] =
+              Round4(((w_i + kBargainWeightFloor) * x_i + w_j * x_j) / denominator);
+          bargain.receiver_position[k] =
+              Round4((w_i * x_i + (w_j + kBargainWeightFloor) * x_j) / denominator);
+          break;
+        }
+        case SmpBargainInterpolation::kS2PMax: {
+          const double d_i = std::max(0.0, probability_j - probability_i);
+          const double d_j = std::max(0.0, probability_i - probability_j);
+          const double s_i2 = s_i * s_i;
+          const double s_j2 = s_j * s_j;
+          bargain.initiator_position[k] =
+              x_i + d_i * s_j2 / (d_i * s_j2 + kBargainWeightFloor + (1.0 - d_i) * s_i2) *
+                        (x_j - x_i);
+          bargain.receiver_position[k] =
+              x_j + d_j * s_i2 / (d_j * s_i2 + kBargainWeightFloor + (1.0 - d_j) * s_j2) *
+                        (x_i - x_j);
+          break;
+        }
+      }
+    }
+    return bargain;
+  }
+
+  // SMPActor::posUtil: actor a's utility for a position, with its true risk attitude.
+  double PositionUtility(int a, const SmpState& state, const std::vector<double>& position) const {
+    return Utility(Distance(&state.ideal[a * d_], position.data(), &salience_[a * d_], d_),
+                   true_risk_[a]);
+  }
+
+  // One turn: SMPState::doBCN for every actor, then updateBestBrgnPositions for every actor.
+  SmpState Step(SmpState& state) {
+    state.challenges.assign(n_, SmpChallenge{});
+    std::vector<SmpBargain> bargains;
+    for (int i = 0; i < n_; ++i) {
+      FillEstimatorUtility(i);
+      SmpChallenge& best = state.challenges[i];
+      double best_gain = kMinSignificantGain;
+      for (int j = 0; j < n_; ++j) {
+        if (j == i) continue;
+        const ChallengeValue value = EvaluateChallenge(i, i, j);
+        if (value.gain > best_gain) {
+          best_gain = value.gain;
+          best.target = j;
+          best.gain = value.gain;
+          best.probability = value.probability;
+        }
+      }
+      if (best.target < 0) continue;
+      const int j = best.target;
+      SmpBargain from_initiator = Interpolate(i, j, state, best.probability);
+      if (config_.bargain_model == SmpBargainModel::kInitOnlyInterp) {
+        bargains.push_back(std::move(from_initiator));
+        continue;
+      }
+      // The receiver's estimate of the initiator's chance, probEduChlg(j, i, i, j).
+      FillEstimatorUtility(j);
+      const double receiver_view = EvaluateChallenge(i, i, j).probability;
+      SmpBargain from_receiver = Interpolate(i, j, state, receiver_view);
+      if (config_.bargain_model == SmpBargainModel::kInitRcvrInterp) {
+        bargains.push_back(std::move(from_initiator));
+        bargains.push_back(std::move(from_receiver));
+        continue;
+      }
+      // PWCompInterp: KTAB weighs the receiver's bargain with the initiator's capability
+      // (spec §4.9, `scj = brgnJIJ->actInit->sCap`); kept for exactness.
+      const double weight_i = capability_[i] * total_salience_[i];
+      const double weight_j = capability_[i] * total_salience_[j];
+      SmpBargain average = from_initiator;
+      for (int k = 0; k < d_; ++k) {
+        average.initiator_position[k] = (weight_i * from_initiator.initiator_position[k] +
+                                         weight_j * from_receiver.initiator_position[k]) /
+                                        (weight_i + weight_j);
+        average.receiver_position[k] = (weight_i * from_initiator.receiver_position[k] +
+                                        weight_j * from_receiver.receiver_position[k]) /
+                                       (weight_i + weight_j);
+      }
+      bargains.push_back(std::move(average));
+    }
+
+    // Queues: the status quo first, then bargains by initiator index (spec §4.10).
+    std::vector<std::vector<int>> queue(n_);
+    for (std::size_t b = 0; b < bargains.size(); ++b) {
+      queue[bargains[b].initiator].push_back(static_cast<int>(b));
+      queue[bargains[b].receiver].push_back(static_cast<int>(b));
+    }
+    std::vector<double> status_quo_value(n_);
+    for (int a = 0; a < n_; ++a) {
+      double sum = 0.0;
+      for (int l = 0; l < n_; ++l) sum += own_utility_[a * n_ + l];
+      status_quo_value[a] = sum / n_;
+    }
+
+    SmpState next;
+    next.position = state.position;
+    state.accepted.assign(n_, SmpBargain{});
+    state.accepted_probability.assign(n_, 1.0);
+    std::vector<double> value;
+    for (int k = 0; k < n_; ++k) {
+      const int m = 1 + static_cast<int>(queue[k].size());
+      value.assign(static_cast<std::size_t>(n_) * m, 0.0);
+      for (int a = 0; a < n_; ++a) {
+        value[a * m] = status_quo_value[a];
+        for (int q = 1; q < m; ++q) {
+          const SmpBargain& bargain = bargains[queue[k][q - 1]];
+          double sum = 0.0;
+          for (int l = 0; l < n_; ++l) {
+            if (l == bargain.initiator) {
+              sum += PositionUtility(a, state, bargain.initiator_position);
+            } else if (l == bargain.receiver) {
+              sum += PositionUtility(a, state, bargain.receiver_position);
+            } else {
+              sum += own_utility_[a * n_ + l];
+            }
+          }
+          value[a * m + q] = sum / n_;
+        }
+      }
+      ScalarPce(config_, capability_, value, n_, m, coalition_, victory_, probability_);
+      int chosen = 0;
+      if (config_.state_transitions == SmpStateTransitions::kStochastic) {
+        // KTAB's probSel: one uniform draw, the first index whose cumulative sum reaches it.
+        const double draw = rng_.Uniform(0.0, 1.0);
+        double cumulative = 0.0;
+        chosen = m - 1;
+        for (int q = 0; q < m; ++q) {
+          cumulative += probability_[q];
+          if (cumulative >= draw) {
+            chosen = q;
+            break;
+          }
+        }
+      } else {
+        for (int q = 1; q < m; ++q) {
+          if (probability_[q] > probability_[chosen]) chosen = q;
+        }
+      }
+      state.accepted_probability[k] = probability_[chosen];
+      if (chosen == 0) {
+        SmpBargain& kept = state.accepted[k];
+        kept.initiator_position.assign(&state.position[k * d_], &state.position[k * d_] + d_);
+        kept.receiver_position = kept.initiator_position;
+        continue;
+      }
+      const SmpBargain& bargain = bargains[queue[k][chosen - 1]];
+      state.accepted[k] = bargain;
+      const std::vector<double>& mine =
+          bargain.initiator == k ? bargain.initiator_position : bargain.receiver_position;
+      std::copy(mine.begin(), mine.end(), next.position.begin() + k * d_);
+    }
+
+    // SMPState::newIdeals, spec §4.11: y' = A x' + (1 − Σ_j A_ij) y.
+    if (accommodation_.empty()) {
+      next.ideal = next.position;
+    } else {
+      next.ideal.assign(static_cast<std::size_t>(n_) * d_, 0.0);
+      for (int i = 0; i < n_; ++i) {
+        double row_sum = 0.0;
+        for (int j = 0; j < n_; ++j) row_sum += accommodation_[i * n_ + j];
+        for (int k = 0; k < d_; ++k) {
+          double sum = 0.0;
+          for (int j = 0; j < n_; ++j) sum += accommodation_[i * n_ + j] * next.position[j * d_ + k];
+          next.ideal[i * d_ + k] = sum + (1.0 - row_sum) * state.ideal[i * d_ + k];
+        }
+      }
+    }
+    return next;
+  }
+
+  const SmpConfig config_;
+  const int n_;
+  const int d_;
+  const std::vector<double> capability_;
+  const std::vector<double> salience_;
+  const std::vector<double> accommodation_;
+  KtabPrng rng_;
+  std::vector<double> total_salience_;
+  std::vector<double> salience_capability_;
+  // Per-state work arrays, n × n.
+  std::vector<double> distance_;
+  std::vector<double> estimated_risk_;
+  std::vector<double> own_utility_;
+  std::vector<double> estimator_utility_;
+  std::vector<double> true_risk_;
+  // Scratch for PCE computations.
+  std::vector<double> option_utility_;
+  std::vector<double> coalition_;
+  std::vector<double> victory_;
+  std::vector<double> probability_;
+};
+
+void CheckInput(const SmpInput& input) {
+  const int n = input.actor_count;
+  const int d = input.dimension_count;
+  if (n < 1) throw InputError("smp: the scenario has no actors");
+  if (d < 1) throw InputError("smp: the scenario has no issues");
+  const std::size_t cells = static_cast<std::size_t>(n) * d;
+  if (input.capability.size() != static_cast<std::size_t>(n) || input.position.size() != cells ||
+      input.salience.size() != cells ||
+      (!input.accommodation.empty() &&
+       input.accommodation.size() != static_cast<std::size_t>(n) * n)) {
+    throw InputError("smp: input arrays do not match " + std::to_string(n) + " actors and " +
+                     std::to_string(d) + " dimensions");
+  }
+  for (int i = 0; i < n; ++i) {
+    if (!(input.capability[i] >= 0.0) || !std::isfinite(input.capability[i])) {
+      throw InputError("smp: actor " + std::to_string(i) + " has capability " +
+                       std::to_string(input.capability[i]) + ", expected a finite value >= 0");
+    }
+    double total = 0.0;
+    for (int k = 0; k < d; ++k) {
+      const double x = input.position[i * d + k];
+      const double s = input.salience[i * d + k];
+      if (!(x >= 0.0 && x <= 1.0)) {
+        throw InputError("smp: actor " + std::to_string(i) + " has position " +
+                         std::to_string(x) + " on dimension " + std::to_string(k) +
+                         ", expected a value in [0, 1]");
+      }
+      if (!(s >= 0.0 && s <= 1.0)) {
+        throw InputError("smp: actor " + std::to_string(i) + " has salience " +
+                         std::to_string(s) + " on dimension " + std::to_string(k) +
+                         ", expected a value in [0, 1]");
+      }
+      total += s;
+    }
+    if (total > 1.0 + 1e-9) {
+      throw InputError("smp: actor " + std::to_string(i) + " has saliences summing to " +
+                       std::to_string(total) + ", expected at most 1");
+    }
+  }
+  for (double a : input.accommodation) {
+    if (!std::isfinite(a)) throw InputError("smp: the accommodation matrix has a non-finite entry");
+  }
+}
+
+}  // namespace
+
+SmpHistory RunSmp(const SmpInput& input, const SmpConfig& config, std::uint64_t seed) {
+  CheckInput(input);
+  Engine engine(input, config, seed);
+  return engine.Run(input.position);
+}
+
+}  // namespace statecraft
