@@ -1,12 +1,14 @@
 // Every model shipped with statecraft, registered explicitly: one line per model family.
 #include "statecraft/core/registry.h"
 #include "statecraft/models/baseline/baseline.h"
+#include "statecraft/models/exchange/exchange.h"
 #include "statecraft/models/smp/smp.h"
 
 namespace statecraft {
 
 void RegisterBuiltinModels(ModelRegistry& registry) {
   RegisterBaselineModels(registry);
+  RegisterExchangeModel(registry);
   RegisterSmpModel(registry);
 }
 
