@@ -32,8 +32,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& version) {
       return app.exit(version);
     } catch (const CLI::ParseError& error) {
-      std::cerr << "statecraft: error: " << error.what() << "\n"
-                << "Run 'statecraft --help' for the commands and options.\n";
+      std::cerr << "statecraft: error: " << error.what() << " (see 'statecraft --help')\n";
       return 2;
     }
     if (app.get_subcommands().empty()) {

@@ -23,6 +23,14 @@ Estimate Scaled(Estimate estimate, double factor) {
   return estimate;
 }
 
+// A number as an analyst wrote it: 100, not 100.000000.
+std::string FormatValue(double value) {
+  std::ostringstream out;
+  out.precision(15);
+  out << value;
+  return out.str();
+}
+
 void ReadActors(const NodeReader& list, Scenario& scenario) {
   list.RequireSequence();
   if (list.Size() == 0) list.Expected("at least one actor");
@@ -68,8 +76,8 @@ void ReadIssues(const NodeReader& list, Scenario& scenario) {
     }
     auto check_on_scale = [&](const NodeReader& where, const Estimate& estimate) {
       if (estimate.Low() < issue.scale_low || estimate.High() > issue.scale_high) {
-        where.Fail("found a value outside the issue's scale [" + std::to_string(issue.scale_low) +
-                   ", " + std::to_string(issue.scale_high) + "]");
+        where.Expected("a value within the issue's scale [" + FormatValue(issue.scale_low) + ", " +
+                       FormatValue(issue.scale_high) + "]");
       }
     };
     if (item.Has("anchors")) {
@@ -126,17 +134,17 @@ void ReadStakes(const NodeReader& stakes, double salience_factor, Scenario& scen
       stake.position = position.ReadEstimate();
       if (stake.position.Low() < declared.scale_low ||
           stake.position.High() > declared.scale_high) {
-        position.Fail("found a position outside the issue's scale [" +
-                      std::to_string(declared.scale_low) + ", " +
-                      std::to_string(declared.scale_high) + "]");
+        position.Expected("a position within the issue's scale [" +
+                      FormatValue(declared.scale_low) + ", " +
+                      FormatValue(declared.scale_high) + "]");
       }
       const NodeReader salience = item.Child("salience");
       stake.salience = Scaled(salience.ReadEstimate(), salience_factor);
       if (stake.salience.Low() < 0 || stake.salience.High() > 1.0 + 1e-12) {
-        salience.Fail(salience_factor == 1.0
-                          ? "found a salience above 1, expected [0, 1] (write "
-                            "'salience_scale: 100' at the top of the file for 0-100 saliences)"
-                          : "found a salience outside [0, 100]");
+        salience.Expected(salience_factor == 1.0
+                              ? "a salience in [0, 1] (write 'salience_scale: 100' at the top of "
+                                "the file for 0-100 saliences)"
+                              : "a salience in [0, 100]");
       }
       stake.salience.central = std::min(stake.salience.central, 1.0);
       if (item.Has("capability")) {
@@ -182,12 +190,6 @@ nlohmann::ordered_json EstimateJson(const Estimate& estimate, double factor = 1.
   return object;
 }
 
-std::string AnchorKey(double value) {
-  std::ostringstream out;
-  out.precision(15);
-  out << value;
-  return out.str();
-}
 
 }  // namespace
 
@@ -268,7 +270,7 @@ std::string WriteScenarioYaml(const Scenario& scenario) {
     scale.push_back(issue.scale_high);
     scale.SetStyle(YAML::EmitterStyle::Flow);
     item["scale"] = scale;
-    for (const auto& anchor : issue.anchors) item["anchors"][AnchorKey(anchor.value)] = anchor.meaning;
+    for (const auto& anchor : issue.anchors) item["anchors"][FormatValue(anchor.value)] = anchor.meaning;
     if (issue.reference_point) item["reference_point"] = EstimateNode(*issue.reference_point);
     if (issue.known_outcome) item["known_outcome"] = EstimateNode(*issue.known_outcome);
     if (issue.decision_rule.kind == DecisionRule::Kind::kDeciders) {
@@ -323,7 +325,7 @@ std::string WriteScenarioJson(const Scenario& scenario) {
     item["name"] = issue.name;
     if (!issue.description.empty()) item["description"] = issue.description;
     item["scale"] = {issue.scale_low, issue.scale_high};
-    for (const auto& anchor : issue.anchors) item["anchors"][AnchorKey(anchor.value)] = anchor.meaning;
+    for (const auto& anchor : issue.anchors) item["anchors"][FormatValue(anchor.value)] = anchor.meaning;
     if (issue.reference_point) item["reference_point"] = EstimateJson(*issue.reference_point);
     if (issue.known_outcome) item["known_outcome"] = EstimateJson(*issue.known_outcome);
     if (issue.decision_rule.kind == DecisionRule::Kind::kDeciders) {

@@ -1,5 +1,6 @@
 #include "statecraft/io/yaml_node.h"
 
+#include <algorithm>
 #include <set>
 
 #include "statecraft/core/error.h"
@@ -33,8 +34,23 @@ void NodeReader::Expected(const std::string& expected) const {
 
 std::string NodeReader::Describe() const {
   if (!node_.IsDefined() || node_.IsNull()) return "nothing";
-  if (node_.IsScalar()) return "'" + node_.Scalar() + "'";
-  if (node_.IsSequence()) return "a list";
+  if (node_.IsScalar()) {
+    // Long text (say, a whole CSV file read as YAML) is cut so that the message stays one line.
+    const std::string& text = node_.Scalar();
+    std::string shown = text.substr(0, std::min(text.find_first_of("\t\r\n"), std::size_t{40}));
+    return "'" + shown + (shown.size() < text.size() ? "...'" : "'");
+  }
+  if (node_.IsSequence()) {
+    if (node_.size() == 0) return "an empty list";
+    // A short list of scalars is shown as written: [90, 50, 60].
+    std::string shown = "[";
+    for (std::size_t k = 0; k < node_.size(); ++k) {
+      if (!node_[k].IsScalar() || k >= 6) return "a list of " + std::to_string(node_.size()) +
+                                                   " items";
+      shown += (k ? ", " : "") + node_[k].Scalar();
+    }
+    return shown + "]";
+  }
   if (node_.IsMap()) return "a map";
   return "an unknown node";
 }

@@ -84,8 +84,8 @@ std::optional<double> Cell(const std::vector<CsvField>& fields, int column,
 bool SniffDeuTsv(const std::string& text) {
   const auto end = text.find_first_of("\r\n");
   const std::string first = text.substr(0, end);
-  return first.find('\t') != std::string::npos && first.find("prnr") != std::string::npos &&
-         first.find("isnr") != std::string::npos;
+  // Any delimiter: a DEU header with the wrong delimiter should get the DEU reader's message.
+  return first.find("prnr") != std::string::npos && first.find("isnr") != std::string::npos;
 }
 
 std::vector<Scenario> ReadDeuTsv(const std::string& text, const std::string& file_name,

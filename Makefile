@@ -1,0 +1,44 @@
+# statecraft — the two commands a new user needs are `make demo` and `make test`.
+#   make demo          install what is missing, build, analyse the built-in scenario
+#   make test          install what is missing, build, run every test
+#   make build         only build (build/statecraft)
+#   make bench         build and run the benchmarks (Release)
+#   make format        clang-format every C++ file; make format-check only checks
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+JOBS ?= $(shell nproc)
+CXX_SOURCES = $(shell git ls-files '*.cc' '*.h' 2>/dev/null)
+
+.PHONY: all deps build test demo bench format format-check clean
+
+all: build
+
+deps:
+	scripts/install-deps
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+test: deps
+	$(MAKE) build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+demo: deps
+	$(MAKE) build
+	./$(BUILD_DIR)/statecraft
+
+bench: deps
+	$(MAKE) build
+	for program in $(BUILD_DIR)/bench/*_bench; do $$program; done
+
+format:
+	clang-format -i $(CXX_SOURCES)
+
+format-check:
+	clang-format --dry-run --Werror $(CXX_SOURCES)
+
+clean:
+	rm -rf $(BUILD_DIR)
