@@ -3,6 +3,7 @@
 #include "statecraft/models/baseline/baseline.h"
 #include "statecraft/models/exchange/exchange.h"
 #include "statecraft/models/smp/smp.h"
+#include "statecraft/models/eum/eum.h"
 
 namespace statecraft {
 
@@ -10,6 +11,7 @@ void RegisterBuiltinModels(ModelRegistry& registry) {
   RegisterBaselineModels(registry);
   RegisterExchangeModel(registry);
   RegisterSmpModel(registry);
+  RegisterEumModel(registry);
 }
 
 }  // namespace statecraft

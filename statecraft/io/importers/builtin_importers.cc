@@ -1,5 +1,6 @@
 // Every importer shipped with statecraft, registered explicitly: one line per format.
 #include "statecraft/io/importer.h"
+#include "statecraft/io/importers/bdm_csv.h"
 #include "statecraft/io/importers/decide_csv.h"
 #include "statecraft/io/importers/deu_tsv.h"
 
@@ -9,6 +10,8 @@ const std::vector<Importer>& BuiltinImporters() {
   static const std::vector<Importer> importers = {
       {"decide", "Decide / Stokman exchange-model input (#A/#P/#M/#D rows, tab or ;)",
        {".txt", ".csv"}, SniffDecide, ReadDecide},
+      {"bdm", "Bueno de Mesquita CSV: Actor,Capability,Position,Salience (one issue)",
+       {".csv", ".tsv"}, SniffBdmCsv, ReadBdmCsv},
       {"deu", "DEU dataset of EU decisions (tab-separated; one scenario per proposal)", {".tsv"},
        SniffDeuTsv, ReadDeuTsv},
   };
