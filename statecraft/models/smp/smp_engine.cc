@@ -353,24 +353,30 @@ class Engine {
   }
 
   // SMPState::pDist(-1): each actor votes with its own utilities over the unique positions.
+  // The unique positions are found in actor order (an actor starts a new one when it is within
+  // posTol of none found so far); each actor is then credited with the *last* unique position
+  // within posTol of its own, which is how KTAB's printed probabilities group near-equal
+  // positions (checked against SOE-Policy, SOE-Competitive and dummyData-a040…a160).
   void WinProbabilities(SmpState& state) {
+    const auto equivalent = [&](int i, int j) {
+      double square = 0.0;
+      for (int k = 0; k < d_; ++k) {
+        const double difference = state.position[i * d_ + k] - state.position[j * d_ + k];
+        square += difference * difference;
+      }
+      return std::sqrt(square) < kPositionTolerance;
+    };
     std::vector<int> unique;
-    std::vector<int> class_of(n_);
     for (int i = 0; i < n_; ++i) {
-      int found = -1;
-      for (std::size_t u = 0; u < unique.size() && found < 0; ++u) {
-        double square = 0.0;
-        for (int k = 0; k < d_; ++k) {
-          const double difference = state.position[i * d_ + k] - state.position[unique[u] * d_ + k];
-          square += difference * difference;
-        }
-        if (std::sqrt(square) < kPositionTolerance) found = static_cast<int>(u);
+      bool known = false;
+      for (std::size_t u = 0; u < unique.size() && !known; ++u) known = equivalent(i, unique[u]);
+      if (!known) unique.push_back(i);
+    }
+    std::vector<int> class_of(n_, 0);
+    for (int i = 0; i < n_; ++i) {
+      for (std::size_t u = 0; u < unique.size(); ++u) {
+        if (equivalent(i, unique[u])) class_of[i] = static_cast<int>(u);
       }
-      if (found < 0) {
-        found = static_cast<int>(unique.size());
-        unique.push_back(i);
-      }
-      class_of[i] = found;
     }
     const int m = static_cast<int>(unique.size());
     option_utility_.resize(static_cast<std::size_t>(n_) * m);
