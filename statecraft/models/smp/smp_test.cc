@@ -102,6 +102,36 @@ void ExpectCsvGolden(const std::string& name) {
             0);
 }
 
+// KTAB's "Fractional change compared to first step" per turn, printed to 1e-4.
+void ExpectConvergenceGolden(const std::string& name) {
+  const Scenario scenario = ReadCsvScenario(name);
+  const Forecast forecast = RunModel(BuiltinModels().Get("smp"), scenario, {}, 0);
+  const std::string path = kGoldens + "expected/" + name + ".convergence.txt";
+  std::vector<double> expected;
+  for (const std::string& line : SplitLines(ReadTextFile(path))) {
+    const std::size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    expected.push_back(std::stod(line.substr(colon + 1)));
+  }
+  const Detail::List& ours = forecast.detail.Find("change_ratio")->AsList();
+  ASSERT_EQ(ours.size(), expected.size());
+  for (std::size_t t = 0; t < expected.size(); ++t) {
+    EXPECT_NEAR(ours[t].AsNumber(), expected[t], 0.5e-4 + 1e-9) << name << " turn " << t + 1;
+  }
+}
+
+// A dummyData_3Dim variant with non-default switches, from KTAB's XML input; its
+// <ModelParameters> are passed as the model's parameters.
+void ExpectXmlGolden(const std::string& name, const std::string& golden) {
+  const std::string path = kGoldens + "expected/params/" + name + ".xml";
+  const KtabXmlDocument document = ReadKtabXmlDocument(ReadTextFile(path), path);
+  const Forecast forecast =
+      RunModel(BuiltinModels().Get("smp"), document.scenario, document.model_parameters, 0);
+  EXPECT_EQ(CompareWithKtab(document.scenario, forecast,
+                            kGoldens + "expected/params/" + golden + ".positions.csv", ""),
+            0);
+}
+
 TEST(SmpKtabGolden, DummyData3Dim) { ExpectCsvGolden("dummyData_3Dim"); }
 TEST(SmpKtabGolden, SoePolComp) { ExpectCsvGolden("SOE-Pol-Comp"); }
 TEST(SmpKtabGolden, SoePolicy) { ExpectCsvGolden("SOE-Policy"); }
@@ -110,6 +140,64 @@ TEST(SmpKtabGolden, DummyData6Dim) { ExpectCsvGolden("dummyData_6Dim"); }
 TEST(SmpKtabGolden, DummyDataA040) { ExpectCsvGolden("dummyData-a040"); }
 TEST(SmpKtabGolden, DummyDataA080) { ExpectCsvGolden("dummyData-a080"); }
 TEST(SmpKtabGolden, DummyDataA160) { ExpectCsvGolden("dummyData-a160"); }
+
+TEST(SmpKtabGolden, ConvergenceRatios) {
+  for (const char* name : {"dummyData_3Dim", "SOE-Pol-Comp", "SOE-Policy", "SOE-Competitive",
+                           "dummyData_6Dim", "dummyData-a040"}) {
+    ExpectConvergenceGolden(name);
+  }
+}
+
+TEST(SmpKtabGolden, NoFinalCommaReadsTheSame) {
+  const Scenario scenario = ReadCsvScenario("dummyData_3Dim-no-final-comma");
+  const Forecast forecast = RunModel(BuiltinModels().Get("smp"), scenario, {}, 0);
+  EXPECT_EQ(CompareWithKtab(scenario, forecast,
+                            kGoldens + "expected/dummyData_3Dim.positions.csv",
+                            kGoldens + "expected/dummyData_3Dim.winprob.csv"),
+            0);
+}
+
+// KTAB cannot load its own dummyData_3Dim.xml (no <IdealAdjustment>); its content is the CSV's.
+TEST(SmpKtabGolden, ShippedXmlMatchesCsvRun) {
+  const std::string path = kGoldens + "inputs/dummyData_3Dim.xml";
+  const Scenario scenario = ReadKtabXmlDocument(ReadTextFile(path), path).scenario;
+  const Forecast forecast = RunModel(BuiltinModels().Get("smp"), scenario, {}, 0);
+  EXPECT_EQ(CompareWithKtab(scenario, forecast,
+                            kGoldens + "expected/dummyData_3Dim.positions.csv",
+                            kGoldens + "expected/dummyData_3Dim.winprob.csv"),
+            0);
+}
+
+TEST(SmpKtabParams, DefaultExplicit) { ExpectXmlGolden("d3_default_explicit", "d3_default_explicit"); }
+TEST(SmpKtabParams, RiskAdjustmentNone) { ExpectXmlGolden("d3_bigRAdj_None", "d3_bigRAdj_None"); }
+TEST(SmpKtabParams, RiskRangeMax) { ExpectXmlGolden("d3_bigRRng_Max", "d3_bigRRng_Max"); }
+TEST(SmpKtabParams, RiskRangeMin) { ExpectXmlGolden("d3_bigRRng_Min", "d3_bigRRng_Min"); }
+TEST(SmpKtabParams, BargainInitRcvrInterp) {
+  ExpectXmlGolden("d3_bm_InitRcvrInterp", "d3_bm_InitRcvrInterp");
+}
+TEST(SmpKtabParams, BargainPWCompInterp) {
+  ExpectXmlGolden("d3_bm_PWCompInterp", "d3_bm_PWCompInterp");
+}
+TEST(SmpKtabParams, InterpolationS1P1) { ExpectXmlGolden("d3_ivb_S1P1", "d3_ivb_S1P1"); }
+TEST(SmpKtabParams, InterpolationS2PMax) { ExpectXmlGolden("d3_ivb_S2PMax", "d3_ivb_S2PMax"); }
+TEST(SmpKtabParams, PceMarkovIncentive) {
+  ExpectXmlGolden("d3_pce_MarkovIncentive", "d3_pce_MarkovIncentive");
+}
+TEST(SmpKtabParams, PceMarkovUniform) {
+  ExpectXmlGolden("d3_pce_MarkovUniform", "d3_pce_MarkovUniform");
+}
+TEST(SmpKtabParams, ThirdPartyFullCommit) {
+  ExpectXmlGolden("d3_tpc_FullCommit", "d3_tpc_FullCommit");
+}
+TEST(SmpKtabParams, ThirdPartyNoCommit) { ExpectXmlGolden("d3_tpc_NoCommit", "d3_tpc_NoCommit"); }
+TEST(SmpKtabParams, VictoryBinary) { ExpectXmlGolden("d3_vpm_Binary", "d3_vpm_Binary"); }
+TEST(SmpKtabParams, VictorySquare) { ExpectXmlGolden("d3_vpm_Square", "d3_vpm_Square"); }
+TEST(SmpKtabParams, VotingBinary) { ExpectXmlGolden("d3_vr_Binary", "d3_vr_Binary"); }
+TEST(SmpKtabParams, VotingPropCbc) { ExpectXmlGolden("d3_vr_PropCbc", "d3_vr_PropCbc"); }
+// KTAB throws on its own schema's spelling "Proportional"; it means the default rule.
+TEST(SmpKtabParams, SchemaSpellingProportional) {
+  ExpectXmlGolden("d3_xsd_Proportional", "d3_default_explicit");
+}
 
 }  // namespace
 }  // namespace statecraft
