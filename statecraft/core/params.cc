@@ -21,6 +21,9 @@ std::string Join(const std::vector<std::string>& items) {
 
 // The shortest text that reads back as the same double ("1e-09", not "1.0000000000000001e-09").
 std::string CanonicalNumber(double value) {
+  if (value == std::trunc(value) && std::abs(value) < 1e15) {
+    return std::to_string(static_cast<long long>(value));
+  }
   for (int precision = 1; precision <= 17; ++precision) {
     std::ostringstream out;
     out.precision(precision);

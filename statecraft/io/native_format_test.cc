@@ -1,0 +1,125 @@
+#include "statecraft/io/native_format.h"
+
+#include <gtest/gtest.h>
+
+#include "statecraft/core/error.h"
+#include "statecraft/io/builtin_scenario.h"
+#include "statecraft/io/scenario_reader.h"
+
+namespace statecraft {
+namespace {
+
+const char* kSmall = R"(
+name: Small
+salience_scale: 100
+actors:
+  - {name: A, capability: [1, 2, 3]}
+  - {name: B}
+issues:
+  - name: x
+    scale: [-10, 10]
+    anchors: {-10: low end, 10: high end}
+    reference_point: 0
+    known_outcome: {low: -2, central: 1, high: 3, source: coded}
+    deciders: [A, B]
+stakes:
+  A: {x: {position: -5, salience: 40, source: "why A"}}
+  B: {x: {position: [2, 4, 6], salience: 100, capability: 7}}
+)";
+
+TEST(NativeFormat, ReadsEveryField) {
+  const Scenario scenario = ParseNativeScenario(kSmall, "small.yaml");
+  ASSERT_EQ(scenario.ActorCount(), 2);
+  EXPECT_EQ(scenario.name, "Small");
+  EXPECT_DOUBLE_EQ(scenario.actors[0].capability.central, 2.0);
+  EXPECT_DOUBLE_EQ(*scenario.actors[0].capability.low, 1.0);
+  const Issue& issue = scenario.issues[0];
+  EXPECT_DOUBLE_EQ(issue.scale_low, -10);
+  ASSERT_EQ(issue.anchors.size(), 2u);
+  EXPECT_EQ(issue.anchors[0].meaning, "low end");
+  EXPECT_EQ(issue.known_outcome->source, "coded");
+  EXPECT_EQ(issue.decision_rule.kind, DecisionRule::Kind::kDeciders);
+  EXPECT_EQ(issue.decision_rule.deciders, (std::vector<int>{0, 1}));
+  EXPECT_DOUBLE_EQ(scenario.Salience(0, 0), 0.4);
+  EXPECT_EQ(scenario.StakeOf(0, 0).source, "why A");
+  EXPECT_DOUBLE_EQ(scenario.Capability(1, 0), 7.0);
+  EXPECT_DOUBLE_EQ(*scenario.StakeOf(1, 0).position.high, 6.0);
+}
+
+void ExpectSame(const Scenario& a, const Scenario& b) {
+  ASSERT_EQ(a.ActorCount(), b.ActorCount());
+  ASSERT_EQ(a.IssueCount(), b.IssueCount());
+  EXPECT_EQ(a.name, b.name);
+  EXPECT_EQ(a.sources, b.sources);
+  for (int actor = 0; actor < a.ActorCount(); ++actor) {
+    EXPECT_EQ(a.actors[actor].name, b.actors[actor].name);
+    EXPECT_DOUBLE_EQ(a.actors[actor].capability.central, b.actors[actor].capability.central);
+    for (int issue = 0; issue < a.IssueCount(); ++issue) {
+      ASSERT_EQ(a.HasStake(actor, issue), b.HasStake(actor, issue));
+      if (!a.HasStake(actor, issue)) continue;
+      const Stake& x = a.StakeOf(actor, issue);
+      const Stake& y = b.StakeOf(actor, issue);
+      EXPECT_DOUBLE_EQ(x.position.central, y.position.central);
+      EXPECT_DOUBLE_EQ(x.position.Low(), y.position.Low());
+      EXPECT_DOUBLE_EQ(x.position.High(), y.position.High());
+      EXPECT_NEAR(x.salience.central, y.salience.central, 1e-15);
+      EXPECT_NEAR(x.salience.Low(), y.salience.Low(), 1e-15);
+      EXPECT_EQ(x.capability.has_value(), y.capability.has_value());
+      EXPECT_EQ(x.source, y.source);
+    }
+  }
+  for (int issue = 0; issue < a.IssueCount(); ++issue) {
+    EXPECT_EQ(a.issues[issue].name, b.issues[issue].name);
+    EXPECT_EQ(a.issues[issue].anchors.size(), b.issues[issue].anchors.size());
+    EXPECT_EQ(a.issues[issue].decision_rule.deciders, b.issues[issue].decision_rule.deciders);
+    EXPECT_EQ(a.issues[issue].reference_point.has_value(),
+              b.issues[issue].reference_point.has_value());
+  }
+}
+
+TEST(NativeFormat, YamlAndJsonRoundTrip) {
+  for (const std::string& text : {std::string(kSmall), BuiltinScenarioText()}) {
+    const Scenario original = ParseNativeScenario(text, "input.yaml");
+    ExpectSame(original, ParseNativeScenario(WriteScenarioYaml(original), "again.yaml"));
+    ExpectSame(original, ParseNativeScenario(WriteScenarioJson(original), "again.json"));
+  }
+}
+
+std::string ErrorOf(const std::string& text) {
+  try {
+    ParseNativeScenario(text, "f.yaml");
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(NativeFormat, ErrorsNameLineColumnAndKey) {
+  EXPECT_EQ(ErrorOf("actors: [{name: A}]\nissues: [{name: x}]\nstakes: {A: {x: {position: "
+                    "10, salience: 2}}}\n"),
+            "f.yaml:3:42: stakes.A.x.salience: found '2', expected a salience in [0, 1] (write "
+            "'salience_scale: 100' at the top of the file for 0-100 saliences)");
+  EXPECT_EQ(ErrorOf("actors: [{name: A}]\nissues: [{name: x}]\nstakes: {A: {x: {position: "
+                    "10}}}\n"),
+            "f.yaml:3:17: stakes.A.x: missing key 'salience'");
+  EXPECT_EQ(ErrorOf("actors: [{name: A, power: 2}]\n"),
+            "f.yaml:1:20: actors[0]: unknown key 'power', expected one of name, description, "
+            "capability");
+  EXPECT_EQ(ErrorOf("actors: [{name: A}\n"), "f.yaml:2:1: syntax error: end of sequence flow not "
+                                             "found");
+}
+
+TEST(ScenarioReader, DetectsFormatsByExtensionAndContent) {
+  EXPECT_EQ(DetectFormat("name: x", "a.yaml"), "yaml");
+  EXPECT_EQ(DetectFormat("{}", "a.json"), "json");
+  EXPECT_EQ(DetectFormat("{\"a\": 1}", "scenario"), "json");
+  EXPECT_EQ(DetectFormat("prnr\tisnr\tout\n", "data.tsv"), "deu");
+  EXPECT_EQ(DetectFormat("prnr\tisnr\tout\n", "data.txt"), "deu");
+}
+
+TEST(ScenarioReader, ForcedUnknownFormat) {
+  EXPECT_THROW(ParseScenarios("x", "f", ReadOptions{"xls", {}}), InputError);
+}
+
+}  // namespace
+}  // namespace statecraft
