@@ -84,7 +84,6 @@ struct Row {
   double position;
   double salience;
   int line;
-  int salience_column;
 };
 
 }  // namespace
@@ -150,7 +149,6 @@ std::vector<Scenario> ReadBdmCsv(const std::string& text, const std::string& fil
     row.position = RequireNumber(fields[index[kPosition]], "position", file_name, line);
     const CsvField& salience = fields[index[kSalience]];
     row.salience = RequireNumber(salience, "salience", file_name, line);
-    row.salience_column = salience.column;
     if (row.salience < 0.0 || row.salience > 100.0) {
       throw InputError(Where(file_name, line, salience.column) + "salience: found '" +
                        salience.text + "', expected a salience in [0, 1] or [0, 100]");
