@@ -156,9 +156,9 @@ std::vector<Scenario> ReadDecide(const std::string& text, const std::string& fil
                          ": found '" + std::string(1, line[tag->second]) + "' after the tag " +
                          tag->first + ", expected the delimiter");
       }
-      std::vector<CsvField> fields =
-          SplitCsvLine(line.substr(tag->second + 1), delimiter, file_name, line_number);
-      for (CsvField& field : fields) field.column += static_cast<int>(tag->second) + 1;
+      // Split the whole line so that columns in errors count from the line's start.
+      std::vector<CsvField> fields = SplitCsvLine(line, delimiter, file_name, line_number);
+      fields.erase(fields.begin());
       row.fields = std::move(fields);
     }
     rows.push_back(std::move(row));
@@ -240,44 +240,12 @@ std::vector<Scenario> ReadDecide(const std::string& text, const std::string& fil
   double max_salience = 0.0;
   double max_power = 0.0;
   for (Row& row : rows) {
-    if (row.tag == "#M") {
-      Squash(row.fields, 3, delimiter);
-      const int issue = find_issue(row, 0);
-      const double value = NumberField(row, 1, "scale position", delimiter, file_name);
-      anchors[issue].push_back({value, row.fields.size() > 2 ? row.fields[2].text : ""});
-    } else if (row.tag == "#D") {
-      Squash(row.fields, 6, delimiter);
-      const CsvField& actor_field = RequireField(row, 0, "actor id", file_name);
-      const auto actor = actor_index.find(actor_field.text);
-      if (actor == actor_index.end()) {
-        throw InputError(Where(file_name, row.line_number, actor_field.column) + ": found actor '" +
-                         actor_field.text + "', expected an actor declared in an #A row");
-      }
-      DataRow entry;
-      entry.line_number = row.line_number;
-      entry.actor = actor->second;
-      entry.issue = find_issue(row, 1);
-      entry.position = NumberField(row, 2, "position", delimiter, file_name);
-      entry.salience = NumberField(row, 3, "salience", delimiter, file_name);
-      entry.power = NumberField(row, 4, "power", delimiter, file_name);
-      entry.position_column = row.fields[2].column;
-      entry.salience_column = row.fields[3].column;
-      entry.power_column = row.fields[4].column;
-      if (entry.salience < 0.0 || entry.salience > 100.0) {
-        throw InputError(Where(file_name, row.line_number, entry.salience_column) +
-                         ": found salience " + FormatValue(entry.salience) +
-                         ", expected a salience in [0, 1] or [0, 100]");
-      }
-      if (entry.power < 0.0) {
-        throw InputError(Where(file_name, row.line_number, entry.power_column) + ": found power " +
-                         FormatValue(entry.power) + ", expected a power >= 0");
-      }
-      max_salience = std::max(max_salience, entry.salience);
-      max_power = std::max(max_power, entry.power);
-      data.push_back(entry);
-    }
+    if (row.tag != "#M") continue;
+    Squash(row.fields, 3, delimiter);
+    const int issue = find_issue(row, 0);
+    const double value = NumberField(row, 1, "scale position", delimiter, file_name);
+    anchors[issue].push_back({value, row.fields.size() > 2 ? row.fields[2].text : ""});
   }
-
   for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
     Issue& issue = scenario.issues[i];
     if (!anchors[i].empty()) {
@@ -300,6 +268,48 @@ std::vector<Scenario> ReadDecide(const std::string& text, const std::string& fil
     }
   }
 
+  for (Row& row : rows) {
+    if (row.tag == "#D") {
+      Squash(row.fields, 6, delimiter);
+      const CsvField& actor_field = RequireField(row, 0, "actor id", file_name);
+      const auto actor = actor_index.find(actor_field.text);
+      if (actor == actor_index.end()) {
+        throw InputError(Where(file_name, row.line_number, actor_field.column) + ": found actor '" +
+                         actor_field.text + "', expected an actor declared in an #A row");
+      }
+      DataRow entry;
+      entry.line_number = row.line_number;
+      entry.actor = actor->second;
+      entry.issue = find_issue(row, 1);
+      entry.position = NumberField(row, 2, "position", delimiter, file_name);
+      entry.salience = NumberField(row, 3, "salience", delimiter, file_name);
+      entry.power = NumberField(row, 4, "power", delimiter, file_name);
+      entry.position_column = row.fields[2].column;
+      entry.salience_column = row.fields[3].column;
+      entry.power_column = row.fields[4].column;
+      const Issue& issue = scenario.issues[entry.issue];
+      if (entry.position < issue.scale_low || entry.position > issue.scale_high) {
+        throw InputError(Where(file_name, row.line_number, entry.position_column) +
+                         ": found position " + FormatValue(entry.position) + ", expected a " +
+                         "position within issue '" + issue.name + "''s scale [" +
+                         FormatValue(issue.scale_low) + ", " + FormatValue(issue.scale_high) +
+                         "] (the #M rows' range)");
+      }
+      if (entry.salience < 0.0 || entry.salience > 100.0) {
+        throw InputError(Where(file_name, row.line_number, entry.salience_column) +
+                         ": found salience " + FormatValue(entry.salience) +
+                         ", expected a salience in [0, 1] or [0, 100]");
+      }
+      if (entry.power < 0.0) {
+        throw InputError(Where(file_name, row.line_number, entry.power_column) + ": found power " +
+                         FormatValue(entry.power) + ", expected a power >= 0");
+      }
+      max_salience = std::max(max_salience, entry.salience);
+      max_power = std::max(max_power, entry.power);
+      data.push_back(entry);
+    }
+  }
+
   // Saliences (and powers) on 0–100 are read as percentages (spec §2.12 A1).
   const double salience_divisor = max_salience > 1.0 ? 100.0 : 1.0;
   const double power_divisor = max_power > 1.0 ? 100.0 : 1.0;
@@ -315,13 +325,6 @@ std::vector<Scenario> ReadDecide(const std::string& text, const std::string& fil
                        "), expected one row per actor and issue");
     }
     data_line[key] = entry.line_number;
-    if (entry.position < issue.scale_low || entry.position > issue.scale_high) {
-      throw InputError(Where(file_name, entry.line_number, entry.position_column) +
-                       ": found position " + FormatValue(entry.position) + ", expected a " +
-                       "position within issue '" + issue.name + "''s scale [" +
-                       FormatValue(issue.scale_low) + ", " + FormatValue(issue.scale_high) +
-                       "] (the #M rows' range)");
-    }
     Stake stake;
     stake.position = Estimate(entry.position);
     stake.salience = Estimate(entry.salience / salience_divisor);
