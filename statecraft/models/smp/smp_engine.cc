@@ -530,9 +530,11 @@ class Engine {
         bargains.push_back(std::move(from_initiator));
         continue;
       }
-      // The receiver's estimate of the initiator's chance, probEduChlg(j, i, i, j).
+      // The bargain "from the receiver's perspective" (§4.9). KTAB reads the second element of
+      // probEduChlg(j, i, i, j) — j's estimate of i's expected *gain*, not of i's victory
+      // probability — and interpolates with it as if it were a probability; kept for exactness.
       FillEstimatorUtility(j);
-      const double receiver_view = EvaluateChallenge(i, i, j).probability;
+      const double receiver_view = EvaluateChallenge(i, i, j).gain;
       SmpBargain from_receiver = Interpolate(i, j, state, receiver_view);
       if (config_.bargain_model == SmpBargainModel::kInitRcvrInterp) {
         bargains.push_back(std::move(from_initiator));
@@ -555,11 +557,21 @@ class Engine {
       bargains.push_back(std::move(average));
     }
 
-    // Queues: the status quo first, then bargains by initiator index (spec §4.10).
+    // Queues in KTAB's order (SMPState::doBCN): initiators are handled in index order; actor
+    // i's status quo enters its queue when i's turn comes, then i's bargains enter both i's and
+    // the target's queue. So bargains from lower-index initiators precede the receiver's own
+    // status quo. The order only matters for exact ties in the vote (first wins). Entry -1 is
+    // the queue owner's status quo.
     std::vector<std::vector<int>> queue(n_);
-    for (std::size_t b = 0; b < bargains.size(); ++b) {
-      queue[bargains[b].initiator].push_back(static_cast<int>(b));
-      queue[bargains[b].receiver].push_back(static_cast<int>(b));
+    {
+      std::size_t b = 0;
+      for (int i = 0; i < n_; ++i) {
+        queue[i].push_back(-1);
+        for (; b < bargains.size() && bargains[b].initiator == i; ++b) {
+          queue[i].push_back(static_cast<int>(b));
+          queue[bargains[b].receiver].push_back(static_cast<int>(b));
+        }
+      }
     }
     std::vector<double> status_quo_value(n_);
     for (int a = 0; a < n_; ++a) {
@@ -574,21 +586,20 @@ class Engine {
     state.accepted_probability.assign(n_, 1.0);
     std::vector<double> value;
     for (int k = 0; k < n_; ++k) {
-      const int m = 1 + static_cast<int>(queue[k].size());
+      const int m = static_cast<int>(queue[k].size());
       value.assign(static_cast<std::size_t>(n_) * m, 0.0);
       for (int a = 0; a < n_; ++a) {
-        value[a * m] = status_quo_value[a];
-        for (int q = 1; q < m; ++q) {
-          const SmpBargain& bargain = bargains[queue[k][q - 1]];
-          double sum = 0.0;
+        for (int q = 0; q < m; ++q) {
+          if (queue[k][q] < 0) {
+            value[a * m + q] = status_quo_value[a];
+            continue;
+          }
+          // KTAB's brgnUtil: the two changed positions first, then everyone else's.
+          const SmpBargain& bargain = bargains[queue[k][q]];
+          double sum = PositionUtility(a, state, bargain.initiator_position);
+          sum += PositionUtility(a, state, bargain.receiver_position);
           for (int l = 0; l < n_; ++l) {
-            if (l == bargain.initiator) {
-              sum += PositionUtility(a, state, bargain.initiator_position);
-            } else if (l == bargain.receiver) {
-              sum += PositionUtility(a, state, bargain.receiver_position);
-            } else {
-              sum += own_utility_[a * n_ + l];
-            }
+            if (l != bargain.initiator && l != bargain.receiver) sum += own_utility_[a * n_ + l];
           }
           value[a * m + q] = sum / n_;
         }
@@ -613,13 +624,13 @@ class Engine {
         }
       }
       state.accepted_probability[k] = probability_[chosen];
-      if (chosen == 0) {
+      if (queue[k][chosen] < 0) {
         SmpBargain& kept = state.accepted[k];
         kept.initiator_position.assign(&state.position[k * d_], &state.position[k * d_] + d_);
         kept.receiver_position = kept.initiator_position;
         continue;
       }
-      const SmpBargain& bargain = bargains[queue[k][chosen - 1]];
+      const SmpBargain& bargain = bargains[queue[k][chosen]];
       state.accepted[k] = bargain;
       const std::vector<double>& mine =
           bargain.initiator == k ? bargain.initiator_position : bargain.receiver_position;
