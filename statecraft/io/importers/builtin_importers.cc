@@ -3,6 +3,7 @@
 #include "statecraft/io/importers/bdm_csv.h"
 #include "statecraft/io/importers/decide_csv.h"
 #include "statecraft/io/importers/deu_tsv.h"
+#include "statecraft/io/importers/ktab.h"
 
 namespace statecraft {
 
@@ -14,6 +15,10 @@ const std::vector<Importer>& BuiltinImporters() {
        {".csv", ".tsv"}, SniffBdmCsv, ReadBdmCsv},
       {"deu", "DEU dataset of EU decisions (tab-separated; one scenario per proposal)", {".tsv"},
        SniffDeuTsv, ReadDeuTsv},
+      {"ktab", "KTAB smpc CSV (name,desc,nActors,nDims; Actor,Description,Power,pos,sal,...)",
+       {".csv"}, SniffKtabCsv, ReadKtabCsv},
+      {"ktab-xml", "KTAB smpc XML scenario (<Scenario>, <Actors>, <Dimensions>)", {".xml"},
+       SniffKtabXml, ReadKtabXml},
   };
   return importers;
 }

@@ -100,10 +100,13 @@ class XmlReader {
     return text_.substr(start, position_ - start);
   }
 
-  // Skips up to and past `terminator`, failing at the end of the file.
-  void SkipPast(const char* terminator, const std::string& what) {
-    const int line = line_;
-    const int column = column_;
+  // Skips up to and past `terminator`, failing at the end of the file with the position where
+  // the construct began (the current one unless given).
+  void SkipPast(const char* terminator, const std::string& what, int line = 0, int column = 0) {
+    if (line == 0) {
+      line = line_;
+      column = column_;
+    }
     const std::size_t found = text_.find(terminator, position_);
     if (found == std::string::npos) {
       line_ = line;
@@ -136,8 +139,10 @@ class XmlReader {
   }
 
   void SkipComment() {
+    const int line = line_;
+    const int column = column_;
     Advance(4);
-    SkipPast("-->", "a comment");
+    SkipPast("-->", "a comment", line, column);
   }
 
   // Decodes one entity reference at '&', appending its UTF-8 text.
