@@ -161,8 +161,8 @@ std::vector<Scenario> ReadBdmCsv(const std::string& text, const std::string& fil
   }
 
   // Saliences over 1 mean a 0–100 file (spec §3.1: implementations divide by 100).
-  const bool percent = std::any_of(rows.begin(), rows.end(),
-                                   [](const Row& row) { return row.salience > 1.0; });
+  const bool percent =
+      std::any_of(rows.begin(), rows.end(), [](const Row& row) { return row.salience > 1.0; });
   double low = rows.front().position;
   double high = rows.front().position;
   for (const Row& row : rows) {

@@ -70,8 +70,8 @@ void RiskExponents(const std::vector<double>& security, std::vector<double>* ris
   risk->assign(security.size(), 1.0);
   if (!(max_security > min_security)) return;
   for (std::size_t i = 0; i < security.size(); ++i) {
-    double relative = (2.0 * security[i] - max_security - min_security) /
-                      (max_security - min_security);
+    double relative =
+        (2.0 * security[i] - max_security - min_security) / (max_security - min_security);
     relative = std::clamp(relative, -1.0, 1.0);
     (*risk)[i] = (1.0 - relative / 3.0) / (1.0 + relative / 3.0);
   }
@@ -116,8 +116,7 @@ class MoverChoice {
   }
 
  private:
-  void Offer(EumOfferKind kind, int proposer, double new_position, double key, double a,
-             double b) {
+  void Offer(EumOfferKind kind, int proposer, double new_position, double key, double a, double b) {
     const int slot = static_cast<int>(kind);
     if (found_[slot] && !(key < key_[slot])) return;
     found_[slot] = true;
@@ -172,16 +171,14 @@ class StraightforwardEngine : public RoundEngine {
       for (int a = 0; a < n; ++a) {
         if (x[o] == x[a]) continue;  // EU = 0 between actors at one position
         const double distance = std::abs(x[o] - x[a]) / range;
-        security_[a] += ChallengeUtility(probability_[o * n + a], salience_[a],
-                                         SuccessUtility(distance, 1.0),
-                                         FailureUtility(distance, 1.0),
-                                         StatusQuoTerm(q, 1.0, x[o], x[a], median, range));
+        security_[a] += ChallengeUtility(
+            probability_[o * n + a], salience_[a], SuccessUtility(distance, 1.0),
+            FailureUtility(distance, 1.0), StatusQuoTerm(q, 1.0, x[o], x[a], median, range));
       }
     }
     RiskExponents(security_, &result->risk_exponents);
     const std::vector<double>& risk = result->risk_exponents;
-    Probabilities(x, options_.probability_risk == EumProbabilityRisk::kVoter ? risk : ones_,
-                  range);
+    Probabilities(x, options_.probability_risk == EumProbabilityRisk::kVoter ? risk : ones_, range);
     result->offers.clear();
     for (int m = 0; m < n; ++m) {
       MoverChoice choice(x[m], options_.capitulation, options_.compromise_key);
@@ -189,16 +186,15 @@ class StraightforwardEngine : public RoundEngine {
         if (x[p] == x[m]) continue;
         const double distance = std::abs(x[m] - x[p]) / range;
         const double rho_mover = risk[m];
-        const double rho_rival =
-            options_.perspective == EumPerspective::kMover ? risk[m] : risk[p];
-        const double a = ChallengeUtility(
-            probability_[m * n + p], salience_[p], SuccessUtility(distance, rho_mover),
-            FailureUtility(distance, rho_mover),
-            StatusQuoTerm(q, rho_mover, x[m], x[p], median, range));
-        const double b = ChallengeUtility(
-            probability_[p * n + m], salience_[m], SuccessUtility(distance, rho_rival),
-            FailureUtility(distance, rho_rival),
-            StatusQuoTerm(q, rho_rival, x[p], x[m], median, range));
+        const double rho_rival = options_.perspective == EumPerspective::kMover ? risk[m] : risk[p];
+        const double a = ChallengeUtility(probability_[m * n + p], salience_[p],
+                                          SuccessUtility(distance, rho_mover),
+                                          FailureUtility(distance, rho_mover),
+                                          StatusQuoTerm(q, rho_mover, x[m], x[p], median, range));
+        const double b = ChallengeUtility(probability_[p * n + m], salience_[m],
+                                          SuccessUtility(distance, rho_rival),
+                                          FailureUtility(distance, rho_rival),
+                                          StatusQuoTerm(q, rho_rival, x[p], x[m], median, range));
         choice.Consider(p, x[p], a, b);
       }
       if (const EumOffer* best = choice.Best()) {
@@ -288,10 +284,9 @@ class CompressedEngine : public RoundEngine {
         const int g = group_of_[a];
         if (g == h) continue;
         const double distance = std::abs(x[o] - x[a]) / range;
-        security_[a] += ChallengeUtility(first_probability_[h * m + g], salience_[a],
-                                         SuccessUtility(distance, 1.0),
-                                         FailureUtility(distance, 1.0),
-                                         StatusQuoTerm(q, 1.0, x[o], x[a], median, range));
+        security_[a] += ChallengeUtility(
+            first_probability_[h * m + g], salience_[a], SuccessUtility(distance, 1.0),
+            FailureUtility(distance, 1.0), StatusQuoTerm(q, 1.0, x[o], x[a], median, range));
       }
     }
     RiskExponents(security_, &result->risk_exponents);
@@ -323,14 +318,13 @@ class CompressedEngine : public RoundEngine {
       for (int p = 0; p < n; ++p) {
         const int h = group_of_[p];
         if (h == g) continue;
-        const double a = ChallengeUtility(
-            (*probability)[g * m + h], salience_[p], success_[mover * m + h],
-            failure_[mover * m + h], StatusQuoTerm(q, rho, x[mover], x[p], median, range));
+        const double a = ChallengeUtility((*probability)[g * m + h], salience_[p],
+                                          success_[mover * m + h], failure_[mover * m + h],
+                                          StatusQuoTerm(q, rho, x[mover], x[p], median, range));
         // Rival's EU with the mover's r (Scholz code) or the rival's own (eq. 25b).
         const int rival_row = own ? p * m + g : mover * m + h;
         const double b = ChallengeUtility(
-            (*probability)[h * m + g], salience_[mover], success_[rival_row],
-            failure_[rival_row],
+            (*probability)[h * m + g], salience_[mover], success_[rival_row], failure_[rival_row],
             StatusQuoTerm(q, own ? risk[p] : rho, x[p], x[mover], median, range));
         choice.Consider(p, x[p], a, b);
       }
@@ -406,9 +400,8 @@ class CompressedEngine : public RoundEngine {
     for (int g = 0; g < m; ++g) {
       for (int h = 0; h < m; ++h) {
         if (g == h) continue;
-        const double denominator = options_.probability == EumProbability::kGlobal
-                                       ? normaliser
-                                       : absolute_[g * m + h];
+        const double denominator =
+            options_.probability == EumProbability::kGlobal ? normaliser : absolute_[g * m + h];
         if (denominator > 0.0) (*probability)[g * m + h] = numerator_[g * m + h] / denominator;
       }
     }
@@ -473,8 +466,7 @@ void CheckInput(const EumIssueInput& input) {
 
 }  // namespace
 
-double EumWeightedMedian(const std::vector<double>& positions,
-                         const std::vector<double>& weights) {
+double EumWeightedMedian(const std::vector<double>& positions, const std::vector<double>& weights) {
   const std::size_t n = positions.size();
   if (n == 0) return 0.0;
   std::vector<std::size_t> order(n);
@@ -492,6 +484,14 @@ double EumWeightedMedian(const std::vector<double>& positions,
     if (cumulative >= half) return positions[order[k]];
   }
   return positions[order[n - 1]];
+}
+
+double EumChallengeUtility(double probability, double target_salience, double rho, double q,
+                           double challenger, double target, double median, double range) {
+  const double distance = std::abs(challenger - target) / range;
+  return ChallengeUtility(probability, target_salience, SuccessUtility(distance, rho),
+                          FailureUtility(distance, rho),
+                          StatusQuoTerm(q, rho, challenger, target, median, range));
 }
 
 const char* EumOfferKindName(EumOfferKind kind) {
@@ -627,7 +627,8 @@ Enum ChoiceOf(const ParamValues& params, const std::string& name,
 EumOptions OptionsFrom(const ParamValues& params) {
   EumOptions options;
   options.probability = ChoiceOf<EumProbability>(
-      params, "probability", {{"global", EumProbability::kGlobal}, {"pair", EumProbability::kPair}});
+      params, "probability",
+      {{"global", EumProbability::kGlobal}, {"pair", EumProbability::kPair}});
   options.probability_risk = ChoiceOf<EumProbabilityRisk>(
       params, "probability_risk",
       {{"voter", EumProbabilityRisk::kVoter}, {"linear", EumProbabilityRisk::kLinear}});
@@ -638,8 +639,8 @@ EumOptions OptionsFrom(const ParamValues& params) {
       {{"midpoint", EumCompromiseKey::kMidpoint}, {"least", EumCompromiseKey::kLeast}});
   options.capitulation = params.GetChoice("capitulation") == "on";
   options.q = params.GetNumber("q");
-  options.range = ChoiceOf<EumRange>(params, "range",
-                                     {{"fixed", EumRange::kFixed}, {"dynamic", EumRange::kDynamic}});
+  options.range = ChoiceOf<EumRange>(
+      params, "range", {{"fixed", EumRange::kFixed}, {"dynamic", EumRange::kDynamic}});
   options.rounds = static_cast<int>(params.GetInteger("rounds"));
   options.stop = ChoiceOf<EumStop>(params, "stop",
                                    {{"fixed_rounds", EumStop::kFixedRounds},
@@ -768,8 +769,9 @@ class EumModel : public Model {
 
 ParamSpec Choice(std::string name, std::string default_value, std::vector<std::string> choices,
                  std::string description) {
-  return ParamSpec{std::move(name), ParamType::kChoice, std::move(default_value),
-                   std::move(choices), 0, 0, std::move(description)};
+  return ParamSpec{
+      std::move(name),       ParamType::kChoice, std::move(default_value), std::move(choices), 0, 0,
+      std::move(description)};
 }
 
 }  // namespace
@@ -791,16 +793,31 @@ void RegisterEumModel(ModelRegistry& registry) {
                  "least movement"),
           Choice("capitulation", "on", {"on", "off"},
                  "whether the compel/capitulate octant moves the mover (off: jmckib code)"),
-          ParamSpec{"q", ParamType::kNumber, "1", {}, 0.0, 1.0,
+          ParamSpec{"q",
+                    ParamType::kNumber,
+                    "1",
+                    {},
+                    0.0,
+                    1.0,
                     "status-quo probability Q (1.0 in Scholz's replication)"},
           Choice("range", "fixed", {"fixed", "dynamic"},
                  "issue range R: fixed from the initial positions or recomputed every round"),
-          ParamSpec{"rounds", ParamType::kInteger, "10", {}, 1, 100000,
+          ParamSpec{"rounds",
+                    ParamType::kInteger,
+                    "10",
+                    {},
+                    1,
+                    100000,
                     "rounds to run (stop=fixed_rounds) or the cap (other stopping rules)"},
           Choice("stop", "fixed_rounds", {"fixed_rounds", "fixed_point", "cycle"},
                  "stop after `rounds`, at a fixed point (max move <= epsilon x range), or when a "
                  "state recurs"),
-          ParamSpec{"epsilon", ParamType::kNumber, "1e-09", {}, 0.0, 1.0,
+          ParamSpec{"epsilon",
+                    ParamType::kNumber,
+                    "1e-09",
+                    {},
+                    0.0,
+                    1.0,
                     "fixed-point tolerance as a fraction of the issue's range"},
       },
       false,

@@ -86,7 +86,7 @@ struct EumIssueResult {
   double initial_median = 0.0;
   double initial_mean = 0.0;
   std::vector<EumRoundResult> rounds;  // rounds 1..rounds_run
-  bool converged = false;  // the last round moved nobody by more than epsilon × R
+  bool converged = false;              // the last round moved nobody by more than epsilon × R
   bool has_cycle = false;  // a state recurred (exactly); `cycle` describes the first recurrence
   EumCycle cycle;
   std::string stopped_by;  // "fixed_rounds", "fixed_point", "cycle"
@@ -102,6 +102,12 @@ EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options
 // the total, which is the Condorcet winner among held positions under the linear votes of eq. 29
 // (ties go to the lowest position). Zero total weight: the lower unweighted median.
 double EumWeightedMedian(const std::vector<double>& positions, const std::vector<double>& weights);
+
+// EU(i → j) of eq. 25a (spec §3.4) for a challenger at `challenger` and a target at `target`
+// with normalised distance d = |challenger − target| / range, P = P_ij, the target's salience and
+// risk exponent rho. The engine never asks for it when both hold one position (EU = 0 there).
+double EumChallengeUtility(double probability, double target_salience, double rho, double q,
+                           double challenger, double target, double median, double range);
 
 const char* EumOfferKindName(EumOfferKind kind);
 

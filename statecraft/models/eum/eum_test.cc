@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -204,8 +205,8 @@ TEST(EumGolden, ScholzTable2) {
     } else {
       EXPECT_NEAR(truncated, table_median, 1e-12);
     }
-    max_mean_deviation = std::max(max_mean_deviation,
-                                  std::abs(result.rounds[t - 1].mean - table_mean));
+    max_mean_deviation =
+        std::max(max_mean_deviation, std::abs(result.rounds[t - 1].mean - table_mean));
   }
   EXPECT_LT(max_mean_deviation, 0.0615);
 }
@@ -218,8 +219,7 @@ TEST(EumGolden, EcVariantSweep) {
   ASSERT_EQ(sweep.size(), 9u);
   const std::map<std::string, std::string> kCompromiseKey = {{"scholz", "midpoint"},
                                                              {"least", "least"}};
-  const std::map<std::string, std::string> kRange = {{"initial", "fixed"},
-                                                     {"dynamic", "dynamic"}};
+  const std::map<std::string, std::string> kRange = {{"initial", "fixed"}, {"dynamic", "dynamic"}};
   for (const auto& [variant, row] : sweep.items()) {
     SCOPED_TRACE(variant);
     const nlohmann::json& config = row.at("config");
@@ -304,6 +304,313 @@ TEST(EumGolden, IranMedianIsFive) {
   for (const Round& round : forecast.rounds) EXPECT_DOUBLE_EQ(round.outcome[0], 5.0);
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), JmckibOptions(10)),
                       "iran2013_jmckib_stdout_10rounds.txt");
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+// ---- Properties -------------------------------------------------------------------------------
+
+// SplitMix64 mapped to [0, 1): a fixed stream for synthetic scenarios.
+double NextUniform(std::uint64_t* state) {
+  std::uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  z ^= z >> 31;
+  return static_cast<double>(z >> 11) * 0x1.0p-53;
+}
+
+EumIssueInput Synthetic(int n, std::uint64_t seed, bool rounded) {
+  std::uint64_t state = seed;
+  EumIssueInput input;
+  for (int k = 0; k < n; ++k) {
+    input.capability.push_back(0.01 + 0.99 * NextUniform(&state));
+    const double position = 100.0 * NextUniform(&state);
+    input.position.push_back(rounded ? std::round(position) : position);
+    input.salience.push_back(0.1 + 0.9 * NextUniform(&state));
+  }
+  return input;
+}
+
+EumIssueInput SharedRandom(const std::string& name) {
+  const std::string path = std::string(STATECRAFT_SHARED_DIR) + "/reference/eum/random/" + name;
+  return IssueInput(ReadBdmCsv(ReadTextFile(path), path, ImportOptions{}).front());
+}
+
+// The weighted median is the Condorcet winner among held positions of the linear votes of eq. 29:
+// v^{μk} = Σ_i w_i (|x_i − x_k| − |x_i − μ|) ≥ 0 for every held x_k.
+TEST(EumProperty, WeightedMedianIsTheCondorcetWinner) {
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    const EumIssueInput input = Synthetic(3 + static_cast<int>(seed % 17), seed, seed % 2 == 0);
+    std::vector<double> weight;
+    for (std::size_t k = 0; k < input.position.size(); ++k) {
+      weight.push_back(input.capability[k] * input.salience[k]);
+    }
+    const double median = EumWeightedMedian(input.position, weight);
+    EXPECT_NE(std::find(input.position.begin(), input.position.end(), median),
+              input.position.end());
+    for (double challenger : input.position) {
+      double votes = 0.0;
+      for (std::size_t i = 0; i < input.position.size(); ++i) {
+        votes += weight[i] *
+                 (std::abs(input.position[i] - challenger) - std::abs(input.position[i] - median));
+      }
+      EXPECT_GE(votes, -1e-12) << "seed " << seed << ": " << challenger << " beats " << median;
+    }
+  }
+}
+
+TEST(EumProperty, WeightedMedianTiesGoToTheLowestPosition) {
+  EXPECT_DOUBLE_EQ(EumWeightedMedian({4, 10}, {0.1 + 0.2, 0.3}), 4.0);
+  EXPECT_DOUBLE_EQ(EumWeightedMedian({10, 4, 7}, {1, 1, 1}), 7.0);
+  EXPECT_DOUBLE_EQ(EumWeightedMedian({10, 4}, {0, 0}), 4.0);
+}
+
+TEST(EumProperty, RiskExponentsStayInRange) {
+  for (const char* name : {"rand_n10.csv", "rand_n50.csv"}) {
+    const EumIssueInput input = SharedRandom(name);
+    for (bool capitulation : {false, true}) {
+      EumOptions options;
+      options.capitulation = capitulation;
+      const EumIssueResult result = RunEumIssue(input, options);
+      for (const EumRoundResult& round : result.rounds) {
+        for (double r : round.risk_exponents) {
+          EXPECT_GE(r, 0.5);
+          EXPECT_LE(r, 2.0);
+        }
+        // The most and the least threatened actors sit at the ends (eq. 34).
+        EXPECT_DOUBLE_EQ(
+            *std::min_element(round.risk_exponents.begin(), round.risk_exponents.end()), 0.5);
+        EXPECT_DOUBLE_EQ(
+            *std::max_element(round.risk_exponents.begin(), round.risk_exponents.end()), 2.0);
+      }
+    }
+  }
+}
+
+TEST(EumProperty, ChallengeUtilityIsZeroBetweenEqualPositions) {
+  for (double rho : {0.5, 1.0, 1.37, 2.0}) {
+    for (double probability : {0.0, 0.01, 0.6}) {
+      for (double salience : {0.0, 0.4, 1.0}) {
+        EXPECT_NEAR(EumChallengeUtility(probability, salience, rho, 1.0, 7.0, 7.0, 5.0, 6.0), 0.0,
+                    1e-15);
+      }
+    }
+  }
+  // And positive against a distant, indifferent target (s_j = 0: U_s − U_sq > 0).
+  EXPECT_GT(EumChallengeUtility(0.0, 0.0, 1.0, 1.0, 4.0, 10.0, 7.0, 6.0), 0.0);
+}
+
+// Capabilities scaled by a constant, positions mapped by x → 3x − 11: same trajectory (in the
+// mapped units), same risk exponents, same offers.
+TEST(EumProperty, InvariantToScalingCapabilitiesAndRescalingTheIssue) {
+  for (const char* name : {"rand_n10.csv", "rand_n50.csv"}) {
+    const EumIssueInput input = SharedRandom(name);
+    EumIssueInput scaled = input;
+    for (double& capability : scaled.capability) capability *= 7.25;
+    for (double& position : scaled.position) position = 3.0 * position - 11.0;
+    EumOptions options;
+    options.rounds = 6;
+    const EumIssueResult original = RunEumIssue(input, options);
+    const EumIssueResult transformed = RunEumIssue(scaled, options);
+    ASSERT_EQ(original.rounds.size(), transformed.rounds.size());
+    const double tolerance = 1e-9 * 3.0 * original.range;
+    for (std::size_t t = 0; t < original.rounds.size(); ++t) {
+      SCOPED_TRACE(std::string(name) + " round " + std::to_string(t + 1));
+      const EumRoundResult& a = original.rounds[t];
+      const EumRoundResult& b = transformed.rounds[t];
+      EXPECT_NEAR(3.0 * a.median - 11.0, b.median, tolerance);
+      EXPECT_NEAR(3.0 * a.mean - 11.0, b.mean, tolerance);
+      ASSERT_EQ(a.offers.size(), b.offers.size());
+      for (std::size_t k = 0; k < a.positions.size(); ++k) {
+        EXPECT_NEAR(3.0 * a.positions[k] - 11.0, b.positions[k], tolerance);
+        EXPECT_NEAR(a.risk_exponents[k], b.risk_exponents[k], 1e-9);
+      }
+    }
+  }
+}
+
+// The compressed form takes every sum in the straightforward form's order: same bits, for every
+// switch.
+TEST(EumProperty, CompressedEqualsStraightforward) {
+  std::vector<EumOptions> variants(9);
+  variants[1].probability = EumProbability::kPair;
+  variants[2].perspective = EumPerspective::kOwn;
+  variants[3].compromise_key = EumCompromiseKey::kLeast;
+  variants[4].capitulation = false;
+  variants[5].q = 0.5;
+  variants[6].range = EumRange::kDynamic;
+  variants[7].probability_risk = EumProbabilityRisk::kLinear;
+  variants[8].probability = EumProbability::kPair;
+  variants[8].perspective = EumPerspective::kOwn;
+  variants[8].compromise_key = EumCompromiseKey::kLeast;
+  variants[8].q = 0.8;
+  const std::vector<EumIssueInput> inputs = {SharedRandom("rand_n50.csv"), Synthetic(60, 7, true)};
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    for (const EumIssueInput& input : inputs) {
+      SCOPED_TRACE("variant " + std::to_string(v));
+      EumOptions fast = variants[v];
+      EumOptions plain = variants[v];
+      plain.straightforward = true;
+      const EumIssueResult a = RunEumIssue(input, fast);
+      const EumIssueResult b = RunEumIssue(input, plain);
+      ASSERT_EQ(a.rounds.size(), b.rounds.size());
+      for (std::size_t t = 0; t < a.rounds.size(); ++t) {
+        EXPECT_EQ(a.rounds[t].positions, b.rounds[t].positions);
+        EXPECT_EQ(a.rounds[t].risk_exponents, b.rounds[t].risk_exponents);
+        EXPECT_EQ(a.rounds[t].offers.size(), b.rounds[t].offers.size());
+      }
+    }
+  }
+}
+
+// ---- Degenerate and bad input -----------------------------------------------------------------
+
+TEST(EumDegenerate, OneActorOrOnePositionNobodyMoves) {
+  EumIssueInput one{{5.0}, {1.0}, {0.5}};
+  EumIssueResult result = RunEumIssue(one, EumOptions{});
+  ASSERT_EQ(result.rounds.size(), 10u);
+  EXPECT_EQ(result.note, "fewer than two actors on the issue: nobody moves");
+  EXPECT_DOUBLE_EQ(result.rounds.back().median, 5.0);
+  EXPECT_TRUE(result.converged);
+
+  EumIssueInput same{{3.0, 3.0, 3.0}, {1.0, 2.0, 3.0}, {0.2, 0.5, 1.0}};
+  EumOptions options;
+  options.stop = EumStop::kFixedPoint;
+  result = RunEumIssue(same, options);
+  EXPECT_EQ(result.note, "all actors at one position: nobody moves");
+  ASSERT_EQ(result.rounds.size(), 1u);
+  EXPECT_EQ(result.stopped_by, "fixed_point");
+  EXPECT_EQ(result.rounds[0].positions, same.position);
+  EXPECT_EQ(result.rounds[0].risk_exponents, std::vector<double>(3, 1.0));
+  EXPECT_DOUBLE_EQ(result.rounds[0].mean, 3.0);
+}
+
+TEST(EumDegenerate, BadInputIsAClearError) {
+  const auto error_of = [](const EumIssueInput& input) -> std::string {
+    try {
+      RunEumIssue(input, EumOptions{});
+    } catch (const InputError& error) {
+      return error.what();
+    }
+    return "";
+  };
+  EXPECT_EQ(error_of({{1, 2}, {1, 1}, {0.5, 1.5}}),
+            "eum: actor 2 of the issue: found salience 1.5, expected a salience in [0, 1]");
+  EXPECT_EQ(error_of({{1, 2}, {1, -1}, {0.5, 0.5}}),
+            "eum: actor 2 of the issue: found capability -1, expected a finite capability >= 0");
+  EXPECT_EQ(error_of({{1, 2}, {0, 0}, {0.5, 0.5}}),
+            "eum: every actor on the issue has capability x salience 0; the model needs at "
+            "least one actor with positive capability and salience");
+  EXPECT_EQ(error_of({{}, {}, {}}), "eum: an issue needs at least one actor with a position");
+}
+
+TEST(EumDegenerate, StatusQuoProbabilityBelowOneStaysFinite) {
+  const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
+  for (double q : {0.0, 0.5, 0.9}) {
+    EumOptions options;
+    options.q = q;
+    const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
+    for (const EumRoundResult& round : result.rounds) {
+      for (double x : round.positions) EXPECT_TRUE(std::isfinite(x));
+      for (const EumOffer& offer : round.offers) {
+        EXPECT_TRUE(std::isfinite(offer.eu_mover));
+        EXPECT_TRUE(std::isfinite(offer.eu_proposer));
+      }
+    }
+  }
+}
+
+// ---- Stopping rules ---------------------------------------------------------------------------
+
+// Iran: Velayati swings between Aref (10) and Jalili (1) from round 6 on (jmckib stdout): the
+// state after round 8 repeats the state after round 6.
+TEST(EumStopping, IranCycleIsDetected) {
+  const Scenario scenario = LoadScenario("iran2013_election.tsv");
+  EumOptions options = JmckibOptions(100);
+  options.stop = EumStop::kCycle;
+  const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
+  EXPECT_EQ(result.stopped_by, "cycle");
+  ASSERT_TRUE(result.has_cycle);
+  EXPECT_EQ(result.cycle.period, 2);
+  EXPECT_EQ(result.cycle.first_round, 6);
+  EXPECT_EQ(result.rounds.size(), 8u);
+  EXPECT_FALSE(result.converged);
+  EXPECT_DOUBLE_EQ(result.cycle.median_min, 5.0);
+  EXPECT_DOUBLE_EQ(result.cycle.median_mean, 5.0);
+  EXPECT_DOUBLE_EQ(result.cycle.median_max, 5.0);
+}
+
+TEST(EumStopping, EcCycleReportsTheMedianRange) {
+  const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
+  EumOptions options;
+  options.stop = EumStop::kCycle;
+  options.rounds = 1000;
+  const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
+  ASSERT_TRUE(result.has_cycle);
+  EXPECT_EQ(result.stopped_by, "cycle");
+  EXPECT_LE(result.cycle.median_min, result.cycle.median_mean);
+  EXPECT_LE(result.cycle.median_mean, result.cycle.median_max);
+  EXPECT_EQ(static_cast<int>(result.rounds.size()), result.cycle.first_round + result.cycle.period);
+}
+
+TEST(EumStopping, SultanIsAFixedPoint) {
+  const Scenario scenario = LoadScenario("sultan_bdm1997.csv");
+  EumOptions options = JmckibOptions(50);
+  options.stop = EumStop::kFixedPoint;
+  const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
+  EXPECT_EQ(result.rounds.size(), 1u);
+  EXPECT_TRUE(result.converged);
+  EXPECT_EQ(result.stopped_by, "fixed_point");
+}
+
+// ---- The model through the registry -----------------------------------------------------------
+
+TEST(EumModel, RunJsonDetail) {
+  const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
+  const Forecast forecast =
+      RunModel(BuiltinModels().Get("eum"), scenario, {{"rounds", "3"}, {"capitulation", "off"}}, 0);
+  ASSERT_EQ(forecast.rounds.size(), 4u);
+  EXPECT_NEAR(forecast.outcome[0], 9.9619795904, 1e-9);
+  const Detail& round1 = forecast.rounds[1].detail;
+  EXPECT_NEAR(round1.Find("mean")->AsList()[0].AsNumber(), 7.46131437828, 1e-9);
+  const Detail& risk = round1.Find("risk_exponents")->AsList()[0];
+  EXPECT_NEAR(risk.Find("Belgium")->AsNumber(), 0.754196, 5e-7);
+  const Detail::List& offers = round1.Find("offers")->AsList();
+  ASSERT_EQ(offers.size(), 3u);
+  EXPECT_EQ(offers[0].Find("mover")->AsString(), "Belgium");
+  EXPECT_EQ(offers[0].Find("proposer")->AsString(), "France");
+  EXPECT_EQ(offers[0].Find("kind")->AsString(), "compromise");
+  EXPECT_NEAR(offers[0].Find("new_position")->AsNumber(), 8.41593231543, 1e-9);
+  const Detail& stopping = forecast.detail.Find("stopping")->AsList()[0];
+  EXPECT_EQ(stopping.Find("rounds_run")->AsInteger(), 3);
+  EXPECT_EQ(stopping.Find("stopped_by")->AsString(), "fixed_rounds");
+  EXPECT_THROW(RunModel(BuiltinModels().Get("eum"), scenario, {{"capitulation", "maybe"}}, 0),
+               InputError);
+}
+
+// Each issue runs on its own; actors without a stake are left out and stay absent (NaN).
+TEST(EumModel, IssuesRunSeparatelyAndAbsentActorsStayAbsent) {
+  const Scenario ec = LoadScenario("ec_emissions_bdm1994.csv");
+  Scenario scenario = ec;
+  scenario.issues.push_back(scenario.issues[0]);
+  scenario.issues[1].name = "second";
+  scenario.ResizeStakes();
+  for (int actor = 0; actor < ec.ActorCount(); ++actor) {
+    scenario.SetStake(actor, 0, ec.StakeOf(actor, 0));
+    if (actor != 1) scenario.SetStake(actor, 1, ec.StakeOf(actor, 0));  // Belgium absent
+  }
+  scenario.Validate();
+  const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario, {}, 0);
+  const Forecast alone = RunModel(BuiltinModels().Get("eum"), ec, {}, 0);
+  ASSERT_EQ(forecast.rounds.size(), alone.rounds.size());
+  for (std::size_t t = 0; t < forecast.rounds.size(); ++t) {
+    EXPECT_EQ(forecast.rounds[t].outcome[0], alone.rounds[t].outcome[0]);
+    EXPECT_TRUE(std::isnan(forecast.rounds[t].positions[1 * 2 + 1]));
+  }
 }
 
 }  // namespace
