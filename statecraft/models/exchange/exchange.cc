@@ -5,7 +5,6 @@
 #include <limits>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -458,7 +457,8 @@ class Engine {
   // order is the list order left by the previous sort. A candidate whose gain changed from key
   // k' to k therefore lands in front of the other candidates with key k when k' > k and behind
   // them when k' < k. `seq` encodes that order within a key; the heap holds (key, seq) with
-  // lazy deletion, and each key's seq range only grows, which keeps front/back placement valid.
+  // lazy deletion. Front placements take a seq below every seq handed out so far and back
+  // placements one above, which is below (above) every member of any key.
 
   void Push(int index) {
     Candidate& candidate = candidates_[index];
@@ -469,15 +469,7 @@ class Engine {
   void Place(int index, std::int64_t key, bool front) {
     Candidate& candidate = candidates_[index];
     candidate.key = key;
-    auto [range, inserted] =
-        key_range_.try_emplace(key, std::make_pair(candidate.seq, candidate.seq));
-    if (!inserted) {
-      if (front) {
-        candidate.seq = --range->second.first;
-      } else {
-        candidate.seq = ++range->second.second;
-      }
-    }
+    candidate.seq = front ? --lowest_seq_ : ++highest_seq_;
     ++candidate.version;
     Push(index);
   }
@@ -594,6 +586,8 @@ class Engine {
         demand_list_[demand_fill[Cell(side.actor, side.demand)]++] = index;
       }
     }
+    supply_end_.assign(supply_begin_.begin() + 1, supply_begin_.end());
+    demand_end_.assign(demand_begin_.begin() + 1, demand_begin_.end());
     touched_stamp_.assign(candidates_.size(), 0);
     stamp_ = 0;
   }
@@ -618,32 +612,40 @@ class Engine {
     std::int64_t old_seq;
   };
 
+  // Adds the live candidates of one index cell to touched_, dropping dead ones from the cell
+  // (order within a cell does not matter: each candidate's update depends only on itself and
+  // the realised exchange).
+  void CollectTouched(std::vector<int>& list, const std::vector<int>& begin, std::vector<int>& end,
+                      std::size_t cell) {
+    int e = begin[cell];
+    while (e < end[cell]) {
+      const int index = list[e];
+      if (!candidates_[index].alive) {
+        list[e] = list[--end[cell]];
+        continue;
+      }
+      if (touched_stamp_[index] != stamp_) {
+        touched_stamp_[index] = stamp_;
+        touched_.push_back(index);
+      }
+      ++e;
+    }
+  }
+
   // §2.6 step 2: after realising `chosen`, update and re-evaluate every candidate sharing an
-  // (actor, supply issue) or (actor, demand issue) with one of its sides.
+  // (actor, supply issue) or (actor, demand issue) with one of its sides. Under the clean rules
+  // a shared demand issue changes nothing (there is no exchange-local view), so only supply
+  // issues are followed.
   void Propagate(int chosen) {
     const Candidate realised = candidates_[chosen];
     ++stamp_;
     touched_.clear();
     for (const Side& side : realised.side) {
-      const std::size_t supply_cell = Cell(side.actor, side.supply);
-      for (int e = supply_begin_[supply_cell]; e < supply_begin_[supply_cell + 1]; ++e) {
-        const int index = supply_list_[e];
-        if (touched_stamp_[index] != stamp_) {
-          touched_stamp_[index] = stamp_;
-          touched_.push_back(index);
-        }
-      }
-      const std::size_t demand_cell = Cell(side.actor, side.demand);
-      for (int e = demand_begin_[demand_cell]; e < demand_begin_[demand_cell + 1]; ++e) {
-        const int index = demand_list_[e];
-        if (touched_stamp_[index] != stamp_) {
-          touched_stamp_[index] = stamp_;
-          touched_.push_back(index);
-        }
+      CollectTouched(supply_list_, supply_begin_, supply_end_, Cell(side.actor, side.supply));
+      if (options_.decide_compat) {
+        CollectTouched(demand_list_, demand_begin_, demand_end_, Cell(side.actor, side.demand));
       }
     }
-    // Process in list order so that view records and draws do not depend on index layout.
-    std::sort(touched_.begin(), touched_.end());
     front_.clear();
     back_.clear();
     for (int index : touched_) {
@@ -739,18 +741,13 @@ class Engine {
     BuildCandidates(start_outcome);
     BuildIndex();
     heap_.clear();
-    key_range_.clear();
     for (int index = 0; index < static_cast<int>(candidates_.size()); ++index) {
-      Candidate& candidate = candidates_[index];
-      if (!candidate.alive) continue;
-      auto [range, inserted] =
-          key_range_.try_emplace(candidate.key, std::make_pair(candidate.seq, candidate.seq));
-      if (!inserted) {
-        range->second.first = std::min(range->second.first, candidate.seq);
-        range->second.second = std::max(range->second.second, candidate.seq);
-      }
-      Push(index);
+      const Candidate& candidate = candidates_[index];
+      if (candidate.alive) heap_.push_back({candidate.key, candidate.seq, index, 0});
     }
+    std::make_heap(heap_.begin(), heap_.end(), HeapBefore);
+    lowest_seq_ = 0;
+    highest_seq_ = static_cast<std::int64_t>(candidates_.size());
 
     std::vector<Realised> realised;
     while (true) {
@@ -861,9 +858,12 @@ class Engine {
   std::vector<ViewRecord> records_;
   std::vector<HeapEntry> heap_;
   std::vector<HeapEntry> tied_;
-  std::unordered_map<std::int64_t, std::pair<std::int64_t, std::int64_t>> key_range_;
+  std::int64_t lowest_seq_ = 0;
+  std::int64_t highest_seq_ = 0;
   std::vector<int> supply_begin_;
   std::vector<int> demand_begin_;
+  std::vector<int> supply_end_;  // live part of each cell: [begin, end)
+  std::vector<int> demand_end_;
   std::vector<int> supply_list_;
   std::vector<int> demand_list_;
   std::vector<std::uint32_t> touched_stamp_;
