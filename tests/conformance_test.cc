@@ -22,6 +22,11 @@ struct Case {
   std::string scenario_path;
 };
 
+// Shown by GoogleTest in place of the raw bytes of a Case.
+void PrintTo(const Case& test_case, std::ostream* out) {
+  *out << test_case.model << " on " << test_case.scenario_path;
+}
+
 std::vector<Case> AllCases() {
   std::vector<std::string> paths;
   for (const char* folder : {"/scenarios", "/tests/scenarios"}) {
