@@ -49,6 +49,9 @@ void AddCompareCommand(CLI::App& app);
 void AddValidateCommand(CLI::App& app);
 void AddConvertCommand(CLI::App& app);
 void AddBacktestCommand(CLI::App& app);
+void AddWhatifCommand(CLI::App& app);
+void AddSweepCommand(CLI::App& app);
+void AddOptimizeCommand(CLI::App& app);
 
 // `statecraft` without a command: the analysis of the built-in scenario.
 int RunDefaultAnalysis(std::ostream& out);

@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   statecraft::cli::AddValidateCommand(app);
   statecraft::cli::AddConvertCommand(app);
   statecraft::cli::AddBacktestCommand(app);
+  statecraft::cli::AddWhatifCommand(app);
+  statecraft::cli::AddSweepCommand(app);
+  statecraft::cli::AddOptimizeCommand(app);
   try {
     try {
       app.parse(argc, argv);

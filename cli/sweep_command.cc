@@ -1,0 +1,107 @@
+// `statecraft sweep [FILE] [--model SPEC] [--plan PLAN] [--target "ISSUE<=V"] [--drivers K]
+//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format table|json]`
+//
+// A Monte Carlo of one model under one plan (the baseline by default): quantiles of every
+// issue's outcome, the probability of the target, and the drivers of the variance (Spearman rank
+// correlation of each sampled input with the outcome) as a tornado table.
+#include <iostream>
+
+#include "cli/common.h"
+#include "cli/lever_options.h"
+#include "statecraft/core/error.h"
+
+namespace statecraft::cli {
+namespace {
+
+struct SweepCommandOptions {
+  InputOptions input;
+  std::string plan;
+  std::string model;
+  std::string target;
+  std::string issue;
+  int drivers = 10;
+  UncertaintyOptions uncertainty;
+  std::string format;
+};
+
+}  // namespace
+
+void AddSweepCommand(CLI::App& app) {
+  auto options = std::make_shared<SweepCommandOptions>();
+  auto* command = app.add_subcommand(
+      "sweep", "Monte Carlo of one model and plan: quantiles, probability, drivers (tornado)");
+  AddInputOptions(*command, options->input);
+  command->add_option("-m,--model", options->model, "model, NAME or NAME:k=v,k=v")
+      ->default_val("compromise");
+  command->add_option("-p,--plan", options->plan,
+                      "plan name, or levers joined by '+' (default: the baseline, no lever)");
+  command->add_option("--target", options->target,
+                      "threshold event, e.g. \"munitions<=25\" (its issue gets the tornado)");
+  command->add_option("--issue", options->issue,
+                      "issue whose drivers to show (default: the target's, else the first)");
+  command->add_option("--drivers", options->drivers, "rows of the tornado table")->default_val(10);
+  AddUncertaintyOptions(*command, options->uncertainty, 1000);
+  AddFormatOption(*command, options->format, {"table", "json"});
+  command->callback([options] {
+    const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
+    const SweepOptions sweep = options->uncertainty.ToSweepOptions();
+    std::optional<Target> target;
+    if (!options->target.empty()) target = ParseTarget(input.scenario, options->target);
+    Plan plan{"baseline", "no lever", {}};
+    if (!options->plan.empty()) plan = ParsePlanSpec(input.scenario, input.levers, options->plan);
+    int driver_issue = target ? target->issue : 0;
+    if (!options->issue.empty()) {
+      driver_issue = input.scenario.IssueIndex(options->issue);
+      if (driver_issue < 0) throw InputError("--issue: unknown issue '" + options->issue + "'");
+    }
+    if (options->drivers < 1) throw InputError("--drivers: expected at least 1");
+    const ModelChoice model = ChosenModels({options->model}).front();
+    const SweepResult result = RunSweep(input.scenario, MakeSweepPlan(input.levers, plan),
+                                        *model.info, model.params, sweep);
+    if (options->format == "json") {
+      Json out = SweepToJson(input.scenario, result, sweep, target, options->drivers);
+      Json head;
+      head["scenario"] = input.scenario.name;
+      head["model"] = model.info->name;
+      head["plan"] = plan.name;
+      head["levers"] = AppliedLeversToJson(ResolvePlan(input.levers, plan));
+      head.update(out);
+      PrintJson(std::cout, head);
+      return;
+    }
+    std::cout << "scenario: " << input.scenario.name << "\nmodel: " << model.info->name
+              << ", plan: " << plan.name << " (" << DescribeLevers(ResolvePlan(input.levers, plan))
+              << "), " << sweep.draws << " draws (" << DistributionName(sweep.distribution)
+              << "), seed " << sweep.seed << "\n\n";
+    std::vector<std::vector<std::string>> rows = {
+        {"issue", "10%", "median", "90%", "mean", "model's own median"}};
+    for (int issue = 0; issue < input.scenario.IssueCount(); ++issue) {
+      const Quantiles ruled = SummarizeIssue(result, issue);
+      const Quantiles own = SummarizeIssue(result, issue, false);
+      rows.push_back({input.scenario.issues[issue].name, FormatNumber(ruled.q10),
+                      FormatNumber(ruled.median), FormatNumber(ruled.q90), FormatNumber(ruled.mean),
+                      FormatNumber(own.median)});
+    }
+    PrintTable(std::cout, rows);
+    if (target) {
+      std::cout << "\nP(" << target->text
+                << ") = " << FormatPercent(TargetProbability(result, *target)) << "\n";
+    }
+    if (result.deals_offered > 0) {
+      std::cout << "deals struck in " << FormatPercent(DealStruckShare(result))
+                << " of the draws\n";
+    }
+    std::cout << "\ndrivers of " << input.scenario.issues[driver_issue].name
+              << " (Spearman rank correlation with the outcome; mean outcome when the input is in"
+                 " its lowest / highest fifth)\n";
+    std::vector<std::vector<std::string>> tornado = {{"input", "rho", "low fifth", "high fifth"}};
+    for (const Driver& driver : Drivers(result, driver_issue, options->drivers)) {
+      tornado.push_back({driver.input, FormatNumber(driver.rank_correlation, 2),
+                         FormatNumber(driver.outcome_when_low),
+                         FormatNumber(driver.outcome_when_high)});
+    }
+    PrintTable(std::cout, tornado);
+  });
+}
+
+}  // namespace statecraft::cli

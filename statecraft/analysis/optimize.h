@@ -1,0 +1,70 @@
+// Optimize: the cheapest plan, built from the declared levers at their declared magnitudes
+// (each lever off or at one of its steps), that meets a target with at least a required
+// probability — against the opponent's best counter-levers within its budget.
+//
+// Search: every combination of lever steps within the budget, in order of cost (then fewer
+// levers). A candidate's probability is first estimated without counter-levers; only a
+// candidate that meets the requirement there is evaluated against every counter-plan the
+// opponent can afford (each counter-lever off or at one of its steps), and its robust
+// probability is the lowest of those (the opponent's best response). The first candidate whose
+// robust probability meets the requirement is the answer; the next few that meet it are the
+// runners-up. With several models the probability of a plan is the lowest over the models (the
+// plan must work whichever model is right). Every evaluation uses the same draws (common random
+// numbers), so plans are compared on the same sampled worlds.
+#ifndef STATECRAFT_ANALYSIS_OPTIMIZE_H_
+#define STATECRAFT_ANALYSIS_OPTIMIZE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "statecraft/analysis/sweep.h"
+#include "statecraft/analysis/whatif.h"
+#include "statecraft/levers/lever.h"
+
+namespace statecraft {
+
+struct OptimizeOptions {
+  SweepOptions sweep;
+  Target target;
+  double probability = 0.8;
+  std::optional<double> budget;  // the most the plan may cost; none: no limit
+  int runners_up = 3;
+  std::size_t max_candidates = 100000;  // a guard against a grid too large to search
+};
+
+struct PlanEvaluation {
+  std::vector<AppliedLever> levers;
+  double cost = 0.0;
+  double probability = 0.0;                     // without counter-levers (lowest over models)
+  std::optional<double> countered_probability;  // against the best counter-plan
+  std::vector<AppliedLever> best_counter;       // the counter-plan that achieves it
+  double counter_cost = 0.0;
+  bool meets = false;
+};
+
+struct OptimizeResult {
+  std::size_t candidates = 0;     // plans within the budget
+  std::size_t evaluated = 0;      // plans whose probability was estimated
+  std::size_t counter_plans = 0;  // counter-plans within the opponent's budget
+  double baseline_probability = 0.0;
+  std::optional<PlanEvaluation> best;  // the cheapest plan that meets the target
+  std::vector<PlanEvaluation> runners_up;
+  // When no plan meets the target: the plans with the highest probability without
+  // counter-levers, with their countered probability (at most runners_up + 1 of them).
+  std::vector<PlanEvaluation> closest;
+};
+
+OptimizeResult Optimize(const Scenario& scenario, const LeverSet& levers,
+                        const std::vector<ModelChoice>& models, const OptimizeOptions& options);
+
+// Every combination of the given levers, each off or at one of its steps, with cost ≤ budget;
+// combinations that contradict each other are left out. Ordered by cost, then size.
+std::vector<std::vector<AppliedLever>> EnumeratePlans(const Scenario& scenario,
+                                                      const LeverSet& levers, bool counter,
+                                                      std::optional<double> budget,
+                                                      std::size_t max_candidates);
+
+}  // namespace statecraft
+
+#endif  // STATECRAFT_ANALYSIS_OPTIMIZE_H_

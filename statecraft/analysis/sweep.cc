@@ -1,0 +1,341 @@
+#include "statecraft/analysis/sweep.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdlib>
+#include <exception>
+#include <mutex>
+#include <numeric>
+#include <optional>
+#include <thread>
+
+#include "statecraft/analysis/run.h"
+#include "statecraft/core/error.h"
+
+namespace statecraft {
+namespace {
+
+std::string Trim(const std::string& text) {
+  const auto begin = text.find_first_not_of(" \t");
+  if (begin == std::string::npos) return "";
+  const auto end = text.find_last_not_of(" \t");
+  return text.substr(begin, end - begin + 1);
+}
+
+// The whole text as a finite number, or nullopt.
+std::optional<double> ParseWholeNumber(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+int LeverIndex(const std::vector<Lever>& levers, const Lever* lever) {
+  for (std::size_t k = 0; k < levers.size(); ++k) {
+    if (&levers[k] == lever) return static_cast<int>(k);
+  }
+  return 0;
+}
+
+// Ranks 1..n, ties sharing their average rank.
+std::vector<double> Ranks(const std::vector<double>& values) {
+  const std::size_t n = values.size();
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  std::vector<double> ranks(n);
+  std::size_t start = 0;
+  while (start < n) {
+    std::size_t end = start + 1;
+    while (end < n && values[order[end]] == values[order[start]]) ++end;
+    const double rank = 0.5 * static_cast<double>(start + end - 1) + 1.0;
+    for (std::size_t k = start; k < end; ++k) ranks[order[k]] = rank;
+    start = end;
+  }
+  return ranks;
+}
+
+double Pearson(const std::vector<double>& x, const std::vector<double>& y) {
+  const std::size_t n = x.size();
+  if (n < 2) return 0.0;
+  const double mean_x = std::accumulate(x.begin(), x.end(), 0.0) / n;
+  const double mean_y = std::accumulate(y.begin(), y.end(), 0.0) / n;
+  double xy = 0.0, xx = 0.0, yy = 0.0;
+  for (std::size_t k = 0; k < n; ++k) {
+    xy += (x[k] - mean_x) * (y[k] - mean_y);
+    xx += (x[k] - mean_x) * (x[k] - mean_x);
+    yy += (y[k] - mean_y) * (y[k] - mean_y);
+  }
+  if (xx <= 0.0 || yy <= 0.0) return 0.0;
+  return xy / std::sqrt(xx * yy);
+}
+
+}  // namespace
+
+Target ParseTarget(const Scenario& scenario, const std::string& text) {
+  const std::string expected =
+      "expected ISSUE<=VALUE or ISSUE>=VALUE (for example \"" +
+      (scenario.issues.empty() ? std::string("issue") : scenario.issues.front().name) + "<=25\")";
+  const auto at = text.find_first_of("<>");
+  if (at == std::string::npos) {
+    throw InputError("target \"" + text + "\": no comparison found, " + expected);
+  }
+  Target target;
+  target.at_most = text[at] == '<';
+  std::size_t value_start = at + 1;
+  if (value_start < text.size() && text[value_start] == '=') ++value_start;
+  const std::string issue_name = Trim(text.substr(0, at));
+  const std::string value_text = Trim(text.substr(value_start));
+  if (issue_name.empty()) throw InputError("target \"" + text + "\": no issue named, " + expected);
+  target.issue = scenario.IssueIndex(issue_name);
+  if (target.issue < 0) {
+    std::string names;
+    for (const Issue& issue : scenario.issues) names += (names.empty() ? "" : ", ") + issue.name;
+    throw InputError("target \"" + text + "\": unknown issue '" + issue_name +
+                     "'; issues: " + names);
+  }
+  const std::optional<double> value = ParseWholeNumber(value_text);
+  if (!value) {
+    throw InputError("target \"" + text + "\": found '" + value_text + "' after the comparison, " +
+                     expected);
+  }
+  target.value = *value;
+  target.text = issue_name + (target.at_most ? "<=" : ">=") + value_text;
+  return target;
+}
+
+void CheckProbability(double probability) {
+  if (!(probability > 0.0 && probability < 1.0)) {
+    throw InputError("probability " + std::to_string(probability) +
+                     " is outside (0, 1); expected for example 0.8");
+  }
+}
+
+int ResolveThreads(int requested) {
+  if (requested < 0) {
+    throw InputError("threads " + std::to_string(requested) + ": expected 0 (every core) or more");
+  }
+  if (requested > 0) return requested;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+SweepPlan MakeSweepPlan(const LeverSet& levers, const Plan& plan, bool sample_open) {
+  SweepPlan sweep;
+  for (const PlanItem& item : plan.items) {
+    const Lever* lever = levers.FindLever(item.lever);
+    SweepLever entry;
+    entry.lever = lever;
+    entry.magnitude = item.magnitude.value_or(lever->magnitude.central);
+    entry.sampled = sample_open && !item.magnitude && lever->magnitude.IsRanged();
+    entry.stream = kLeverStreamBase + LeverIndex(levers.levers, lever);
+    sweep.levers.push_back(entry);
+  }
+  return sweep;
+}
+
+std::vector<SweepLever> FixedLevers(const LeverSet& levers,
+                                    const std::vector<AppliedLever>& applied, bool counter) {
+  std::vector<SweepLever> fixed;
+  const std::vector<Lever>& declared = counter ? levers.counter.levers : levers.levers;
+  for (const AppliedLever& item : applied) {
+    fixed.push_back({item.lever, item.magnitude, false,
+                     (counter ? kCounterLeverStreamBase : kLeverStreamBase) +
+                         LeverIndex(declared, item.lever)});
+  }
+  return fixed;
+}
+
+SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
+                     const ParamValues& params, const SweepOptions& options) {
+  if (options.draws < 1) {
+    throw InputError("draws " + std::to_string(options.draws) + ": expected at least 1");
+  }
+  const ScenarioSampler sampler(scenario, options.distribution);
+  SweepResult result;
+  result.draws = options.draws;
+  result.issue_count = scenario.IssueCount();
+  for (const Issue& issue : scenario.issues) result.issue_names.push_back(issue.name);
+  result.input_labels = sampler.labels();
+  std::vector<const SweepLever*> sampled;
+  for (const auto* group : {&plan.counter, &plan.levers}) {
+    for (const SweepLever& lever : *group) {
+      if (!lever.sampled) continue;
+      sampled.push_back(&lever);
+      result.input_labels.push_back(lever.lever->name + " magnitude");
+    }
+  }
+  for (const SweepLever& lever : plan.levers) {
+    for (const Effect& effect : lever.lever->effects) {
+      if (effect.type == EffectType::kDeal) ++result.deals_offered;
+    }
+  }
+  const std::size_t input_count = result.input_labels.size();
+  const std::size_t issue_count = static_cast<std::size_t>(result.issue_count);
+  result.inputs.assign(options.draws * input_count, 0.0);
+  result.outcomes.assign(options.draws * issue_count, 0.0);
+  result.unconstrained.assign(options.draws * issue_count, 0.0);
+  result.deals_struck.assign(options.draws, 0);
+
+  const auto model = info.create(params);
+  const int threads = std::min(ResolveThreads(options.threads), options.draws);
+  std::atomic<int> next{0};
+  std::mutex failure_mutex;
+  int failed_draw = options.draws;
+  std::exception_ptr failure;
+  constexpr int kChunk = 8;
+
+  auto worker = [&] {
+    std::vector<DealReport> deals;
+    for (;;) {
+      const int begin = next.fetch_add(kChunk);
+      if (begin >= options.draws) return;
+      const int end = std::min(options.draws, begin + kChunk);
+      for (int draw = begin; draw < end; ++draw) {
+        try {
+          Scenario working = sampler.base();
+          double* inputs = result.inputs.data() + draw * input_count;
+          sampler.Sample(DrawSeed(options.seed, draw, kScenarioStream), working, inputs);
+          std::size_t next_input = sampler.size();
+          auto magnitude_of = [&](const SweepLever& lever) {
+            if (!lever.sampled) return lever.magnitude;
+            DrawRandom random(DrawSeed(options.seed, draw, lever.stream));
+            const double value =
+                SampleEstimate(lever.lever->magnitude, options.distribution, random.Uniform());
+            inputs[next_input++] = value;
+            return value;
+          };
+          deals.clear();
+          for (const SweepLever& lever : plan.counter) {
+            ApplyLever(working, *lever.lever, magnitude_of(lever), nullptr);
+          }
+          for (const SweepLever& lever : plan.levers) {
+            ApplyLever(working, *lever.lever, magnitude_of(lever), &deals);
+          }
+          int struck = 0;
+          for (const DealReport& deal : deals) struck += deal.struck ? 1 : 0;
+          result.deals_struck[draw] = struck;
+          const Forecast forecast =
+              RunModel(info, *model, params, working, DrawSeed(options.seed, draw, kModelStream));
+          for (std::size_t issue = 0; issue < issue_count; ++issue) {
+            result.outcomes[draw * issue_count + issue] = forecast.ruled_outcome[issue];
+            result.unconstrained[draw * issue_count + issue] = forecast.outcome[issue];
+          }
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(failure_mutex);
+          if (draw < failed_draw) {
+            failed_draw = draw;
+            failure = std::current_exception();
+          }
+          return;
+        }
+      }
+    }
+  };
+  if (threads <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& thread : pool) thread.join();
+  }
+  if (failure) {
+    try {
+      std::rethrow_exception(failure);
+    } catch (const InputError& error) {
+      throw InputError("model '" + info.name + "', draw " + std::to_string(failed_draw) + ": " +
+                       error.what());
+    }
+  }
+  return result;
+}
+
+double Quantile(std::vector<double> values, double probability) {
+  if (values.empty()) return NAN;
+  std::sort(values.begin(), values.end());
+  const double position = probability * static_cast<double>(values.size() - 1);
+  const std::size_t below = static_cast<std::size_t>(std::floor(position));
+  const std::size_t above = std::min(below + 1, values.size() - 1);
+  const double fraction = position - static_cast<double>(below);
+  return values[below] + fraction * (values[above] - values[below]);
+}
+
+Quantiles SummarizeIssue(const SweepResult& result, int issue, bool ruled) {
+  std::vector<double> values(result.draws);
+  const std::vector<double>& source = ruled ? result.outcomes : result.unconstrained;
+  for (int draw = 0; draw < result.draws; ++draw) {
+    values[draw] = source[draw * result.issue_count + issue];
+  }
+  Quantiles quantiles;
+  quantiles.mean = std::accumulate(values.begin(), values.end(), 0.0) / values.size();
+  std::sort(values.begin(), values.end());
+  quantiles.q10 = Quantile(values, 0.1);
+  quantiles.median = Quantile(values, 0.5);
+  quantiles.q90 = Quantile(values, 0.9);
+  return quantiles;
+}
+
+double TargetProbability(const SweepResult& result, const Target& target) {
+  int met = 0;
+  for (int draw = 0; draw < result.draws; ++draw) {
+    if (target.Met(result.Outcome(draw, target.issue))) ++met;
+  }
+  return static_cast<double>(met) / result.draws;
+}
+
+double DealStruckShare(const SweepResult& result) {
+  if (result.deals_offered == 0) return 0.0;
+  int all_struck = 0;
+  for (int struck : result.deals_struck) {
+    if (struck == result.deals_offered) ++all_struck;
+  }
+  return static_cast<double>(all_struck) / result.draws;
+}
+
+double SpearmanCorrelation(const std::vector<double>& x, const std::vector<double>& y) {
+  return Pearson(Ranks(x), Ranks(y));
+}
+
+std::vector<Driver> Drivers(const SweepResult& result, int issue, int count) {
+  const std::size_t input_count = result.input_labels.size();
+  std::vector<double> outcome(result.draws);
+  for (int draw = 0; draw < result.draws; ++draw) outcome[draw] = result.Outcome(draw, issue);
+  std::vector<Driver> drivers;
+  std::vector<double> input(result.draws);
+  for (std::size_t k = 0; k < input_count; ++k) {
+    for (int draw = 0; draw < result.draws; ++draw) {
+      input[draw] = result.inputs[draw * input_count + k];
+    }
+    const auto [low, high] = std::minmax_element(input.begin(), input.end());
+    if (*low == *high) continue;
+    Driver driver;
+    driver.input = result.input_labels[k];
+    driver.rank_correlation = SpearmanCorrelation(input, outcome);
+    const double lower_fifth = Quantile(input, 0.2);
+    const double upper_fifth = Quantile(input, 0.8);
+    double low_sum = 0.0, high_sum = 0.0;
+    int low_count = 0, high_count = 0;
+    for (int draw = 0; draw < result.draws; ++draw) {
+      if (input[draw] <= lower_fifth) {
+        low_sum += outcome[draw];
+        ++low_count;
+      }
+      if (input[draw] >= upper_fifth) {
+        high_sum += outcome[draw];
+        ++high_count;
+      }
+    }
+    driver.outcome_when_low = low_count > 0 ? low_sum / low_count : NAN;
+    driver.outcome_when_high = high_count > 0 ? high_sum / high_count : NAN;
+    drivers.push_back(driver);
+  }
+  std::stable_sort(drivers.begin(), drivers.end(), [](const Driver& a, const Driver& b) {
+    return std::abs(a.rank_correlation) > std::abs(b.rank_correlation);
+  });
+  if (static_cast<int>(drivers.size()) > count) drivers.resize(count);
+  return drivers;
+}
+
+}  // namespace statecraft

@@ -1,0 +1,126 @@
+// Sweep: a Monte Carlo of one model on a scenario under a plan of levers (and, optionally, the
+// opponent's counter-levers). Each draw samples every ranged number of the scenario and the
+// magnitude of every lever the plan leaves open, applies the counter-levers and then the plan,
+// runs the model and applies the decision rules. Draws run in parallel on a pool of std::threads;
+// draw k always uses the seeds DrawSeed(seed, k, stream), and writes only its own slots, so the
+// result is identical for any thread count.
+//
+// Summaries: quantiles (10 / 50 / 90 %), the probability of a threshold event ("ISSUE<=25"), and
+// drivers — the Spearman rank correlation of each sampled input with the outcome, with the
+// outcome's mean among the draws where the input is in its lowest and highest fifth (the two ends
+// of a tornado bar).
+#ifndef STATECRAFT_ANALYSIS_SWEEP_H_
+#define STATECRAFT_ANALYSIS_SWEEP_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "statecraft/analysis/uncertainty.h"
+#include "statecraft/core/model.h"
+#include "statecraft/core/scenario.h"
+#include "statecraft/levers/lever.h"
+
+namespace statecraft {
+
+struct SweepOptions {
+  int draws = 1000;
+  std::uint64_t seed = 0;
+  int threads = 0;  // 0: every core
+  Distribution distribution = Distribution::kTriangular;
+};
+
+// A threshold event on one issue's outcome: "munitions<=25", "sanctions >= 60".
+struct Target {
+  int issue = 0;
+  bool at_most = true;  // outcome ≤ value (true) or ≥ value (false)
+  double value = 0.0;
+  std::string text;  // as the user wrote it, normalised: "munitions<=25"
+
+  bool Met(double outcome) const { return at_most ? outcome <= value : outcome >= value; }
+};
+
+// Parses "ISSUE<=VALUE" or "ISSUE>=VALUE" (spaces allowed; "<" and ">" are read as "<=" and
+// ">="). InputError on an unknown issue or an unparsable expression.
+Target ParseTarget(const Scenario& scenario, const std::string& text);
+
+// Checks a required probability: InputError unless 0 < p < 1.
+void CheckProbability(double probability);
+
+// Threads to use: `requested`, or every core when 0; InputError when negative.
+int ResolveThreads(int requested);
+
+// One lever of a sweep: at a fixed magnitude, or drawn from its declared range.
+struct SweepLever {
+  const Lever* lever = nullptr;
+  double magnitude = 0.0;
+  bool sampled = false;
+  std::uint64_t stream = 0;  // the random stream of its magnitude draws
+};
+
+struct SweepPlan {
+  std::vector<SweepLever> counter;  // applied first: the opponent's inducements are in place
+  std::vector<SweepLever> levers;   // when a deal is weighed
+};
+
+// The plan's levers for a sweep: magnitudes given in the plan are fixed, the others are drawn
+// from their declared ranges (`sample_open` false: fixed at their central values).
+SweepPlan MakeSweepPlan(const LeverSet& levers, const Plan& plan, bool sample_open = true);
+// Fixed levers (an optimize candidate or a counter-plan), streams from the declaration order.
+std::vector<SweepLever> FixedLevers(const LeverSet& levers,
+                                    const std::vector<AppliedLever>& applied, bool counter);
+
+struct SweepResult {
+  int draws = 0;
+  int issue_count = 0;
+  std::vector<std::string> issue_names;
+  std::vector<std::string> input_labels;  // scenario inputs, then sampled lever magnitudes
+  std::vector<double> inputs;             // draw-major: draws × input_labels.size()
+  std::vector<double> outcomes;           // draw-major: draws × issues, after decision rules
+  std::vector<double> unconstrained;      // draw-major: draws × issues, the model's own
+  int deals_offered = 0;                  // deals per draw
+  std::vector<int> deals_struck;          // per draw
+  double Outcome(int draw, int issue) const { return outcomes[draw * issue_count + issue]; }
+};
+
+// Runs the Monte Carlo. Throws InputError when the model rejects a drawn scenario (the lowest
+// failing draw's error, whatever the thread count).
+SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
+                     const ParamValues& params, const SweepOptions& options);
+
+struct Quantiles {
+  double q10 = 0.0;
+  double median = 0.0;
+  double q90 = 0.0;
+  double mean = 0.0;
+};
+
+// Linear interpolation between order statistics (type 7 of Hyndman & Fan 1996).
+double Quantile(std::vector<double> values, double probability);
+
+// Quantiles of an issue's outcome (after decision rules, or the model's own).
+Quantiles SummarizeIssue(const SweepResult& result, int issue, bool ruled = true);
+
+// Share of draws in which the target is met.
+double TargetProbability(const SweepResult& result, const Target& target);
+
+// Share of draws in which every offered deal was struck (0 when none is offered).
+double DealStruckShare(const SweepResult& result);
+
+struct Driver {
+  std::string input;
+  double rank_correlation = 0.0;   // Spearman's rho with the issue's outcome
+  double outcome_when_low = 0.0;   // mean outcome where the input is in its lowest fifth
+  double outcome_when_high = 0.0;  // ... and in its highest fifth
+};
+
+// Spearman's rank correlation (average ranks for ties); 0 when either side is constant.
+double SpearmanCorrelation(const std::vector<double>& x, const std::vector<double>& y);
+
+// The inputs that drive an issue's outcome, strongest |rho| first (at most `count`); inputs
+// constant over the draws are left out.
+std::vector<Driver> Drivers(const SweepResult& result, int issue, int count);
+
+}  // namespace statecraft
+
+#endif  // STATECRAFT_ANALYSIS_SWEEP_H_

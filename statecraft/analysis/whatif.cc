@@ -1,0 +1,60 @@
+#include "statecraft/analysis/whatif.h"
+
+#include "statecraft/analysis/run.h"
+#include "statecraft/core/registry.h"
+
+namespace statecraft {
+
+std::vector<ModelChoice> AllModels() {
+  std::vector<ModelChoice> models;
+  for (const ModelInfo& info : BuiltinModels().models()) {
+    models.push_back({&info, ResolveParams("model '" + info.name + "'", info.params, {})});
+  }
+  return models;
+}
+
+Forecast RunWithLevers(const Scenario& scenario, const ModelChoice& model,
+                       const std::vector<AppliedLever>& counter,
+                       const std::vector<AppliedLever>& levers, std::uint64_t seed,
+                       std::vector<DealReport>* deals) {
+  Scenario working = scenario;
+  ApplyLevers(working, counter, nullptr);
+  ApplyLevers(working, levers, deals);
+  const auto instance = model.info->create(model.params);
+  return RunModel(*model.info, *instance, model.params, working, seed);
+}
+
+WhatifResult RunWhatif(const Scenario& scenario, const LeverSet& levers,
+                       const std::vector<Plan>& plans, const std::vector<ModelChoice>& models,
+                       const SweepOptions& options, const std::optional<Target>& target) {
+  for (const Plan& plan : plans) ValidatePlan(scenario, levers, plan);
+  WhatifResult result;
+  result.target = target;
+  std::vector<Plan> cases = {Plan{"baseline", "no lever", {}}};
+  cases.insert(cases.end(), plans.begin(), plans.end());
+  for (const Plan& plan : cases) {
+    WhatifCase item;
+    item.name = plan.name;
+    item.description = plan.description;
+    item.levers = ResolvePlan(levers, plan);
+    item.cost = PlanCost(item.levers);
+    const SweepPlan sweep_plan = MakeSweepPlan(levers, plan);
+    for (std::size_t m = 0; m < models.size(); ++m) {
+      const ModelChoice& model = models[m];
+      WhatifCell cell;
+      cell.model = model.info->name;
+      cell.central = RunWithLevers(scenario, model, {}, item.levers, options.seed,
+                                   m == 0 ? &item.deals : nullptr);
+      cell.sweep = RunSweep(scenario, sweep_plan, *model.info, model.params, options);
+      for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+        cell.quantiles.push_back(SummarizeIssue(cell.sweep, issue));
+      }
+      if (target) cell.target_probability = TargetProbability(cell.sweep, *target);
+      item.cells.push_back(std::move(cell));
+    }
+    result.cases.push_back(std::move(item));
+  }
+  return result;
+}
+
+}  // namespace statecraft

@@ -1,0 +1,65 @@
+// What-if: the baseline against each plan, per model, with uncertainty.
+//
+// Every case (the baseline first, then each plan) is run twice per model: once on the central
+// values (a point forecast, with the reports of any deal the plan offers) and as a Monte Carlo
+// sweep. All cases share the draws' seeds (common random numbers), so differences between a plan
+// and the baseline come from the plan, not from sampling noise.
+#ifndef STATECRAFT_ANALYSIS_WHATIF_H_
+#define STATECRAFT_ANALYSIS_WHATIF_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "statecraft/analysis/sweep.h"
+#include "statecraft/core/forecast.h"
+#include "statecraft/core/model.h"
+#include "statecraft/levers/lever.h"
+
+namespace statecraft {
+
+// A model to run with its resolved parameters.
+struct ModelChoice {
+  const ModelInfo* info = nullptr;
+  ParamValues params;
+};
+
+// Every registered model at its defaults.
+std::vector<ModelChoice> AllModels();
+
+struct WhatifCell {
+  std::string model;
+  Forecast central;  // the point forecast at central values and central lever magnitudes
+  SweepResult sweep;
+  std::vector<Quantiles> quantiles;          // per issue, after decision rules
+  std::optional<double> target_probability;  // when a target is given
+};
+
+struct WhatifCase {
+  std::string name;  // "baseline" or the plan's name
+  std::string description;
+  std::vector<AppliedLever> levers;  // at their central (or given) magnitudes
+  double cost = 0.0;                 // at those magnitudes
+  std::vector<DealReport> deals;     // at the central values
+  std::vector<WhatifCell> cells;     // one per model
+};
+
+struct WhatifResult {
+  std::vector<WhatifCase> cases;
+  std::optional<Target> target;
+};
+
+// Runs the baseline and the plans (validated here) on every model.
+WhatifResult RunWhatif(const Scenario& scenario, const LeverSet& levers,
+                       const std::vector<Plan>& plans, const std::vector<ModelChoice>& models,
+                       const SweepOptions& options, const std::optional<Target>& target);
+
+// The point forecast of one model under fixed levers (counter-levers first).
+Forecast RunWithLevers(const Scenario& scenario, const ModelChoice& model,
+                       const std::vector<AppliedLever>& counter,
+                       const std::vector<AppliedLever>& levers, std::uint64_t seed,
+                       std::vector<DealReport>* deals = nullptr);
+
+}  // namespace statecraft
+
+#endif  // STATECRAFT_ANALYSIS_WHATIF_H_

@@ -1,0 +1,456 @@
+#include "statecraft/io/levers_format.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "statecraft/core/error.h"
+#include "statecraft/io/builtin_scenario.h"
+#include "statecraft/io/csv.h"
+#include "statecraft/io/native_format.h"
+#include "statecraft/io/text_file.h"
+
+namespace statecraft {
+namespace {
+
+std::vector<std::string> ReadNames(const NodeReader& node) {
+  std::vector<std::string> names;
+  if (node.IsScalar()) {
+    names.push_back(node.String());
+    return names;
+  }
+  node.RequireSequence();
+  for (std::size_t k = 0; k < node.Size(); ++k) names.push_back(node.Element(k).String());
+  return names;
+}
+
+void ReadDealSide(const NodeReader& node, DealSide& side) {
+  node.RequireMap({"actors", "issue", "up_to"});
+  side.actors = ReadNames(node.Child("actors"));
+  side.issue = node.Child("issue").String();
+  if (node.Has("up_to")) {
+    const NodeReader up_to = node.Child("up_to");
+    side.up_to = up_to.Number();
+    if (*side.up_to <= 0) up_to.Expected("a positive amount");
+  }
+}
+
+Stake ReadStake(const NodeReader& node, double salience_factor) {
+  node.RequireMap({"position", "salience", "capability", "source"});
+  Stake stake;
+  stake.position = node.Child("position").ReadEstimate();
+  const NodeReader salience = node.Child("salience");
+  stake.salience = salience.ReadEstimate();
+  stake.salience.central *= salience_factor;
+  if (stake.salience.low) *stake.salience.low *= salience_factor;
+  if (stake.salience.high) *stake.salience.high *= salience_factor;
+  if (stake.salience.Low() < 0 || stake.salience.High() > 1.0 + 1e-12) {
+    salience.Expected("a salience within the file's salience_scale");
+  }
+  if (node.Has("capability")) stake.capability = node.Child("capability").ReadEstimate();
+  if (node.Has("source")) stake.source = node.Child("source").String();
+  return stake;
+}
+
+Effect ReadEffect(const NodeReader& node, double salience_factor) {
+  node.RequireMap({"type", "actors", "issues", "amount", "factor", "actor", "stakes", "rule",
+                   "deciders", "give", "take"});
+  Effect effect;
+  const NodeReader type = node.Child("type");
+  const auto parsed = EffectTypeFromName(type.String());
+  if (!parsed) type.Expected("an effect type: " + EffectTypeNames());
+  effect.type = *parsed;
+  if (node.Has("actors")) effect.actors = ReadNames(node.Child("actors"));
+  if (node.Has("issues")) effect.issues = ReadNames(node.Child("issues"));
+  if (node.Has("amount")) effect.amount = node.Child("amount").Number();
+  if (effect.type == EffectType::kShiftSalience || effect.type == EffectType::kSetSalience) {
+    effect.unit = salience_factor;
+  }
+  // A factor turns the lever's magnitude into this effect's amount: -1 makes a "how far down"
+  // magnitude a downward shift.
+  if (node.Has("factor")) effect.unit *= node.Child("factor").Number();
+  switch (effect.type) {
+    case EffectType::kAddActor: {
+      const NodeReader actor = node.Child("actor");
+      actor.RequireMap({"name", "description", "capability"});
+      effect.new_actor.name = actor.Child("name").String();
+      if (actor.Has("description"))
+        effect.new_actor.description = actor.Child("description").String();
+      if (actor.Has("capability"))
+        effect.new_actor.capability = actor.Child("capability").ReadEstimate();
+      if (node.Has("stakes")) {
+        const NodeReader stakes = node.Child("stakes");
+        if (!stakes.IsMap()) stakes.Expected("a map from issue name to stake");
+        for (const auto& [issue, stake] : stakes.Entries()) {
+          effect.new_stakes.emplace_back(issue, ReadStake(stake, salience_factor));
+        }
+      }
+      break;
+    }
+    case EffectType::kSetDecisionRule: {
+      if (node.Has("deciders")) {
+        effect.rule_kind = DecisionRule::Kind::kDeciders;
+        effect.deciders = ReadNames(node.Child("deciders"));
+      } else {
+        const NodeReader rule = node.Child("rule");
+        if (rule.String() != "collective") rule.Expected("'collective' (or give 'deciders')");
+      }
+      break;
+    }
+    case EffectType::kDeal:
+      ReadDealSide(node.Child("give"), effect.give);
+      ReadDealSide(node.Child("take"), effect.take);
+      break;
+    default:
+      break;
+  }
+  return effect;
+}
+
+Lever ReadLever(const NodeReader& node, const Scenario& scenario, double salience_factor) {
+  node.RequireMap({"name", "description", "basis", "unit", "magnitude", "steps", "cost", "excluded",
+                   "effects"});
+  Lever lever;
+  lever.name = node.Child("name").String();
+  if (node.Has("description")) lever.description = node.Child("description").String();
+  if (node.Has("basis")) lever.basis = node.Child("basis").String();
+  if (node.Has("unit")) lever.unit = node.Child("unit").String();
+  if (node.Has("excluded")) {
+    lever.excluded = node.Child("excluded").String();
+    if (lever.excluded.empty()) node.Child("excluded").Expected("the reason the lever is excluded");
+  }
+  if (node.Has("magnitude")) lever.magnitude = node.Child("magnitude").ReadEstimate();
+  if (node.Has("cost")) {
+    const NodeReader cost = node.Child("cost");
+    if (cost.IsMap()) {
+      cost.RequireMap({"fixed", "per_unit"});
+      if (cost.Has("fixed")) lever.fixed_cost = cost.Child("fixed").Number();
+      if (cost.Has("per_unit")) lever.cost_per_unit = cost.Child("per_unit").Number();
+    } else {
+      lever.fixed_cost = cost.Number();
+    }
+    if (lever.fixed_cost < 0 || lever.cost_per_unit < 0) cost.Expected("a cost >= 0");
+  }
+  if (node.Has("steps")) {
+    const NodeReader steps = node.Child("steps");
+    steps.RequireSequence();
+    for (std::size_t k = 0; k < steps.Size(); ++k) {
+      const NodeReader step = steps.Element(k);
+      const double value = step.Number();
+      try {
+        CheckMagnitude(lever, value);
+      } catch (const InputError& error) {
+        step.Fail(error.what());
+      }
+      lever.steps.push_back(value);
+    }
+  }
+  if (lever.excluded.empty() || node.Has("effects")) {
+    const NodeReader effects = node.Child("effects");
+    effects.RequireSequence();
+    for (std::size_t k = 0; k < effects.Size(); ++k) {
+      lever.effects.push_back(ReadEffect(effects.Element(k), salience_factor));
+    }
+  }
+  try {
+    ValidateLever(scenario, lever);
+  } catch (const InputError& error) {
+    node.Fail(error.what());
+  }
+  return lever;
+}
+
+std::vector<Lever> ReadLeverList(const NodeReader& node, const Scenario& scenario,
+                                 double salience_factor) {
+  node.RequireSequence();
+  std::vector<Lever> levers;
+  for (std::size_t k = 0; k < node.Size(); ++k) {
+    const NodeReader item = node.Element(k);
+    Lever lever = ReadLever(item, scenario, salience_factor);
+    for (const Lever& earlier : levers) {
+      if (earlier.name == lever.name)
+        item.Child("name").Fail("lever '" + lever.name + "' declared twice");
+    }
+    levers.push_back(std::move(lever));
+  }
+  return levers;
+}
+
+PlanItem ReadPlanItem(const NodeReader& node) {
+  if (node.IsScalar()) return PlanItem{node.String(), std::nullopt};
+  if (node.IsMap() && node.Size() == 1) {
+    const auto entries = node.Entries();
+    return PlanItem{entries.front().first, entries.front().second.Number()};
+  }
+  node.Expected("a lever name or {LEVER: MAGNITUDE}");
+}
+
+double SalienceFactor(const NodeReader& root) {
+  if (!root.Has("salience_scale")) return 1.0;
+  return 1.0 / root.Child("salience_scale").Number();
+}
+
+}  // namespace
+
+LeverSet ReadLeverSections(const NodeReader& root, const Scenario& scenario) {
+  LeverSet set;
+  const double salience_factor = SalienceFactor(root);
+  if (root.Has("levers"))
+    set.levers = ReadLeverList(root.Child("levers"), scenario, salience_factor);
+  if (root.Has("counter_levers")) {
+    const NodeReader counter = root.Child("counter_levers");
+    counter.RequireMap({"owner", "budget", "description", "levers"});
+    if (counter.Has("owner")) {
+      const NodeReader owner = counter.Child("owner");
+      set.counter.owner = owner.String();
+      if (scenario.ActorIndex(set.counter.owner) < 0) owner.Expected("an actor of the scenario");
+    }
+    if (counter.Has("description")) set.counter.description = counter.Child("description").String();
+    if (counter.Has("budget")) {
+      const NodeReader budget = counter.Child("budget");
+      set.counter.budget = budget.Number();
+      if (set.counter.budget < 0) budget.Expected("a budget >= 0");
+    }
+    set.counter.levers = ReadLeverList(counter.Child("levers"), scenario, salience_factor);
+    for (std::size_t k = 0; k < set.counter.levers.size(); ++k) {
+      if (set.FindLever(set.counter.levers[k].name) != nullptr) {
+        counter.Child("levers").Element(k).Child("name").Fail(
+            "counter-lever '" + set.counter.levers[k].name + "' has the name of a lever");
+      }
+    }
+  }
+  if (root.Has("plans")) {
+    const NodeReader plans = root.Child("plans");
+    plans.RequireSequence();
+    for (std::size_t k = 0; k < plans.Size(); ++k) {
+      const NodeReader item = plans.Element(k);
+      item.RequireMap({"name", "description", "levers"});
+      Plan plan;
+      plan.name = item.Child("name").String();
+      if (item.Has("description")) plan.description = item.Child("description").String();
+      const NodeReader levers = item.Child("levers");
+      levers.RequireSequence();
+      for (std::size_t j = 0; j < levers.Size(); ++j)
+        plan.items.push_back(ReadPlanItem(levers.Element(j)));
+      if (set.FindPlan(plan.name) != nullptr)
+        item.Child("name").Fail("plan '" + plan.name + "' declared twice");
+      try {
+        ValidatePlan(scenario, set, plan);
+      } catch (const InputError& error) {
+        item.Fail(error.what());
+      }
+      set.plans.push_back(std::move(plan));
+    }
+  }
+  return set;
+}
+
+ScenarioWithLevers ParseScenarioWithLevers(const std::string& raw_text,
+                                           const std::string& file_name,
+                                           const ReadOptions& options) {
+  const std::string text = CheckText(raw_text, file_name);
+  const std::string format =
+      options.format == "auto" ? DetectFormat(text, file_name) : options.format;
+  if (format != "yaml" && format != "json") {
+    std::vector<Scenario> scenarios = ParseScenarios(text, file_name, options);
+    if (scenarios.size() != 1) {
+      throw InputError(file_name + ": holds " + std::to_string(scenarios.size()) +
+                       " scenarios, expected one");
+    }
+    return {std::move(scenarios.front()), {}};
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw InputError(file_name + ":1:1: found an empty file, expected a scenario");
+  }
+  const NodeReader root = ParseYamlText(text, file_name);
+  ScenarioWithLevers result;
+  result.scenario = ReadNativeScenario(root);
+  result.levers = ReadLeverSections(root, result.scenario);
+  return result;
+}
+
+ScenarioWithLevers ReadScenarioWithLevers(const std::string& path, const ReadOptions& options) {
+  return ParseScenarioWithLevers(ReadTextFile(path), path, options);
+}
+
+ScenarioWithLevers BuiltinScenarioWithLevers() {
+  return ParseScenarioWithLevers(BuiltinScenarioText(), BuiltinScenarioFileName());
+}
+
+Plan ParsePlanSpec(const Scenario& scenario, const LeverSet& levers, const std::string& spec) {
+  if (const Plan* plan = levers.FindPlan(spec)) return *plan;
+  Plan plan;
+  plan.name = spec;
+  std::stringstream parts(spec);
+  std::string part;
+  while (std::getline(parts, part, '+')) {
+    const auto equals = part.find('=');
+    PlanItem item{part.substr(0, equals), std::nullopt};
+    if (equals != std::string::npos) {
+      item.magnitude = ParseNumber(part.substr(equals + 1));
+      if (!item.magnitude) {
+        throw InputError("plan \"" + spec + "\": found '" + part.substr(equals + 1) +
+                         "' as the magnitude of '" + item.lever + "', expected a number");
+      }
+    }
+    if (levers.FindLever(item.lever) == nullptr) {
+      std::string plans;
+      for (const Plan& declared : levers.plans)
+        plans += (plans.empty() ? "" : ", ") + declared.name;
+      std::string names;
+      for (const Lever& lever : levers.levers) names += (names.empty() ? "" : ", ") + lever.name;
+      throw InputError("plan \"" + spec + "\": unknown plan or lever '" + item.lever +
+                       "'; plans: " + (plans.empty() ? "none" : plans) +
+                       "; levers: " + (names.empty() ? "none" : names) +
+                       " (combine levers with '+', set a magnitude with '=')");
+    }
+    plan.items.push_back(item);
+  }
+  if (plan.items.empty()) throw InputError("plan \"\": expected a plan or lever name");
+  ValidatePlan(scenario, levers, plan);
+  return plan;
+}
+
+Json AppliedLeversToJson(const std::vector<AppliedLever>& levers) {
+  Json out = Json::array();
+  for (const AppliedLever& applied : levers) {
+    out.push_back({{"lever", applied.lever->name},
+                   {"magnitude", applied.magnitude},
+                   {"cost", applied.lever->Cost(applied.magnitude)}});
+  }
+  return out;
+}
+
+Json DealReportsToJson(const std::vector<DealReport>& deals) {
+  Json out = Json::array();
+  for (const DealReport& deal : deals) {
+    out.push_back({{"lever", deal.lever},
+                   {"struck", deal.struck},
+                   {"give_amount", deal.give_amount},
+                   {"take_amount", deal.take_amount},
+                   {"reason", deal.reason}});
+  }
+  return out;
+}
+
+Json QuantilesToJson(const Quantiles& quantiles) {
+  return {{"q10", quantiles.q10},
+          {"median", quantiles.median},
+          {"q90", quantiles.q90},
+          {"mean", quantiles.mean}};
+}
+
+Json DriversToJson(const std::vector<Driver>& drivers) {
+  Json out = Json::array();
+  for (const Driver& driver : drivers) {
+    out.push_back({{"input", driver.input},
+                   {"rank_correlation", driver.rank_correlation},
+                   {"outcome_when_low", driver.outcome_when_low},
+                   {"outcome_when_high", driver.outcome_when_high}});
+  }
+  return out;
+}
+
+Json SweepToJson(const Scenario& scenario, const SweepResult& result, const SweepOptions& options,
+                 const std::optional<Target>& target, int driver_count) {
+  Json out;
+  out["draws"] = result.draws;
+  out["seed"] = options.seed;
+  out["distribution"] = DistributionName(options.distribution);
+  Json issues = Json::object();
+  Json drivers = Json::object();
+  for (int issue = 0; issue < result.issue_count; ++issue) {
+    Json item = QuantilesToJson(SummarizeIssue(result, issue));
+    item["unconstrained"] = QuantilesToJson(SummarizeIssue(result, issue, false));
+    issues[result.issue_names[issue]] = item;
+    drivers[result.issue_names[issue]] = DriversToJson(Drivers(result, issue, driver_count));
+  }
+  out["issues"] = issues;
+  if (target) {
+    out["target"] = target->text;
+    out["probability"] = TargetProbability(result, *target);
+  }
+  if (result.deals_offered > 0) out["deals_struck_share"] = DealStruckShare(result);
+  out["drivers"] = drivers;
+  (void)scenario;
+  return out;
+}
+
+Json WhatifToJson(const Scenario& scenario, const WhatifResult& result,
+                  const SweepOptions& options) {
+  Json out;
+  out["scenario"] = scenario.name;
+  out["draws"] = options.draws;
+  out["seed"] = options.seed;
+  out["distribution"] = DistributionName(options.distribution);
+  if (result.target) out["target"] = result.target->text;
+  Json cases = Json::array();
+  for (const WhatifCase& item : result.cases) {
+    Json entry;
+    entry["plan"] = item.name;
+    if (!item.description.empty()) entry["description"] = item.description;
+    entry["levers"] = AppliedLeversToJson(item.levers);
+    entry["cost"] = item.cost;
+    if (!item.deals.empty()) entry["deals"] = DealReportsToJson(item.deals);
+    Json models = Json::object();
+    for (const WhatifCell& cell : item.cells) {
+      Json model;
+      model["central"] = IssueValuesToJson(scenario, cell.central.ruled_outcome);
+      Json issues = Json::object();
+      for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+        issues[scenario.issues[issue].name] = QuantilesToJson(cell.quantiles[issue]);
+      }
+      model["issues"] = issues;
+      if (cell.target_probability) model["probability"] = *cell.target_probability;
+      if (cell.sweep.deals_offered > 0) {
+        model["deals_struck_share"] = DealStruckShare(cell.sweep);
+      }
+      models[cell.model] = model;
+    }
+    entry["models"] = models;
+    cases.push_back(entry);
+  }
+  out["plans"] = cases;
+  return out;
+}
+
+Json OptimizeToJson(const OptimizeResult& result, const OptimizeOptions& options,
+                    const std::vector<ModelChoice>& models) {
+  auto evaluation_json = [](const PlanEvaluation& evaluation) {
+    Json out;
+    out["levers"] = AppliedLeversToJson(evaluation.levers);
+    out["cost"] = evaluation.cost;
+    out["probability"] = evaluation.probability;
+    if (evaluation.countered_probability) {
+      out["probability_with_counter_levers"] = *evaluation.countered_probability;
+      out["best_counter_levers"] = AppliedLeversToJson(evaluation.best_counter);
+      out["counter_cost"] = evaluation.counter_cost;
+    }
+    out["meets_target"] = evaluation.meets;
+    return out;
+  };
+  Json out;
+  out["target"] = options.target.text;
+  out["required_probability"] = options.probability;
+  if (options.budget) out["budget"] = *options.budget;
+  Json model_names = Json::array();
+  for (const ModelChoice& model : models) model_names.push_back(model.info->name);
+  out["models"] = model_names;
+  out["draws"] = options.sweep.draws;
+  out["seed"] = options.sweep.seed;
+  out["candidates"] = result.candidates;
+  out["evaluated"] = result.evaluated;
+  out["counter_plans"] = result.counter_plans;
+  out["baseline_probability"] = result.baseline_probability;
+  out["best"] = result.best ? evaluation_json(*result.best) : Json();
+  Json runners = Json::array();
+  for (const auto& evaluation : result.runners_up) runners.push_back(evaluation_json(evaluation));
+  out["runners_up"] = runners;
+  if (!result.best) {
+    Json closest = Json::array();
+    for (const auto& evaluation : result.closest) closest.push_back(evaluation_json(evaluation));
+    out["closest"] = closest;
+  }
+  return out;
+}
+
+}  // namespace statecraft
