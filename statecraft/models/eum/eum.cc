@@ -217,20 +217,22 @@ class StraightforwardEngine : public RoundEngine {
       }
     }
     numerator_.assign(static_cast<std::size_t>(n) * n, 0.0);
+    for (int i = 0; i < n; ++i) {
+      for (int j = 0; j < n; ++j) {
+        double positive = 0.0;
+        for (int k = 0; k < n; ++k) {
+          positive += std::max(0.0, weight_[k] * (utility_[k * n + j] - utility_[k * n + i]));
+        }
+        numerator_[i * n + j] = positive;
+      }
+    }
+    // Σ_k |V_k(i, j)| = Σ_k max(0, V_k(i, j)) + Σ_k max(0, V_k(j, i)).
     absolute_.assign(static_cast<std::size_t>(n) * n, 0.0);
     double normaliser = 0.0;
     for (int i = 0; i < n; ++i) {
       for (int j = 0; j < n; ++j) {
-        double positive = 0.0;
-        double absolute = 0.0;
-        for (int k = 0; k < n; ++k) {
-          const double vote = weight_[k] * (utility_[k * n + j] - utility_[k * n + i]);
-          positive += std::max(0.0, vote);
-          absolute += std::abs(vote);
-        }
-        numerator_[i * n + j] = positive;
-        absolute_[i * n + j] = absolute;
-        normaliser += absolute;
+        absolute_[i * n + j] = numerator_[i * n + j] + numerator_[j * n + i];
+        normaliser += absolute_[i * n + j];
       }
     }
     probability_.assign(static_cast<std::size_t>(n) * n, 0.0);
@@ -353,40 +355,70 @@ class CompressedEngine : public RoundEngine {
     }
   }
 
+  static constexpr int kPairBlock = 8;
+
+  // Votes of every voter on the pairs (g, h), h in [first, first + count), count ≤ kBlock:
+  // Σ_k max(0, V_k(g, h)) (for g), Σ_k max(0, V_k(h, g)) (for h, since V_k(h, g) = −V_k(g, h)
+  // exactly) and their sum Σ_k |V_k(g, h)|.
+  template <int kBlock>
+  void TallyPairs(int g, int first, int count, int n, int m) {
+    double for_g[kBlock] = {};
+    double for_h[kBlock] = {};
+    const double* weights = weight_.data();
+    const double* utility = utility_.data();
+    if (count == kBlock) {
+      for (int k = 0; k < n; ++k) {
+        const double* row = utility + static_cast<std::size_t>(k) * m;
+        const double weight = weights[k];
+        const double at_g = row[g];
+        for (int j = 0; j < kBlock; ++j) {
+          const double vote = weight * (row[first + j] - at_g);
+          for_g[j] += std::max(0.0, vote);
+          for_h[j] += std::max(0.0, -vote);
+        }
+      }
+    } else {
+      for (int k = 0; k < n; ++k) {
+        const double* row = utility + static_cast<std::size_t>(k) * m;
+        const double weight = weights[k];
+        const double at_g = row[g];
+        for (int j = 0; j < count; ++j) {
+          const double vote = weight * (row[first + j] - at_g);
+          for_g[j] += std::max(0.0, vote);
+          for_h[j] += std::max(0.0, -vote);
+        }
+      }
+    }
+    for (int j = 0; j < count; ++j) {
+      const int h = first + j;
+      numerator_[g * m + h] = for_g[j];
+      numerator_[h * m + g] = for_h[j];
+      absolute_[g * m + h] = for_g[j] + for_h[j];
+      absolute_[h * m + g] = for_g[j] + for_h[j];
+    }
+  }
+
   // P between positions from the votes of every actor (§3.3), voter exponents `exponent`.
   void Probabilities(const std::vector<double>& x, const std::vector<double>& exponent,
                      double range, std::vector<double>* probability) {
     const int n = static_cast<int>(x.size());
     const int m = static_cast<int>(group_position_.size());
-    // utility_[h * n + k] = d(voter k, position h)^{r_k}: voters contiguous for the pair loop.
-    utility_.resize(static_cast<std::size_t>(m) * n);
-    for (int h = 0; h < m; ++h) {
-      double* row = &utility_[static_cast<std::size_t>(h) * n];
-      for (int k = 0; k < n; ++k) {
-        row[k] = VoterUtility(std::abs(x[k] - group_position_[h]) / range, exponent[k]);
+    // utility_[k * m + h] = d(voter k, position h)^{r_k}: positions contiguous, so that a block
+    // of pairs (g, h..h+7) reads one short run per voter and the compiler can keep the block's
+    // sums in vector registers. Each pair's sum still runs over the voters in input order.
+    utility_.resize(static_cast<std::size_t>(n) * m);
+    for (int k = 0; k < n; ++k) {
+      double* row = &utility_[static_cast<std::size_t>(k) * m];
+      for (int h = 0; h < m; ++h) {
+        row[h] = VoterUtility(std::abs(x[k] - group_position_[h]) / range, exponent[k]);
       }
     }
     numerator_.assign(static_cast<std::size_t>(m) * m, 0.0);
     absolute_.assign(static_cast<std::size_t>(m) * m, 0.0);
-    const double* weights = weight_.data();
     for (int g = 0; g < m; ++g) {
-      const double* row_g = &utility_[static_cast<std::size_t>(g) * n];
-      for (int h = g + 1; h < m; ++h) {
-        const double* row_h = &utility_[static_cast<std::size_t>(h) * n];
-        double for_g = 0.0;  // Σ_k max(0, V_k(g, h)): votes for g over h
-        double for_h = 0.0;
-        double absolute = 0.0;
-        for (int k = 0; k < n; ++k) {
-          const double vote = weights[k] * (row_h[k] - row_g[k]);
-          for_g += std::max(0.0, vote);
-          for_h += std::max(0.0, -vote);
-          absolute += std::abs(vote);
-        }
-        numerator_[g * m + h] = for_g;
-        numerator_[h * m + g] = for_h;
-        absolute_[g * m + h] = absolute;
-        absolute_[h * m + g] = absolute;
-      }
+      int h = g + 1;
+      for (; h + kPairBlock <= m; h += kPairBlock) TallyPairs<kPairBlock>(g, h, kPairBlock, n, m);
+      if (h < m) TallyPairs<kPairBlock>(g, h, m - h, n, m);
     }
     double normaliser = 0.0;
     if (options_.probability == EumProbability::kGlobal) {
