@@ -22,19 +22,24 @@ constexpr double kMarkovIncentiveTolerance = 1e-8;
 constexpr double kMarkovIncentiveDiagonal = 1e-10;
 constexpr double kBinaryLoserProbability = 1e-6;
 
+// rBin of spec §4.5: the sign of Δ, linear within ±1e-8.
+inline double BinaryVote(double delta) {
+  return std::clamp(delta / kBinaryVoteScale, -1.0, 1.0);
+}
+
 // Model::vote, spec §4.5. KTAB throws on a non-positive weight; an actor without weight (zero
-// capability or zero salience) simply does not vote here.
-double Vote(SmpVotingRule rule, double weight, double utility_a, double utility_b) {
+// capability or zero salience) simply does not vote here. It sits in every inner loop, so it is
+// inline and computes rBin only for the rules that use it.
+inline double Vote(SmpVotingRule rule, double weight, double utility_a, double utility_b) {
   if (!(weight > 0.0)) return 0.0;
   const double delta = utility_a - utility_b;
-  const double binary = std::clamp(delta / kBinaryVoteScale, -1.0, 1.0);
   switch (rule) {
-    case SmpVotingRule::kBinary:
-      return weight * binary;
-    case SmpVotingRule::kPropBin:
-      return weight * (0.8 * delta + 0.2 * binary);
     case SmpVotingRule::kProp:
       return weight * delta;
+    case SmpVotingRule::kBinary:
+      return weight * BinaryVote(delta);
+    case SmpVotingRule::kPropBin:
+      return weight * (0.8 * delta + 0.2 * BinaryVote(delta));
     case SmpVotingRule::kPropCbc:
       return weight * (0.5 * delta + 0.5 * delta * delta * delta);
     case SmpVotingRule::kCubic:
@@ -80,8 +85,9 @@ void Coalitions(SmpVotingRule rule, const std::vector<double>& weight,
       for (int k = 0; k < voter_count; ++k) {
         const double vote = Vote(rule, weight[k], utility[k * option_count + i],
                                  utility[k * option_count + j]);
-        if (vote > 0.0) for_i += vote;
-        if (vote < 0.0) for_j -= vote;
+        // Branch-free; adding an exact zero leaves the sums bit-identical to KTAB's branches.
+        for_i += std::max(vote, 0.0);
+        for_j += std::max(-vote, 0.0);
       }
       coalition[i * option_count + j] = for_i;
       coalition[j * option_count + i] = for_j;
@@ -440,8 +446,8 @@ class Engine {
           break;
       }
       const double vote = Vote(rule, weight, join_i, join_j);
-      if (vote > 0.0) coalition_ij += vote;
-      if (vote < 0.0) coalition_ji -= vote;
+      coalition_ij += std::max(vote, 0.0);
+      coalition_ji += std::max(-vote, 0.0);
     }
     const double p_ij = coalition_ij / (coalition_ij + coalition_ji);
     const double contest = p_ij * victory + (1.0 - p_ij) * loss;
