@@ -37,13 +37,19 @@ inline double VoterUtility(double distance, double exponent) {
   return exponent == 1.0 ? distance : std::pow(distance, exponent);
 }
 
+// U_sq = 2 − 4·0.5^ρ (eq. 24); 0 at ρ = 1.
+inline double StatusQuoUtility(double rho) {
+  return 2.0 - 4.0 * (rho == 1.0 ? 0.5 : std::pow(0.5, rho));
+}
+constexpr double kLinearStatusQuo = 0.0;  // StatusQuoUtility(1)
+
 // What the challenger i gives up by challenging j: Q·U_sq + (1 − Q)[T·U_b + (1 − T)·U_w]
-// (eq. 25a, spec §3.4). At Q = 1 only the status quo remains, as in the Scholz code. The base of
+// (eq. 25a, spec §3.4), with `status_quo` = StatusQuoUtility(rho), computed once per actor rather
+// than once per pair. At Q = 1 only the status quo remains, as in the Scholz code. The base of
 // U_b is held at 0: it is negative only when |x_i − μ| + |x_i − x_j| > 2R, which positions inside
 // the range cannot reach, but a dynamic range or rounding must not produce a NaN.
-inline double StatusQuoTerm(double q, double rho, double challenger, double target, double median,
-                            double range) {
-  const double status_quo = 2.0 - 4.0 * std::pow(0.5, rho);
+inline double StatusQuoTerm(double q, double status_quo, double rho, double challenger,
+                            double target, double median, double range) {
   if (q == 1.0) return status_quo;
   const double to_median = std::abs(challenger - median);
   const double to_target = std::abs(challenger - target);
@@ -171,13 +177,16 @@ class StraightforwardEngine : public RoundEngine {
       for (int a = 0; a < n; ++a) {
         if (x[o] == x[a]) continue;  // EU = 0 between actors at one position
         const double distance = std::abs(x[o] - x[a]) / range;
-        security_[a] += ChallengeUtility(
-            probability_[o * n + a], salience_[a], SuccessUtility(distance, 1.0),
-            FailureUtility(distance, 1.0), StatusQuoTerm(q, 1.0, x[o], x[a], median, range));
+        security_[a] +=
+            ChallengeUtility(probability_[o * n + a], salience_[a], SuccessUtility(distance, 1.0),
+                             FailureUtility(distance, 1.0),
+                             StatusQuoTerm(q, kLinearStatusQuo, 1.0, x[o], x[a], median, range));
       }
     }
     RiskExponents(security_, &result->risk_exponents);
     const std::vector<double>& risk = result->risk_exponents;
+    status_quo_.resize(n);
+    for (int a = 0; a < n; ++a) status_quo_[a] = StatusQuoUtility(risk[a]);
     Probabilities(x, options_.probability_risk == EumProbabilityRisk::kVoter ? risk : ones_, range);
     result->offers.clear();
     for (int m = 0; m < n; ++m) {
@@ -186,15 +195,16 @@ class StraightforwardEngine : public RoundEngine {
         if (x[p] == x[m]) continue;
         const double distance = std::abs(x[m] - x[p]) / range;
         const double rho_mover = risk[m];
-        const double rho_rival = options_.perspective == EumPerspective::kMover ? risk[m] : risk[p];
-        const double a = ChallengeUtility(probability_[m * n + p], salience_[p],
-                                          SuccessUtility(distance, rho_mover),
-                                          FailureUtility(distance, rho_mover),
-                                          StatusQuoTerm(q, rho_mover, x[m], x[p], median, range));
-        const double b = ChallengeUtility(probability_[p * n + m], salience_[m],
-                                          SuccessUtility(distance, rho_rival),
-                                          FailureUtility(distance, rho_rival),
-                                          StatusQuoTerm(q, rho_rival, x[p], x[m], median, range));
+        const int rival = options_.perspective == EumPerspective::kMover ? m : p;
+        const double rho_rival = risk[rival];
+        const double a = ChallengeUtility(
+            probability_[m * n + p], salience_[p], SuccessUtility(distance, rho_mover),
+            FailureUtility(distance, rho_mover),
+            StatusQuoTerm(q, status_quo_[m], rho_mover, x[m], x[p], median, range));
+        const double b = ChallengeUtility(
+            probability_[p * n + m], salience_[m], SuccessUtility(distance, rho_rival),
+            FailureUtility(distance, rho_rival),
+            StatusQuoTerm(q, status_quo_[rival], rho_rival, x[p], x[m], median, range));
         choice.Consider(p, x[p], a, b);
       }
       if (const EumOffer* best = choice.Best()) {
@@ -246,7 +256,7 @@ class StraightforwardEngine : public RoundEngine {
     }
   }
 
-  std::vector<double> ones_, security_, utility_, numerator_, absolute_, probability_;
+  std::vector<double> ones_, security_, status_quo_, utility_, numerator_, absolute_, probability_;
 };
 
 // The compressed form. Actors sharing a position share every distance and every P, so votes are
@@ -286,13 +296,16 @@ class CompressedEngine : public RoundEngine {
         const int g = group_of_[a];
         if (g == h) continue;
         const double distance = std::abs(x[o] - x[a]) / range;
-        security_[a] += ChallengeUtility(
-            first_probability_[h * m + g], salience_[a], SuccessUtility(distance, 1.0),
-            FailureUtility(distance, 1.0), StatusQuoTerm(q, 1.0, x[o], x[a], median, range));
+        security_[a] +=
+            ChallengeUtility(first_probability_[h * m + g], salience_[a],
+                             SuccessUtility(distance, 1.0), FailureUtility(distance, 1.0),
+                             StatusQuoTerm(q, kLinearStatusQuo, 1.0, x[o], x[a], median, range));
       }
     }
     RiskExponents(security_, &result->risk_exponents);
     const std::vector<double>& risk = result->risk_exponents;
+    status_quo_.resize(n);
+    for (int a = 0; a < n; ++a) status_quo_[a] = StatusQuoUtility(risk[a]);
 
     // Second pass: votes shaped by each voter's r (unless linear, where it equals the first).
     const std::vector<double>* probability = &first_probability_;
@@ -320,14 +333,16 @@ class CompressedEngine : public RoundEngine {
       for (int p = 0; p < n; ++p) {
         const int h = group_of_[p];
         if (h == g) continue;
-        const double a = ChallengeUtility((*probability)[g * m + h], salience_[p],
-                                          success_[mover * m + h], failure_[mover * m + h],
-                                          StatusQuoTerm(q, rho, x[mover], x[p], median, range));
+        const double a = ChallengeUtility(
+            (*probability)[g * m + h], salience_[p], success_[mover * m + h],
+            failure_[mover * m + h],
+            StatusQuoTerm(q, status_quo_[mover], rho, x[mover], x[p], median, range));
         // Rival's EU with the mover's r (Scholz code) or the rival's own (eq. 25b).
         const int rival_row = own ? p * m + g : mover * m + h;
         const double b = ChallengeUtility(
             (*probability)[h * m + g], salience_[mover], success_[rival_row], failure_[rival_row],
-            StatusQuoTerm(q, own ? risk[p] : rho, x[p], x[mover], median, range));
+            StatusQuoTerm(q, status_quo_[own ? p : mover], own ? risk[p] : rho, x[p], x[mover],
+                          median, range));
         choice.Consider(p, x[p], a, b);
       }
       if (const EumOffer* best = choice.Best()) {
@@ -441,7 +456,7 @@ class CompressedEngine : public RoundEngine {
 
   std::vector<int> order_, group_of_;
   std::vector<double> group_position_;
-  std::vector<double> ones_, security_, utility_, numerator_, absolute_;
+  std::vector<double> ones_, security_, status_quo_, utility_, numerator_, absolute_;
   std::vector<double> first_probability_, second_probability_, success_, failure_;
 };
 
@@ -521,9 +536,9 @@ double EumWeightedMedian(const std::vector<double>& positions, const std::vector
 double EumChallengeUtility(double probability, double target_salience, double rho, double q,
                            double challenger, double target, double median, double range) {
   const double distance = std::abs(challenger - target) / range;
-  return ChallengeUtility(probability, target_salience, SuccessUtility(distance, rho),
-                          FailureUtility(distance, rho),
-                          StatusQuoTerm(q, rho, challenger, target, median, range));
+  return ChallengeUtility(
+      probability, target_salience, SuccessUtility(distance, rho), FailureUtility(distance, rho),
+      StatusQuoTerm(q, StatusQuoUtility(rho), rho, challenger, target, median, range));
 }
 
 const char* EumOfferKindName(EumOfferKind kind) {
