@@ -259,6 +259,55 @@ class StraightforwardEngine : public RoundEngine {
   std::vector<double> ones_, security_, status_quo_, utility_, numerator_, absolute_, probability_;
 };
 
+// The vote-tally kernel of the compressed form is also compiled for AVX2 and picked at load time.
+// The clones do the same lane-wise IEEE operations in the same order (no reassociation, nothing
+// to contract), so they give the same bits.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define STATECRAFT_EUM_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define STATECRAFT_EUM_CLONES
+#endif
+
+constexpr int kPairBlock = 8;
+
+// For the pairs (g, first + j), j < count ≤ kPairBlock, over utility[k * m + h] = u_k(h) and the
+// voters' weights: for_g[j] = Σ_k max(0, w_k (u_k(h) − u_k(g))), for_h[j] = Σ_k max(0, −(...)),
+// each summed over k in input order. A full block has a fixed trip count, which the compiler turns
+// into vector lanes, one pair per lane.
+STATECRAFT_EUM_CLONES
+void TallyBlock(const double* utility, const double* weights, int n, int m, int g, int first,
+                int count, double* for_g, double* for_h) {
+  if (count == kPairBlock) {
+    double sum_g[kPairBlock] = {};
+    double sum_h[kPairBlock] = {};
+    for (int k = 0; k < n; ++k) {
+      const double* row = utility + static_cast<std::size_t>(k) * m;
+      const double weight = weights[k];
+      const double at_g = row[g];
+      for (int j = 0; j < kPairBlock; ++j) {
+        const double vote = weight * (row[first + j] - at_g);
+        sum_g[j] += std::max(0.0, vote);
+        sum_h[j] += std::max(0.0, -vote);
+      }
+    }
+    for (int j = 0; j < kPairBlock; ++j) {
+      for_g[j] = sum_g[j];
+      for_h[j] = sum_h[j];
+    }
+    return;
+  }
+  for (int k = 0; k < n; ++k) {
+    const double* row = utility + static_cast<std::size_t>(k) * m;
+    const double weight = weights[k];
+    const double at_g = row[g];
+    for (int j = 0; j < count; ++j) {
+      const double vote = weight * (row[first + j] - at_g);
+      for_g[j] += std::max(0.0, vote);
+      for_h[j] += std::max(0.0, -vote);
+    }
+  }
+}
+
 // The compressed form. Actors sharing a position share every distance and every P, so votes are
 // tallied over the m distinct positions instead of the n actors, and one sweep over the voters
 // gives both directions of a pair (V_k(h, g) = −V_k(g, h) exactly) and its absolute total. The
@@ -370,40 +419,13 @@ class CompressedEngine : public RoundEngine {
     }
   }
 
-  static constexpr int kPairBlock = 8;
-
-  // Votes of every voter on the pairs (g, h), h in [first, first + count), count ≤ kBlock:
+  // Votes of every voter on the pairs (g, h), h in [first, first + count), count ≤ kPairBlock:
   // Σ_k max(0, V_k(g, h)) (for g), Σ_k max(0, V_k(h, g)) (for h, since V_k(h, g) = −V_k(g, h)
   // exactly) and their sum Σ_k |V_k(g, h)|.
-  template <int kBlock>
   void TallyPairs(int g, int first, int count, int n, int m) {
-    double for_g[kBlock] = {};
-    double for_h[kBlock] = {};
-    const double* weights = weight_.data();
-    const double* utility = utility_.data();
-    if (count == kBlock) {
-      for (int k = 0; k < n; ++k) {
-        const double* row = utility + static_cast<std::size_t>(k) * m;
-        const double weight = weights[k];
-        const double at_g = row[g];
-        for (int j = 0; j < kBlock; ++j) {
-          const double vote = weight * (row[first + j] - at_g);
-          for_g[j] += std::max(0.0, vote);
-          for_h[j] += std::max(0.0, -vote);
-        }
-      }
-    } else {
-      for (int k = 0; k < n; ++k) {
-        const double* row = utility + static_cast<std::size_t>(k) * m;
-        const double weight = weights[k];
-        const double at_g = row[g];
-        for (int j = 0; j < count; ++j) {
-          const double vote = weight * (row[first + j] - at_g);
-          for_g[j] += std::max(0.0, vote);
-          for_h[j] += std::max(0.0, -vote);
-        }
-      }
-    }
+    double for_g[kPairBlock] = {};
+    double for_h[kPairBlock] = {};
+    TallyBlock(utility_.data(), weight_.data(), n, m, g, first, count, for_g, for_h);
     for (int j = 0; j < count; ++j) {
       const int h = first + j;
       numerator_[g * m + h] = for_g[j];
@@ -432,8 +454,8 @@ class CompressedEngine : public RoundEngine {
     absolute_.assign(static_cast<std::size_t>(m) * m, 0.0);
     for (int g = 0; g < m; ++g) {
       int h = g + 1;
-      for (; h + kPairBlock <= m; h += kPairBlock) TallyPairs<kPairBlock>(g, h, kPairBlock, n, m);
-      if (h < m) TallyPairs<kPairBlock>(g, h, m - h, n, m);
+      for (; h + kPairBlock <= m; h += kPairBlock) TallyPairs(g, h, kPairBlock, n, m);
+      if (h < m) TallyPairs(g, h, m - h, n, m);
     }
     double normaliser = 0.0;
     if (options_.probability == EumProbability::kGlobal) {
