@@ -63,11 +63,12 @@ Scenario KtabRandomScenario(std::uint64_t seed) {
   char buffer[32];
   for (int i = 0; i < input.actor_count; ++i) {
     std::snprintf(buffer, sizeof(buffer), "SActor-%02d", i);
-    scenario.actors.push_back({buffer, "Random Spatial Actor", Estimate(input.capability[i])});
+    scenario.actors.push_back({buffer, "Random spatial actor", Estimate(input.capability[i])});
   }
   for (int k = 0; k < input.dimension_count; ++k) {
     Issue issue;
-    issue.name = "Dim-" + std::to_string(k);
+    std::snprintf(buffer, sizeof(buffer), "SDim-%02d", k);
+    issue.name = buffer;
     issue.scale_low = 0.0;
     issue.scale_high = 100.0;
     scenario.issues.push_back(std::move(issue));

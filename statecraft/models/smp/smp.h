@@ -125,7 +125,7 @@ class KtabPrng {
 SmpInput KtabRandomInput(std::uint64_t seed, bool random_accommodation = false);
 
 // The same scenario as a Scenario: positions on a 0–100 scale, saliences in [0, 1], actors
-// "SActor-00"…, dimensions "Dim-0"…. Run it with the parameter initial_bargains_risk_neutral=true
+// "SActor-00"…, dimensions "SDim-00"… (KTAB's names). Run it with the parameter initial_bargains_risk_neutral=true
 // to reproduce KTAB's `--euSMP --seed S` run (that flag is KTAB's turn-0 quirk, §4.4).
 Scenario KtabRandomScenario(std::uint64_t seed);
 

@@ -214,11 +214,11 @@ void ProbabilisticCondorcet(SmpPceModel pce, SmpVictoryModel victory_model,
 }
 
 // Model::scalarPCE: the probability of each option when voters vote with weights.
-void ScalarPce(const SmpConfig& config, const std::vector<double>& weight,
+void ScalarPce(const SmpConfig& config, SmpVotingRule rule, const std::vector<double>& weight,
                const std::vector<double>& utility, int voter_count, int option_count,
                std::vector<double>& coalition, std::vector<double>& victory,
                std::vector<double>& probability) {
-  Coalitions(config.voting_rule, weight, utility, voter_count, option_count, coalition);
+  Coalitions(rule, weight, utility, voter_count, option_count, coalition);
   ProbabilisticCondorcet(config.pce_model, config.victory_model, coalition, option_count, victory,
                          probability);
 }
@@ -319,7 +319,8 @@ class Engine {
     // n positions with capability weights.
     std::vector<double>& neutral = own_utility_;
     for (std::size_t slot = 0; slot < neutral.size(); ++slot) neutral[slot] = 1.0 - distance_[slot];
-    ScalarPce(config_, capability_, neutral, n_, n_, coalition_, victory_, probability_);
+    ScalarPce(config_, config_.voting_rule, capability_, neutral, n_, n_, coalition_, victory_,
+              probability_);
     const auto [low, high] = std::minmax_element(probability_.begin(), probability_.end());
     const double p_min = *low;
     const double p_max = *high;
@@ -389,7 +390,9 @@ class Engine {
     for (int a = 0; a < n_; ++a) {
       for (int u = 0; u < m; ++u) option_utility_[a * m + u] = own_utility_[a * n_ + unique[u]];
     }
-    ScalarPce(config_, capability_, option_utility_, n_, m, coalition_, victory_, probability_);
+    // KTAB's pDist votes with the proportional rule whatever the model's voting rule is.
+    ScalarPce(config_, SmpVotingRule::kProp, capability_, option_utility_, n_, m, coalition_,
+              victory_, probability_);
     state.win_probability.resize(n_);
     for (int i = 0; i < n_; ++i) state.win_probability[i] = probability_[class_of[i]];
   }
@@ -505,9 +508,11 @@ class Engine {
     return bargain;
   }
 
-  // SMPActor::posUtil: actor a's utility for a position, with its true risk attitude.
+  // SMPActor::posUtil: actor a's utility for a position, with its true risk attitude. KTAB
+  // measures the distance from a's current *position* here (spec §4.10 writes the ideal; the
+  // two are equal unless the accommodation matrix is not the identity).
   double PositionUtility(int a, const SmpState& state, const std::vector<double>& position) const {
-    return Utility(Distance(&state.ideal[a * d_], position.data(), &salience_[a * d_], d_),
+    return Utility(Distance(&state.position[a * d_], position.data(), &salience_[a * d_], d_),
                    true_risk_[a]);
   }
 
@@ -610,7 +615,8 @@ class Engine {
           value[a * m + q] = sum / n_;
         }
       }
-      ScalarPce(config_, capability_, value, n_, m, coalition_, victory_, probability_);
+      ScalarPce(config_, config_.voting_rule, capability_, value, n_, m, coalition_, victory_,
+                probability_);
       int chosen = 0;
       if (config_.state_transitions == SmpStateTransitions::kStochastic) {
         // KTAB's probSel: one uniform draw, the first index whose cumulative sum reaches it.

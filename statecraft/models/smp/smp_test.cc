@@ -199,5 +199,237 @@ TEST(SmpKtabParams, SchemaSpellingProportional) {
   ExpectXmlGolden("d3_xsd_Proportional", "d3_default_explicit");
 }
 
+
+// --- KTAB's PRNG and random scenarios (spec §4.13) ---
+
+TEST(KtabPrng, IsMt19937_64ThroughQTrans) {
+  // std::mt19937_64 seeded with its default 5489 first yields 14514284786278117030;
+  // qTrans(i) = (i + 0xE08C1D668B756F83)(2i + 3) mod 2^64 of it is 7859951347830305703.
+  KtabPrng rng(5489);
+  EXPECT_EQ(rng.Next(), 7859951347830305703ULL);
+  KtabPrng a(42);
+  KtabPrng b(42);
+  for (int k = 0; k < 100; ++k) {
+    const double x = a.Uniform(10.0, 200.0);
+    EXPECT_EQ(x, b.Uniform(10.0, 200.0));
+    EXPECT_GE(x, 10.0);
+    EXPECT_LE(x, 200.0);
+  }
+}
+
+TEST(KtabRandomScenario, HasKtabShapesAndIsReproducible) {
+  for (std::uint64_t seed : {1ULL, 42ULL, 12345ULL, 15455440707583219804ULL}) {
+    const Scenario scenario = KtabRandomScenario(seed);
+    const Scenario again = KtabRandomScenario(seed);
+    ASSERT_GE(scenario.ActorCount(), 4) << seed;
+    ASSERT_LE(scenario.ActorCount(), 25) << seed;
+    ASSERT_GE(scenario.IssueCount(), 1) << seed;
+    ASSERT_LE(scenario.IssueCount(), 3) << seed;
+    EXPECT_EQ(scenario.actors[0].name, "SActor-00");
+    EXPECT_EQ(scenario.issues[0].name, "SDim-00");
+    ASSERT_EQ(again.ActorCount(), scenario.ActorCount());
+    for (int a = 0; a < scenario.ActorCount(); ++a) {
+      const double capability = scenario.actors[a].capability.central;
+      EXPECT_EQ(capability, again.actors[a].capability.central);
+      EXPECT_GE(capability, 10.0);
+      EXPECT_LE(capability, 200.0);
+      double total = 0.0;
+      for (int k = 0; k < scenario.IssueCount(); ++k) {
+        total += scenario.Salience(a, k);
+        EXPECT_EQ(scenario.Position(a, k), again.Position(a, k));
+        EXPECT_GE(scenario.Salience(a, k), 0.75 * 0.1 / 3.0 - 1e-12);
+      }
+      EXPECT_GE(total, 0.75 - 1e-12);
+      EXPECT_LE(total, 0.99 + 1e-12);
+    }
+    const Forecast forecast = RunModel(BuiltinModels().Get("smp"), scenario,
+                                       {{"initial_bargains_risk_neutral", "true"}}, seed);
+    for (const Round& round : forecast.rounds) {
+      for (double position : round.positions) {
+        EXPECT_TRUE(position >= 0.0 && position <= 100.0) << seed;
+      }
+    }
+  }
+  // Different seeds give different scenarios.
+  EXPECT_NE(KtabRandomScenario(1).actors[0].capability.central,
+            KtabRandomScenario(2).actors[0].capability.central);
+}
+
+TEST(KtabRandomScenario, AccommodationLagsIdealsBehindPositions) {
+  const SmpInput input = KtabRandomInput(7, true);
+  const int n = input.actor_count;
+  ASSERT_EQ(input.accommodation.size(), static_cast<std::size_t>(n) * n);
+  for (int i = 0; i < n; ++i) {
+    EXPECT_GE(input.accommodation[i * n + i], 0.1);
+    EXPECT_LE(input.accommodation[i * n + i], 0.5);
+  }
+  const SmpHistory history = RunSmp(input, SmpConfig{}, 7);
+  ASSERT_GE(history.states.size(), 2u);
+  // y' = A x' + (1 − A_ii) y: ideals move only part of the way to the new positions.
+  const SmpState& first = history.states[0];
+  const SmpState& second = history.states[1];
+  const int d = input.dimension_count;
+  for (int i = 0; i < n; ++i) {
+    const double a = input.accommodation[i * n + i];
+    for (int k = 0; k < d; ++k) {
+      EXPECT_NEAR(second.ideal[i * d + k],
+                  a * second.position[i * d + k] + (1.0 - a) * first.ideal[i * d + k], 1e-12);
+    }
+  }
+}
+
+// --- Our own behaviour beyond KTAB ---
+
+TEST(SmpModel, StochasticModeIsReproducibleForAFixedSeed) {
+  const Scenario scenario = ReadCsvScenario("SOE-Pol-Comp");
+  const ModelInfo& info = BuiltinModels().Get("smp");
+  const ParamAssignments stochastic = {{"state_transitions", "stochastic"}};
+  const Forecast first = RunModel(info, scenario, stochastic, 2024);
+  const Forecast second = RunModel(info, scenario, stochastic, 2024);
+  ASSERT_EQ(first.rounds.size(), second.rounds.size());
+  for (std::size_t t = 0; t < first.rounds.size(); ++t) {
+    EXPECT_EQ(first.rounds[t].positions, second.rounds[t].positions) << "round " << t;
+  }
+  // The seed matters in stochastic mode: some seed gives another history.
+  bool differs = false;
+  for (std::uint64_t seed = 1; seed <= 5 && !differs; ++seed) {
+    const Forecast other = RunModel(info, scenario, stochastic, seed);
+    differs = other.rounds.size() != first.rounds.size() ||
+              other.rounds.back().positions != first.rounds.back().positions;
+  }
+  EXPECT_TRUE(differs);
+}
+
+TEST(SmpModel, DeterministicModeIgnoresTheSeed) {
+  const Scenario scenario = ReadCsvScenario("dummyData_3Dim");
+  const ModelInfo& info = BuiltinModels().Get("smp");
+  EXPECT_EQ(RunModel(info, scenario, {}, 1).rounds.back().positions,
+            RunModel(info, scenario, {}, 99).rounds.back().positions);
+}
+
+TEST(SmpModel, OutcomeIsTheCapabilityWeightedMeanAndDetailIsComplete) {
+  const Scenario scenario = ReadCsvScenario("dummyData_3Dim");
+  const Forecast forecast = RunModel(BuiltinModels().Get("smp"), scenario, {}, 0);
+  const Round& last = forecast.rounds.back();
+  for (int k = 0; k < scenario.IssueCount(); ++k) {
+    double sum = 0.0;
+    double total = 0.0;
+    for (int a = 0; a < scenario.ActorCount(); ++a) {
+      sum += scenario.actors[a].capability.central * last.positions[a * 3 + k];
+      total += scenario.actors[a].capability.central;
+    }
+    EXPECT_NEAR(last.outcome[k], sum / total, 1e-9);
+    EXPECT_EQ(forecast.outcome[k], last.outcome[k]);
+  }
+  EXPECT_EQ(forecast.detail.Find("turns")->AsInteger(), 10);
+  EXPECT_EQ(forecast.detail.Find("stopped_by")->AsString(), "converged");
+  // Turn 1: SActor-04 challenges SActor-00 and both adopt 4's bargain (KTAB's t1 positions).
+  const Detail::List& moves = forecast.rounds[1].detail.Find("moves")->AsList();
+  ASSERT_EQ(moves.size(), 7u);
+  EXPECT_EQ(moves[4].Find("target")->AsString(), "SActor-00");
+  const Detail* accepted = moves[0].Find("accepted");
+  EXPECT_EQ(accepted->Find("kind")->AsString(), "received");
+  EXPECT_EQ(accepted->Find("initiator")->AsString(), "SActor-04");
+  EXPECT_NEAR(accepted->Find("receiver_position")->AsList()[0].AsNumber(),
+              forecast.rounds[1].positions[0], 1e-9);
+  EXPECT_TRUE(forecast.rounds[0].detail.Find("moves") == nullptr);
+}
+
+Scenario SmallScenario() {
+  Scenario scenario;
+  scenario.actors = {{"A", "", Estimate(1.0)}, {"B", "", Estimate(2.0)},
+                     {"C", "", Estimate(1.5)}, {"D", "", Estimate(1.0)}};
+  scenario.issues.resize(2);
+  scenario.issues[0].name = "tax";
+  scenario.issues[0].scale_low = -10.0;
+  scenario.issues[0].scale_high = 10.0;
+  scenario.issues[1].name = "trade";
+  scenario.ResizeStakes();
+  const double positions[4][2] = {{-10, 0}, {-2, 40}, {5, 70}, {10, 100}};
+  const double saliences[4][2] = {{0.9, 0.8}, {0.5, 0.5}, {0.7, 0.2}, {0.3, 0.9}};
+  for (int a = 0; a < 4; ++a) {
+    for (int k = 0; k < 2; ++k) {
+      scenario.SetStake(a, k, Stake{Estimate(positions[a][k]), Estimate(saliences[a][k]),
+                                    std::nullopt, ""});
+    }
+  }
+  scenario.Validate();
+  return scenario;
+}
+
+TEST(SmpModel, PositionsStayOnEachIssuesOwnScale) {
+  const Scenario scenario = SmallScenario();
+  const Forecast forecast = RunModel(BuiltinModels().Get("smp"), scenario, {}, 0);
+  ASSERT_GE(forecast.rounds.size(), 2u);
+  EXPECT_EQ(forecast.rounds[0].positions[0], -10.0);
+  for (const Round& round : forecast.rounds) {
+    for (int a = 0; a < 4; ++a) {
+      EXPECT_GE(round.positions[a * 2], -10.0);
+      EXPECT_LE(round.positions[a * 2], 10.0);
+      EXPECT_GE(round.positions[a * 2 + 1], 0.0);
+      EXPECT_LE(round.positions[a * 2 + 1], 100.0);
+    }
+  }
+  // Some actor moved: the run is not a copy of the input.
+  EXPECT_NE(forecast.rounds.back().positions, forecast.rounds[0].positions);
+}
+
+TEST(SmpModel, MissingStakesNeedSeparateDimensions) {
+  Scenario scenario = SmallScenario();
+  scenario.stakes[3 * 2 + 1].reset();  // D has no stake on trade
+  const ModelInfo& info = BuiltinModels().Get("smp");
+  try {
+    RunModel(info, scenario, {}, 0);
+    ADD_FAILURE() << "expected an InputError";
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("dimensions=separate"), std::string::npos);
+  }
+  const Forecast forecast = RunModel(info, scenario, {{"dimensions", "separate"}}, 0);
+  for (const Round& round : forecast.rounds) {
+    EXPECT_TRUE(std::isnan(round.positions[3 * 2 + 1]));
+    EXPECT_TRUE(std::isfinite(round.outcome[0]));
+    EXPECT_TRUE(std::isfinite(round.outcome[1]));
+  }
+  EXPECT_EQ(forecast.detail.Find("issues")->AsList().size(), 2u);
+}
+
+TEST(SmpModel, IdenticalPositionsAndZeroSalienceGiveNoNaN) {
+  Scenario scenario = SmallScenario();
+  for (int a = 0; a < 4; ++a) {
+    scenario.MutableStake(a, 0).position = Estimate(3.0);
+    scenario.MutableStake(a, 1).position = Estimate(50.0);
+  }
+  scenario.MutableStake(2, 0).salience = Estimate(0.0);
+  scenario.MutableStake(2, 1).salience = Estimate(0.0);
+  const Forecast forecast = RunModel(BuiltinModels().Get("smp"), scenario, {}, 0);
+  for (const Round& round : forecast.rounds) {
+    for (double position : round.positions) EXPECT_TRUE(std::isfinite(position));
+    const Detail* win = round.detail.Find("win_probability");
+    for (const auto& [name, value] : win->AsObject()) {
+      EXPECT_TRUE(std::isfinite(value.AsNumber())) << name;
+    }
+  }
+  EXPECT_EQ(forecast.rounds.back().positions, forecast.rounds[0].positions);
+}
+
+TEST(SmpModel, FullRiskAdjustmentRunsWhereKtabThrows) {
+  const std::string path = kGoldens + "expected/params/d3_bigRAdj_Full.xml";
+  const KtabXmlDocument document = ReadKtabXmlDocument(ReadTextFile(path), path);
+  const Forecast forecast =
+      RunModel(BuiltinModels().Get("smp"), document.scenario, document.model_parameters, 0);
+  EXPECT_GE(forecast.rounds.size(), 3u);
+  for (double position : forecast.rounds.back().positions) EXPECT_TRUE(std::isfinite(position));
+}
+
+TEST(SmpModel, ParametersAreNamedChoices) {
+  const Scenario scenario = SmallScenario();
+  const ModelInfo& info = BuiltinModels().Get("smp");
+  EXPECT_THROW(RunModel(info, scenario, {{"voting_rule", "3"}}, 0), InputError);
+  EXPECT_THROW(RunModel(info, scenario, {{"bargain_model", "whatever"}}, 0), InputError);
+  const Forecast capped = RunModel(info, scenario, {{"max_turns", "1"}}, 0);
+  EXPECT_EQ(capped.rounds.size(), 2u);
+  EXPECT_EQ(capped.detail.Find("stopped_by")->AsString(), "max_turns");
+}
+
 }  // namespace
 }  // namespace statecraft
