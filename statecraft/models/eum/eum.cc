@@ -586,11 +586,10 @@ EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options
     weight[k] = input.capability[k] * input.salience[k];
     total_weight += weight[k];
   }
-  if (!(total_weight > 0.0)) {
-    throw InputError(
-        "eum: every actor on the issue has capability x salience 0; the model needs at least "
-        "one actor with positive capability and salience");
-  }
+  // Every weight 0 (nobody cares, or nobody can act): nobody moves, and the median and mean are
+  // the unweighted ones (README, "Degenerate issues").
+  const bool weightless = !(total_weight > 0.0);
+  if (weightless) weight.assign(n, 1.0);
 
   std::vector<double> x = input.position;
   const auto [low, high] = std::minmax_element(x.begin(), x.end());
@@ -599,11 +598,13 @@ EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options
   result.initial_mean = WeightedMean(x, weight);
   // Degenerate issues (README): with fewer than two actors or every actor at one position there
   // is nobody to challenge, so nobody moves and every r is 1.
-  const bool frozen = n < 2 || !(result.range > 0.0);
+  const bool frozen = n < 2 || !(result.range > 0.0) || weightless;
   if (n < 2) {
     result.note = "fewer than two actors on the issue: nobody moves";
-  } else if (frozen) {
+  } else if (!(result.range > 0.0)) {
     result.note = "all actors at one position: nobody moves";
+  } else if (weightless) {
+    result.note = "every actor has capability x salience 0: nobody moves";
   }
 
   std::unique_ptr<RoundEngine> engine;

@@ -93,9 +93,9 @@ struct EumIssueResult {
   std::string note;        // set when the issue has no dynamics (fewer than two actors, R = 0)
 };
 
-// Runs one issue. Throws InputError on a salience outside [0, 1], a negative or non-finite
-// capability or position, or a zero total weight Σ c·s. Fewer than two actors or all actors at
-// one position: nobody moves, every r is 1 (README, "Degenerate issues").
+// Runs one issue. Throws InputError on no actor, a salience outside [0, 1], a negative or
+// non-finite capability or a non-finite position. Fewer than two actors, all actors at one
+// position, or every weight c·s zero: nobody moves, every r is 1 (README, "Degenerate issues").
 EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options);
 
 // The lower c·s-weighted median (§3.2): the smallest position whose cumulative weight reaches half

@@ -489,6 +489,18 @@ TEST(EumDegenerate, OneActorOrOnePositionNobodyMoves) {
   EXPECT_DOUBLE_EQ(result.rounds[0].mean, 3.0);
 }
 
+TEST(EumDegenerate, ZeroWeightsNobodyMoves) {
+  EumIssueInput input{{1.0, 4.0, 9.0}, {0.0, 2.0, 1.0}, {0.7, 0.0, 0.0}};
+  const EumIssueResult result = RunEumIssue(input, EumOptions{});
+  EXPECT_EQ(result.note, "every actor has capability x salience 0: nobody moves");
+  EXPECT_DOUBLE_EQ(result.initial_median, 4.0);
+  EXPECT_DOUBLE_EQ(result.initial_mean, 14.0 / 3.0);
+  for (const EumRoundResult& round : result.rounds) {
+    EXPECT_EQ(round.positions, input.position);
+    EXPECT_TRUE(round.offers.empty());
+  }
+}
+
 TEST(EumDegenerate, BadInputIsAClearError) {
   const auto error_of = [](const EumIssueInput& input) -> std::string {
     try {
@@ -502,9 +514,6 @@ TEST(EumDegenerate, BadInputIsAClearError) {
             "eum: actor 2 of the issue: found salience 1.5, expected a salience in [0, 1]");
   EXPECT_EQ(error_of({{1, 2}, {1, -1}, {0.5, 0.5}}),
             "eum: actor 2 of the issue: found capability -1, expected a finite capability >= 0");
-  EXPECT_EQ(error_of({{1, 2}, {0, 0}, {0.5, 0.5}}),
-            "eum: every actor on the issue has capability x salience 0; the model needs at "
-            "least one actor with positive capability and salience");
   EXPECT_EQ(error_of({{}, {}, {}}), "eum: an issue needs at least one actor with a position");
 }
 
