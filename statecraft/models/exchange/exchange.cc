@@ -506,6 +506,21 @@ class Engine {
     return -1;
   }
 
+  // True when the best remaining live candidate has the same rounded gain as `chosen`: the
+  // choice rested on the tie rule (stale heap entries on top are discarded on the way).
+  bool TiedWithNext(int chosen) {
+    while (!heap_.empty()) {
+      const HeapEntry& top = heap_.front();
+      const Candidate& candidate = candidates_[top.candidate];
+      if (candidate.alive && candidate.version == top.version) {
+        return top.key == candidates_[chosen].key;
+      }
+      std::pop_heap(heap_.begin(), heap_.end(), HeapBefore);
+      heap_.pop_back();
+    }
+    return false;
+  }
+
   // ---- one round ----
 
   void AddCandidate(int issue_p, int issue_q, int first, int second) {
@@ -737,6 +752,7 @@ class Engine {
     Stream tie_stream(Mix(seed_ ^ Mix(0x7469650000000000ULL + static_cast<std::uint64_t>(round))));
     tie_stream_ = &tie_stream;
     clamp_edges_ = 0;
+    ties_ = 0;
 
     BuildCandidates(start_outcome);
     BuildIndex();
@@ -753,6 +769,7 @@ class Engine {
     while (true) {
       const int chosen = PopBest();
       if (chosen < 0) break;
+      if (TiedWithNext(chosen)) ++ties_;
       if (!options_.decide_compat) {
         const Recheck recheck = RecheckClean(chosen);
         if (recheck != Recheck::kRealise) continue;
@@ -830,6 +847,7 @@ class Engine {
     result.detail.Set("preference_outcome", std::move(preference_outcome));
     result.detail.Set("candidates", static_cast<std::int64_t>(candidates_.size()));
     result.detail.Set("clamp_edges", clamp_edges_);
+    result.detail.Set("ties", ties_);
     tie_stream_ = nullptr;
     return result;
   }
@@ -873,6 +891,7 @@ class Engine {
   std::vector<Moved> back_;
   Stream* tie_stream_ = nullptr;
   int clamp_edges_ = 0;
+  int ties_ = 0;
   bool rex_phase_ = false;
 };
 

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -456,6 +458,117 @@ TEST(Exchange, RandomTieBreakIsSeeded) {
     differs = RunExchange(scenario, options, seed).outcome != deterministic.outcome;
   }
   EXPECT_TRUE(differs);  // the toll sample has exact gain ties every round
+}
+
+// ---- DEU with equal capabilities (reference/exchange/deu_equalcap_model_predictions.csv) ----
+
+// One scenario per proposal over its scoreable issues, from the DEU TSV: actors com, ep and the
+// member states (columns p<actor>/s<actor>), capability 1, saliences / 100, actor-issues with a
+// missing value or salience 0 left out — the reference run's setup.
+std::vector<Scenario> DeuScenarios(const std::set<std::string>& scoreable) {
+  const std::string name = "deu_i_ii_iii_combined_blksv.tsv";
+  const std::vector<std::string> lines = SplitLines(ReadTextFile(GoldenPath(name)));
+  std::vector<std::string> header;
+  for (const CsvField& field : SplitCsvLine(lines[0], '\t', name, 1)) header.push_back(field.text);
+  auto column = [&header](const std::string& title) {
+    return static_cast<std::size_t>(std::find(header.begin(), header.end(), title) -
+                                    header.begin());
+  };
+  // Actor columns run from pcom to puk, saliences from scom to suk.
+  std::vector<std::string> actors;
+  for (std::size_t c = column("pcom"); c <= column("puk"); ++c)
+    actors.push_back(header[c].substr(1));
+  struct Entry {
+    int actor;
+    int issue;
+    double position;
+    double salience;
+  };
+  std::vector<Scenario> scenarios;
+  std::vector<std::vector<Entry>> entries;
+  std::map<std::string, std::size_t> proposal_index;
+  for (std::size_t k = 1; k < lines.size(); ++k) {
+    std::vector<std::string> row;
+    for (const CsvField& field : SplitCsvLine(lines[k], '\t', name, static_cast<int>(k) + 1)) {
+      row.push_back(field.text);
+    }
+    row.resize(header.size());
+    const std::string issue_name = row[column("isnr")];
+    if (scoreable.count(issue_name) == 0) continue;
+    const std::string proposal = row[column("prnr")];
+    if (proposal_index.count(proposal) == 0) {
+      proposal_index[proposal] = scenarios.size();
+      Scenario scenario;
+      scenario.name = proposal;
+      for (const std::string& actor : actors) scenario.actors.push_back({actor, "", Estimate(1.0)});
+      scenarios.push_back(scenario);
+      entries.emplace_back();
+    }
+    const std::size_t index = proposal_index[proposal];
+    Issue issue;
+    issue.name = issue_name;
+    scenarios[index].issues.push_back(issue);
+    for (std::size_t a = 0; a < actors.size(); ++a) {
+      const auto position = ParseNumber(row[column("p" + actors[a])]);
+      const auto salience = ParseNumber(row[column("s" + actors[a])]);
+      if (!position || !salience || *salience <= 0.0) continue;
+      entries[index].push_back(
+          {static_cast<int>(a), scenarios[index].IssueCount() - 1, *position, *salience / 100.0});
+    }
+  }
+  for (std::size_t index = 0; index < scenarios.size(); ++index) {
+    Scenario& scenario = scenarios[index];
+    scenario.ResizeStakes();
+    for (const Entry& entry : entries[index]) {
+      scenario.SetStake(entry.actor, entry.issue,
+                        {Estimate(entry.position), Estimate(entry.salience), std::nullopt});
+    }
+    scenario.Validate();
+  }
+  return scenarios;
+}
+
+// The reference is Decide's own run, whose choice among equal gains rests on Decimal noise
+// (spec §2.15): where round 1 of a proposal had no gain tie, our round-1 prediction must equal
+// Decide's; elsewhere the mean absolute errors must stay close to Decide's.
+TEST(ExchangeDeu, EqualCapabilityPredictionsAfterOneAndTenRounds) {
+  const auto rows = ReadCsvRows("deu_equalcap_model_predictions.csv");
+  std::set<std::string> scoreable;
+  std::map<std::string, const std::vector<std::string>*> by_issue;
+  for (const auto& row : rows) {
+    scoreable.insert(row[0]);
+    by_issue[row[0]] = &row;
+  }
+  double error_one = 0.0;
+  double error_ten = 0.0;
+  int issues = 0;
+  int tie_free = 0;
+  int equal_to_decide = 0;
+  for (const Scenario& scenario : DeuScenarios(scoreable)) {
+    const Forecast forecast = RunExchange(scenario, DecideOptions(10), 0);
+    const bool tied = forecast.rounds[1].detail.Find("ties")->AsInteger() > 0;
+    for (int d = 0; d < scenario.IssueCount(); ++d) {
+      const auto& row = *by_issue.at(scenario.issues[d].name);
+      const double actual = std::stod(row[3]);
+      const double one = forecast.rounds[1].outcome[d];
+      error_one += std::abs(one - actual);
+      error_ten += std::abs(forecast.rounds[10].outcome[d] - actual);
+      ++issues;
+      // The reference prints 6 significant digits.
+      const double want_one = std::stod(row[8]);
+      const bool equal = std::abs(one - want_one) <= 1e-3 * std::max(1.0, std::abs(want_one));
+      equal_to_decide += equal ? 1 : 0;
+      if (tied) continue;
+      ++tie_free;
+      EXPECT_TRUE(equal) << scenario.issues[d].name << ": round 1 " << one << ", Decide "
+                         << want_one;
+    }
+  }
+  EXPECT_EQ(issues, 351);
+  EXPECT_GE(tie_free, 60);                       // 70 at the time of writing
+  EXPECT_GE(equal_to_decide, 320);               // 324 at the time of writing
+  EXPECT_NEAR(error_one / issues, 25.30, 0.05);  // 25.32 at the time of writing
+  EXPECT_NEAR(error_ten / issues, 24.81, 0.15);  // 24.93 at the time of writing
 }
 
 }  // namespace
