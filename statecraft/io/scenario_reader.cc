@@ -54,6 +54,24 @@ std::string DetectFormat(const std::string& text, const std::string& file_name) 
   for (const Importer& importer : BuiltinImporters()) {
     if (importer.sniff(text)) return importer.format;
   }
+  // A file whose extension belongs to importers but whose content matches none of them: say
+  // which formats were tried rather than let the YAML reader complain about a CSV line.
+  std::vector<std::string> claimants;
+  for (const Importer& importer : BuiltinImporters()) {
+    if (std::find(importer.extensions.begin(), importer.extensions.end(), extension) !=
+        importer.extensions.end()) {
+      claimants.push_back(importer.format + " (" + importer.description + ")");
+    }
+  }
+  if (!claimants.empty()) {
+    const std::string first_line = text.substr(0, std::min(text.find_first_of("\r\n"),
+                                                           std::size_t{60}));
+    std::string expected;
+    for (const auto& claimant : claimants) expected += (expected.empty() ? "" : "; ") + claimant;
+    throw InputError(file_name + ":1: found '" + first_line + "', a " + extension +
+                     " file in none of the known formats; expected " + expected +
+                     " (or force a format with --from)");
+  }
   // Content that starts like JSON or YAML mapping.
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && text[first] == '{') return "json";
