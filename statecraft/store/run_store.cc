@@ -1,0 +1,560 @@
+#include "statecraft/store/run_store.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+#include "statecraft/core/error.h"
+#include "statecraft/io/native_format.h"
+#include "statecraft/store/sha256.h"
+
+namespace statecraft {
+namespace {
+
+// Ordered migrations: migration k (1-based) brings the schema from version k-1 to k. Never edit
+// one that has shipped; append a new one.
+const std::vector<std::string>& Migrations() {
+  static const std::vector<std::string> kMigrations = {
+      // 1: scenarios, runs, outcomes, positions, draws.
+      R"sql(
+CREATE TABLE scenarios (
+  hash TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  canonical_json TEXT NOT NULL
+);
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('run', 'compare', 'whatif', 'sweep', 'optimize')),
+  status TEXT NOT NULL CHECK (status IN ('running', 'complete')),
+  scenario_hash TEXT NOT NULL REFERENCES scenarios(hash),
+  models_json TEXT NOT NULL,
+  params_json TEXT NOT NULL,
+  plan_json TEXT NOT NULL,
+  options_json TEXT NOT NULL,
+  seed INTEGER NOT NULL,
+  program_version TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  finished_at TEXT,
+  draws_planned INTEGER NOT NULL DEFAULT 0,
+  result_json TEXT
+);
+CREATE TABLE outcomes (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  model TEXT NOT NULL,
+  issue TEXT NOT NULL,
+  outcome REAL,
+  unconstrained_outcome REAL,
+  PRIMARY KEY (run_id, model, issue)
+) WITHOUT ROWID;
+CREATE TABLE positions (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  model TEXT NOT NULL,
+  round INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  issue TEXT NOT NULL,
+  position REAL NOT NULL,
+  PRIMARY KEY (run_id, model, round, actor, issue)
+) WITHOUT ROWID;
+CREATE TABLE draws (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  model TEXT NOT NULL,
+  draw INTEGER NOT NULL,
+  outcomes_json TEXT NOT NULL,
+  PRIMARY KEY (run_id, model, draw)
+) WITHOUT ROWID;
+)sql",
+      // 2: listing by time and finding a scenario's runs without a scan.
+      R"sql(
+CREATE INDEX runs_by_created_at ON runs(created_at);
+CREATE INDEX runs_by_scenario ON runs(scenario_hash);
+)sql",
+  };
+  return kMigrations;
+}
+
+std::string NowUtc() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  const auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[80];
+  std::snprintf(text, sizeof(text), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                static_cast<int>(millis));
+  return text;
+}
+
+// A prepared statement; every value reaches SQLite through a bound parameter.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(std::string("run store: cannot prepare statement: ") +
+                               sqlite3_errmsg(db));
+    }
+  }
+  ~Statement() { sqlite3_finalize(statement_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& Bind(int index, std::int64_t value) {
+    Check(sqlite3_bind_int64(statement_, index, value));
+    return *this;
+  }
+  Statement& Bind(int index, double value) {
+    // NaN (an absent value) is stored as NULL.
+    Check(std::isfinite(value) ? sqlite3_bind_double(statement_, index, value)
+                               : sqlite3_bind_null(statement_, index));
+    return *this;
+  }
+  Statement& Bind(int index, const std::string& value) {
+    Check(sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
+                            SQLITE_TRANSIENT));
+    return *this;
+  }
+  // True while a row is available.
+  bool Step() {
+    const int code = sqlite3_step(statement_);
+    if (code == SQLITE_ROW) return true;
+    if (code == SQLITE_DONE) return false;
+    throw std::runtime_error(std::string("run store: ") + sqlite3_errmsg(db_));
+  }
+  void Run() {
+    Step();
+    sqlite3_reset(statement_);
+  }
+  void Reset() {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+  }
+  std::int64_t Integer(int column) const { return sqlite3_column_int64(statement_, column); }
+  double Number(int column) const {
+    if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nan("");
+    return sqlite3_column_double(statement_, column);
+  }
+  std::string Text(int column) const {
+    const unsigned char* text = sqlite3_column_text(statement_, column);
+    if (text == nullptr) return {};
+    return std::string(reinterpret_cast<const char*>(text),
+                       static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+  }
+  bool IsNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+
+ private:
+  void Check(int code) {
+    if (code != SQLITE_OK) {
+      throw std::runtime_error(std::string("run store: cannot bind: ") + sqlite3_errmsg(db_));
+    }
+  }
+  sqlite3* db_;
+  sqlite3_stmt* statement_ = nullptr;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back when an exception leaves the scope.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) { Exec("BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!committed_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void Commit() {
+    Exec("COMMIT");
+    committed_ = true;
+  }
+
+ private:
+  void Exec(const char* sql) {
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(std::string("run store: ") + sql + ": " + sqlite3_errmsg(db_));
+    }
+  }
+  sqlite3* db_;
+  bool committed_ = false;
+};
+
+Json ParseStoredJson(const std::string& text) {
+  if (text.empty()) return nullptr;
+  return Json::parse(text);
+}
+
+// Columns read by List and Get, in this order.
+constexpr const char* kRunColumns =
+    "SELECT runs.id, runs.kind, runs.status, scenarios.name, runs.scenario_hash, "
+    "runs.created_at, runs.finished_at, runs.program_version, runs.seed, runs.models_json, "
+    "runs.params_json, runs.plan_json, runs.options_json, runs.draws_planned, "
+    "(SELECT COUNT(*) FROM draws WHERE draws.run_id = runs.id), scenarios.canonical_json, "
+    "runs.result_json FROM runs JOIN scenarios ON scenarios.hash = runs.scenario_hash ";
+
+StoredRun ReadRun(const Statement& row, bool full) {
+  StoredRun run;
+  run.id = row.Integer(0);
+  run.kind = row.Text(1);
+  run.status = row.Text(2);
+  run.scenario_name = row.Text(3);
+  run.scenario_hash = row.Text(4);
+  run.created_at = row.Text(5);
+  run.finished_at = row.Text(6);
+  run.program_version = row.Text(7);
+  run.seed = static_cast<std::uint64_t>(row.Integer(8));
+  run.models = ParseStoredJson(row.Text(9));
+  run.params = ParseStoredJson(row.Text(10));
+  run.plan = ParseStoredJson(row.Text(11));
+  run.options = ParseStoredJson(row.Text(12));
+  run.draws_planned = static_cast<int>(row.Integer(13));
+  run.draws_saved = static_cast<int>(row.Integer(14));
+  if (full) {
+    run.scenario_json = row.Text(15);
+    run.result = ParseStoredJson(row.Text(16));
+  }
+  return run;
+}
+
+Json RunHeaderJson(const StoredRun& run) {
+  Json out;
+  out["id"] = run.id;
+  out["kind"] = run.kind;
+  out["status"] = run.status;
+  out["scenario"] = run.scenario_name;
+  out["scenario_hash"] = run.scenario_hash;
+  out["models"] = run.models;
+  out["params"] = run.params;
+  out["plan"] = run.plan;
+  out["options"] = run.options;
+  out["seed"] = run.seed;
+  out["program_version"] = run.program_version;
+  out["created_at"] = run.created_at;
+  out["finished_at"] = run.finished_at.empty() ? Json(nullptr) : Json(run.finished_at);
+  out["draws_planned"] = run.draws_planned;
+  out["draws_saved"] = run.draws_saved;
+  return out;
+}
+
+Json NumberOrNull(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
+
+}  // namespace
+
+std::string RunStore::DefaultPath() {
+  const char* data_home = std::getenv("XDG_DATA_HOME");
+  std::filesystem::path base;
+  if (data_home != nullptr && data_home[0] == '/') {
+    base = data_home;
+  } else {
+    const char* home = std::getenv("HOME");
+    base =
+        std::filesystem::path(home != nullptr && home[0] != '\0' ? home : ".") / ".local" / "share";
+  }
+  return (base / "statecraft" / "runs.sqlite").string();
+}
+
+int RunStore::LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+RunStore::RunStore(const std::string& path) : path_(path) {
+  const std::filesystem::path file(path);
+  if (file.has_parent_path()) {
+    std::error_code error;
+    std::filesystem::create_directories(file.parent_path(), error);
+    if (error) {
+      throw InputError(path + ": cannot create the folder of the run store (" + error.message() +
+                       ")");
+    }
+  }
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw InputError(path + ": cannot open the run store (" + message + ")");
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  try {
+    Execute("PRAGMA foreign_keys = ON");
+    {
+      Statement journal(db_, "PRAGMA journal_mode = WAL");
+      journal.Step();
+    }
+    Migrate();
+  } catch (const std::runtime_error& error) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw InputError(path + ": not a usable statecraft run store (" + error.what() + ")");
+  }
+}
+
+RunStore::~RunStore() {
+  if (db_ != nullptr) sqlite3_close(db_);
+}
+
+void RunStore::Execute(const std::string& sql) const {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message ? message : sqlite3_errmsg(db_);
+    sqlite3_free(message);
+    throw std::runtime_error(text);
+  }
+}
+
+int RunStore::SchemaVersion() const {
+  Statement query(db_, "SELECT MAX(version) FROM schema_version");
+  return query.Step() && !query.IsNull(0) ? static_cast<int>(query.Integer(0)) : 0;
+}
+
+void RunStore::Migrate() {
+  Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+  const auto& migrations = Migrations();
+  for (;;) {
+    // Each step re-reads the version inside its write transaction, so two programs opening a
+    // new store at once cannot apply a migration twice.
+    Transaction transaction(db_);
+    const int version = SchemaVersion();
+    if (version > static_cast<int>(migrations.size())) {
+      throw std::runtime_error("its schema version " + std::to_string(version) +
+                               " is newer than this program's " +
+                               std::to_string(migrations.size()));
+    }
+    if (version == static_cast<int>(migrations.size())) return;
+    Execute(migrations[version]);
+    Statement record(db_, "INSERT INTO schema_version (version) VALUES (?1)");
+    record.Bind(1, static_cast<std::int64_t>(version + 1)).Run();
+    transaction.Commit();
+  }
+}
+
+void RunStore::SaveScenario(const Scenario& scenario, std::string* hash) {
+  const std::string canonical = WriteScenarioJson(scenario);
+  *hash = Sha256Hex(canonical);
+  Statement insert(db_,
+                   "INSERT OR IGNORE INTO scenarios (hash, name, canonical_json) "
+                   "VALUES (?1, ?2, ?3)");
+  insert.Bind(1, *hash).Bind(2, scenario.name).Bind(3, canonical).Run();
+}
+
+std::int64_t RunStore::InsertRun(const Scenario& scenario, const RunHeader& header, bool complete,
+                                 const Json& result) {
+  std::string hash;
+  SaveScenario(scenario, &hash);
+  const std::string now = NowUtc();
+  Statement insert(db_,
+                   "INSERT INTO runs (kind, status, scenario_hash, models_json, params_json, "
+                   "plan_json, options_json, seed, program_version, created_at, finished_at, "
+                   "draws_planned, result_json) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+  insert.Bind(1, header.kind)
+      .Bind(2, std::string(complete ? "complete" : "running"))
+      .Bind(3, hash)
+      .Bind(4, header.models.dump())
+      .Bind(5, header.params.dump())
+      .Bind(6, header.plan.dump())
+      .Bind(7, header.options.dump())
+      .Bind(8, static_cast<std::int64_t>(header.seed))
+      .Bind(9, header.program_version)
+      .Bind(10, now)
+      .Bind(12, static_cast<std::int64_t>(header.draws_planned));
+  if (complete) {
+    insert.Bind(11, now).Bind(13, result.dump());
+  }
+  insert.Run();
+  return sqlite3_last_insert_rowid(db_);
+}
+
+void RunStore::InsertForecasts(std::int64_t id, const Scenario& scenario,
+                               const std::vector<Forecast>& forecasts) {
+  Statement outcome(db_,
+                    "INSERT INTO outcomes (run_id, model, issue, outcome, unconstrained_outcome) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5)");
+  Statement position(db_,
+                     "INSERT INTO positions (run_id, model, round, actor, issue, position) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  const int issue_count = scenario.IssueCount();
+  for (const Forecast& forecast : forecasts) {
+    for (int issue = 0; issue < issue_count; ++issue) {
+      const double ruled =
+          forecast.ruled_outcome.empty() ? forecast.outcome[issue] : forecast.ruled_outcome[issue];
+      outcome.Bind(1, id)
+          .Bind(2, forecast.model)
+          .Bind(3, scenario.issues[issue].name)
+          .Bind(4, ruled)
+          .Bind(5, forecast.outcome[issue])
+          .Run();
+    }
+    for (std::size_t round = 0; round < forecast.rounds.size(); ++round) {
+      const std::vector<double>& positions = forecast.rounds[round].positions;
+      for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+        for (int issue = 0; issue < issue_count; ++issue) {
+          const double value = positions[actor * issue_count + issue];
+          if (std::isnan(value)) continue;
+          position.Bind(1, id)
+              .Bind(2, forecast.model)
+              .Bind(3, static_cast<std::int64_t>(round))
+              .Bind(4, scenario.actors[actor].name)
+              .Bind(5, scenario.issues[issue].name)
+              .Bind(6, value)
+              .Run();
+        }
+      }
+    }
+  }
+}
+
+std::int64_t RunStore::SaveRun(const Scenario& scenario, const RunHeader& header,
+                               const std::vector<Forecast>& forecasts, const Json& result) {
+  Transaction transaction(db_);
+  const std::int64_t id = InsertRun(scenario, header, true, result);
+  InsertForecasts(id, scenario, forecasts);
+  transaction.Commit();
+  return id;
+}
+
+std::int64_t RunStore::BeginRun(const Scenario& scenario, const RunHeader& header) {
+  Transaction transaction(db_);
+  const std::int64_t id = InsertRun(scenario, header, false, nullptr);
+  transaction.Commit();
+  return id;
+}
+
+void RunStore::SaveDraws(std::int64_t id, const std::string& model, int first_draw, int issue_count,
+                         const std::vector<double>& outcomes) {
+  Transaction transaction(db_);
+  Statement insert(db_,
+                   "INSERT OR REPLACE INTO draws (run_id, model, draw, outcomes_json) "
+                   "VALUES (?1, ?2, ?3, ?4)");
+  const int draw_count = issue_count > 0 ? static_cast<int>(outcomes.size()) / issue_count : 0;
+  for (int k = 0; k < draw_count; ++k) {
+    Json values = Json::array();
+    for (int issue = 0; issue < issue_count; ++issue) {
+      values.push_back(NumberOrNull(outcomes[k * issue_count + issue]));
+    }
+    insert.Bind(1, id)
+        .Bind(2, model)
+        .Bind(3, static_cast<std::int64_t>(first_draw + k))
+        .Bind(4, values.dump())
+        .Run();
+  }
+  transaction.Commit();
+}
+
+void RunStore::FinishRun(std::int64_t id, const Scenario& scenario,
+                         const std::vector<Forecast>& forecasts, const Json& result) {
+  Transaction transaction(db_);
+  InsertForecasts(id, scenario, forecasts);
+  Statement finish(db_,
+                   "UPDATE runs SET status = 'complete', finished_at = ?2, result_json = ?3 "
+                   "WHERE id = ?1");
+  finish.Bind(1, id).Bind(2, NowUtc()).Bind(3, result.dump()).Run();
+  if (sqlite3_changes(db_) != 1) {
+    throw InputError("run store: no run " + std::to_string(id) + " to finish");
+  }
+  transaction.Commit();
+}
+
+std::vector<std::pair<int, std::vector<double>>> RunStore::LoadDraws(
+    std::int64_t id, const std::string& model) const {
+  Statement query(db_,
+                  "SELECT draw, outcomes_json FROM draws WHERE run_id = ?1 AND model = ?2 "
+                  "ORDER BY draw");
+  query.Bind(1, id).Bind(2, model);
+  std::vector<std::pair<int, std::vector<double>>> draws;
+  while (query.Step()) {
+    std::vector<double> values;
+    for (const Json& value : Json::parse(query.Text(1))) {
+      values.push_back(value.is_number() ? value.get<double>() : std::nan(""));
+    }
+    draws.emplace_back(static_cast<int>(query.Integer(0)), std::move(values));
+  }
+  return draws;
+}
+
+std::vector<StoredRun> RunStore::List(int limit) const {
+  Statement query(db_, (std::string(kRunColumns) + "ORDER BY runs.id DESC LIMIT ?1").c_str());
+  query.Bind(1, static_cast<std::int64_t>(limit > 0 ? limit : -1));
+  std::vector<StoredRun> runs;
+  while (query.Step()) runs.push_back(ReadRun(query, false));
+  return runs;
+}
+
+std::optional<StoredRun> RunStore::Get(std::int64_t id) const {
+  Statement query(db_, (std::string(kRunColumns) + "WHERE runs.id = ?1").c_str());
+  query.Bind(1, id);
+  if (!query.Step()) return std::nullopt;
+  return ReadRun(query, true);
+}
+
+Json RunStore::Export(std::int64_t id) const {
+  const std::optional<StoredRun> run = Get(id);
+  if (!run) throw InputError("run store " + path_ + ": no run " + std::to_string(id));
+  Json out = RunHeaderJson(*run);
+  out["scenario_json"] = Json::parse(run->scenario_json);
+  Json outcomes = Json::array();
+  Statement outcome_query(db_,
+                          "SELECT model, issue, outcome, unconstrained_outcome FROM outcomes "
+                          "WHERE run_id = ?1 ORDER BY model, issue");
+  outcome_query.Bind(1, id);
+  while (outcome_query.Step()) {
+    outcomes.push_back({{"model", outcome_query.Text(0)},
+                        {"issue", outcome_query.Text(1)},
+                        {"outcome", NumberOrNull(outcome_query.Number(2))},
+                        {"unconstrained_outcome", NumberOrNull(outcome_query.Number(3))}});
+  }
+  out["outcomes"] = outcomes;
+  Json positions = Json::array();
+  Statement position_query(db_,
+                           "SELECT model, round, actor, issue, position FROM positions "
+                           "WHERE run_id = ?1 ORDER BY model, round, actor, issue");
+  position_query.Bind(1, id);
+  while (position_query.Step()) {
+    positions.push_back({{"model", position_query.Text(0)},
+                         {"round", position_query.Integer(1)},
+                         {"actor", position_query.Text(2)},
+                         {"issue", position_query.Text(3)},
+                         {"position", position_query.Number(4)}});
+  }
+  out["positions"] = positions;
+  Json draws = Json::array();
+  Statement draw_query(db_,
+                       "SELECT model, draw, outcomes_json FROM draws WHERE run_id = ?1 "
+                       "ORDER BY model, draw");
+  draw_query.Bind(1, id);
+  while (draw_query.Step()) {
+    draws.push_back({{"model", draw_query.Text(0)},
+                     {"draw", draw_query.Integer(1)},
+                     {"outcomes", Json::parse(draw_query.Text(2))}});
+  }
+  out["draws"] = draws;
+  out["result"] = run->result;
+  return out;
+}
+
+bool RunStore::Delete(std::int64_t id) {
+  Transaction transaction(db_);
+  Statement remove(db_, "DELETE FROM runs WHERE id = ?1");
+  remove.Bind(1, id).Run();
+  const bool removed = sqlite3_changes(db_) > 0;
+  // A scenario no run refers to any more goes too.
+  Execute(
+      "DELETE FROM scenarios WHERE NOT EXISTS "
+      "(SELECT 1 FROM runs WHERE runs.scenario_hash = scenarios.hash)");
+  transaction.Commit();
+  return removed;
+}
+
+std::string RunStore::IntegrityCheck() const {
+  std::string report;
+  Statement integrity(db_, "PRAGMA integrity_check");
+  while (integrity.Step()) {
+    const std::string line = integrity.Text(0);
+    if (line != "ok") report += line + "\n";
+  }
+  Statement foreign_keys(db_, "PRAGMA foreign_key_check");
+  while (foreign_keys.Step()) {
+    report += "foreign key violation in " + foreign_keys.Text(0) + " row " +
+              std::to_string(foreign_keys.Integer(1)) + "\n";
+  }
+  return report.empty() ? "ok" : report;
+}
+
+}  // namespace statecraft

@@ -1,0 +1,127 @@
+// RunStore: every run, comparison, what-if, sweep and optimisation saved in one SQLite file, so
+// analysts can come back to earlier results (`statecraft runs`, the report, the web UI's history).
+//
+// What a run records: the scenario (its canonical JSON, named by SHA-256, stored once however
+// many runs use it), the models with their resolved parameters, the plan, the seed, the program
+// version, timestamps, the outcome per model and issue, every round's positions, per-draw
+// outcomes for sweeps, and the JSON the command printed.
+//
+// Robustness: WAL journal mode, a busy timeout for concurrent writers, foreign keys on, and SQL
+// only as fixed text with bound parameters. A complete run is written in one transaction, so a
+// writer killed mid-way leaves either the whole run or nothing. Long runs are written as a
+// "running" row first, then their draws in batches (one transaction each), then marked
+// "complete": a sweep killed mid-way leaves a running row and whole batches of draws.
+//
+// The schema is versioned: schema_version holds the number of migrations applied, and opening a
+// store applies the missing ones in order, each in its own transaction.
+#ifndef STATECRAFT_STORE_RUN_STORE_H_
+#define STATECRAFT_STORE_RUN_STORE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "statecraft/core/forecast.h"
+#include "statecraft/core/scenario.h"
+#include "statecraft/io/json_output.h"
+
+struct sqlite3;
+
+namespace statecraft {
+
+// What a new run records besides its scenario and results.
+struct RunHeader {
+  std::string kind;               // "run", "compare", "whatif", "sweep" or "optimize"
+  Json models = Json::array();    // model names
+  Json params = Json::object();   // model name → resolved parameters
+  Json plan = nullptr;            // the levers or plans applied, when any
+  Json options = Json::object();  // draws, target, threads: whatever else shaped the result
+  std::uint64_t seed = 0;
+  std::string program_version;
+  int draws_planned = 0;  // for sweeps: draws per model
+};
+
+struct StoredRun {
+  std::int64_t id = 0;
+  std::string kind;
+  std::string status;  // "running" or "complete"
+  std::string scenario_name;
+  std::string scenario_hash;
+  std::string created_at;   // UTC, ISO 8601
+  std::string finished_at;  // empty while running
+  std::string program_version;
+  std::uint64_t seed = 0;
+  Json models;
+  Json params;
+  Json plan;
+  Json options;
+  int draws_planned = 0;
+  int draws_saved = 0;  // rows in draws (every model)
+  // Filled by Get only:
+  std::string scenario_json;  // canonical JSON, as WriteScenarioJson wrote it
+  Json result;                // what the command printed as JSON; null while running
+};
+
+class RunStore {
+ public:
+  // $XDG_DATA_HOME/statecraft/runs.sqlite, or ~/.local/share/statecraft/runs.sqlite.
+  static std::string DefaultPath();
+  // The number of migrations this program knows.
+  static int LatestSchemaVersion();
+
+  // Opens (creating the file and its folder when needed) and migrates. InputError when the file
+  // cannot be opened, is not a statecraft store, or was written by a newer schema.
+  explicit RunStore(const std::string& path);
+  ~RunStore();
+  RunStore(const RunStore&) = delete;
+  RunStore& operator=(const RunStore&) = delete;
+
+  const std::string& path() const { return path_; }
+  int SchemaVersion() const;
+
+  // A complete run in one transaction: scenario, header, outcomes and positions of each
+  // forecast, and the printed JSON. Returns the run's id.
+  std::int64_t SaveRun(const Scenario& scenario, const RunHeader& header,
+                       const std::vector<Forecast>& forecasts, const Json& result);
+
+  // A long run: BeginRun writes a running row; SaveDraws adds a batch of draws (draw-major
+  // outcomes, issue_count per draw) in one transaction; FinishRun stores the forecasts and the
+  // result and marks it complete.
+  std::int64_t BeginRun(const Scenario& scenario, const RunHeader& header);
+  void SaveDraws(std::int64_t id, const std::string& model, int first_draw, int issue_count,
+                 const std::vector<double>& outcomes);
+  void FinishRun(std::int64_t id, const Scenario& scenario, const std::vector<Forecast>& forecasts,
+                 const Json& result);
+  // The draws saved for a model, as {draw: outcomes per issue}, ascending.
+  std::vector<std::pair<int, std::vector<double>>> LoadDraws(std::int64_t id,
+                                                             const std::string& model) const;
+
+  // Newest first; limit 0: all.
+  std::vector<StoredRun> List(int limit = 0) const;
+  std::optional<StoredRun> Get(std::int64_t id) const;
+  // Everything about a run as one JSON document: header, scenario, outcomes, positions, draws,
+  // result. InputError when there is no such run.
+  Json Export(std::int64_t id) const;
+  // False when there was no such run.
+  bool Delete(std::int64_t id);
+
+  // SQLite's integrity_check and foreign_key_check, "ok" when both pass.
+  std::string IntegrityCheck() const;
+
+ private:
+  void Execute(const std::string& sql) const;
+  void Migrate();
+  void SaveScenario(const Scenario& scenario, std::string* hash);
+  std::int64_t InsertRun(const Scenario& scenario, const RunHeader& header, bool complete,
+                         const Json& result);
+  void InsertForecasts(std::int64_t id, const Scenario& scenario,
+                       const std::vector<Forecast>& forecasts);
+
+  std::string path_;
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace statecraft
+
+#endif  // STATECRAFT_STORE_RUN_STORE_H_

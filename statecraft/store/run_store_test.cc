@@ -1,0 +1,280 @@
+#include "statecraft/store/run_store.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <thread>
+
+#include "statecraft/analysis/run.h"
+#include "statecraft/core/error.h"
+#include "statecraft/core/registry.h"
+#include "statecraft/io/builtin_scenario.h"
+#include "statecraft/io/native_format.h"
+#include "statecraft/io/scenario_reader.h"
+#include "statecraft/store/sha256.h"
+
+namespace statecraft {
+namespace {
+
+class RunStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder_ = std::filesystem::temp_directory_path() /
+              ("statecraft_store_test_" + std::to_string(::getpid()) + "_" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(folder_);
+    path_ = (folder_ / "nested" / "runs.sqlite").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(folder_); }
+
+  static Scenario Builtin() {
+    return ParseScenarios(BuiltinScenarioText(), BuiltinScenarioFileName()).front();
+  }
+
+  static RunHeader Header(const std::string& kind, const std::string& model) {
+    RunHeader header;
+    header.kind = kind;
+    header.models = Json::array({model});
+    header.params = Json::object({{model, Json::object()}});
+    header.seed = 7;
+    header.program_version = "test";
+    return header;
+  }
+
+  std::filesystem::path folder_;
+  std::string path_;
+};
+
+TEST(Sha256Test, MatchesTheFipsExamples) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(Sha256Hex(std::string(1000000, 'a')),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_F(RunStoreTest, CreatesTheFileWithWalAndTheLatestSchema) {
+  RunStore store(path_);
+  EXPECT_TRUE(std::filesystem::exists(path_));
+  EXPECT_EQ(store.SchemaVersion(), RunStore::LatestSchemaVersion());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &statement, nullptr);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)), "wal");
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+}
+
+TEST_F(RunStoreTest, SavesARunAndReadsItBack) {
+  const Scenario scenario = Builtin();
+  const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario, {}, 7);
+  const Json result = ForecastToJson(scenario, forecast);
+  RunStore store(path_);
+  RunHeader header = Header("run", "eum");
+  header.params["eum"] = DetailToJson(forecast.params.ToDetail());
+  const std::int64_t id = store.SaveRun(scenario, header, {forecast}, result);
+  EXPECT_GT(id, 0);
+
+  const std::optional<StoredRun> run = store.Get(id);
+  ASSERT_TRUE(run.has_value());
+  EXPECT_EQ(run->kind, "run");
+  EXPECT_EQ(run->status, "complete");
+  EXPECT_EQ(run->scenario_name, scenario.name);
+  EXPECT_EQ(run->scenario_hash, Sha256Hex(WriteScenarioJson(scenario)));
+  EXPECT_EQ(run->seed, 7u);
+  EXPECT_EQ(run->program_version, "test");
+  EXPECT_FALSE(run->finished_at.empty());
+  EXPECT_EQ(run->result, result);
+  // The canonical JSON reads back into the same scenario.
+  EXPECT_EQ(WriteScenarioJson(ParseNativeScenario(run->scenario_json, "stored.json")),
+            run->scenario_json);
+
+  const Json exported = store.Export(id);
+  EXPECT_EQ(exported["outcomes"].size(), static_cast<std::size_t>(scenario.IssueCount()));
+  std::size_t expected_positions = 0;
+  for (const Round& round : forecast.rounds) {
+    for (double position : round.positions) expected_positions += std::isnan(position) ? 0 : 1;
+  }
+  EXPECT_EQ(exported["positions"].size(), expected_positions);
+  for (const Json& outcome : exported["outcomes"]) {
+    const int issue = scenario.IssueIndex(outcome["issue"].get<std::string>());
+    ASSERT_GE(issue, 0);
+    EXPECT_DOUBLE_EQ(outcome["outcome"].get<double>(), forecast.ruled_outcome[issue]);
+    EXPECT_DOUBLE_EQ(outcome["unconstrained_outcome"].get<double>(), forecast.outcome[issue]);
+  }
+  const Json& last = exported["positions"].back();
+  EXPECT_EQ(last["model"], "eum");
+  EXPECT_EQ(last["round"].get<std::size_t>(), forecast.rounds.size() - 1);
+}
+
+TEST_F(RunStoreTest, StoresAScenarioOnceAndListsNewestFirst) {
+  const Scenario scenario = Builtin();
+  const Forecast forecast = RunModel(BuiltinModels().Get("median"), scenario, {}, 0);
+  RunStore store(path_);
+  const std::int64_t first =
+      store.SaveRun(scenario, Header("run", "median"), {forecast}, Json::object());
+  const std::int64_t second =
+      store.SaveRun(scenario, Header("compare", "median"), {forecast}, Json::object());
+  const std::vector<StoredRun> runs = store.List();
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].id, second);
+  EXPECT_EQ(runs[1].id, first);
+  EXPECT_EQ(runs[0].scenario_hash, runs[1].scenario_hash);
+  EXPECT_EQ(store.List(1).size(), 1u);
+
+  EXPECT_TRUE(store.Delete(first));
+  EXPECT_FALSE(store.Delete(first));
+  EXPECT_FALSE(store.Get(first).has_value());
+  EXPECT_TRUE(store.Get(second).has_value());
+  EXPECT_TRUE(store.Delete(second));
+  EXPECT_TRUE(store.List().empty());
+  EXPECT_EQ(store.IntegrityCheck(), "ok");
+  EXPECT_THROW(store.Export(second), InputError);
+}
+
+TEST_F(RunStoreTest, NamesWithQuotesAreDataNotSql) {
+  Scenario scenario = Builtin();
+  scenario.name = "x'); DROP TABLE runs; --";
+  const Forecast forecast = RunModel(BuiltinModels().Get("mean"), scenario, {}, 0);
+  RunStore store(path_);
+  const std::int64_t id = store.SaveRun(scenario, Header("run", "mean"), {forecast}, {});
+  EXPECT_EQ(store.Get(id)->scenario_name, scenario.name);
+  EXPECT_EQ(store.List().size(), 1u);
+}
+
+TEST_F(RunStoreTest, LongRunsKeepTheirDrawsAndFinish) {
+  const Scenario scenario = Builtin();
+  const int issues = scenario.IssueCount();
+  RunStore store(path_);
+  RunHeader header = Header("sweep", "compromise");
+  header.draws_planned = 4;
+  const std::int64_t id = store.BeginRun(scenario, header);
+  EXPECT_EQ(store.Get(id)->status, "running");
+  EXPECT_TRUE(store.Get(id)->result.is_null());
+  std::vector<double> batch(2 * issues);
+  for (std::size_t k = 0; k < batch.size(); ++k) batch[k] = static_cast<double>(k);
+  batch[1] = std::nan("");
+  store.SaveDraws(id, "compromise", 0, issues, batch);
+  store.SaveDraws(id, "compromise", 2, issues, batch);
+  const auto draws = store.LoadDraws(id, "compromise");
+  ASSERT_EQ(draws.size(), 4u);
+  EXPECT_EQ(draws[2].first, 2);
+  EXPECT_DOUBLE_EQ(draws[3].second[0], static_cast<double>(issues));
+  EXPECT_TRUE(std::isnan(draws[0].second[1]));
+  EXPECT_EQ(store.Get(id)->draws_saved, 4);
+  const Forecast forecast = RunModel(BuiltinModels().Get("compromise"), scenario, {}, 0);
+  store.FinishRun(id, scenario, {forecast}, Json{{"draws", 4}});
+  const StoredRun run = *store.Get(id);
+  EXPECT_EQ(run.status, "complete");
+  EXPECT_EQ(run.result["draws"], 4);
+  EXPECT_THROW(store.FinishRun(id + 100, scenario, {}, {}), InputError);
+}
+
+TEST_F(RunStoreTest, MigratesAVersionOneStore) {
+  { RunStore store(path_); }
+  // Make it look like a store written by a program that knew only migration 1.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP INDEX runs_by_created_at; DROP INDEX runs_by_scenario; "
+                         "DELETE FROM schema_version WHERE version > 1",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  RunStore store(path_);
+  EXPECT_EQ(store.SchemaVersion(), 2);
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?1",
+                     -1, &statement, nullptr);
+  sqlite3_bind_text(statement, 1, "runs_by_created_at", -1, SQLITE_STATIC);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(statement, 0), 1);
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+}
+
+TEST_F(RunStoreTest, RefusesANewerSchemaAndForeignFiles) {
+  { RunStore store(path_); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "INSERT INTO schema_version (version) VALUES (99)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  try {
+    RunStore store(path_);
+    FAIL() << "a newer schema was accepted";
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("newer than this program"), std::string::npos);
+  }
+  const std::string text_file = (folder_ / "notes.txt").string();
+  {
+    std::FILE* file = std::fopen(text_file.c_str(), "w");
+    std::fputs("this is not a database, just some text long enough to have a header\n", file);
+    std::fclose(file);
+  }
+  EXPECT_THROW(RunStore store(text_file), InputError);
+}
+
+// A writer killed with SIGKILL mid-write (complete runs, and a long run's draw batches) leaves a
+// consistent store: integrity and foreign keys hold, every complete run has all its outcomes,
+// and a long run holds whole batches only.
+TEST_F(RunStoreTest, AWriterKilledMidWriteLeavesAConsistentStore) {
+  const Scenario scenario = Builtin();
+  const int issues = scenario.IssueCount();
+  const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario, {}, 0);
+  constexpr int kBatch = 50;
+  { RunStore create(path_); }
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    RunStore store(path_);
+    RunHeader header = Header("sweep", "eum");
+    header.draws_planned = 1000000;
+    const std::int64_t sweep = store.BeginRun(scenario, header);
+    std::vector<double> batch(kBatch * issues, 50.0);
+    for (int k = 0;; ++k) {
+      store.SaveDraws(sweep, "eum", k * kBatch, issues, batch);
+      store.SaveRun(scenario, Header("run", "eum"), {forecast}, Json::object());
+    }
+  }
+  // Let it write for a while, then kill it without warning, mid-transaction most likely.
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  ASSERT_EQ(::kill(child, SIGKILL), 0);
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status));
+
+  RunStore store(path_);
+  EXPECT_EQ(store.IntegrityCheck(), "ok");
+  const std::vector<StoredRun> runs = store.List();
+  ASSERT_GE(runs.size(), 2u) << "the writer wrote nothing in 700 ms";
+  int complete = 0;
+  for (const StoredRun& run : runs) {
+    if (run.kind == "sweep") {
+      EXPECT_EQ(run.status, "running");
+      EXPECT_GT(run.draws_saved, 0);
+      EXPECT_EQ(run.draws_saved % kBatch, 0) << "a partial batch of draws was kept";
+      continue;
+    }
+    ++complete;
+    EXPECT_EQ(run.status, "complete");
+    const Json exported = store.Export(run.id);
+    EXPECT_EQ(exported["outcomes"].size(), static_cast<std::size_t>(issues));
+    EXPECT_FALSE(exported["positions"].empty());
+  }
+  EXPECT_GT(complete, 0);
+  // The store is still writable.
+  EXPECT_GT(store.SaveRun(scenario, Header("run", "eum"), {forecast}, Json::object()), 0);
+}
+
+}  // namespace
+}  // namespace statecraft
