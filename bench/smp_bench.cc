@@ -71,7 +71,11 @@ void BM_SmpOneTurn(benchmark::State& state) {
   }
   state.SetComplexityN(n);
 }
-BENCHMARK(BM_SmpOneTurn)->RangeMultiplier(2)->Range(20, 160)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(BM_SmpOneTurn)
+    ->RangeMultiplier(2)
+    ->Range(20, 160)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
 
 }  // namespace
 }  // namespace statecraft

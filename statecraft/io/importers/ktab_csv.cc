@@ -32,8 +32,8 @@ int RequireCount(const CsvField& field, const std::string& what, const std::stri
   const std::optional<double> value = ParseNumber(field.text);
   if (!value || *value != std::floor(*value) || *value < minimum || *value > 1e6) {
     Fail(file_name, line, field.column,
-         what + ": found '" + field.text + "', expected a whole number >= " +
-             std::to_string(minimum));
+         what + ": found '" + field.text +
+             "', expected a whole number >= " + std::to_string(minimum));
   }
   return static_cast<int>(*value);
 }
@@ -116,8 +116,10 @@ std::vector<Scenario> ReadKtabCsv(const std::string& text, const std::string& fi
   if (header.size() < row_fields) {
     Fail(file_name, 2, 0,
          "found " + std::to_string(header.size()) + " header fields, expected " +
-             std::to_string(row_fields) + " (actor, description, capability, then position and "
-             "salience for each of " + std::to_string(dimension_count) + " dimensions)");
+             std::to_string(row_fields) +
+             " (actor, description, capability, then position and "
+             "salience for each of " +
+             std::to_string(dimension_count) + " dimensions)");
   }
   CheckNoExtraFields(header, row_fields, file_name, 2);
   std::set<std::string> dimension_names;
@@ -138,8 +140,8 @@ std::vector<Scenario> ReadKtabCsv(const std::string& text, const std::string& fi
   const int rows = static_cast<int>(last) - 2;
   if (rows != actor_count) {
     Fail(file_name, rows < actor_count ? static_cast<int>(last) : 3 + actor_count, 0,
-         "found " + std::to_string(rows) + " actor rows, expected " +
-             std::to_string(actor_count) + " as line 1 declares");
+         "found " + std::to_string(rows) + " actor rows, expected " + std::to_string(actor_count) +
+             " as line 1 declares");
   }
   std::set<std::string> actor_names;
   std::vector<std::vector<double>> positions;
@@ -195,9 +197,9 @@ std::vector<Scenario> ReadKtabCsv(const std::string& text, const std::string& fi
   scenario.ResizeStakes();
   for (int a = 0; a < actor_count; ++a) {
     for (int k = 0; k < dimension_count; ++k) {
-      scenario.SetStake(a, k,
-                        Stake{Estimate(positions[a][k]), Estimate(saliences[a][k] / 100.0),
-                              std::nullopt, ""});
+      scenario.SetStake(
+          a, k,
+          Stake{Estimate(positions[a][k]), Estimate(saliences[a][k] / 100.0), std::nullopt, ""});
     }
   }
   scenario.Validate();

@@ -169,7 +169,7 @@ class XmlReader {
       const std::string digits = name.substr(hex ? 2 : 1);
       if (digits.empty()) Fail("found '&" + name + ";'", "a character number");
       for (char c : digits) {
-        const int digit = (c >= '0' && c <= '9')            ? c - '0'
+        const int digit = (c >= '0' && c <= '9')          ? c - '0'
                           : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
                           : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10
                                                           : -1;
@@ -265,9 +265,8 @@ class XmlReader {
         if (closing != element.name) {
           line_ = line;
           column_ = column;
-          Fail("found </" + closing + ">", "</" + element.name + "> closing the <" +
-                                               element.name + "> of line " +
-                                               std::to_string(element.line));
+          Fail("found </" + closing + ">", "</" + element.name + "> closing the <" + element.name +
+                                               "> of line " + std::to_string(element.line));
         }
         SkipSpace();
         Expect(">", "'>' ending </" + element.name + ">");
@@ -309,8 +308,8 @@ std::string Trim(const std::string& text) {
                          text[begin] == '\r')) {
     ++begin;
   }
-  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t' ||
-                         text[end - 1] == '\n' || text[end - 1] == '\r')) {
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\n' ||
+                         text[end - 1] == '\r')) {
     --end;
   }
   return text.substr(begin, end - begin);
@@ -322,8 +321,8 @@ class KtabDocumentReader {
   explicit KtabDocumentReader(const std::string& file_name) : file_name_(file_name) {}
 
   [[noreturn]] void Fail(const XmlElement& at, const std::string& message) const {
-    throw InputError(file_name_ + ":" + std::to_string(at.line) + ":" +
-                     std::to_string(at.column) + ": " + message);
+    throw InputError(file_name_ + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                     ": " + message);
   }
 
   // Children of `parent`, each name checked against `allowed`.
@@ -340,8 +339,7 @@ class KtabDocumentReader {
   }
 
   // The one child called `name`; nullptr when absent and optional.
-  const XmlElement* Child(const XmlElement& parent, const std::string& name,
-                          bool required) const {
+  const XmlElement* Child(const XmlElement& parent, const std::string& name, bool required) const {
     const XmlElement* found = nullptr;
     for (const XmlElement& child : parent.children) {
       if (child.name != name) continue;
@@ -358,8 +356,8 @@ class KtabDocumentReader {
 
   std::string Text(const XmlElement& element) const {
     if (!element.children.empty()) {
-      Fail(element.children[0], "found <" + element.children[0].name + "> inside <" +
-                                    element.name + ">, expected text only");
+      Fail(element.children[0], "found <" + element.children[0].name + "> inside <" + element.name +
+                                    ">, expected text only");
     }
     return Trim(element.text);
   }
@@ -461,8 +459,8 @@ class KtabDocumentReader {
       const XmlElement& capability = *Child(actor, "capability", true);
       const double value = Number(capability, "capability");
       if (!(value > 0.0) || value > 1e8) {
-        Fail(capability, "capability: found " + Text(capability) +
-                             ", expected a number > 0 and <= 1e8");
+        Fail(capability,
+             "capability: found " + Text(capability) + ", expected a number > 0 and <= 1e8");
       }
       entry.capability = Estimate(value);
       positions.push_back(ReadVector(*Child(actor, "Position", true), "dCoord", "position", d));
@@ -479,9 +477,9 @@ class KtabDocumentReader {
     scenario.ResizeStakes();
     for (int a = 0; a < scenario.ActorCount(); ++a) {
       for (int k = 0; k < d; ++k) {
-        scenario.SetStake(a, k,
-                          Stake{Estimate(positions[a][k]), Estimate(saliences[a][k] / 100.0),
-                                std::nullopt, ""});
+        scenario.SetStake(
+            a, k,
+            Stake{Estimate(positions[a][k]), Estimate(saliences[a][k] / 100.0), std::nullopt, ""});
       }
     }
 
@@ -583,8 +581,8 @@ class KtabDocumentReader {
         expected += (expected.empty() ? "" : ", ") + spelling;
       }
       if (choice.empty()) {
-        Fail(*element, std::string(entry.element) + ": found '" + value + "', expected one of " +
-                           expected);
+        Fail(*element,
+             std::string(entry.element) + ": found '" + value + "', expected one of " + expected);
       }
       document.model_parameters.emplace_back(entry.parameter, choice);
       summary += (summary.empty() ? "" : " ") + std::string(entry.parameter) + "=" + choice;

@@ -145,10 +145,10 @@ TEST(KtabXml, ModelParametersBecomeSmpParameters) {
   const std::string path = kParams + "d3_vr_Binary.xml";
   const KtabXmlDocument document = ReadKtabXmlDocument(ReadTextFile(path), path);
   const std::vector<std::pair<std::string, std::string>> expected = {
-      {"victory_probability", "linear"}, {"pce", "conditional"},
+      {"victory_probability", "linear"},      {"pce", "conditional"},
       {"state_transitions", "deterministic"}, {"voting_rule", "binary"},
-      {"risk_adjustment", "one_third"}, {"risk_range", "mid"},
-      {"third_party_commit", "semi_commit"}, {"bargain_interpolation", "s2p2"},
+      {"risk_adjustment", "one_third"},       {"risk_range", "mid"},
+      {"third_party_commit", "semi_commit"},  {"bargain_interpolation", "s2p2"},
       {"bargain_model", "init_only_interp"}};
   EXPECT_EQ(document.model_parameters, expected);
   // The identity <IdealAdjustment> is accepted and needs no matrix.
@@ -164,8 +164,8 @@ TEST(KtabXml, ModelParametersBecomeSmpParameters) {
 TEST(KtabXml, SchemaSpellingsAreAccepted) {
   const std::string path = kParams + "d3_xsd_Proportional.xml";
   const KtabXmlDocument document = ReadKtabXmlDocument(ReadTextFile(path), path);
-  EXPECT_EQ(document.model_parameters[3], std::make_pair(std::string("voting_rule"),
-                                                         std::string("prop")));
+  EXPECT_EQ(document.model_parameters[3],
+            std::make_pair(std::string("voting_rule"), std::string("prop")));
 }
 
 TEST(KtabXml, ShippedSmpExampleFailsOnItsEmptyCoordinate) {
@@ -212,9 +212,10 @@ TEST(KtabXml, ReaderHandlesCommentsEntitiesCdataAndAttributes) {
 }
 
 TEST(KtabXml, NonIdentityAdjustmentIsRefusedByTheImporterButReadByTheDocument) {
-  const std::string text = Document(
-      "", "<IdealAdjustment>\n<iaPair><adjustingIdeal>A</adjustingIdeal><referencePos>B"
-          "</referencePos><adjust>0.25</adjust></iaPair>\n</IdealAdjustment>\n");
+  const std::string text =
+      Document("",
+               "<IdealAdjustment>\n<iaPair><adjustingIdeal>A</adjustingIdeal><referencePos>B"
+               "</referencePos><adjust>0.25</adjust></iaPair>\n</IdealAdjustment>\n");
   EXPECT_NE(XmlError(text).find("bad.xml:10:1: found an <IdealAdjustment> other than the "
                                 "identity"),
             std::string::npos)
@@ -242,8 +243,9 @@ TEST(KtabXml, BadInputsNameLineAndColumn) {
             "bad.xml:2:1: found content after the root element, expected the end of the file");
   EXPECT_EQ(XmlError("<Scenario>\n<!-- open\n</Scenario>"),
             "bad.xml:2:1: found a comment that never ends, expected a closing '-->'");
-  EXPECT_EQ(XmlError("<Model/>"), "bad.xml:1:1: found the root element <Model>, expected "
-                                  "<Scenario>");
+  EXPECT_EQ(XmlError("<Model/>"),
+            "bad.xml:1:1: found the root element <Model>, expected "
+            "<Scenario>");
   EXPECT_EQ(XmlError("<Scenario>\n<name>S</name>\n</Scenario>"),
             "bad.xml:1:1: found <Scenario> without <Dimensions>, expected one");
   EXPECT_EQ(XmlError("<Scenario>\n<name>S</name><Extra/>\n</Scenario>"),
@@ -265,13 +267,15 @@ TEST(KtabXml, BadInputsNameLineAndColumn) {
                               "<dCoord>101</dCoord></Position><Salience><dSal>5</dSal>"
                               "</Salience></Actor>\n")),
             "bad.xml:9:60: position: found 101, expected a number in [0, 100]");
-  EXPECT_EQ(XmlError(Document("", "<ModelParameters><VotingRule>Majority</VotingRule>"
-                                  "</ModelParameters>\n")),
+  EXPECT_EQ(XmlError(Document("",
+                              "<ModelParameters><VotingRule>Majority</VotingRule>"
+                              "</ModelParameters>\n")),
             "bad.xml:10:18: VotingRule: found 'Majority', expected one of Binary, PropBin, "
             "Prop, Proportional, PropCbc, Cubic, ASymProsp");
-  EXPECT_EQ(XmlError(Document("", "<IdealAdjustment><iaPair><adjustingIdeal>Z</adjustingIdeal>"
-                                  "<referencePos>A</referencePos><adjust>1</adjust></iaPair>"
-                                  "</IdealAdjustment>\n")),
+  EXPECT_EQ(XmlError(Document("",
+                              "<IdealAdjustment><iaPair><adjustingIdeal>Z</adjustingIdeal>"
+                              "<referencePos>A</referencePos><adjust>1</adjust></iaPair>"
+                              "</IdealAdjustment>\n")),
             "bad.xml:10:26: adjustingIdeal: found 'Z', expected the name of an actor");
   EXPECT_EQ(XmlError("<Scenario><name>S</name><prngSeed>99999999999999999999</prngSeed>"
                      "</Scenario>"),

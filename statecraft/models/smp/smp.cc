@@ -14,14 +14,13 @@ namespace statecraft {
 namespace {
 
 // Parameter names and choices: KTAB's enum names (spec §4.2) in snake case.
-const std::vector<std::string> kVictoryChoices = {"linear", "square", "quartic", "octic",
-                                                  "binary"};
+const std::vector<std::string> kVictoryChoices = {"linear", "square", "quartic", "octic", "binary"};
 const std::vector<std::string> kPceChoices = {"conditional", "markov_incentive", "markov_uniform"};
 const std::vector<std::string> kTransitionChoices = {"deterministic", "stochastic"};
-const std::vector<std::string> kVotingChoices = {"binary", "prop_bin",  "prop",
-                                                 "prop_cbc", "cubic", "asym_prosp"};
-const std::vector<std::string> kRiskAdjustmentChoices = {"none", "one_third", "half",
-                                                         "two_thirds", "full"};
+const std::vector<std::string> kVotingChoices = {"binary",   "prop_bin", "prop",
+                                                 "prop_cbc", "cubic",    "asym_prosp"};
+const std::vector<std::string> kRiskAdjustmentChoices = {"none", "one_third", "half", "two_thirds",
+                                                         "full"};
 const std::vector<std::string> kRiskRangeChoices = {"min", "mid", "max"};
 const std::vector<std::string> kCommitChoices = {"no_commit", "semi_commit", "full_commit"};
 const std::vector<std::string> kInterpolationChoices = {"s1p1", "s2p2", "s2pmax"};
@@ -62,12 +61,22 @@ std::vector<ParamSpec> SmpParams() {
              "KTAB InterVecBrgn: weights of the bargain's compromise point"),
       Choice("bargain_model", "init_only_interp", kBargainChoices,
              "KTAB BargnModel: whose perspective builds the bargain"),
-      ParamSpec{"max_turns", ParamType::kInteger, "100", {}, 1, 100000,
+      ParamSpec{"max_turns",
+                ParamType::kInteger,
+                "100",
+                {},
+                1,
+                100000,
                 "stop after this many turns (KTAB: 100)"},
       Choice("dimensions", "joint", kDimensionChoices,
              "joint: the issues are the dimensions of one policy space (KTAB); separate: one "
              "1-dimensional run per issue, for scenarios where actors lack stakes"),
-      ParamSpec{"initial_bargains_risk_neutral", ParamType::kBoolean, "false", {}, 0, 0,
+      ParamSpec{"initial_bargains_risk_neutral",
+                ParamType::kBoolean,
+                "false",
+                {},
+                0,
+                0,
                 "KTAB --euSMP quirk: turn 0's bargain utilities use risk-neutral attitudes"},
   };
 }
@@ -85,8 +94,8 @@ SmpConfig ConfigFrom(const ParamValues& params) {
       ChoiceIndex(params, "risk_adjustment", kRiskAdjustmentChoices));
   config.risk_range =
       static_cast<SmpRiskRange>(ChoiceIndex(params, "risk_range", kRiskRangeChoices));
-  config.third_party_commit = static_cast<SmpThirdPartyCommit>(
-      ChoiceIndex(params, "third_party_commit", kCommitChoices));
+  config.third_party_commit =
+      static_cast<SmpThirdPartyCommit>(ChoiceIndex(params, "third_party_commit", kCommitChoices));
   config.bargain_interpolation = static_cast<SmpBargainInterpolation>(
       ChoiceIndex(params, "bargain_interpolation", kInterpolationChoices));
   config.bargain_model =
@@ -109,9 +118,8 @@ SmpInput MakeInput(const Scenario& scenario, const Slice& slice, bool per_issue_
   const int d = input.dimension_count;
   for (int a = 0; a < input.actor_count; ++a) {
     const int actor = slice.actors[a];
-    input.capability.push_back(per_issue_capability
-                                   ? scenario.Capability(actor, slice.issues[0])
-                                   : scenario.actors[actor].capability.central);
+    input.capability.push_back(per_issue_capability ? scenario.Capability(actor, slice.issues[0])
+                                                    : scenario.actors[actor].capability.central);
     double total = 0.0;
     for (int k = 0; k < d; ++k) {
       const int issue = slice.issues[k];
@@ -297,8 +305,8 @@ class SmpModel : public Model {
         }
         Detail state_detail;
         if (t <= last) {
-          state_detail = StateDetail(scenario, slice, state,
-                                     t > 0 ? &history.states[t - 1] : nullptr);
+          state_detail =
+              StateDetail(scenario, slice, state, t > 0 ? &history.states[t - 1] : nullptr);
         }
         if (separate_) {
           per_issue.Append(std::move(state_detail));

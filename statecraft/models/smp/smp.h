@@ -73,9 +73,9 @@ struct SmpInput {
 
 // One actor's challenge in one turn (§4.8), from the initiator's own perspective.
 struct SmpChallenge {
-  int target = -1;          // -1: no advantageous target this turn
-  double gain = 0.0;        // the initiator's expected gain Δ from challenging the target
-  double probability = 0.0; // the initiator's estimate that it wins the contest
+  int target = -1;           // -1: no advantageous target this turn
+  double gain = 0.0;         // the initiator's expected gain Δ from challenging the target
+  double probability = 0.0;  // the initiator's estimate that it wins the contest
 };
 
 // A bargain (§4.9): the positions the initiator and the receiver would take.
@@ -93,14 +93,14 @@ struct SmpState {
   std::vector<double> risk;             // R_i inferred on this state (§4.4)
   std::vector<double> win_probability;  // of each actor's position (pDist, §4.14)
   // Filled on every state but the last: the turn that leads from this state to the next.
-  std::vector<SmpChallenge> challenges;  // per initiator
-  std::vector<SmpBargain> accepted;      // per actor: the bargain it adopted (status quo too)
+  std::vector<SmpChallenge> challenges;      // per initiator
+  std::vector<SmpBargain> accepted;          // per actor: the bargain it adopted (status quo too)
   std::vector<double> accepted_probability;  // the PCE probability of the adopted bargain
 };
 
 struct SmpHistory {
-  std::vector<SmpState> states;     // state 0 is the input
-  std::vector<double> change_ratio; // per turn t ≥ 1: "Fractional change compared to first step"
+  std::vector<SmpState> states;      // state 0 is the input
+  std::vector<double> change_ratio;  // per turn t ≥ 1: "Fractional change compared to first step"
 };
 
 // Runs the model. Throws InputError when the input is unusable (fewer than one actor, arrays of
@@ -125,8 +125,9 @@ class KtabPrng {
 SmpInput KtabRandomInput(std::uint64_t seed, bool random_accommodation = false);
 
 // The same scenario as a Scenario: positions on a 0–100 scale, saliences in [0, 1], actors
-// "SActor-00"…, dimensions "SDim-00"… (KTAB's names). Run it with the parameter initial_bargains_risk_neutral=true
-// to reproduce KTAB's `--euSMP --seed S` run (that flag is KTAB's turn-0 quirk, §4.4).
+// "SActor-00"…, dimensions "SDim-00"… (KTAB's names). Run it with the parameter
+// initial_bargains_risk_neutral=true to reproduce KTAB's `--euSMP --seed S` run (that flag is
+// KTAB's turn-0 quirk, §4.4).
 Scenario KtabRandomScenario(std::uint64_t seed);
 
 void RegisterSmpModel(ModelRegistry& registry);

@@ -11,21 +11,19 @@ namespace statecraft {
 namespace {
 
 // Constants of spec §4.2 and §4.6.
-constexpr double kPositionTolerance = 1e-3;     // posTol: equal positions (pDist)
-constexpr double kMinCoalition = 1e-8;          // minC in Model::coalitions
+constexpr double kPositionTolerance = 1e-3;       // posTol: equal positions (pDist)
+constexpr double kMinCoalition = 1e-8;            // minC in Model::coalitions
 constexpr double kMinChallengeCoalition = 1e-10;  // minC in probEduChlg
-constexpr double kMinSignificantGain = 1e-5;    // minSigEDU: smallest worthwhile challenge
-constexpr double kBinaryVoteScale = 1e-8;       // rBin = clamp(Δ / 1e-8, −1, 1)
-constexpr double kBargainWeightFloor = 1e-6;    // keeps S2P2/S1P1/S2PMax weights positive
+constexpr double kMinSignificantGain = 1e-5;      // minSigEDU: smallest worthwhile challenge
+constexpr double kBinaryVoteScale = 1e-8;         // rBin = clamp(Δ / 1e-8, −1, 1)
+constexpr double kBargainWeightFloor = 1e-6;      // keeps S2P2/S1P1/S2PMax weights positive
 constexpr double kMarkovUniformTolerance = 1e-6;
 constexpr double kMarkovIncentiveTolerance = 1e-8;
 constexpr double kMarkovIncentiveDiagonal = 1e-10;
 constexpr double kBinaryLoserProbability = 1e-6;
 
 // rBin of spec §4.5: the sign of Δ, linear within ±1e-8.
-inline double BinaryVote(double delta) {
-  return std::clamp(delta / kBinaryVoteScale, -1.0, 1.0);
-}
+inline double BinaryVote(double delta) { return std::clamp(delta / kBinaryVoteScale, -1.0, 1.0); }
 
 // Model::vote, spec §4.5. KTAB throws on a non-positive weight; an actor without weight (zero
 // capability or zero salience) simply does not vote here. It sits in every inner loop, so it is
@@ -83,8 +81,8 @@ void Coalitions(SmpVotingRule rule, const std::vector<double>& weight,
       double for_i = kMinCoalition;
       double for_j = kMinCoalition;
       for (int k = 0; k < voter_count; ++k) {
-        const double vote = Vote(rule, weight[k], utility[k * option_count + i],
-                                 utility[k * option_count + j]);
+        const double vote =
+            Vote(rule, weight[k], utility[k * option_count + i], utility[k * option_count + j]);
         // Branch-free; adding an exact zero leaves the sums bit-identical to KTAB's branches.
         for_i += std::max(vote, 0.0);
         for_j += std::max(-vote, 0.0);
@@ -280,8 +278,8 @@ class Engine {
       Setup(history.states.back(), false);
       const std::size_t last = history.states.size() - 1;
       if (iteration == 1) {
-        first_distance = StateDistance(history.states[0], history.states[1]) +
-                         config_.min_significant_delta;
+        first_distance =
+            StateDistance(history.states[0], history.states[1]) + config_.min_significant_delta;
       }
       const double ratio =
           StateDistance(history.states[last], history.states[last - 1]) / first_distance;
@@ -311,8 +309,8 @@ class Engine {
   void Setup(SmpState& state, bool first_state) {
     for (int i = 0; i < n_; ++i) {
       for (int j = 0; j < n_; ++j) {
-        distance_[i * n_ + j] = Distance(&state.ideal[i * d_], &state.position[j * d_],
-                                         &salience_[i * d_], d_);
+        distance_[i * n_ + j] =
+            Distance(&state.ideal[i * d_], &state.position[j * d_], &salience_[i * d_], d_);
       }
     }
     // Risk-neutral utilities of every actor for every actor's position, then the PCE over all
@@ -416,10 +414,8 @@ class Engine {
     const double loss = 2.0 * u[k * n_ + j];
     const double vote_i = Vote(rule, salience_capability_[i], u[i * n_ + i], u[i * n_ + j]);
     const double vote_j = Vote(rule, salience_capability_[j], u[j * n_ + i], u[j * n_ + j]);
-    const double base_ij =
-        kMinChallengeCoalition + std::max(vote_i, 0.0) + std::max(vote_j, 0.0);
-    const double base_ji =
-        kMinChallengeCoalition + std::max(-vote_i, 0.0) + std::max(-vote_j, 0.0);
+    const double base_ij = kMinChallengeCoalition + std::max(vote_i, 0.0) + std::max(vote_j, 0.0);
+    const double base_ji = kMinChallengeCoalition + std::max(-vote_i, 0.0) + std::max(-vote_j, 0.0);
     double coalition_ij = base_ij;
     double coalition_ji = base_ji;
     for (int t = 0; t < n_; ++t) {
@@ -459,7 +455,9 @@ class Engine {
     return {p_ij, challenge - status_quo};
   }
 
-  static double Round4(double x) { return static_cast<double>(static_cast<long long>(0.5 + 1e4 * x)) / 1e4; }
+  static double Round4(double x) {
+    return static_cast<double>(static_cast<long long>(0.5 + 1e4 * x)) / 1e4;
+  }
 
   // SMPActor::interpolateBrgn, spec §4.9, with probability_i the initiator's chance.
   SmpBargain Interpolate(int i, int j, const SmpState& state, double probability_i) const {
@@ -496,11 +494,11 @@ class Engine {
           const double s_i2 = s_i * s_i;
           const double s_j2 = s_j * s_j;
           bargain.initiator_position[k] =
-              x_i + d_i * s_j2 / (d_i * s_j2 + kBargainWeightFloor + (1.0 - d_i) * s_i2) *
-                        (x_j - x_i);
+              x_i +
+              d_i * s_j2 / (d_i * s_j2 + kBargainWeightFloor + (1.0 - d_i) * s_i2) * (x_j - x_i);
           bargain.receiver_position[k] =
-              x_j + d_j * s_i2 / (d_j * s_i2 + kBargainWeightFloor + (1.0 - d_j) * s_j2) *
-                        (x_i - x_j);
+              x_j +
+              d_j * s_i2 / (d_j * s_i2 + kBargainWeightFloor + (1.0 - d_j) * s_j2) * (x_i - x_j);
           break;
         }
       }
@@ -659,7 +657,8 @@ class Engine {
         for (int j = 0; j < n_; ++j) row_sum += accommodation_[i * n_ + j];
         for (int k = 0; k < d_; ++k) {
           double sum = 0.0;
-          for (int j = 0; j < n_; ++j) sum += accommodation_[i * n_ + j] * next.position[j * d_ + k];
+          for (int j = 0; j < n_; ++j)
+            sum += accommodation_[i * n_ + j] * next.position[j * d_ + k];
           next.ideal[i * d_ + k] = sum + (1.0 - row_sum) * state.ideal[i * d_ + k];
         }
       }
@@ -712,14 +711,12 @@ void CheckInput(const SmpInput& input) {
       const double x = input.position[i * d + k];
       const double s = input.salience[i * d + k];
       if (!(x >= 0.0 && x <= 1.0)) {
-        throw InputError("smp: actor " + std::to_string(i) + " has position " +
-                         std::to_string(x) + " on dimension " + std::to_string(k) +
-                         ", expected a value in [0, 1]");
+        throw InputError("smp: actor " + std::to_string(i) + " has position " + std::to_string(x) +
+                         " on dimension " + std::to_string(k) + ", expected a value in [0, 1]");
       }
       if (!(s >= 0.0 && s <= 1.0)) {
-        throw InputError("smp: actor " + std::to_string(i) + " has salience " +
-                         std::to_string(s) + " on dimension " + std::to_string(k) +
-                         ", expected a value in [0, 1]");
+        throw InputError("smp: actor " + std::to_string(i) + " has salience " + std::to_string(s) +
+                         " on dimension " + std::to_string(k) + ", expected a value in [0, 1]");
       }
       total += s;
     }

@@ -151,8 +151,7 @@ TEST(SmpKtabGolden, ConvergenceRatios) {
 TEST(SmpKtabGolden, NoFinalCommaReadsTheSame) {
   const Scenario scenario = ReadCsvScenario("dummyData_3Dim-no-final-comma");
   const Forecast forecast = RunModel(BuiltinModels().Get("smp"), scenario, {}, 0);
-  EXPECT_EQ(CompareWithKtab(scenario, forecast,
-                            kGoldens + "expected/dummyData_3Dim.positions.csv",
+  EXPECT_EQ(CompareWithKtab(scenario, forecast, kGoldens + "expected/dummyData_3Dim.positions.csv",
                             kGoldens + "expected/dummyData_3Dim.winprob.csv"),
             0);
 }
@@ -162,13 +161,14 @@ TEST(SmpKtabGolden, ShippedXmlMatchesCsvRun) {
   const std::string path = kGoldens + "inputs/dummyData_3Dim.xml";
   const Scenario scenario = ReadKtabXmlDocument(ReadTextFile(path), path).scenario;
   const Forecast forecast = RunModel(BuiltinModels().Get("smp"), scenario, {}, 0);
-  EXPECT_EQ(CompareWithKtab(scenario, forecast,
-                            kGoldens + "expected/dummyData_3Dim.positions.csv",
+  EXPECT_EQ(CompareWithKtab(scenario, forecast, kGoldens + "expected/dummyData_3Dim.positions.csv",
                             kGoldens + "expected/dummyData_3Dim.winprob.csv"),
             0);
 }
 
-TEST(SmpKtabParams, DefaultExplicit) { ExpectXmlGolden("d3_default_explicit", "d3_default_explicit"); }
+TEST(SmpKtabParams, DefaultExplicit) {
+  ExpectXmlGolden("d3_default_explicit", "d3_default_explicit");
+}
 TEST(SmpKtabParams, RiskAdjustmentNone) { ExpectXmlGolden("d3_bigRAdj_None", "d3_bigRAdj_None"); }
 TEST(SmpKtabParams, RiskRangeMax) { ExpectXmlGolden("d3_bigRRng_Max", "d3_bigRRng_Max"); }
 TEST(SmpKtabParams, RiskRangeMin) { ExpectXmlGolden("d3_bigRRng_Min", "d3_bigRRng_Min"); }
@@ -198,7 +198,6 @@ TEST(SmpKtabParams, VotingPropCbc) { ExpectXmlGolden("d3_vr_PropCbc", "d3_vr_Pro
 TEST(SmpKtabParams, SchemaSpellingProportional) {
   ExpectXmlGolden("d3_xsd_Proportional", "d3_default_explicit");
 }
-
 
 // --- KTAB's PRNG and random scenarios (spec §4.13) ---
 
@@ -337,8 +336,10 @@ TEST(SmpModel, OutcomeIsTheCapabilityWeightedMeanAndDetailIsComplete) {
 
 Scenario SmallScenario() {
   Scenario scenario;
-  scenario.actors = {{"A", "", Estimate(1.0)}, {"B", "", Estimate(2.0)},
-                     {"C", "", Estimate(1.5)}, {"D", "", Estimate(1.0)}};
+  scenario.actors = {{"A", "", Estimate(1.0)},
+                     {"B", "", Estimate(2.0)},
+                     {"C", "", Estimate(1.5)},
+                     {"D", "", Estimate(1.0)}};
   scenario.issues.resize(2);
   scenario.issues[0].name = "tax";
   scenario.issues[0].scale_low = -10.0;
@@ -349,8 +350,8 @@ Scenario SmallScenario() {
   const double saliences[4][2] = {{0.9, 0.8}, {0.5, 0.5}, {0.7, 0.2}, {0.3, 0.9}};
   for (int a = 0; a < 4; ++a) {
     for (int k = 0; k < 2; ++k) {
-      scenario.SetStake(a, k, Stake{Estimate(positions[a][k]), Estimate(saliences[a][k]),
-                                    std::nullopt, ""});
+      scenario.SetStake(
+          a, k, Stake{Estimate(positions[a][k]), Estimate(saliences[a][k]), std::nullopt, ""});
     }
   }
   scenario.Validate();
