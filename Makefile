@@ -4,12 +4,16 @@
 #   make build         only build (build/statecraft)
 #   make bench         build and run the benchmarks (Release)
 #   make format        clang-format every C++ file; make format-check only checks
+#   make test-asan     every test built with AddressSanitizer and UndefinedBehaviorSanitizer
+#   make fuzz          each libFuzzer target for FUZZ_SECONDS seconds (default 60)
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 CXX_SOURCES = $(shell git ls-files '*.cc' '*.h' 2>/dev/null)
 
-.PHONY: all deps build test demo bench format format-check clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps build test test-asan fuzz demo bench format format-check clean
 
 all: build
 
@@ -25,6 +29,15 @@ build: $(BUILD_DIR)/build.ninja
 test: deps
 	$(MAKE) build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTATECRAFT_SANITIZE=ON \
+	  -DSTATECRAFT_BENCHMARKS=OFF
+	cmake --build build-asan -j $(JOBS)
+	ctest --test-dir build-asan --output-on-failure -j $(JOBS)
+
+fuzz: deps
+	scripts/fuzz $(FUZZ_SECONDS)
 
 demo: deps
 	$(MAKE) build
