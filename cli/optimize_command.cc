@@ -34,11 +34,11 @@ std::string CounterText(const PlanEvaluation& evaluation) {
 
 void PrintEvaluations(const std::string& title, const std::vector<PlanEvaluation>& evaluations) {
   std::vector<std::vector<std::string>> rows = {
-      {title, "cost", "P without counter", "P with counter", "Russia's best counter"}};
+      {title, "cost", "median", "P without counter", "P with counter", "best counter"}};
   for (const PlanEvaluation& evaluation : evaluations) {
     rows.push_back(
         {DescribeLevers(evaluation.levers), FormatNumber(evaluation.cost),
-         FormatPercent(evaluation.probability),
+         FormatNumber(evaluation.median), FormatPercent(evaluation.probability),
          evaluation.countered_probability ? FormatPercent(*evaluation.countered_probability) : "-",
          CounterText(evaluation)});
   }

@@ -7,10 +7,12 @@
 namespace statecraft {
 namespace {
 
-// The probability of the target with these levers and counter-levers: the lowest over models.
+// The probability of the target with these levers and counter-levers: the lowest over models;
+// `median` (optional) receives the target issue's median furthest from the target.
 double Evaluate(const Scenario& scenario, const LeverSet& levers,
                 const std::vector<ModelChoice>& models, const OptimizeOptions& options,
-                const std::vector<AppliedLever>& plan, const std::vector<AppliedLever>& counter) {
+                const std::vector<AppliedLever>& plan, const std::vector<AppliedLever>& counter,
+                double* median = nullptr) {
   SweepPlan sweep_plan;
   sweep_plan.levers = FixedLevers(levers, plan, false);
   sweep_plan.counter = FixedLevers(levers, counter, true);
@@ -19,6 +21,11 @@ double Evaluate(const Scenario& scenario, const LeverSet& levers,
     const SweepResult result =
         RunSweep(scenario, sweep_plan, *model.info, model.params, options.sweep);
     lowest = std::min(lowest, TargetProbability(result, options.target));
+    if (median != nullptr) {
+      const double value = SummarizeIssue(result, options.target.issue).median;
+      const bool further = options.target.at_most ? value > *median : value < *median;
+      if (&model == &models.front() || further) *median = value;
+    }
   }
   return lowest;
 }
@@ -108,14 +115,18 @@ OptimizeResult Optimize(const Scenario& scenario, const LeverSet& levers,
       EnumeratePlans(scenario, levers, true, levers.counter.budget, options.max_candidates);
   result.candidates = candidates.size();
   result.counter_plans = counter_plans.size();
-  result.baseline_probability = Evaluate(scenario, levers, models, options, {}, {});
+  double baseline_median = 0.0;
+  result.baseline_probability =
+      Evaluate(scenario, levers, models, options, {}, {}, &baseline_median);
   std::vector<PlanEvaluation> failed;
   for (const auto& plan : candidates) {
     PlanEvaluation evaluation;
     evaluation.levers = plan;
     evaluation.cost = PlanCost(plan);
-    evaluation.probability = plan.empty() ? result.baseline_probability
-                                          : Evaluate(scenario, levers, models, options, plan, {});
+    evaluation.median = baseline_median;
+    evaluation.probability =
+        plan.empty() ? result.baseline_probability
+                     : Evaluate(scenario, levers, models, options, plan, {}, &evaluation.median);
     ++result.evaluated;
     if (evaluation.probability < options.probability) {
       failed.push_back(evaluation);
@@ -136,8 +147,11 @@ OptimizeResult Optimize(const Scenario& scenario, const LeverSet& levers,
   }
   if (!result.best) {
     // Nothing meets the target: report the plans that come closest (cheapest first on ties).
-    std::stable_sort(failed.begin(), failed.end(),
-                     [](const auto& a, const auto& b) { return a.probability > b.probability; });
+    const bool at_most = options.target.at_most;
+    std::stable_sort(failed.begin(), failed.end(), [at_most](const auto& a, const auto& b) {
+      if (a.probability != b.probability) return a.probability > b.probability;
+      return at_most ? a.median < b.median : a.median > b.median;
+    });
     const std::size_t count =
         std::min(failed.size(), static_cast<std::size_t>(options.runners_up + 1));
     for (std::size_t k = 0; k < count; ++k) {

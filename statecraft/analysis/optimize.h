@@ -36,7 +36,10 @@ struct OptimizeOptions {
 struct PlanEvaluation {
   std::vector<AppliedLever> levers;
   double cost = 0.0;
-  double probability = 0.0;                     // without counter-levers (lowest over models)
+  double probability = 0.0;  // without counter-levers (lowest over models)
+  // The target issue's median outcome without counter-levers, of the model furthest from the
+  // target: how close the plan comes when the probability is 0.
+  double median = 0.0;
   std::optional<double> countered_probability;  // against the best counter-plan
   std::vector<AppliedLever> best_counter;       // the counter-plan that achieves it
   double counter_cost = 0.0;
@@ -51,7 +54,8 @@ struct OptimizeResult {
   std::optional<PlanEvaluation> best;  // the cheapest plan that meets the target
   std::vector<PlanEvaluation> runners_up;
   // When no plan meets the target: the plans with the highest probability without
-  // counter-levers, with their countered probability (at most runners_up + 1 of them).
+  // counter-levers (then the median nearest the target), with their countered probability (at
+  // most runners_up + 1 of them).
   std::vector<PlanEvaluation> closest;
 };
 

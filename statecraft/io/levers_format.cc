@@ -420,6 +420,7 @@ Json OptimizeToJson(const OptimizeResult& result, const OptimizeOptions& options
     out["levers"] = AppliedLeversToJson(evaluation.levers);
     out["cost"] = evaluation.cost;
     out["probability"] = evaluation.probability;
+    out["median"] = evaluation.median;
     if (evaluation.countered_probability) {
       out["probability_with_counter_levers"] = *evaluation.countered_probability;
       out["best_counter_levers"] = AppliedLeversToJson(evaluation.best_counter);

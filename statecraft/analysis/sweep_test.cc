@@ -1,0 +1,268 @@
+#include "statecraft/analysis/sweep.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "statecraft/analysis/optimize.h"
+#include "statecraft/analysis/uncertainty.h"
+#include "statecraft/analysis/whatif.h"
+#include "statecraft/core/error.h"
+#include "statecraft/core/registry.h"
+#include "statecraft/io/levers_format.h"
+
+namespace statecraft {
+namespace {
+
+ModelChoice Model(const std::string& name) {
+  const ModelInfo& info = BuiltinModels().Get(name);
+  return {&info, ResolveParams(name, info.params, {})};
+}
+
+TEST(UncertaintyTest, TriangularQuantileHitsTheEndsAndTheMode) {
+  EXPECT_DOUBLE_EQ(TriangularQuantile(10, 20, 40, 0.0), 10);
+  EXPECT_NEAR(TriangularQuantile(10, 20, 40, 1.0 / 3.0), 20, 1e-12);  // CDF(mode) = 1/3
+  EXPECT_NEAR(TriangularQuantile(10, 20, 40, 1.0 - 1e-15), 40, 1e-5);
+  EXPECT_DOUBLE_EQ(TriangularQuantile(5, 5, 5, 0.3), 5);
+}
+
+TEST(UncertaintyTest, SamplesHaveTheDistributionsMeans) {
+  DrawRandom random(42);
+  const Estimate estimate(0, 10, 50);
+  double triangular = 0.0, uniform = 0.0;
+  const int n = 200000;
+  for (int k = 0; k < n; ++k) {
+    const double u = random.Uniform();
+    ASSERT_GE(u, 0.0);
+    ASSERT_LT(u, 1.0);
+    triangular += SampleEstimate(estimate, Distribution::kTriangular, u);
+    uniform += SampleEstimate(estimate, Distribution::kUniform, u);
+  }
+  EXPECT_NEAR(triangular / n, 20.0, 0.15);  // (0 + 10 + 50) / 3
+  EXPECT_NEAR(uniform / n, 25.0, 0.15);
+  EXPECT_DOUBLE_EQ(SampleEstimate(Estimate(7), Distribution::kTriangular, 0.9), 7);
+}
+
+TEST(UncertaintyTest, DrawSeedsDependOnEveryPart) {
+  EXPECT_EQ(DrawSeed(1, 2, 3), DrawSeed(1, 2, 3));
+  EXPECT_NE(DrawSeed(1, 2, 3), DrawSeed(1, 2, 4));
+  EXPECT_NE(DrawSeed(1, 2, 3), DrawSeed(1, 3, 3));
+  EXPECT_NE(DrawSeed(1, 2, 3), DrawSeed(2, 2, 3));
+  EXPECT_EQ(ParseDistribution("uniform"), Distribution::kUniform);
+  EXPECT_THROW(ParseDistribution("normal"), InputError);
+}
+
+TEST(SweepTest, QuantilesAndSpearmanOnKnownData) {
+  EXPECT_DOUBLE_EQ(Quantile({1, 2, 3, 4, 5}, 0.5), 3);
+  EXPECT_DOUBLE_EQ(Quantile({1, 2, 3, 4}, 0.5), 2.5);
+  EXPECT_DOUBLE_EQ(Quantile({0, 10}, 0.1), 1);
+  EXPECT_DOUBLE_EQ(SpearmanCorrelation({1, 2, 3, 4}, {10, 20, 30, 1000}), 1.0);
+  EXPECT_DOUBLE_EQ(SpearmanCorrelation({1, 2, 3, 4}, {4, 3, 2, 1}), -1.0);
+  EXPECT_DOUBLE_EQ(SpearmanCorrelation({1, 1, 1}, {1, 2, 3}), 0.0);
+  // Ties share their average rank: ranks x = 1.5 1.5 3, y = 1 2 3 → rho = 0.866...
+  EXPECT_NEAR(SpearmanCorrelation({1, 1, 2}, {1, 2, 3}), std::sqrt(3.0) / 2.0, 1e-12);
+}
+
+TEST(SweepTest, TargetsParseAndBadTargetsAreInputErrors) {
+  const ScenarioWithLevers flagship = BuiltinScenarioWithLevers();
+  const Target target = ParseTarget(flagship.scenario, "munitions <= 25");
+  EXPECT_EQ(target.issue, 0);
+  EXPECT_TRUE(target.at_most);
+  EXPECT_DOUBLE_EQ(target.value, 25);
+  EXPECT_EQ(target.text, "munitions<=25");
+  EXPECT_FALSE(ParseTarget(flagship.scenario, "sanctions>=60").at_most);
+  try {
+    ParseTarget(flagship.scenario, "shells<=25");
+    FAIL();
+  } catch (const InputError& error) {
+    EXPECT_STREQ(error.what(),
+                 "target \"shells<=25\": unknown issue 'shells'; issues: munitions, sanctions, "
+                 "technology");
+  }
+  EXPECT_THROW(ParseTarget(flagship.scenario, "munitions=25"), InputError);
+  EXPECT_THROW(ParseTarget(flagship.scenario, "munitions<=lots"), InputError);
+  EXPECT_THROW(CheckProbability(1.0), InputError);
+  EXPECT_THROW(CheckProbability(0.0), InputError);
+  EXPECT_THROW(CheckProbability(-0.5), InputError);
+  EXPECT_NO_THROW(CheckProbability(0.8));
+}
+
+TEST(SweepTest, ResultsAreIdenticalForAnyThreadCount) {
+  const ScenarioWithLevers flagship = BuiltinScenarioWithLevers();
+  const Plan plan = ParsePlanSpec(flagship.scenario, flagship.levers, "L1+L3+L5");
+  const SweepPlan sweep_plan = MakeSweepPlan(flagship.levers, plan);
+  for (const std::string name : {"compromise", "weighted_median"}) {
+    const ModelChoice model = Model(name);
+    SweepOptions options;
+    options.draws = 300;
+    options.seed = 7;
+    options.threads = 1;
+    const SweepResult one =
+        RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options);
+    for (int threads : {2, 16}) {
+      options.threads = threads;
+      const SweepResult many =
+          RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options);
+      EXPECT_EQ(one.outcomes, many.outcomes) << name << " with " << threads << " threads";
+      EXPECT_EQ(one.inputs, many.inputs);
+      EXPECT_EQ(one.deals_struck, many.deals_struck);
+    }
+    options.seed = 8;
+    const SweepResult other =
+        RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options);
+    EXPECT_NE(one.inputs, other.inputs);
+  }
+}
+
+TEST(SweepTest, DrawsStayWithinTheRangesAndTheTornadoFindsTheOnlyRangedInput) {
+  // Only C's position is uncertain, so it must be the single driver, with rho = 1.
+  Scenario scenario;
+  scenario.actors = {{"A", "", Estimate(1.0)}, {"B", "", Estimate(1.0)}, {"C", "", Estimate(1.0)}};
+  Issue issue;
+  issue.name = "x";
+  scenario.issues = {issue};
+  scenario.ResizeStakes();
+  for (int actor = 0; actor < 3; ++actor) {
+    Stake stake;
+    stake.position = actor == 2 ? Estimate(20, 40, 90) : Estimate(10.0 * actor);
+    stake.salience = Estimate(0.5);
+    scenario.SetStake(actor, 0, stake);
+  }
+  scenario.Validate();
+  const ModelChoice model = Model("compromise");
+  SweepOptions options;
+  options.draws = 500;
+  const SweepResult result = RunSweep(scenario, {}, *model.info, model.params, options);
+  ASSERT_EQ(result.input_labels, std::vector<std::string>({"C x position"}));
+  for (double value : result.inputs) {
+    EXPECT_GE(value, 20);
+    EXPECT_LE(value, 90);
+  }
+  const std::vector<Driver> drivers = Drivers(result, 0, 5);
+  ASSERT_EQ(drivers.size(), 1u);
+  EXPECT_NEAR(drivers[0].rank_correlation, 1.0, 1e-12);
+  EXPECT_LT(drivers[0].outcome_when_low, drivers[0].outcome_when_high);
+  const Quantiles quantiles = SummarizeIssue(result, 0);
+  // compromise = (0 + 10 + c) / 3 with c triangular on (20, 40, 90): median of c ≈ 45.4.
+  EXPECT_NEAR(quantiles.median, (10 + 90 - std::sqrt(0.5 * 70 * 50)) / 3.0, 0.7);
+  EXPECT_LT(quantiles.q10, quantiles.median);
+  EXPECT_LT(quantiles.median, quantiles.q90);
+  Target target;
+  target.issue = 0;
+  target.value = quantiles.median;
+  EXPECT_NEAR(TargetProbability(result, target), 0.5, 0.01);
+}
+
+TEST(WhatifTest, PlansShareDrawsAndTheDealMovesTheDecidersInterval) {
+  const ScenarioWithLevers flagship = BuiltinScenarioWithLevers();
+  SweepOptions options;
+  options.draws = 200;
+  const Target target = ParseTarget(flagship.scenario, "munitions<=60");
+  const WhatifResult result =
+      RunWhatif(flagship.scenario, flagship.levers,
+                {*flagship.levers.FindPlan("relief"), *flagship.levers.FindPlan("pressure")},
+                {Model("compromise")}, options, target);
+  ASSERT_EQ(result.cases.size(), 3u);
+  EXPECT_EQ(result.cases[0].name, "baseline");
+  const WhatifCell& baseline = result.cases[0].cells[0];
+  const WhatifCell& relief = result.cases[1].cells[0];
+  // Common random numbers: the scenario inputs of every draw are the same in each case.
+  const std::size_t scenario_inputs = baseline.sweep.input_labels.size();
+  for (int draw = 0; draw < 200; ++draw) {
+    for (std::size_t k = 0; k < scenario_inputs; ++k) {
+      ASSERT_EQ(baseline.sweep.inputs[draw * scenario_inputs + k],
+                relief.sweep.inputs[draw * relief.sweep.input_labels.size() + k]);
+    }
+  }
+  // Under the deciders rule only a lever that moves the deciders moves munitions: the deal does.
+  ASSERT_EQ(result.cases[1].deals.size(), 1u);
+  EXPECT_TRUE(result.cases[1].deals[0].struck) << result.cases[1].deals[0].reason;
+  EXPECT_LT(relief.quantiles[0].median, baseline.quantiles[0].median - 20);
+  EXPECT_GT(*relief.target_probability, *baseline.target_probability);
+  EXPECT_DOUBLE_EQ(result.cases[2].cells[0].quantiles[0].median, baseline.quantiles[0].median);
+  EXPECT_DOUBLE_EQ(result.cases[1].cost, 7.0);
+}
+
+// A toy where the answer is known: the outcome is the mean of A (fixed at 80) and B (at 80, which
+// levers move); the target x <= 50 needs B at 20 or below.
+struct Toy {
+  Scenario scenario;
+  LeverSet levers;
+};
+
+Toy MakeToy(double counter_budget) {
+  Toy toy;
+  toy.scenario.actors = {{"A", "", Estimate(1.0)}, {"B", "", Estimate(1.0)}};
+  Issue issue;
+  issue.name = "x";
+  toy.scenario.issues = {issue};
+  toy.scenario.ResizeStakes();
+  for (int actor = 0; actor < 2; ++actor) {
+    Stake stake;
+    stake.position = Estimate(80);
+    stake.salience = Estimate(0.5);
+    toy.scenario.SetStake(actor, 0, stake);
+  }
+  auto lever = [](const std::string& name, double fixed_cost, std::vector<double> steps,
+                  double sign) {
+    Lever result;
+    result.name = name;
+    result.magnitude = Estimate(steps.front(), steps.front(), steps.back());
+    result.steps = steps;
+    result.fixed_cost = fixed_cost;
+    result.cost_per_unit = 0.1;
+    Effect effect;
+    effect.type = EffectType::kShiftPosition;
+    effect.actors = {"B"};
+    effect.issues = {"x"};
+    effect.unit = sign;
+    result.effects.push_back(effect);
+    return result;
+  };
+  toy.levers.levers = {lever("cheap", 0, {30, 60}, -1), lever("dear", 5, {70}, -1)};
+  toy.levers.counter.budget = counter_budget;
+  toy.levers.counter.levers = {lever("push", 1, {10}, +1)};
+  return toy;
+}
+
+TEST(OptimizeTest, FindsTheCheapestPlanAndAccountsForTheCounterLever) {
+  OptimizeOptions options;
+  options.sweep.draws = 10;
+  options.probability = 0.5;
+  Toy toy = MakeToy(0);
+  options.target = ParseTarget(toy.scenario, "x<=50");
+  const std::vector<ModelChoice> models = {Model("compromise")};
+  OptimizeResult result = Optimize(toy.scenario, toy.levers, models, options);
+  ASSERT_TRUE(result.best);
+  EXPECT_EQ(DescribeLevers(result.best->levers), "cheap 60");
+  EXPECT_DOUBLE_EQ(result.best->cost, 6.0);
+  EXPECT_DOUBLE_EQ(result.baseline_probability, 0.0);
+  EXPECT_EQ(result.candidates, 6u);  // {off, 30, 60} × {off, 70}
+
+  // With a budget of 2 the opponent pushes B back by 10: cheap 60 leaves B at 30, x = 55.
+  toy = MakeToy(2);
+  result = Optimize(toy.scenario, toy.levers, models, options);
+  ASSERT_TRUE(result.best);
+  EXPECT_EQ(DescribeLevers(result.best->levers), "dear 70");
+  EXPECT_DOUBLE_EQ(*result.best->countered_probability, 1.0);
+  ASSERT_FALSE(result.runners_up.empty());
+
+  options.budget = 6.5;  // dear 70 costs 12: nothing within budget meets the target
+  result = Optimize(toy.scenario, toy.levers, models, options);
+  EXPECT_FALSE(result.best);
+  ASSERT_FALSE(result.closest.empty());
+  EXPECT_EQ(DescribeLevers(result.closest[0].levers), "cheap 60");
+  EXPECT_DOUBLE_EQ(*result.closest[0].countered_probability, 0.0);
+  EXPECT_EQ(DescribeLevers(result.closest[0].best_counter), "push 10");
+}
+
+TEST(OptimizeTest, BadProbabilityIsAnInputError) {
+  Toy toy = MakeToy(0);
+  OptimizeOptions options;
+  options.target = ParseTarget(toy.scenario, "x<=50");
+  options.probability = 1.5;
+  EXPECT_THROW(Optimize(toy.scenario, toy.levers, {Model("compromise")}, options), InputError);
+}
+
+}  // namespace
+}  // namespace statecraft
