@@ -1,0 +1,362 @@
+"""statecraft: forecasts what political actors will settle on, and tests the levers that could
+change it.
+
+    import statecraft
+    scenario = statecraft.load("scenarios/russia-dprk-2024.yaml")   # or statecraft.builtin()
+    result = statecraft.run(scenario, model="eum", rounds=10)
+    result.outcome          # {issue: value}, after decision rules
+    result.to_dict()        # equal to `statecraft run FILE --model eum --format json`
+    result.to_pandas()      # positions round by round (needs pandas)
+
+Bad input raises ValueError with the message the CLI prints after "statecraft: error: "; any
+other failure raises RuntimeError. Model runs release the GIL, so threads run them in parallel.
+See docs/python.md.
+"""
+
+import math as _math
+
+from . import _statecraft
+from ._statecraft import (
+    BacktestResult,
+    Result,
+    Scenario,
+    __version__,
+    builtin,
+    formats,
+    load,
+    load_all,
+    loads,
+    loads_all,
+    model_info,
+    models,
+    run,
+    save,
+    validate,
+)
+
+__all__ = [
+    "BacktestResult",
+    "Comparison",
+    "FlagshipBacktest",
+    "Result",
+    "Scenario",
+    "ScenarioBuilder",
+    "backtest",
+    "backtest_deu",
+    "backtest_flagship",
+    "builtin",
+    "compare",
+    "formats",
+    "load",
+    "load_all",
+    "loads",
+    "loads_all",
+    "model_info",
+    "model_names",
+    "models",
+    "run",
+    "save",
+    "validate",
+]
+
+
+def _pandas():
+    try:
+        import pandas
+    except ImportError as error:  # pandas is optional; only the to_pandas helpers need it
+        raise ImportError("to_pandas() needs pandas (Debian: apt-get install python3-pandas)") from error
+    return pandas
+
+
+def model_names():
+    """The registered models' names, in registry order."""
+    return [model["name"] for model in models()]
+
+
+# ---------------------------------------------------------------------------------------------
+# compare
+
+
+class Comparison:
+    """Every registered model run on one scenario at its defaults (`statecraft compare`).
+
+    comparison["eum"] is that model's Result; to_dict() equals `statecraft compare --format json`.
+    """
+
+    def __init__(self, scenario, results):
+        self.scenario = scenario
+        self.results = {result.model: result for result in results}
+
+    def __getitem__(self, model):
+        return self.results[model]
+
+    def __iter__(self):
+        return iter(self.results.values())
+
+    def __len__(self):
+        return len(self.results)
+
+    @property
+    def models(self):
+        return list(self.results)
+
+    @property
+    def outcome(self):
+        """{model: {issue: value}}, after decision rules."""
+        return {model: result.outcome for model, result in self.results.items()}
+
+    def to_dict(self):
+        return {"models": [result.to_dict() for result in self.results.values()]}
+
+    def to_array(self):
+        """Outcomes after decision rules, a models × issues numpy array (rows in self.models)."""
+        import numpy
+
+        return numpy.array([result.outcome_array for result in self.results.values()])
+
+    def to_pandas(self):
+        """The CLI's compare table: one row per issue, one column per model, then the status quo
+        and the known outcome (NaN where the scenario has none)."""
+        pandas = _pandas()
+        issues = self.scenario.issues
+        columns = {model: [result.outcome[issue] for issue in issues]
+                   for model, result in self.results.items()}
+        status_quo = self.scenario.status_quo
+        known = self.scenario.known_outcome
+        columns["status quo"] = [_none_to_nan(status_quo[issue]) for issue in issues]
+        columns["known"] = [_none_to_nan(known[issue]) for issue in issues]
+        return pandas.DataFrame(columns, index=pandas.Index(issues, name="issue"))
+
+    def __repr__(self):
+        return "<statecraft.Comparison of %d models on '%s'>" % (len(self.results), self.scenario.name)
+
+
+def compare(scenario=None, *, seed=0):
+    """Runs every registered model at its defaults on the scenario (a Scenario, a path, a dict or
+    None for the built-in one) and returns a Comparison. Releases the GIL during the runs."""
+    if not isinstance(scenario, Scenario):
+        scenario = _to_scenario(scenario)
+    return Comparison(scenario, _statecraft._run_all(scenario, seed))
+
+
+def _to_scenario(value):
+    if value is None:
+        return builtin()
+    if isinstance(value, Scenario):
+        return value
+    if isinstance(value, dict):
+        return Scenario.from_dict(value)
+    return load(value)
+
+
+def _none_to_nan(value):
+    return _math.nan if value is None else value
+
+
+# ---------------------------------------------------------------------------------------------
+# backtest
+
+
+def backtest(scenarios, models=None, *, min_actors=3, thresholds=(5, 10, 20),
+             apply_decision_rules=True):
+    """Scores models against the scenarios' known outcomes.
+
+    models: None (every registered model, and exchange after one round, as the CLI does), or a
+    list of "NAME", "NAME:k=v,k=v" or (label, model, {param: value}). An issue is scored when it
+    has a known outcome and at least min_actors actors with a stake.
+    """
+    if isinstance(scenarios, Scenario):
+        scenarios = [scenarios]
+    return _statecraft._backtest(list(scenarios), models, min_actors, list(thresholds),
+                                 apply_decision_rules)
+
+
+def backtest_deu(path, *, capability="equal", models=None, format="deu"):
+    """`statecraft backtest deu FILE`: the DEU dataset of EU legislative decisions."""
+    return backtest(load_all(path, format=format, capability=capability), models)
+
+
+class FlagshipBacktest:
+    """`statecraft backtest flagship`: scores with and without decision rules."""
+
+    def __init__(self, with_decision_rules, without_decision_rules):
+        self.with_decision_rules = with_decision_rules
+        self.without_decision_rules = without_decision_rules
+
+    def to_dict(self):
+        return {"with_decision_rules": self.with_decision_rules.to_dict(),
+                "without_decision_rules": self.without_decision_rules.to_dict()}
+
+    def __repr__(self):
+        return "<statecraft.FlagshipBacktest %d issues>" % self.with_decision_rules.issues_scored
+
+
+def backtest_flagship(scenario=None, *, models=None):
+    """The built-in scenario's June 2024 forecast against its coded outcomes (every issue with a
+    known outcome is scored, whatever its number of actors)."""
+    scenario = _to_scenario(scenario)
+    return FlagshipBacktest(
+        backtest([scenario], models, min_actors=1, apply_decision_rules=True),
+        backtest([scenario], models, min_actors=1, apply_decision_rules=False))
+
+
+# ---------------------------------------------------------------------------------------------
+# pandas helpers, attached to the compiled classes
+
+
+def _result_to_pandas(self, kind="positions"):
+    """The run as a DataFrame.
+
+    kind="positions": long form, one row per round, actor and issue with a stake (the CLI's
+    `--format csv` rows without the _outcome rows); "outcome": the model's outcome per round,
+    rounds × issues; "final": the last round's positions, actors × issues (NaN: no stake).
+    """
+    pandas = _pandas()
+    positions = self.positions
+    if kind == "positions":
+        rows = []
+        actors, issues = self.actors, self.issues
+        for round_index in range(positions.shape[0]):
+            for actor_index, actor in enumerate(actors):
+                for issue_index, issue in enumerate(issues):
+                    value = positions[round_index, actor_index, issue_index]
+                    if not _math.isnan(value):
+                        rows.append((round_index, actor, issue, float(value)))
+        return pandas.DataFrame(rows, columns=["round", "actor", "issue", "position"])
+    if kind == "outcome":
+        return pandas.DataFrame(self.round_outcomes, columns=self.issues,
+                                index=pandas.RangeIndex(positions.shape[0], name="round"))
+    if kind == "final":
+        return pandas.DataFrame(positions[-1], columns=self.issues,
+                                index=pandas.Index(self.actors, name="actor"))
+    raise ValueError("unknown kind '%s', expected positions, outcome or final" % kind)
+
+
+def _scenario_to_pandas(self):
+    """One row per stake: actor, issue, position, salience (0-1), capability (effective)."""
+    pandas = _pandas()
+    positions, saliences, capabilities = self.positions, self.saliences, self.capabilities
+    rows = []
+    for actor_index, actor in enumerate(self.actors):
+        for issue_index, issue in enumerate(self.issues):
+            if _math.isnan(positions[actor_index, issue_index]):
+                continue
+            rows.append((actor, issue, float(positions[actor_index, issue_index]),
+                         float(saliences[actor_index, issue_index]),
+                         float(capabilities[actor_index, issue_index])))
+    return pandas.DataFrame(rows, columns=["actor", "issue", "position", "salience", "capability"])
+
+
+def _backtest_to_pandas(self):
+    """One row per scored model: mae, the 95 % interval and the shares within each threshold."""
+    pandas = _pandas()
+    rows = []
+    for label, score in self.to_dict()["models"].items():
+        row = {"model": label, "mae": score["mae"], "mae_low": score["mae_ci"][0],
+               "mae_high": score["mae_ci"][1]}
+        for threshold, share in score["within"].items():
+            row["within_" + threshold] = share
+        rows.append(row)
+    return pandas.DataFrame(rows).set_index("model")
+
+
+def _backtest_issues_pandas(self, label=None):
+    """The scored issues in long form: model, scenario, issue, known, predicted, error (absolute);
+    one model's or every model's."""
+    pandas = _pandas()
+    frames = []
+    for each in ([label] if label is not None else self.labels):
+        issues = self.issues(each)
+        frame = pandas.DataFrame(issues)
+        frame.insert(0, "model", each)
+        frame["error"] = (frame["predicted"] - frame["known"]).abs()
+        frames.append(frame)
+    return pandas.concat(frames, ignore_index=True)
+
+
+Result.to_pandas = _result_to_pandas
+Scenario.to_pandas = _scenario_to_pandas
+BacktestResult.to_pandas = _backtest_to_pandas
+BacktestResult.issues_to_pandas = _backtest_issues_pandas
+
+
+# ---------------------------------------------------------------------------------------------
+# building a scenario in code
+
+
+def _estimate(value):
+    """A number or a (low, central, high) triple, in the native schema."""
+    if isinstance(value, (tuple, list)):
+        return list(value)
+    return value
+
+
+class ScenarioBuilder:
+    """Builds a scenario in code; build() checks it exactly as a file is checked.
+
+        builder = statecraft.ScenarioBuilder("Toy", salience_scale=100)
+        builder.actor("A", capability=2).actor("B")
+        builder.issue("tariff", scale=(0, 100), status_quo=50)
+        builder.stake("A", "tariff", position=20, salience=80)
+        builder.stake("B", "tariff", position=(60, 70, 80), salience=50)
+        scenario = builder.build()
+
+    A number may be a (low, central, high) triple wherever the file format allows a range.
+    """
+
+    def __init__(self, name="", description="", salience_scale=1, sources=()):
+        self._data = {"name": name}
+        if description:
+            self._data["description"] = description
+        if sources:
+            self._data["sources"] = list(sources)
+        if salience_scale != 1:
+            self._data["salience_scale"] = salience_scale
+        self._data["actors"] = []
+        self._data["issues"] = []
+        self._data["stakes"] = {}
+
+    def actor(self, name, capability=None, description=""):
+        actor = {"name": name}
+        if description:
+            actor["description"] = description
+        if capability is not None:
+            actor["capability"] = _estimate(capability)
+        self._data["actors"].append(actor)
+        return self
+
+    def issue(self, name, scale=(0, 100), status_quo=None, known_outcome=None, deciders=None,
+              description="", anchors=None):
+        issue = {"name": name}
+        if description:
+            issue["description"] = description
+        issue["scale"] = list(scale)
+        if anchors:
+            issue["anchors"] = {str(value): meaning for value, meaning in anchors.items()}
+        if status_quo is not None:
+            issue["reference_point"] = _estimate(status_quo)
+        if known_outcome is not None:
+            issue["known_outcome"] = _estimate(known_outcome)
+        if deciders is not None:
+            issue["deciders"] = list(deciders)
+        self._data["issues"].append(issue)
+        return self
+
+    def stake(self, actor, issue, position, salience, capability=None, source=""):
+        stake = {"position": _estimate(position), "salience": _estimate(salience)}
+        if capability is not None:
+            stake["capability"] = _estimate(capability)
+        if source:
+            stake["source"] = source
+        self._data["stakes"].setdefault(actor, {})[issue] = stake
+        return self
+
+    def to_dict(self):
+        """The scenario so far, in the native schema."""
+        import copy
+
+        return copy.deepcopy(self._data)
+
+    def build(self):
+        """The validated Scenario; ValueError naming what is wrong otherwise."""
+        return Scenario.from_dict(self._data)
