@@ -26,7 +26,7 @@ const std::vector<std::string> kCommitChoices = {"no_commit", "semi_commit", "fu
 const std::vector<std::string> kInterpolationChoices = {"s1p1", "s2p2", "s2pmax"};
 const std::vector<std::string> kBargainChoices = {"init_only_interp", "init_rcvr_interp",
                                                   "pw_comp_interp"};
-const std::vector<std::string> kDimensionChoices = {"joint", "separate"};
+const std::vector<std::string> kDimensionChoices = {"auto", "joint", "separate"};
 
 // The index of a resolved choice (ResolveParams has already checked it is one of them).
 int ChoiceIndex(const ParamValues& params, const std::string& name,
@@ -68,9 +68,10 @@ std::vector<ParamSpec> SmpParams() {
                 1,
                 100000,
                 "stop after this many turns (KTAB: 100)"},
-      Choice("dimensions", "joint", kDimensionChoices,
+      Choice("dimensions", "auto", kDimensionChoices,
              "joint: the issues are the dimensions of one policy space (KTAB); separate: one "
-             "1-dimensional run per issue, for scenarios where actors lack stakes"),
+             "1-dimensional run per issue (per-issue capabilities, actors without stakes); auto: "
+             "joint unless a stake is missing or overrides its actor's capability"),
       ParamSpec{"initial_bargains_risk_neutral",
                 ParamType::kBoolean,
                 "false",
@@ -229,16 +230,36 @@ double WeightedMean(const std::vector<double>& positions, const std::vector<doub
   return plain / static_cast<double>(positions.size());
 }
 
+enum class DimensionMode { kAuto, kJoint, kSeparate };
+
+// KTAB's model has one capability per actor and a position for every actor on every dimension;
+// a scenario that needs more is run issue by issue in auto mode.
+bool NeedsSeparateRuns(const Scenario& scenario) {
+  for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      if (!scenario.HasStake(actor, issue)) return true;
+      const auto& override_capability = scenario.StakeOf(actor, issue).capability;
+      if (override_capability &&
+          override_capability->central != scenario.actors[actor].capability.central) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 class SmpModel : public Model {
  public:
-  SmpModel(SmpConfig config, bool separate) : config_(config), separate_(separate) {}
+  SmpModel(SmpConfig config, DimensionMode mode) : config_(config), mode_(mode) {}
 
   Forecast Run(const Scenario& scenario, std::uint64_t seed) const override {
     if (scenario.ActorCount() < 1 || scenario.IssueCount() < 1) {
       throw InputError("smp: the scenario needs at least one actor and one issue");
     }
+    const bool separate = mode_ == DimensionMode::kSeparate ||
+                          (mode_ == DimensionMode::kAuto && NeedsSeparateRuns(scenario));
     std::vector<Slice> slices;
-    if (separate_) {
+    if (separate) {
       for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
         Slice slice;
         slice.issues = {issue};
@@ -256,7 +277,7 @@ class SmpModel : public Model {
             throw InputError("smp: actor '" + scenario.actors[actor].name +
                              "' has no stake on issue '" + scenario.issues[issue].name +
                              "'; with dimensions=joint every actor needs a position on every "
-                             "issue (use dimensions=separate for one run per issue)");
+                             "issue (use dimensions=separate or auto for one run per issue)");
           }
         }
         slice.actors.push_back(actor);
@@ -271,7 +292,7 @@ class SmpModel : public Model {
         histories.emplace_back();
         continue;
       }
-      histories.push_back(RunSmp(MakeInput(scenario, slice, separate_), config_, seed));
+      histories.push_back(RunSmp(MakeInput(scenario, slice, separate), config_, seed));
       state_count = std::max(state_count, histories.back().states.size());
     }
 
@@ -308,7 +329,7 @@ class SmpModel : public Model {
           state_detail =
               StateDetail(scenario, slice, state, t > 0 ? &history.states[t - 1] : nullptr);
         }
-        if (separate_) {
+        if (separate) {
           per_issue.Append(std::move(state_detail));
         } else {
           round.detail = std::move(state_detail);
@@ -321,35 +342,39 @@ class SmpModel : public Model {
         for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
           if (!scenario.HasStake(actor, issue)) continue;
           positions.push_back(round.positions[actor * issue_count + issue]);
-          weights.push_back(separate_ ? scenario.Capability(actor, issue)
-                                      : scenario.actors[actor].capability.central);
+          weights.push_back(separate ? scenario.Capability(actor, issue)
+                                     : scenario.actors[actor].capability.central);
         }
         if (!positions.empty()) round.outcome[issue] = WeightedMean(positions, weights);
       }
-      if (separate_) {
+      if (separate) {
         round.detail = Detail::MakeObject();
         round.detail.Set("issues", std::move(per_issue));
       }
       forecast.rounds.push_back(std::move(round));
     }
     forecast.outcome = forecast.rounds.back().outcome;
-    if (separate_) {
+    if (separate) {
       Detail issues = Detail::MakeList();
       for (const SmpHistory& history : histories) {
         issues.Append(history.states.empty() ? Detail()
                                              : RunDetail(history, config_.max_iterations));
       }
       forecast.detail = Detail::MakeObject();
+      forecast.detail.Set("dimensions", "separate");
       forecast.detail.Set("issues", std::move(issues));
     } else {
-      forecast.detail = RunDetail(histories[0], config_.max_iterations);
+      forecast.detail = Detail::MakeObject();
+      forecast.detail.Set("dimensions", "joint");
+      Detail run = RunDetail(histories[0], config_.max_iterations);
+      for (auto& [key, value] : run.AsObject()) forecast.detail.Set(key, std::move(value));
     }
     return forecast;
   }
 
  private:
   SmpConfig config_;
-  bool separate_;
+  DimensionMode mode_;
 };
 
 }  // namespace
@@ -359,8 +384,9 @@ void RegisterSmpModel(ModelRegistry& registry) {
       "smp",
       "KTAB's spatial model of politics: challenges, bargains and probabilistic Condorcet votes",
       SmpParams(), true, [](const ParamValues& params) -> std::unique_ptr<Model> {
-        return std::make_unique<SmpModel>(ConfigFrom(params),
-                                          params.GetChoice("dimensions") == "separate");
+        return std::make_unique<SmpModel>(
+            ConfigFrom(params),
+            static_cast<DimensionMode>(ChoiceIndex(params, "dimensions", kDimensionChoices)));
       }});
 }
 

@@ -380,12 +380,21 @@ TEST(SmpModel, MissingStakesNeedSeparateDimensions) {
   scenario.stakes[3 * 2 + 1].reset();  // D has no stake on trade
   const ModelInfo& info = BuiltinModels().Get("smp");
   try {
-    RunModel(info, scenario, {}, 0);
+    RunModel(info, scenario, {{"dimensions", "joint"}}, 0);
     ADD_FAILURE() << "expected an InputError";
   } catch (const InputError& error) {
     EXPECT_NE(std::string(error.what()).find("dimensions=separate"), std::string::npos);
   }
+  // auto (the default) runs issue by issue here, as dimensions=separate does.
+  const Forecast automatic = RunModel(info, scenario, {}, 0);
+  EXPECT_EQ(automatic.detail.Find("dimensions")->AsString(), "separate");
   const Forecast forecast = RunModel(info, scenario, {{"dimensions", "separate"}}, 0);
+  EXPECT_EQ(automatic.rounds.back().positions.size(), forecast.rounds.back().positions.size());
+  for (std::size_t slot = 0; slot < forecast.rounds.back().positions.size(); ++slot) {
+    const double a = automatic.rounds.back().positions[slot];
+    const double b = forecast.rounds.back().positions[slot];
+    EXPECT_TRUE((std::isnan(a) && std::isnan(b)) || a == b) << slot;
+  }
   for (const Round& round : forecast.rounds) {
     EXPECT_TRUE(std::isnan(round.positions[3 * 2 + 1]));
     EXPECT_TRUE(std::isfinite(round.outcome[0]));
@@ -411,6 +420,25 @@ TEST(SmpModel, IdenticalPositionsAndZeroSalienceGiveNoNaN) {
     }
   }
   EXPECT_EQ(forecast.rounds.back().positions, forecast.rounds[0].positions);
+}
+
+TEST(SmpModel, AutoDimensionsRunIssueSpecificCapabilitiesSeparately) {
+  Scenario scenario = SmallScenario();
+  const ModelInfo& info = BuiltinModels().Get("smp");
+  EXPECT_EQ(RunModel(info, scenario, {}, 0).detail.Find("dimensions")->AsString(), "joint");
+  scenario.MutableStake(1, 0).capability = Estimate(5.0);  // B weighs more on tax
+  const Forecast forecast = RunModel(info, scenario, {}, 0);
+  EXPECT_EQ(forecast.detail.Find("dimensions")->AsString(), "separate");
+  // The outcome of a separate run weighs positions with the per-issue capability.
+  const Round& last = forecast.rounds.back();
+  const double weights[4] = {1.0, 5.0, 1.5, 1.0};
+  double sum = 0.0;
+  double total = 0.0;
+  for (int a = 0; a < 4; ++a) {
+    sum += weights[a] * last.positions[a * 2];
+    total += weights[a];
+  }
+  EXPECT_NEAR(last.outcome[0], sum / total, 1e-9);
 }
 
 TEST(SmpModel, FullRiskAdjustmentRunsWhereKtabThrows) {
