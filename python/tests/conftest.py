@@ -1,0 +1,63 @@
+"""Shared fixtures: the repository root, the CLI binary the module is compared with, and a
+helper running it.
+
+ctest sets STATECRAFT_CLI and STATECRAFT_SOURCE_DIR (python/CMakeLists.txt); run by hand, the
+CLI is looked up in build*/ of the repository, newest first.
+"""
+
+import glob
+import json
+import os
+import subprocess
+
+import pytest
+
+SOURCE_DIR = os.environ.get("STATECRAFT_SOURCE_DIR") or os.path.dirname(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _find_cli():
+    given = os.environ.get("STATECRAFT_CLI")
+    if given:
+        return given
+    candidates = [path for path in glob.glob(os.path.join(SOURCE_DIR, "build*", "statecraft"))
+                  if os.access(path, os.X_OK)]
+    if not candidates:
+        return None
+    return max(candidates, key=os.path.getmtime)
+
+
+CLI = _find_cli()
+
+
+def source_path(*parts):
+    return os.path.join(SOURCE_DIR, *parts)
+
+
+class CliError(Exception):
+    def __init__(self, code, stderr):
+        super().__init__(stderr)
+        self.code = code
+        self.stderr = stderr
+
+
+def run_cli(*args):
+    """Runs the CLI from the repository root; returns its standard output."""
+    if CLI is None:
+        pytest.fail("no statecraft CLI found: set STATECRAFT_CLI or build it")
+    completed = subprocess.run([CLI, *args], cwd=SOURCE_DIR, capture_output=True, text=True,
+                               timeout=600)
+    if completed.returncode != 0:
+        raise CliError(completed.returncode, completed.stderr)
+    return completed.stdout
+
+
+def cli_json(*args):
+    return json.loads(run_cli(*args, "--format", "json"))
+
+
+@pytest.fixture(autouse=True)
+def _repository_root(monkeypatch):
+    """Relative paths in tests (and in expected error messages) are relative to the root, as in
+    the CLI cases."""
+    monkeypatch.chdir(SOURCE_DIR)
