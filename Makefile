@@ -6,6 +6,7 @@
 #   make format        clang-format every C++ file; make format-check only checks
 #   make test-asan     every test built with AddressSanitizer and UndefinedBehaviorSanitizer
 #   make fuzz          each libFuzzer target for FUZZ_SECONDS seconds (default 60)
+#   make python        build the Python module into build/python (PYTHONPATH=build/python)
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
@@ -13,7 +14,7 @@ CXX_SOURCES = $(shell git ls-files '*.cc' '*.h' 2>/dev/null)
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build test test-asan fuzz demo bench format format-check clean
+.PHONY: all deps build test test-asan fuzz demo bench format format-check python clean
 
 all: build
 
@@ -25,6 +26,9 @@ $(BUILD_DIR)/build.ninja:
 
 build: $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+python: $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target statecraft_python
 
 test: deps
 	$(MAKE) build
