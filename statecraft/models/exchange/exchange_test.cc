@@ -460,6 +460,40 @@ TEST(Exchange, RandomTieBreakIsSeeded) {
   EXPECT_TRUE(differs);  // the toll sample has exact gain ties every round
 }
 
+TEST(Exchange, RandomScenariosStayFiniteAndOnScaleUnderEveryOption) {
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    Scenario scenario =
+        MakeScenario(2 + static_cast<int>(seed % 7), 1 + static_cast<int>(seed % 4), seed);
+    // Knock out some stakes and saliences, and give one issue an odd scale.
+    for (int a = 0; a < scenario.ActorCount(); ++a) {
+      for (int d = 0; d < scenario.IssueCount(); ++d) {
+        const std::uint64_t mix = (seed * 31 + a * 7 + d * 13) % 11;
+        if (mix == 0 && scenario.ActorCount() > 1) {
+          scenario.stakes[a * scenario.IssueCount() + d].reset();
+        } else if (mix == 1) {
+          scenario.MutableStake(a, d).salience = Estimate(0.0);
+        }
+      }
+    }
+    for (int d = 0; d < scenario.IssueCount(); ++d) {
+      bool any = false;
+      for (int a = 0; a < scenario.ActorCount(); ++a) any = any || scenario.HasStake(a, d);
+      if (!any) scenario.SetStake(0, d, {Estimate(50.0), Estimate(0.5), std::nullopt});
+    }
+    scenario.issues[0].scale_low = -100.0;
+    scenario.Validate();
+    for (int variant = 0; variant < 4; ++variant) {
+      ExchangeOptions options;
+      options.rounds = 4;
+      options.decide_compat = (variant & 1) != 0;
+      options.rex_p = (variant & 2) != 0 ? 1.0 : 0.0;
+      options.random_ties = variant == 3;
+      SCOPED_TRACE("seed " + std::to_string(seed) + " variant " + std::to_string(variant));
+      ExpectSane(scenario, RunExchange(scenario, options, seed));
+    }
+  }
+}
+
 // ---- DEU with equal capabilities (reference/exchange/deu_equalcap_model_predictions.csv) ----
 
 // One scenario per proposal over its scoreable issues, from the DEU TSV: actors com, ep and the
