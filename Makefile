@@ -46,6 +46,7 @@ fuzz: deps
 demo: deps
 	$(MAKE) build
 	./$(BUILD_DIR)/statecraft
+	./$(BUILD_DIR)/statecraft report -o $(abspath $(BUILD_DIR))/report.html
 
 bench: deps
 	$(MAKE) build

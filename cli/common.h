@@ -52,6 +52,9 @@ void AddBacktestCommand(CLI::App& app);
 void AddWhatifCommand(CLI::App& app);
 void AddSweepCommand(CLI::App& app);
 void AddOptimizeCommand(CLI::App& app);
+void AddRunsCommand(CLI::App& app);
+void AddReportCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
 
 // `statecraft` without a command: the analysis of the built-in scenario.
 int RunDefaultAnalysis(std::ostream& out);

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/common.h"
+#include "cli/store_options.h"
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/registry.h"
 
@@ -15,18 +16,37 @@ void AddCompareCommand(CLI::App& app) {
   AddInputOptions(*command, *input);
   command->add_option("--seed", *seed, "random seed (for stochastic models)")->default_val(0);
   AddFormatOption(*command, *format, {"table", "json"});
-  command->callback([input, format, seed] {
+  auto store_options = std::make_shared<StoreOptions>();
+  AddStoreOptions(*command, *store_options, true);
+  command->callback([input, format, seed, store_options] {
+    RunSaver saver(*store_options);
     const Scenario scenario = LoadScenario(*input);
     std::vector<Forecast> forecasts;
     for (const ModelInfo& info : BuiltinModels().models()) {
       forecasts.push_back(RunModel(info, scenario, {}, *seed));
     }
+    Json models = Json::array();
+    for (const Forecast& forecast : forecasts) {
+      models.push_back(ForecastToJson(scenario, forecast));
+    }
+    const Json result{{"models", models}};
+    const auto save = [&] {
+      std::cout.flush();
+      saver.Save([&](RunStore& store) {
+        RunHeader header;
+        header.kind = "compare";
+        for (const Json& model : models) {
+          header.models.push_back(model["model"]);
+          header.params[model["model"].get<std::string>()] = model["params"];
+        }
+        header.seed = *seed;
+        header.program_version = ProgramVersion();
+        store.SaveRun(scenario, header, forecasts, result);
+      });
+    };
     if (*format == "json") {
-      Json models = Json::array();
-      for (const Forecast& forecast : forecasts) {
-        models.push_back(ForecastToJson(scenario, forecast));
-      }
-      PrintJson(std::cout, Json{{"models", models}});
+      PrintJson(std::cout, result);
+      save();
       return;
     }
     std::vector<std::vector<std::string>> rows = {{"issue"}};
@@ -46,6 +66,7 @@ void AddCompareCommand(CLI::App& app) {
     }
     std::cout << "scenario: " << scenario.name << "\n\n";
     PrintTable(std::cout, rows);
+    save();
   });
 }
 

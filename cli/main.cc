@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
   statecraft::cli::AddWhatifCommand(app);
   statecraft::cli::AddSweepCommand(app);
   statecraft::cli::AddOptimizeCommand(app);
+  statecraft::cli::AddRunsCommand(app);
+  statecraft::cli::AddReportCommand(app);
+  statecraft::cli::AddServeCommand(app);
   try {
     try {
       app.parse(argc, argv);

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/common.h"
+#include "cli/store_options.h"
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/registry.h"
 
@@ -14,6 +15,7 @@ struct RunOptions {
   std::vector<std::string> params;
   std::uint64_t seed = 0;
   std::string format;
+  StoreOptions store;
 };
 
 void PrintRunTable(std::ostream& out, const Scenario& scenario, const Forecast& forecast) {
@@ -79,7 +81,9 @@ void AddRunCommand(CLI::App& app) {
   command->add_option("--seed", options->seed, "random seed (for stochastic models)")
       ->default_val(0);
   AddFormatOption(*command, options->format, {"table", "json", "csv"});
+  AddStoreOptions(*command, options->store, true);
   command->callback([options] {
+    RunSaver saver(options->store);
     const Scenario scenario = LoadScenario(options->input);
     const ModelInfo& info = BuiltinModels().Get(options->model);
     ParamAssignments params;
@@ -87,13 +91,24 @@ void AddRunCommand(CLI::App& app) {
       params.push_back(SplitParamAssignment(assignment));
     }
     const Forecast forecast = RunModel(info, scenario, params, options->seed);
+    const Json result = ForecastToJson(scenario, forecast);
     if (options->format == "json") {
-      PrintJson(std::cout, ForecastToJson(scenario, forecast));
+      PrintJson(std::cout, result);
     } else if (options->format == "csv") {
       PrintRunCsv(std::cout, scenario, forecast);
     } else {
       PrintRunTable(std::cout, scenario, forecast);
     }
+    std::cout.flush();
+    saver.Save([&](RunStore& store) {
+      RunHeader header;
+      header.kind = "run";
+      header.models = Json::array({forecast.model});
+      header.params = Json{{forecast.model, result["params"]}};
+      header.seed = options->seed;
+      header.program_version = ProgramVersion();
+      store.SaveRun(scenario, header, {forecast}, result);
+    });
   });
 }
 

@@ -1,0 +1,152 @@
+// `statecraft runs list|show|export|delete`: the runs saved in the run store.
+#include <fstream>
+#include <iostream>
+
+#include "cli/common.h"
+#include "cli/store_options.h"
+#include "statecraft/core/error.h"
+
+namespace statecraft::cli {
+namespace {
+
+std::string JoinModels(const Json& models) {
+  std::string text;
+  for (const Json& model : models) text += (text.empty() ? "" : ",") + model.get<std::string>();
+  return text;
+}
+
+Json RunSummaryJson(const StoredRun& run) {
+  return Json{{"id", run.id},
+              {"kind", run.kind},
+              {"status", run.status},
+              {"scenario", run.scenario_name},
+              {"scenario_hash", run.scenario_hash},
+              {"models", run.models},
+              {"seed", run.seed},
+              {"program_version", run.program_version},
+              {"created_at", run.created_at},
+              {"finished_at", run.finished_at.empty() ? Json(nullptr) : Json(run.finished_at)},
+              {"draws_planned", run.draws_planned},
+              {"draws_saved", run.draws_saved}};
+}
+
+StoredRun RequireRun(const RunStore& store, std::int64_t id) {
+  std::optional<StoredRun> run = store.Get(id);
+  if (!run) {
+    throw InputError("run store " + store.path() + ": no run " + std::to_string(id) +
+                     " (see `statecraft runs list`)");
+  }
+  return std::move(*run);
+}
+
+}  // namespace
+
+void AddRunsCommand(CLI::App& app) {
+  auto* command = app.add_subcommand("runs", "list, show, export or delete saved runs");
+  command->require_subcommand(1);
+  auto store_options = std::make_shared<StoreOptions>();
+  auto format = std::make_shared<std::string>();
+  auto limit = std::make_shared<int>(20);
+  auto id = std::make_shared<std::int64_t>(0);
+  auto output = std::make_shared<std::string>();
+
+  auto* list = command->add_subcommand("list", "the saved runs, newest first");
+  AddStoreOptions(*list, *store_options, false);
+  list->add_option("-n,--limit", *limit, "how many runs to list (0: all)")->default_val(20);
+  AddFormatOption(*list, *format, {"table", "json"});
+  list->callback([=] {
+    const auto store = OpenStore(*store_options);
+    const std::vector<StoredRun> runs = store->List(*limit);
+    if (*format == "json") {
+      Json items = Json::array();
+      for (const StoredRun& run : runs) items.push_back(RunSummaryJson(run));
+      PrintJson(std::cout, Json{{"store", store->path()}, {"runs", items}});
+      return;
+    }
+    std::vector<std::vector<std::string>> rows = {
+        {"id", "kind", "status", "created (UTC)", "models", "seed", "scenario"}};
+    for (const StoredRun& run : runs) {
+      rows.push_back({std::to_string(run.id), run.kind, run.status, run.created_at.substr(0, 19),
+                      JoinModels(run.models), std::to_string(run.seed), run.scenario_name});
+    }
+    std::cout << "store: " << store->path() << "\n\n";
+    PrintTable(std::cout, rows);
+  });
+
+  auto* show = command->add_subcommand("show", "one run: its header and outcomes");
+  AddStoreOptions(*show, *store_options, false);
+  show->add_option("id", *id, "run id (see `statecraft runs list`)")->required();
+  AddFormatOption(*show, *format, {"table", "json"});
+  show->callback([=] {
+    const auto store = OpenStore(*store_options);
+    const StoredRun run = RequireRun(*store, *id);
+    if (*format == "json") {
+      Json out = RunSummaryJson(run);
+      out["params"] = run.params;
+      out["plan"] = run.plan;
+      out["options"] = run.options;
+      out["result"] = run.result;
+      PrintJson(std::cout, out);
+      return;
+    }
+    std::cout << "run " << run.id << " (" << run.kind << ", " << run.status << ")\n"
+              << "scenario: " << run.scenario_name << "\n"
+              << "scenario sha256: " << run.scenario_hash << "\n"
+              << "models: " << JoinModels(run.models) << "\n"
+              << "params: " << run.params.dump() << "\n"
+              << "seed: " << run.seed << "\n"
+              << "program: " << run.program_version << "\n"
+              << "created: " << run.created_at << "\n"
+              << "finished: " << (run.finished_at.empty() ? "-" : run.finished_at) << "\n";
+    if (!run.plan.is_null()) std::cout << "plan: " << run.plan.dump() << "\n";
+    if (run.draws_planned > 0) {
+      std::cout << "draws saved: " << run.draws_saved << " (planned " << run.draws_planned
+                << " per model)\n";
+    }
+    const Json exported = store->Export(run.id);
+    if (exported["outcomes"].empty()) return;
+    std::cout << "\n";
+    std::vector<std::vector<std::string>> rows = {{"model", "issue", "outcome", "model outcome"}};
+    for (const Json& outcome : exported["outcomes"]) {
+      rows.push_back(
+          {outcome["model"].get<std::string>(), outcome["issue"].get<std::string>(),
+           outcome["outcome"].is_null() ? "-" : FormatNumber(outcome["outcome"].get<double>()),
+           outcome["unconstrained_outcome"].is_null()
+               ? "-"
+               : FormatNumber(outcome["unconstrained_outcome"].get<double>())});
+    }
+    PrintTable(std::cout, rows);
+  });
+
+  auto* export_command =
+      command->add_subcommand("export", "everything about a run as one JSON document");
+  AddStoreOptions(*export_command, *store_options, false);
+  export_command->add_option("id", *id, "run id")->required();
+  export_command->add_option("-o,--output", *output, "write to this file instead of stdout");
+  export_command->callback([=] {
+    const auto store = OpenStore(*store_options);
+    RequireRun(*store, *id);
+    const Json exported = store->Export(*id);
+    if (output->empty()) {
+      PrintJson(std::cout, exported);
+      return;
+    }
+    std::ofstream file(*output);
+    if (!file) throw InputError(*output + ": cannot write this file");
+    PrintJson(file, exported);
+  });
+
+  auto* remove = command->add_subcommand("delete", "delete a run");
+  AddStoreOptions(*remove, *store_options, false);
+  remove->add_option("id", *id, "run id")->required();
+  remove->callback([=] {
+    const auto store = OpenStore(*store_options);
+    if (!store->Delete(*id)) {
+      throw InputError("run store " + store->path() + ": no run " + std::to_string(*id) +
+                       " (see `statecraft runs list`)");
+    }
+    std::cout << "deleted run " << *id << "\n";
+  });
+}
+
+}  // namespace statecraft::cli

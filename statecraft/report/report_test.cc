@@ -1,0 +1,102 @@
+#include <gtest/gtest.h>
+
+#include "statecraft/analysis/run.h"
+#include "statecraft/core/registry.h"
+#include "statecraft/io/native_format.h"
+#include "statecraft/report/html_report.h"
+#include "statecraft/report/svg_chart.h"
+
+namespace statecraft {
+namespace {
+
+int Count(const std::string& text, const std::string& part) {
+  int count = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+  return count;
+}
+
+TEST(SvgChartTest, EscapesTextAndDrawsEverySeries) {
+  EXPECT_EQ(EscapeXml("a<b & \"c\" 'd'>"), "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;");
+  const std::string svg = TrajectoryChart("t <1>", {0, 100, "x"},
+                                          {{"A", {10, 20, 30}, false},
+                                           {"B&C", {90, std::nan(""), 70}, false},
+                                           {"outcome", {50, 55, 60}, true}});
+  EXPECT_EQ(svg.rfind("<svg", 0), 0u);
+  EXPECT_EQ(Count(svg, "<polyline"), 3);
+  EXPECT_EQ(Count(svg, "class=\"series outcome\""), 1);
+  EXPECT_NE(svg.find("t &lt;1&gt;"), std::string::npos);
+  EXPECT_NE(svg.find("B&amp;C"), std::string::npos);
+  // The outcome is drawn last (on top).
+  EXPECT_GT(svg.find("series outcome"), svg.find("data-label=\"B&amp;C\""));
+  // Round 0 at the left edge, value 10 at 90 % of the plot height down from the top.
+  EXPECT_NE(svg.find("points=\"48.00,238.60 "), std::string::npos);
+}
+
+TEST(SvgChartTest, IntervalAndTornadoCharts) {
+  const std::string intervals = IntervalChart("d", "distribution", {0, 100, ""},
+                                              {{"eum", 10, 20, 30, 21.0, 19.0, {12, 25}},
+                                               {"smp", 40, 50, 60, std::nullopt, std::nullopt, {}}},
+                                              {{"status quo", 35}});
+  EXPECT_EQ(Count(intervals, "class=\"band\""), 2);
+  EXPECT_EQ(Count(intervals, "class=\"reference\""), 1);
+  EXPECT_EQ(Count(intervals, "<circle"), 3);  // two draws, one mean
+  const std::string tornado =
+      TornadoChart("t", {0, 100, ""}, 50, {{"x", 40, 60, 0.5}, {"y", 70, 30, -0.8}});
+  EXPECT_EQ(Count(tornado, "class=\"bar\""), 2);
+  EXPECT_NE(tornado.find("#E69F00"), std::string::npos);  // y falls as it rises
+}
+
+TEST(HtmlReportTest, TheBuiltInScenarioReportHasEveryPart) {
+  ReportOptions options;
+  options.draws = 24;
+  options.program_version = "statecraft test";
+  const Json data = BuildReportData(BuiltinScenarioWithLevers(), options);
+  const Scenario& scenario = BuiltinScenarioWithLevers().scenario;
+  ASSERT_EQ(data["forecasts"].size(), BuiltinModels().models().size());
+  ASSERT_TRUE(data.contains("distributions"));
+  ASSERT_TRUE(data.contains("whatif"));
+  ASSERT_TRUE(data.contains("drivers"));
+  ASSERT_TRUE(data.contains("backtest"));
+  EXPECT_EQ(data["distributions"]["models"]["eum"][scenario.issues[0].name]["samples"].size(), 24u);
+
+  const Json charts = RenderCharts(data);
+  EXPECT_EQ(charts["distributions"].size(), static_cast<std::size_t>(scenario.IssueCount()));
+  EXPECT_EQ(charts["plans"].size(), static_cast<std::size_t>(scenario.IssueCount()));
+  EXPECT_EQ(charts["tornado"].size(), 1u);
+  EXPECT_FALSE(charts["trajectories"].empty());
+  EXPECT_EQ(charts["trajectories"].size() % scenario.IssueCount(), 0u);
+
+  const std::string html = RenderReportHtml(data);
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  for (const char* kind : {"trajectory", "distribution", "plans", "tornado"}) {
+    EXPECT_NE(html.find(std::string("data-chart=\"") + kind + "\""), std::string::npos) << kind;
+  }
+  for (const char* id : {"forecast-table", "plans-table", "backtest-table", "stakes-table"}) {
+    EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_NE(html.find(EscapeXml(scenario.sources.front())), std::string::npos);
+  // Self-contained: no scripts, no external resources.
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("url("), std::string::npos);
+}
+
+TEST(HtmlReportTest, AStoredComparisonGivesForecastsAndTrajectories) {
+  const Scenario scenario = BuiltinScenarioWithLevers().scenario;
+  Json models = Json::array();
+  for (const char* name : {"eum", "median"}) {
+    models.push_back(
+        ForecastToJson(scenario, RunModel(BuiltinModels().Get(name), scenario, {}, 0)));
+  }
+  const Json data = ReportDataFromStoredRun("compare", WriteScenarioJson(scenario),
+                                            Json{{"models", models}}, "v");
+  EXPECT_EQ(data["forecasts"].size(), 2u);
+  EXPECT_FALSE(data.contains("distributions"));
+  const std::string html = RenderReportHtml(data);
+  EXPECT_NE(html.find("data-chart=\"trajectory\""), std::string::npos);
+  EXPECT_EQ(html.find("data-chart=\"tornado\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""The run store through the real command: saving never changes what is printed; runs list, show,
+export, report --run and delete see the saved runs; bad ids and stores are bad input (exit 2).
+
+usage: cli_flow_test.py BINARY
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def run(binary, *args, expect=0):
+    result = subprocess.run([binary, *args], capture_output=True, text=True, timeout=600)
+    if result.returncode != expect:
+        raise SystemExit(f"FAIL {' '.join(args)}: exit {result.returncode}, expected {expect}\n"
+                         f"stdout: {result.stdout[:2000]}\nstderr: {result.stderr[:2000]}")
+    if expect == 2 and (result.stdout or len(result.stderr.strip().splitlines()) != 1):
+        raise SystemExit(f"FAIL {' '.join(args)}: bad input must print one line on stderr only")
+    return result
+
+
+def check(condition, message):
+    if not condition:
+        raise SystemExit("FAIL " + message)
+    print("ok - " + message)
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory() as folder:
+        db = os.path.join(folder, "store", "runs.sqlite")
+        for args in (["run", "--model", "eum"], ["run", "--model", "smp", "--format", "json"],
+                     ["compare"], ["compare", "--format", "json"]):
+            unsaved = run(binary, *args, "--no-save")
+            saved = run(binary, *args, "--db", db)
+            check(saved.stdout == unsaved.stdout and saved.stderr == "",
+                  f"saving does not change what `{' '.join(args)}` prints")
+        listed = json.loads(run(binary, "runs", "list", "--db", db, "--format", "json").stdout)
+        runs = listed["runs"]
+        check([r["kind"] for r in runs] == ["compare", "compare", "run", "run"],
+              "runs list: newest first, every saved run")
+        check(len({r["scenario_hash"] for r in runs}) == 1, "one scenario hash for one scenario")
+        table = run(binary, "runs", "list", "--db", db).stdout
+        check("compare" in table and "eum" in table, "runs list as a table")
+        smp = runs[2]
+        shown = json.loads(run(binary, "runs", "show", str(smp["id"]), "--db", db,
+                               "--format", "json").stdout)
+        printed = json.loads(run(binary, "run", "--model", "smp", "--format", "json",
+                                 "--no-save").stdout)
+        check(shown["result"] == printed, "runs show returns the JSON the run printed")
+        check(shown["params"]["smp"] == printed["params"], "the resolved parameters are saved")
+        check("scenario sha256:" in run(binary, "runs", "show", str(smp["id"]), "--db", db).stdout,
+              "runs show as text")
+        export_path = os.path.join(folder, "export.json")
+        run(binary, "runs", "export", str(runs[0]["id"]), "--db", db, "-o", export_path)
+        with open(export_path, encoding="utf-8") as handle:
+            exported = json.load(handle)
+        check(len(exported["result"]["models"]) == len(exported["models"]) and exported["positions"],
+              "runs export: every model's result and positions")
+        report = os.path.join(folder, "run.html")
+        printed_path = run(binary, "report", "--run", str(runs[0]["id"]), "--db", db,
+                           "-o", report).stdout.strip()
+        with open(report, encoding="utf-8") as handle:
+            html = handle.read()
+        check(printed_path == report and 'data-chart="trajectory"' in html,
+              "report --run draws a saved comparison")
+        run(binary, "runs", "delete", str(smp["id"]), "--db", db)
+        after = json.loads(run(binary, "runs", "list", "--db", db, "--format", "json").stdout)
+        check(len(after["runs"]) == 3, "runs delete removes one run")
+        run(binary, "runs", "show", str(smp["id"]), "--db", db, expect=2)
+        run(binary, "runs", "delete", "999", "--db", db, expect=2)
+        run(binary, "report", "--run", "999", "--db", db, "-o", report, expect=2)
+        not_a_store = os.path.join(folder, "notes.txt")
+        with open(not_a_store, "w", encoding="utf-8") as handle:
+            handle.write("not a database, just text long enough to fill a header page\n" * 20)
+        run(binary, "runs", "list", "--db", not_a_store, expect=2)
+        run(binary, "run", "--db", not_a_store, expect=2)
+        check(True, "bad ids and files that are not stores are bad input")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

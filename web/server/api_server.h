@@ -1,0 +1,49 @@
+// The statecraft HTTP server (`statecraft serve`): a JSON API that mirrors the CLI — models,
+// run, compare, whatif, sweep and optimize (as cancellable jobs with progress), the report's
+// charts, saved runs — and the browser UI's static files, compiled into the program.
+//
+// Thin by design (DESIGN.md §3): parse and check the request, call the library, render JSON.
+// A request's scenario is a native scenario document as JSON (the YAML format's schema, levers
+// and plans included), or the built-in scenario when absent. Bad input answers 400 with
+// {"error": message}, an oversized body 413, an unknown route 404; static paths are looked up
+// in the compiled-in table only, so nothing outside it can be served.
+#ifndef STATECRAFT_WEB_SERVER_API_SERVER_H_
+#define STATECRAFT_WEB_SERVER_API_SERVER_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace statecraft::web {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;   // 0: any free port
+  std::string db;    // the run store; empty: RunStore::DefaultPath()
+  bool save = true;  // save run, compare, whatif, sweep and optimize results
+  std::size_t max_body_bytes = 4 * 1024 * 1024;
+  std::string program_version = "statecraft";
+};
+
+class ApiServer {
+ public:
+  explicit ApiServer(ServerOptions options);
+  ~ApiServer();
+  ApiServer(const ApiServer&) = delete;
+  ApiServer& operator=(const ApiServer&) = delete;
+
+  // Binds the socket; returns the port (the chosen one when options.port is 0). Throws
+  // std::runtime_error when the address cannot be bound.
+  int Bind();
+  // Serves until Stop(); call after Bind().
+  void Serve();
+  void Stop();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace statecraft::web
+
+#endif  // STATECRAFT_WEB_SERVER_API_SERVER_H_

@@ -1,0 +1,248 @@
+// API tests on loopback: a real server on a free port of 127.0.0.1, a real HTTP client.
+#include "web/server/api_server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "statecraft/io/json_output.h"
+#include "statecraft/io/levers_format.h"
+
+namespace statecraft::web {
+namespace {
+
+class ApiServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    folder_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
+                                        ("statecraft_web_api_test_" + std::to_string(::getpid())));
+    std::filesystem::remove_all(*folder_);
+    ServerOptions options;
+    options.port = 0;
+    options.db = (*folder_ / "runs.sqlite").string();
+    options.max_body_bytes = 256 * 1024;
+    options.program_version = "statecraft test";
+    server_ = new ApiServer(options);
+    port_ = server_->Bind();
+    thread_ = new std::thread([] { server_->Serve(); });
+  }
+  static void TearDownTestSuite() {
+    server_->Stop();
+    thread_->join();
+    delete thread_;
+    delete server_;
+    std::filesystem::remove_all(*folder_);
+    delete folder_;
+  }
+
+  static httplib::Client Client() {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(120, 0);
+    return client;
+  }
+
+  static Json Body(const httplib::Result& result) { return Json::parse(result->body); }
+
+  // Polls a job until it leaves "running".
+  static Json WaitForJob(std::int64_t id) {
+    httplib::Client client = Client();
+    for (int attempt = 0; attempt < 1200; ++attempt) {
+      auto result = client.Get(("/api/jobs/" + std::to_string(id)).c_str());
+      const Json job = Json::parse(result->body);
+      if (job["status"] != "running") return job;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return Json{{"status", "timeout"}};
+  }
+
+  static inline std::filesystem::path* folder_ = nullptr;
+  static inline ApiServer* server_ = nullptr;
+  static inline std::thread* thread_ = nullptr;
+  static inline int port_ = 0;
+};
+
+TEST_F(ApiServerTest, HealthAndModels) {
+  httplib::Client client = Client();
+  auto health = client.Get("/api/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(health->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(Body(health)["status"], "ok");
+  auto models = client.Get("/api/models");
+  ASSERT_TRUE(models);
+  const Json json = Body(models);
+  ASSERT_TRUE(json["models"].is_array());
+  bool has_eum = false;
+  for (const Json& model : json["models"]) {
+    EXPECT_TRUE(model.contains("params"));
+    has_eum = has_eum || model["name"] == "eum";
+  }
+  EXPECT_TRUE(has_eum);
+}
+
+TEST_F(ApiServerTest, TheBuiltInDocumentRoundTripsThroughValidate) {
+  httplib::Client client = Client();
+  auto scenario = client.Get("/api/scenario");
+  ASSERT_EQ(scenario->status, 200);
+  const Json json = Body(scenario);
+  EXPECT_FALSE(json["levers"].empty());
+  auto valid =
+      client.Post("/api/validate", Json{{"document", json["document"]}}.dump(), "application/json");
+  ASSERT_EQ(valid->status, 200) << valid->body;
+  EXPECT_EQ(Body(valid)["scenario"], BuiltinScenarioWithLevers().scenario.name);
+  EXPECT_EQ(Body(valid)["plans"].size(), BuiltinScenarioWithLevers().levers.plans.size());
+}
+
+TEST_F(ApiServerTest, RunAnswersTheCliJsonAndSavesIt) {
+  httplib::Client client = Client();
+  auto run = client.Post("/api/run", R"({"model": "median", "seed": 3})", "application/json");
+  ASSERT_EQ(run->status, 200) << run->body;
+  const Json json = Body(run);
+  for (const char* key : {"model", "params", "seed", "actors", "issues", "outcome",
+                          "unconstrained_outcome", "rounds"}) {
+    EXPECT_TRUE(json.contains(key)) << key;
+  }
+  EXPECT_EQ(json["model"], "median");
+  EXPECT_EQ(json["seed"], 3);
+  const std::string id = run->get_header_value("X-Statecraft-Run-Id");
+  ASSERT_FALSE(id.empty());
+  auto stored = client.Get(("/api/runs/" + id).c_str());
+  ASSERT_EQ(stored->status, 200);
+  EXPECT_EQ(Body(stored)["result"], json);
+  EXPECT_EQ(Body(stored)["kind"], "run");
+  auto report = client.Get(("/api/runs/" + id + "/report").c_str());
+  ASSERT_EQ(report->status, 200);
+  EXPECT_NE(report->body.find("<!DOCTYPE html>"), std::string::npos);
+  auto listed = client.Get("/api/runs");
+  EXPECT_FALSE(Body(listed)["runs"].empty());
+  auto removed = client.Delete(("/api/runs/" + id).c_str());
+  EXPECT_EQ(removed->status, 200);
+  EXPECT_EQ(client.Get(("/api/runs/" + id).c_str())->status, 404);
+  EXPECT_EQ(client.Delete(("/api/runs/" + id).c_str())->status, 404);
+}
+
+TEST_F(ApiServerTest, ComparePlansAndCharts) {
+  httplib::Client client = Client();
+  auto baseline =
+      client.Post("/api/compare?charts=1", R"({"models": ["compromise", "eum"], "save": false})",
+                  "application/json");
+  ASSERT_EQ(baseline->status, 200) << baseline->body;
+  const Json base = Body(baseline);
+  EXPECT_EQ(base["models"].size(), 2u);
+  EXPECT_FALSE(base["charts"]["trajectories"].empty());
+  EXPECT_TRUE(baseline->get_header_value("X-Statecraft-Run-Id").empty());
+  auto plan =
+      client.Post("/api/compare", R"({"models": ["compromise"], "plan": "L1=20", "save": false})",
+                  "application/json");
+  ASSERT_EQ(plan->status, 200) << plan->body;
+  EXPECT_FALSE(Body(plan).contains("charts"));
+  EXPECT_NE(Body(plan)["models"][0]["outcome"], base["models"][0]["outcome"]);
+}
+
+TEST_F(ApiServerTest, MalformedJsonIs400WithAMessage) {
+  httplib::Client client = Client();
+  auto result = client.Post("/api/run", "{\"model\": ", "application/json");
+  ASSERT_EQ(result->status, 400);
+  const Json json = Body(result);
+  EXPECT_NE(json["error"].get<std::string>().find("not valid JSON"), std::string::npos);
+  auto not_object = client.Post("/api/run", "[1, 2]", "application/json");
+  EXPECT_EQ(not_object->status, 400);
+  auto wrong_type = client.Post("/api/run", R"({"seed": "x"})", "application/json");
+  EXPECT_EQ(wrong_type->status, 400);
+  EXPECT_NE(Body(wrong_type)["error"].get<std::string>().find("seed"), std::string::npos);
+  auto unknown_model = client.Post("/api/run", R"({"model": "nosuch"})", "application/json");
+  EXPECT_EQ(unknown_model->status, 400);
+  EXPECT_NE(Body(unknown_model)["error"].get<std::string>().find("nosuch"), std::string::npos);
+  auto bad_document = client.Post("/api/compare", R"({"document": {"name": "x", "actors": []}})",
+                                  "application/json");
+  EXPECT_EQ(bad_document->status, 400);
+  EXPECT_FALSE(Body(bad_document)["error"].get<std::string>().empty());
+  auto bad_param =
+      client.Post("/api/run", R"({"model": "eum", "params": {"nosuch": 1}})", "application/json");
+  EXPECT_EQ(bad_param->status, 400);
+}
+
+TEST_F(ApiServerTest, OversizedBodyIs413) {
+  httplib::Client client = Client();
+  const std::string big = "{\"pad\": \"" + std::string(300 * 1024, 'x') + "\"}";
+  auto result = client.Post("/api/run", big, "application/json");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 413);
+}
+
+TEST_F(ApiServerTest, UnknownRoutesAre404) {
+  httplib::Client client = Client();
+  auto api = client.Get("/api/nosuch");
+  EXPECT_EQ(api->status, 404);
+  EXPECT_TRUE(Body(api).contains("error"));
+  EXPECT_EQ(client.Post("/api/nosuch", "{}", "application/json")->status, 404);
+  EXPECT_EQ(client.Get("/nosuch.js")->status, 404);
+  EXPECT_EQ(client.Get("/api/jobs/999999")->status, 404);
+  EXPECT_EQ(client.Get("/api/runs/abc")->status, 400);
+}
+
+TEST_F(ApiServerTest, StaticFilesAndNoPathTraversal) {
+  httplib::Client client = Client();
+  auto index = client.Get("/");
+  ASSERT_EQ(index->status, 200);
+  EXPECT_NE(index->body.find("<script src=\"/app.js\">"), std::string::npos);
+  EXPECT_EQ(client.Get("/app.js")->status, 200);
+  EXPECT_EQ(client.Get("/style.css")->get_header_value("Content-Type"), "text/css; charset=utf-8");
+  for (const char* path :
+       {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+        "/static/../../etc/passwd", "/%2e%2e%5c%2e%2e%5cetc%5cpasswd"}) {
+    auto result = client.Get(path);
+    ASSERT_TRUE(result) << path;
+    EXPECT_TRUE(result->status == 400 || result->status == 404) << path << " " << result->status;
+    EXPECT_EQ(result->body.find("root:"), std::string::npos) << path;
+  }
+}
+
+TEST_F(ApiServerTest, SweepJobReportsProgressAndIsSaved) {
+  httplib::Client client = Client();
+  auto started =
+      client.Post("/api/sweep",
+                  R"({"models": ["compromise", "median"], "draws": 50, "target": "munitions<=25"})",
+                  "application/json");
+  ASSERT_EQ(started->status, 202) << started->body;
+  const Json job = WaitForJob(Body(started)["job"].get<std::int64_t>());
+  ASSERT_EQ(job["status"], "done") << job.dump();
+  EXPECT_EQ(job["progress"], 1.0);
+  EXPECT_EQ(job["steps_total"], 2);
+  ASSERT_EQ(job["result"]["models"].size(), 2u);
+  EXPECT_EQ(job["result"]["models"][0]["draws"], 50);
+  EXPECT_TRUE(job["result"]["models"][0].contains("probability"));
+  auto stored = client.Get(("/api/runs/" + std::to_string(job["run_id"].get<int>())).c_str());
+  const Json run = Body(stored);
+  EXPECT_EQ(run["status"], "complete");
+  EXPECT_EQ(run["draws"].size(), 100u);
+}
+
+TEST_F(ApiServerTest, AJobCanBeCancelled) {
+  httplib::Client client = Client();
+  auto started = client.Post("/api/whatif", R"({"draws": 400, "save": false})", "application/json");
+  ASSERT_EQ(started->status, 202) << started->body;
+  const std::int64_t id = Body(started)["job"].get<std::int64_t>();
+  auto cancelled = client.Delete(("/api/jobs/" + std::to_string(id)).c_str());
+  EXPECT_EQ(cancelled->status, 200);
+  const Json job = WaitForJob(id);
+  EXPECT_EQ(job["status"], "cancelled") << job.dump();
+  EXPECT_LT(job["steps_done"].get<int>(), job["steps_total"].get<int>());
+  EXPECT_FALSE(job.contains("result"));
+}
+
+TEST_F(ApiServerTest, BadJobRequestsAre400) {
+  httplib::Client client = Client();
+  EXPECT_EQ(client.Post("/api/sweep", R"({"draws": 0})", "application/json")->status, 400);
+  EXPECT_EQ(client.Post("/api/sweep", R"({"target": "nosuch<=3"})", "application/json")->status,
+            400);
+  EXPECT_EQ(client.Post("/api/optimize", R"({})", "application/json")->status, 400);
+  EXPECT_EQ(client.Post("/api/whatif", R"({"plans": ["nosuch"]})", "application/json")->status,
+            400);
+}
+
+}  // namespace
+}  // namespace statecraft::web
