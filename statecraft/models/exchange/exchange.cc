@@ -147,8 +147,19 @@ class Engine {
     forecast.rounds.push_back(std::move(first));
     gains_.assign(actor_count_, 0.0);
     exchange_counts_.assign(actor_count_, 0);
+    // Spec §2.8 recommends an optional convergence rule: stop once no round-to-round outcome
+    // change exceeds `convergence` (on the issue's own scale); 0 runs all rounds.
     for (int round = 1; round <= options_.rounds; ++round) {
       forecast.rounds.push_back(RunRound(round));
+      if (options_.convergence > 0.0 && round > 1) {
+        const std::vector<double>& now = forecast.rounds[round].outcome;
+        const std::vector<double>& before = forecast.rounds[round - 1].outcome;
+        double largest = 0.0;
+        for (int d = 0; d < issue_count_; ++d) {
+          largest = std::max(largest, std::abs(now[d] - before[d]));
+        }
+        if (largest < options_.convergence) break;
+      }
     }
     forecast.outcome = forecast.rounds.back().outcome;
     Detail gains = Detail::MakeObject();
@@ -969,6 +980,14 @@ void RegisterExchangeModel(ModelRegistry& registry) {
            0,
            1,
            "preference drift towards the vote: part scaled by 1 - salience"},
+          {"convergence",
+           ParamType::kNumber,
+           "0",
+           {},
+           0,
+           1e300,
+           "stop before `rounds` once no outcome moved more than this from the previous round "
+           "(issue scale; 0: run all rounds)"},
       },
       true,
       [](const ParamValues& params) {
@@ -980,6 +999,7 @@ void RegisterExchangeModel(ModelRegistry& registry) {
         options.clamp = params.GetBoolean("clamp");
         options.fixed_weight = params.GetNumber("fixed_weight");
         options.salience_weight = params.GetNumber("salience_weight");
+        options.convergence = params.GetNumber("convergence");
         return std::make_unique<ExchangeModel>(options);
       }});
 }

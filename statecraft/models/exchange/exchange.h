@@ -35,6 +35,9 @@ struct ExchangeOptions {
   // Preference drift x' = x + (fixed_weight + salience_weight·(1 − s))·(y − x) (spec §2.7).
   double fixed_weight = 0.1;
   double salience_weight = 0.4;
+  // Stop before `rounds` once no outcome moved more than this (issue scale) from the previous
+  // round (spec §2.8); 0 runs every round.
+  double convergence = 0.0;
 };
 
 // Runs the model. Round 0 holds the input positions and the compromise outcome; round t the

@@ -460,6 +460,27 @@ TEST(Exchange, RandomTieBreakIsSeeded) {
   EXPECT_TRUE(differs);  // the toll sample has exact gain ties every round
 }
 
+TEST(Exchange, ConvergenceStopsEarly) {
+  // The clamp test vector converges geometrically (gains 0.53, 0.31, 0.18, ...).
+  const Scenario scenario = LoadDecide("testvec_three_actor_clamp.decide.txt");
+  ExchangeOptions options = DecideOptions(50);
+  const Forecast all = RunExchange(scenario, options, 0);
+  EXPECT_EQ(all.rounds.size(), 51u);
+  options.convergence = 0.01;
+  const Forecast early = RunExchange(scenario, options, 0);
+  ASSERT_LT(early.rounds.size(), 51u);
+  ASSERT_GT(early.rounds.size(), 3u);
+  const std::size_t last = early.rounds.size() - 1;
+  double previous_change = 0.0;
+  for (int d = 0; d < scenario.IssueCount(); ++d) {
+    EXPECT_LT(std::abs(early.rounds[last].outcome[d] - early.rounds[last - 1].outcome[d]), 0.01);
+    previous_change = std::max(previous_change, std::abs(early.rounds[last - 1].outcome[d] -
+                                                         early.rounds[last - 2].outcome[d]));
+    EXPECT_EQ(early.rounds[last].outcome[d], all.rounds[last].outcome[d]);
+  }
+  EXPECT_GE(previous_change, 0.01);  // it stopped at the first quiet round
+}
+
 TEST(Exchange, RandomScenariosStayFiniteAndOnScaleUnderEveryOption) {
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {
     Scenario scenario =
