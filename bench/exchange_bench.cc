@@ -14,6 +14,14 @@
 namespace statecraft {
 namespace {
 
+// A stake with the actor's own capability.
+Stake PlainStake(Estimate position, Estimate salience) {
+  Stake stake;
+  stake.position = position;
+  stake.salience = salience;
+  return stake;
+}
+
 Scenario Cop21() {
   const std::string path = std::string(STATECRAFT_SOURCE_DIR) +
                            "/tests/goldens/exchange/cop21_paris_2015_stokman_thomson.decide.csv";
@@ -38,9 +46,9 @@ Scenario RandomScenario(int actors, int issues, std::uint64_t seed) {
   scenario.ResizeStakes();
   for (int a = 0; a < actors; ++a) {
     for (int d = 0; d < issues; ++d) {
-      scenario.SetStake(a, d,
-                        {Estimate(std::floor(uniform() * 101.0)), Estimate(0.05 + 0.95 * uniform()),
-                         std::nullopt});
+      scenario.SetStake(
+          a, d,
+          PlainStake(Estimate(std::floor(uniform() * 101.0)), Estimate(0.05 + 0.95 * uniform())));
     }
   }
   scenario.Validate();

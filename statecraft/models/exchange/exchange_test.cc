@@ -22,6 +22,14 @@ namespace {
 
 constexpr double kTolerance = 1e-9;
 
+// A stake with the actor's own capability.
+Stake PlainStake(Estimate position, Estimate salience) {
+  Stake stake;
+  stake.position = position;
+  stake.salience = salience;
+  return stake;
+}
+
 std::string GoldenPath(const std::string& name) {
   return std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/exchange/" + name;
 }
@@ -284,8 +292,7 @@ Scenario MakeScenario(int actors, int issues, std::uint64_t seed) {
   for (int a = 0; a < actors; ++a) {
     for (int d = 0; d < issues; ++d) {
       scenario.SetStake(
-          a, d,
-          {Estimate(std::floor(next() * 101.0)), Estimate(0.05 + 0.95 * next()), std::nullopt});
+          a, d, PlainStake(Estimate(std::floor(next() * 101.0)), Estimate(0.05 + 0.95 * next())));
     }
   }
   scenario.Validate();
@@ -499,7 +506,7 @@ TEST(Exchange, RandomScenariosStayFiniteAndOnScaleUnderEveryOption) {
     for (int d = 0; d < scenario.IssueCount(); ++d) {
       bool any = false;
       for (int a = 0; a < scenario.ActorCount(); ++a) any = any || scenario.HasStake(a, d);
-      if (!any) scenario.SetStake(0, d, {Estimate(50.0), Estimate(0.5), std::nullopt});
+      if (!any) scenario.SetStake(0, d, PlainStake(Estimate(50.0), Estimate(0.5)));
     }
     scenario.issues[0].scale_low = -100.0;
     scenario.Validate();
@@ -576,7 +583,7 @@ std::vector<Scenario> DeuScenarios(const std::set<std::string>& scoreable) {
     scenario.ResizeStakes();
     for (const Entry& entry : entries[index]) {
       scenario.SetStake(entry.actor, entry.issue,
-                        {Estimate(entry.position), Estimate(entry.salience), std::nullopt});
+                        PlainStake(Estimate(entry.position), Estimate(entry.salience)));
     }
     scenario.Validate();
   }
