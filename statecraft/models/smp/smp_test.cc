@@ -143,7 +143,7 @@ TEST(SmpKtabGolden, DummyDataA160) { ExpectCsvGolden("dummyData-a160"); }
 
 TEST(SmpKtabGolden, ConvergenceRatios) {
   for (const char* name : {"dummyData_3Dim", "SOE-Pol-Comp", "SOE-Policy", "SOE-Competitive",
-                           "dummyData_6Dim", "dummyData-a040"}) {
+                           "dummyData_6Dim", "dummyData-a040", "dummyData-a080"}) {
     ExpectConvergenceGolden(name);
   }
 }
