@@ -503,6 +503,15 @@ class Engine {
         }
       }
     }
+    // KTAB's receiver-perspective "probability" is a gain (see Step), which can be negative:
+    // with first powers (s1p1) the weights can then cancel or extrapolate. Keep bargains finite
+    // and inside the space, where KTAB would leave it or divide by zero.
+    for (int k = 0; k < d_; ++k) {
+      double& at_i = bargain.initiator_position[k];
+      double& at_j = bargain.receiver_position[k];
+      at_i = std::isfinite(at_i) ? std::clamp(at_i, 0.0, 1.0) : state.position[i * d_ + k];
+      at_j = std::isfinite(at_j) ? std::clamp(at_j, 0.0, 1.0) : state.position[j * d_ + k];
+    }
     return bargain;
   }
 
@@ -555,7 +564,8 @@ class Engine {
       const double weight_i = capability_[i] * total_salience_[i];
       const double weight_j = capability_[i] * total_salience_[j];
       SmpBargain average = from_initiator;
-      for (int k = 0; k < d_; ++k) {
+      // Without weights (no salience) KTAB divides 0 by 0; the initiator's bargain stands.
+      for (int k = 0; k < d_ && weight_i + weight_j > 0.0; ++k) {
         average.initiator_position[k] = (weight_i * from_initiator.initiator_position[k] +
                                          weight_j * from_receiver.initiator_position[k]) /
                                         (weight_i + weight_j);

@@ -441,6 +441,31 @@ TEST(SmpModel, AutoDimensionsRunIssueSpecificCapabilitiesSeparately) {
   EXPECT_NEAR(last.outcome[0], sum / total, 1e-9);
 }
 
+TEST(SmpModel, EveryBargainSwitchStaysFiniteAndOnScale) {
+  Scenario small = SmallScenario();
+  small.MutableStake(2, 0).salience = Estimate(0.0);
+  small.MutableStake(2, 1).salience = Estimate(0.0);
+  const ModelInfo& info = BuiltinModels().Get("smp");
+  for (const Scenario& scenario : {small, ReadCsvScenario("dummyData_3Dim")}) {
+    for (const char* model : {"init_only_interp", "init_rcvr_interp", "pw_comp_interp"}) {
+      for (const char* interpolation : {"s1p1", "s2p2", "s2pmax"}) {
+        const Forecast forecast =
+            RunModel(info, scenario,
+                     {{"bargain_model", model}, {"bargain_interpolation", interpolation}}, 0);
+        for (const Round& round : forecast.rounds) {
+          for (int a = 0; a < scenario.ActorCount(); ++a) {
+            for (int k = 0; k < scenario.IssueCount(); ++k) {
+              const double x = round.positions[a * scenario.IssueCount() + k];
+              EXPECT_TRUE(x >= scenario.issues[k].scale_low && x <= scenario.issues[k].scale_high)
+                  << scenario.name << " " << model << " " << interpolation << ": " << x;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST(SmpModel, FullRiskAdjustmentRunsWhereKtabThrows) {
   const std::string path = kGoldens + "expected/params/d3_bigRAdj_Full.xml";
   const KtabXmlDocument document = ReadKtabXmlDocument(ReadTextFile(path), path);
