@@ -277,9 +277,11 @@ constexpr int kPairBlock = 8;
 STATECRAFT_EUM_CLONES
 void TallyBlock(const double* utility, const double* weights, int n, int m, int g, int first,
                 int count, double* for_g, double* for_h) {
+  // Σ_k max(0, −v_k) is accumulated as −Σ_k min(0, v_k): negation is exact and commutes with
+  // rounding, so this is the same number with one operation less per term.
+  double sum_g[kPairBlock] = {};
+  double sum_h[kPairBlock] = {};
   if (count == kPairBlock) {
-    double sum_g[kPairBlock] = {};
-    double sum_h[kPairBlock] = {};
     for (int k = 0; k < n; ++k) {
       const double* row = utility + static_cast<std::size_t>(k) * m;
       const double weight = weights[k];
@@ -287,24 +289,24 @@ void TallyBlock(const double* utility, const double* weights, int n, int m, int 
       for (int j = 0; j < kPairBlock; ++j) {
         const double vote = weight * (row[first + j] - at_g);
         sum_g[j] += std::max(0.0, vote);
-        sum_h[j] += std::max(0.0, -vote);
+        sum_h[j] += std::min(0.0, vote);
       }
     }
-    for (int j = 0; j < kPairBlock; ++j) {
-      for_g[j] = sum_g[j];
-      for_h[j] = sum_h[j];
+  } else {
+    for (int k = 0; k < n; ++k) {
+      const double* row = utility + static_cast<std::size_t>(k) * m;
+      const double weight = weights[k];
+      const double at_g = row[g];
+      for (int j = 0; j < count; ++j) {
+        const double vote = weight * (row[first + j] - at_g);
+        sum_g[j] += std::max(0.0, vote);
+        sum_h[j] += std::min(0.0, vote);
+      }
     }
-    return;
   }
-  for (int k = 0; k < n; ++k) {
-    const double* row = utility + static_cast<std::size_t>(k) * m;
-    const double weight = weights[k];
-    const double at_g = row[g];
-    for (int j = 0; j < count; ++j) {
-      const double vote = weight * (row[first + j] - at_g);
-      for_g[j] += std::max(0.0, vote);
-      for_h[j] += std::max(0.0, -vote);
-    }
+  for (int j = 0; j < count; ++j) {
+    for_g[j] = sum_g[j];
+    for_h[j] = 0.0 - sum_h[j];
   }
 }
 
