@@ -17,14 +17,14 @@ struct BacktestOptions {
   std::string format;
 };
 
-// Every registered model with its defaults; the exchange model also after one round, the
-// published reference point for DEU (Arregui, Stokman & Thomson 2006).
+// Every registered model with its defaults; the exchange model (one round by default, the
+// published prediction; Arregui, Stokman & Thomson 2006) also after ten rounds, as Decide runs.
 std::vector<BacktestModel> DefaultModels() {
   std::vector<BacktestModel> models;
   for (const ModelInfo& info : BuiltinModels().models()) {
     models.push_back({info.name, info.name, {}});
     if (info.name == "exchange") {
-      models.push_back({"exchange:rounds=1", "exchange", {{"rounds", "1"}}});
+      models.push_back({"exchange:rounds=10", "exchange", {{"rounds", "10"}}});
     }
   }
   return models;
