@@ -17,6 +17,7 @@
 #include "statecraft/core/forecast.h"
 #include "statecraft/core/scenario.h"
 #include "statecraft/io/json_output.h"
+#include "statecraft/io/scenario_reader.h"
 
 namespace statecraft::python {
 
@@ -27,6 +28,12 @@ struct PyScenario {
   std::shared_ptr<const Scenario> scenario;
   // Where it came from ("russia-dprk-2024.yaml (built in)", a path, "<dict>"), for repr().
   std::string origin;
+  // The text it was read from and how, so that the lever analyses can read the file's levers,
+  // plans and counter-levers exactly as the CLI's whatif/sweep/optimize do (and a file whose
+  // lever sections are broken still loads for run, as in the CLI). Null for one scenario of a
+  // dataset holding several, which declares no levers.
+  std::shared_ptr<const std::string> text;
+  ReadOptions read;
 };
 
 // One model run: the forecast and the scenario it was made on.
@@ -55,6 +62,7 @@ PyScenario BuiltinScenario();
 void BindScenario(py::module_& module);
 void BindRun(py::module_& module);
 void BindBacktest(py::module_& module);
+void BindLevers(py::module_& module);
 
 }  // namespace statecraft::python
 

@@ -38,6 +38,7 @@ PYBIND11_MODULE(_statecraft, module) {
   BindScenario(module);
   BindRun(module);
   BindBacktest(module);
+  BindLevers(module);
 }
 
 }  // namespace statecraft::python

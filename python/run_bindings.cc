@@ -123,7 +123,7 @@ void BindRun(py::module_& module) {
           "The resolved parameters, defaults included.")
       .def_property_readonly("scenario",
                              [](const PyResult& r) {
-                               return PyScenario{r.scenario, ""};
+                               return PyScenario{r.scenario, "", nullptr, {}};
                              })
       .def_property_readonly("actors",
                              [](const PyResult& r) {

@@ -13,6 +13,7 @@
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/io/scenario_reader.h"
+#include "statecraft/io/text_file.h"
 
 namespace statecraft::python {
 namespace {
@@ -27,7 +28,8 @@ ReadOptions MakeReadOptions(const std::string& format, const std::string& capabi
 }
 
 PyScenario Wrap(Scenario scenario, std::string origin) {
-  return PyScenario{std::make_shared<const Scenario>(std::move(scenario)), std::move(origin)};
+  return PyScenario{
+      std::make_shared<const Scenario>(std::move(scenario)), std::move(origin), nullptr, {}};
 }
 
 std::string PathText(const py::handle& path) {
@@ -44,26 +46,40 @@ std::vector<Scenario> ReadFileReleased(const std::string& path, const ReadOption
   return ReadScenarios(path, options);
 }
 
-// The file's only scenario; the message is the CLI's (cli/common.cc, LoadScenario) with the
-// Python way to read every scenario of a dataset.
+// The text's only scenario, keeping the text for the lever analyses. The message for a dataset
+// is the CLI's (cli/common.cc, LoadScenario) with the Python way to read all its scenarios.
+PyScenario OneFromText(std::shared_ptr<const std::string> text, const std::string& name,
+                       const ReadOptions& options, const std::string& remedy) {
+  std::vector<Scenario> scenarios;
+  {
+    py::gil_scoped_release release;
+    scenarios = ParseScenarios(*text, name, options);
+  }
+  if (scenarios.size() != 1) {
+    throw InputError(name + ": holds " + std::to_string(scenarios.size()) +
+                     " scenarios, expected one (use " + remedy + " for a dataset)");
+  }
+  PyScenario out = Wrap(std::move(scenarios.front()), name);
+  out.text = std::move(text);
+  out.read = options;
+  return out;
+}
+
 PyScenario LoadOne(const std::string& path, const std::string& format,
                    const std::string& capability) {
-  std::vector<Scenario> scenarios = ReadFileReleased(path, MakeReadOptions(format, capability));
-  if (scenarios.size() != 1) {
-    throw InputError(path + ": holds " + std::to_string(scenarios.size()) +
-                     " scenarios, expected one (use statecraft.load_all() for a dataset)");
+  std::shared_ptr<const std::string> text;
+  {
+    py::gil_scoped_release release;
+    text = std::make_shared<const std::string>(ReadTextFile(path));
   }
-  return Wrap(std::move(scenarios.front()), path);
+  return OneFromText(std::move(text), path, MakeReadOptions(format, capability),
+                     "statecraft.load_all()");
 }
 
 PyScenario FromText(const std::string& text, const std::string& name, const std::string& format,
                     const std::string& capability) {
-  std::vector<Scenario> scenarios = ParseScenarios(text, name, MakeReadOptions(format, capability));
-  if (scenarios.size() != 1) {
-    throw InputError(name + ": holds " + std::to_string(scenarios.size()) +
-                     " scenarios, expected one (use statecraft.loads_all() for a dataset)");
-  }
-  return Wrap(std::move(scenarios.front()), name);
+  return OneFromText(std::make_shared<const std::string>(text), name,
+                     MakeReadOptions(format, capability), "statecraft.loads_all()");
 }
 
 // A dict in the native schema, read through the JSON reader so that it is checked exactly like a

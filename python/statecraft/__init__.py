@@ -20,6 +20,7 @@ from ._statecraft import (
     BacktestResult,
     Result,
     Scenario,
+    SweepResult,
     __version__,
     builtin,
     formats,
@@ -38,9 +39,12 @@ __all__ = [
     "BacktestResult",
     "Comparison",
     "FlagshipBacktest",
+    "OptimizeResult",
     "Result",
     "Scenario",
     "ScenarioBuilder",
+    "SweepResult",
+    "WhatifResult",
     "backtest",
     "backtest_deu",
     "backtest_flagship",
@@ -54,9 +58,12 @@ __all__ = [
     "model_info",
     "model_names",
     "models",
+    "optimize",
     "run",
     "save",
+    "sweep",
     "validate",
+    "whatif",
 ]
 
 
@@ -198,6 +205,134 @@ def backtest_flagship(scenario=None, *, models=None):
     return FlagshipBacktest(
         backtest([scenario], models, min_actors=1, apply_decision_rules=True),
         backtest([scenario], models, min_actors=1, apply_decision_rules=False))
+
+
+# ---------------------------------------------------------------------------------------------
+# levers: whatif, sweep, optimize
+#
+# The scenario's levers, plans and counter-levers are those its file declares (docs/levers.md);
+# they are read when an analysis needs them, as the CLI's commands read them. Models are given as
+# "NAME", "NAME:k=v,k=v" or (name, {param: value}); plans as a declared plan's name or levers
+# joined by '+' ("L2=20+L5"). threads=0 uses every core; results never depend on it.
+
+
+def _scenario_levers(self):
+    """The declared levers, plans and counter-levers: {levers: [...], plans: [...],
+    counter_levers: {owner, budget, description, levers}} (empty for formats without them)."""
+    return _statecraft._levers(self)
+
+
+Scenario.levers = property(_scenario_levers)
+
+
+class WhatifResult:
+    """The baseline against each plan, per model, with uncertainty; to_dict() equals
+    `statecraft whatif --format json`."""
+
+    def __init__(self, data):
+        self._data = data
+
+    def to_dict(self):
+        return self._data
+
+    @property
+    def plans(self):
+        return [case["plan"] for case in self._data["plans"]]
+
+    def __getitem__(self, plan):
+        for case in self._data["plans"]:
+            if case["plan"] == plan:
+                return case
+        raise KeyError(plan)
+
+    def to_pandas(self):
+        """One row per plan, model and issue: cost, the central forecast, the 10 / 50 / 90 %
+        quantiles and mean over the draws (after decision rules), and the target's probability
+        (NaN without a target)."""
+        pandas = _pandas()
+        rows = []
+        for case in self._data["plans"]:
+            for model, cell in case["models"].items():
+                for issue, quantiles in cell["issues"].items():
+                    rows.append({"plan": case["plan"], "model": model, "cost": case["cost"],
+                                 "issue": issue, "central": _none_to_nan(cell["central"][issue]),
+                                 "q10": quantiles["q10"], "median": quantiles["median"],
+                                 "q90": quantiles["q90"], "mean": quantiles["mean"],
+                                 "probability": cell.get("probability", _math.nan)})
+        return pandas.DataFrame(rows)
+
+    def __repr__(self):
+        return "<statecraft.WhatifResult plans: %s>" % ", ".join(self.plans)
+
+
+def whatif(scenario=None, plans=None, models=None, *, target=None, draws=1000, seed=0,
+           threads=0, distribution="triangular"):
+    """`statecraft whatif`: the baseline and each plan (default: every declared plan) on each
+    model (default: every model), as point forecasts and Monte Carlo quantiles; target (e.g.
+    "munitions<=25") adds its probability. Releases the GIL."""
+    return WhatifResult(_statecraft._whatif(_to_scenario(scenario), plans, models, target,
+                                            draws, seed, threads, distribution))
+
+
+def sweep(scenario=None, model="compromise", plan=None, *, target=None, drivers=10,
+          draws=1000, seed=0, threads=0, distribution="triangular"):
+    """`statecraft sweep`: a Monte Carlo of one model ("NAME" or "NAME:k=v,k=v") under one
+    plan (default: no lever). Returns a SweepResult: to_dict() equals the CLI's JSON (quantiles,
+    the target's probability, the `drivers` strongest drivers of every issue); outcomes and
+    inputs are numpy arrays (draws × issues, draws × inputs). Releases the GIL."""
+    return _statecraft._sweep(_to_scenario(scenario), model, plan, target, drivers, draws, seed,
+                              threads, distribution)
+
+
+def _sweep_to_pandas(self, unconstrained=False):
+    """The draws as a DataFrame: one row per draw, one column per issue (after decision rules,
+    or the model's own with unconstrained=True), then one column per sampled input."""
+    pandas = _pandas()
+    outcomes = self.unconstrained if unconstrained else self.outcomes
+    frame = pandas.DataFrame(outcomes, columns=self.issues)
+    inputs = pandas.DataFrame(self.inputs, columns=self.input_labels)
+    return pandas.concat([frame, inputs], axis=1).rename_axis("draw")
+
+
+SweepResult.to_pandas = _sweep_to_pandas
+
+
+class OptimizeResult:
+    """The cheapest plan reaching a target with a probability, against the opponent's best
+    counter-levers; to_dict() equals `statecraft optimize --format json`."""
+
+    def __init__(self, data):
+        self._data = data
+
+    def to_dict(self):
+        return self._data
+
+    @property
+    def best(self):
+        """The cheapest plan that meets the target, or None."""
+        return self._data.get("best")
+
+    def __repr__(self):
+        best = self.best
+        if best is None:
+            return "<statecraft.OptimizeResult: no plan meets %s>" % self._data["target"]
+        names = ", ".join("%s %g" % (lever["lever"], lever["magnitude"])
+                          for lever in best["levers"]) if best["levers"] else "baseline"
+        return "<statecraft.OptimizeResult %s: %s, cost %g>" % (self._data["target"], names,
+                                                               best["cost"])
+
+
+def optimize(scenario=None, target=None, probability=0.8, *, budget=None, models=None,
+             runners_up=3, draws=200, seed=0, threads=0, distribution="triangular"):
+    """`statecraft optimize`: the cheapest plan of declared levers at their declared steps that
+    meets target (e.g. "munitions<=25") with at least `probability`, evaluated against the
+    opponent's best counter-levers within its budget; models default to compromise (a plan must
+    work under each). Releases the GIL."""
+    if target is None:
+        raise TypeError("optimize() needs a target, e.g. target=\"munitions<=25\"")
+    return OptimizeResult(_statecraft._optimize(_to_scenario(scenario), target, probability,
+                                                budget, models, runners_up, draws, seed,
+                                                threads, distribution))
 
 
 # ---------------------------------------------------------------------------------------------
