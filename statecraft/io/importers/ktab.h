@@ -1,5 +1,7 @@
 // Importers of KTAB's scenario files (spec ../shared/specs/smp.md §4.1): the CSV format of
-// `smpc --csv` and the XML format of `smpc --xml`.
+// `smpc --csv` (registered as format "ktab", extension .csv) and the XML format of `smpc --xml`
+// (format "ktab-xml", extension .xml). Two formats rather than one sniffing both, so that
+// `--from ktab` / `--from ktab-xml` say exactly which reader runs; auto-detection finds either.
 //
 // Both give issues on a 0–100 scale (KTAB's positions) and saliences divided by 100 (KTAB's
 // percents). Everything KTAB's reader checks is checked here, plus what it misses (duplicate
