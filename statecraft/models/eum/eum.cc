@@ -752,10 +752,10 @@ class EumModel : public Model {
     Forecast forecast;
     Round initial;
     initial.positions = InputPositions(scenario);
-    Detail initial_means = Detail::MakeList();
+    Detail initial_means = Detail::MakeObject();
     for (int issue = 0; issue < issue_count; ++issue) {
       initial.outcome.push_back(results[issue].initial_median);
-      initial_means.Append(results[issue].initial_mean);
+      initial_means.Set(scenario.issues[issue].name, results[issue].initial_mean);
     }
     initial.detail.Set("mean", std::move(initial_means));
     forecast.rounds.push_back(std::move(initial));
@@ -764,8 +764,8 @@ class EumModel : public Model {
       Round round;
       round.positions = forecast.rounds.back().positions;
       round.outcome = forecast.rounds.back().outcome;
-      Detail means = Detail::MakeList();
-      Detail risk_exponents = Detail::MakeList();
+      Detail means = Detail::MakeObject();
+      Detail risk_exponents = Detail::MakeObject();
       Detail offers = Detail::MakeList();
       for (int issue = 0; issue < issue_count; ++issue) {
         const EumIssueResult& result = results[issue];
@@ -774,8 +774,8 @@ class EumModel : public Model {
           // This issue stopped earlier: its state is carried over unchanged.
           const double mean =
               result.rounds.empty() ? result.initial_mean : result.rounds.back().mean;
-          means.Append(mean);
-          risk_exponents.Append(Detail());
+          means.Set(scenario.issues[issue].name, mean);
+          risk_exponents.Set(scenario.issues[issue].name, Detail());
           continue;
         }
         const EumRoundResult& step = result.rounds[t - 1];
@@ -783,12 +783,12 @@ class EumModel : public Model {
           round.positions[actors[k] * issue_count + issue] = step.positions[k];
         }
         round.outcome[issue] = step.median;
-        means.Append(step.mean);
+        means.Set(scenario.issues[issue].name, step.mean);
         Detail risk = Detail::MakeObject();
         for (std::size_t k = 0; k < actors.size(); ++k) {
           risk.Set(scenario.actors[actors[k]].name, step.risk_exponents[k]);
         }
-        risk_exponents.Append(std::move(risk));
+        risk_exponents.Set(scenario.issues[issue].name, std::move(risk));
         for (const EumOffer& offer : step.offers) {
           Detail item = Detail::MakeObject();
           item.Set("issue", scenario.issues[issue].name);
@@ -808,11 +808,10 @@ class EumModel : public Model {
     }
     forecast.outcome = forecast.rounds.back().outcome;
 
-    Detail stopping = Detail::MakeList();
+    Detail stopping = Detail::MakeObject();
     for (int issue = 0; issue < issue_count; ++issue) {
       const EumIssueResult& result = results[issue];
       Detail item = Detail::MakeObject();
-      item.Set("issue", scenario.issues[issue].name);
       item.Set("range", result.range);
       item.Set("rounds_run", static_cast<int>(result.rounds.size()));
       item.Set("stopped_by", result.stopped_by);
@@ -829,7 +828,7 @@ class EumModel : public Model {
         item.Set("cycle", Detail());
       }
       if (!result.note.empty()) item.Set("note", result.note);
-      stopping.Append(std::move(item));
+      stopping.Set(scenario.issues[issue].name, std::move(item));
     }
     forecast.detail.Set("stopping", std::move(stopping));
     return forecast;

@@ -16,6 +16,8 @@
 #include "statecraft/core/error.h"
 #include "statecraft/io/csv.h"
 #include "statecraft/io/importers/bdm_csv.h"
+#include "statecraft/io/json_output.h"
+#include "statecraft/io/scenario_reader.h"
 #include "statecraft/io/text_file.h"
 
 namespace statecraft {
@@ -238,7 +240,8 @@ TEST(EumGolden, EcVariantSweep) {
       SCOPED_TRACE("round " + std::to_string(t));
       // The sweep prints three decimals.
       EXPECT_NEAR(forecast.rounds[t].outcome[0], row.at("median")[t - 1].get<double>(), 5e-4);
-      const double mean = forecast.rounds[t].detail.Find("mean")->AsList()[0].AsNumber();
+      const double mean =
+          forecast.rounds[t].detail.Find("mean")->Find(scenario.issues[0].name)->AsNumber();
       EXPECT_NEAR(mean, row.at("mean")[t - 1].get<double>(), 5e-4);
     }
   }
@@ -585,8 +588,8 @@ TEST(EumModel, RunJsonDetail) {
   ASSERT_EQ(forecast.rounds.size(), 4u);
   EXPECT_NEAR(forecast.outcome[0], 9.9619795904, 1e-9);
   const Detail& round1 = forecast.rounds[1].detail;
-  EXPECT_NEAR(round1.Find("mean")->AsList()[0].AsNumber(), 7.46131437828, 1e-9);
-  const Detail& risk = round1.Find("risk_exponents")->AsList()[0];
+  EXPECT_NEAR(round1.Find("mean")->Find("ec_emissions_bdm1994")->AsNumber(), 7.46131437828, 1e-9);
+  const Detail& risk = *round1.Find("risk_exponents")->Find("ec_emissions_bdm1994");
   EXPECT_NEAR(risk.Find("Belgium")->AsNumber(), 0.754196, 5e-7);
   const Detail::List& offers = round1.Find("offers")->AsList();
   ASSERT_EQ(offers.size(), 3u);
@@ -594,7 +597,7 @@ TEST(EumModel, RunJsonDetail) {
   EXPECT_EQ(offers[0].Find("proposer")->AsString(), "France");
   EXPECT_EQ(offers[0].Find("kind")->AsString(), "compromise");
   EXPECT_NEAR(offers[0].Find("new_position")->AsNumber(), 8.41593231543, 1e-9);
-  const Detail& stopping = forecast.detail.Find("stopping")->AsList()[0];
+  const Detail& stopping = *forecast.detail.Find("stopping")->Find("ec_emissions_bdm1994");
   EXPECT_EQ(stopping.Find("rounds_run")->AsInteger(), 3);
   EXPECT_EQ(stopping.Find("stopped_by")->AsString(), "fixed_rounds");
   EXPECT_THROW(RunModel(BuiltinModels().Get("eum"), scenario, {{"capitulation", "maybe"}}, 0),
@@ -620,6 +623,30 @@ TEST(EumModel, IssuesRunSeparatelyAndAbsentActorsStayAbsent) {
     EXPECT_EQ(forecast.rounds[t].outcome[0], alone.rounds[t].outcome[0]);
     EXPECT_TRUE(std::isnan(forecast.rounds[t].positions[1 * 2 + 1]));
   }
+}
+
+// What `statecraft run FILE --model eum --param rounds=10 --param capitulation=off` does: the
+// generic reader detects the BDM format (CSV and the Preana TSV), the run JSON carries the detail.
+TEST(EumModel, ThroughTheScenarioReaderAndTheJsonContract) {
+  const std::string csv = GoldenPath("ec_emissions_bdm1994.csv");
+  const std::string tsv = GoldenPath("iran2013_election.tsv");
+  EXPECT_EQ(DetectFormat(ReadTextFile(csv), csv), "bdm");
+  EXPECT_EQ(DetectFormat(ReadTextFile(tsv), tsv), "bdm");
+  const Scenario scenario = ReadScenario(csv);
+  const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario,
+                                     {{"rounds", "10"}, {"capitulation", "off"}}, 0);
+  const Json json = ForecastToJson(scenario, forecast);
+  ASSERT_EQ(json.at("rounds").size(), 11u);
+  const Json& round4 = json.at("rounds")[4];
+  EXPECT_NEAR(round4.at("outcome").at("ec_emissions_bdm1994").get<double>(), 9.9619795904, 1e-9);
+  EXPECT_NEAR(round4.at("mean").at("ec_emissions_bdm1994").get<double>(), 7.35813053133, 1e-9);
+  EXPECT_EQ(round4.at("offers")[0].at("mover"), "Belgium");
+  EXPECT_EQ(round4.at("offers")[0].at("proposer"), "Netherlands");
+  EXPECT_EQ(round4.at("offers")[0].at("kind"), "compromise");
+  EXPECT_NEAR(round4.at("risk_exponents").at("ec_emissions_bdm1994").at("UK").get<double>(),
+              1.248615, 5e-7);
+  EXPECT_EQ(json.at("stopping").at("ec_emissions_bdm1994").at("rounds_run"), 10);
+  EXPECT_NEAR(ReadScenario(tsv).Position(6, 0), 8.0, 0.0);
 }
 
 }  // namespace
