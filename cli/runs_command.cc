@@ -5,6 +5,7 @@
 #include "cli/common.h"
 #include "cli/store_options.h"
 #include "statecraft/core/error.h"
+#include "statecraft/store/saved_sweep.h"
 
 namespace statecraft::cli {
 namespace {
@@ -42,7 +43,7 @@ StoredRun RequireRun(const RunStore& store, std::int64_t id) {
 }  // namespace
 
 void AddRunsCommand(CLI::App& app) {
-  auto* command = app.add_subcommand("runs", "list, show, export or delete saved runs");
+  auto* command = app.add_subcommand("runs", "list, show, export, resume or delete saved runs");
   command->require_subcommand(1);
   auto store_options = std::make_shared<StoreOptions>();
   auto format = std::make_shared<std::string>();
@@ -134,6 +135,28 @@ void AddRunsCommand(CLI::App& app) {
     std::ofstream file(*output);
     if (!file) throw InputError(*output + ": cannot write this file");
     PrintJson(file, exported);
+  });
+
+  auto threads = std::make_shared<int>(0);
+  auto* resume = command->add_subcommand(
+      "resume", "complete an interrupted sweep; its finished models are not computed again");
+  AddStoreOptions(*resume, *store_options, false);
+  resume->add_option("id", *id, "run id of a sweep whose status is running")->required();
+  resume->add_option("--threads", *threads, "threads (0: every core)")->default_val(0);
+  AddFormatOption(*resume, *format, {"table", "json"});
+  resume->callback([=] {
+    const auto store = OpenStore(*store_options);
+    RequireRun(*store, *id);
+    SweepContinuation continuation;
+    continuation.threads = *threads;
+    const std::optional<Json> result = ContinueSavedSweep(*store, *id, continuation);
+    if (*format == "json") {
+      PrintJson(std::cout, *result);
+      return;
+    }
+    std::cout << "run " << *id << " complete: " << continuation.models_computed
+              << " model(s) computed, " << continuation.models_saved
+              << " already saved (not computed again)\n";
   });
 
   auto* remove = command->add_subcommand("delete", "delete a run");

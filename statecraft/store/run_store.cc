@@ -72,6 +72,15 @@ CREATE TABLE draws (
 CREATE INDEX runs_by_created_at ON runs(created_at);
 CREATE INDEX runs_by_scenario ON runs(scenario_hash);
 )sql",
+      // 3: parts of long runs finished on their own (a model of a sweep), for resuming.
+      R"sql(
+CREATE TABLE run_parts (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  part TEXT NOT NULL,
+  summary_json TEXT NOT NULL,
+  PRIMARY KEY (run_id, part)
+) WITHOUT ROWID;
+)sql",
   };
   return kMigrations;
 }
@@ -300,6 +309,7 @@ void RunStore::Execute(const std::string& sql) const {
 }
 
 int RunStore::SchemaVersion() const {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   Statement query(db_, "SELECT MAX(version) FROM schema_version");
   return query.Step() && !query.IsNull(0) ? static_cast<int>(query.Integer(0)) : 0;
 }
@@ -403,6 +413,7 @@ void RunStore::InsertForecasts(std::int64_t id, const Scenario& scenario,
 
 std::int64_t RunStore::SaveRun(const Scenario& scenario, const RunHeader& header,
                                const std::vector<Forecast>& forecasts, const Json& result) {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   Transaction transaction(db_);
   const std::int64_t id = InsertRun(scenario, header, true, result);
   InsertForecasts(id, scenario, forecasts);
@@ -411,6 +422,7 @@ std::int64_t RunStore::SaveRun(const Scenario& scenario, const RunHeader& header
 }
 
 std::int64_t RunStore::BeginRun(const Scenario& scenario, const RunHeader& header) {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   Transaction transaction(db_);
   const std::int64_t id = InsertRun(scenario, header, false, nullptr);
   transaction.Commit();
@@ -419,7 +431,14 @@ std::int64_t RunStore::BeginRun(const Scenario& scenario, const RunHeader& heade
 
 void RunStore::SaveDraws(std::int64_t id, const std::string& model, int first_draw, int issue_count,
                          const std::vector<double>& outcomes) {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   Transaction transaction(db_);
+  InsertDraws(id, model, first_draw, issue_count, outcomes);
+  transaction.Commit();
+}
+
+void RunStore::InsertDraws(std::int64_t id, const std::string& model, int first_draw,
+                           int issue_count, const std::vector<double>& outcomes) {
   Statement insert(db_,
                    "INSERT OR REPLACE INTO draws (run_id, model, draw, outcomes_json) "
                    "VALUES (?1, ?2, ?3, ?4)");
@@ -435,11 +454,31 @@ void RunStore::SaveDraws(std::int64_t id, const std::string& model, int first_dr
         .Bind(4, values.dump())
         .Run();
   }
+}
+
+void RunStore::SavePart(std::int64_t id, const std::string& part, int issue_count,
+                        const std::vector<double>& outcomes, const Json& summary) {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
+  Transaction transaction(db_);
+  InsertDraws(id, part, 0, issue_count, outcomes);
+  Statement insert(db_,
+                   "INSERT OR REPLACE INTO run_parts (run_id, part, summary_json) "
+                   "VALUES (?1, ?2, ?3)");
+  insert.Bind(1, id).Bind(2, part).Bind(3, summary.dump()).Run();
   transaction.Commit();
+}
+
+std::optional<Json> RunStore::LoadPart(std::int64_t id, const std::string& part) const {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
+  Statement query(db_, "SELECT summary_json FROM run_parts WHERE run_id = ?1 AND part = ?2");
+  query.Bind(1, id).Bind(2, part);
+  if (!query.Step()) return std::nullopt;
+  return Json::parse(query.Text(0));
 }
 
 void RunStore::FinishRun(std::int64_t id, const Scenario& scenario,
                          const std::vector<Forecast>& forecasts, const Json& result) {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   Transaction transaction(db_);
   InsertForecasts(id, scenario, forecasts);
   Statement finish(db_,
@@ -454,6 +493,7 @@ void RunStore::FinishRun(std::int64_t id, const Scenario& scenario,
 
 std::vector<std::pair<int, std::vector<double>>> RunStore::LoadDraws(
     std::int64_t id, const std::string& model) const {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   Statement query(db_,
                   "SELECT draw, outcomes_json FROM draws WHERE run_id = ?1 AND model = ?2 "
                   "ORDER BY draw");
@@ -470,6 +510,7 @@ std::vector<std::pair<int, std::vector<double>>> RunStore::LoadDraws(
 }
 
 std::vector<StoredRun> RunStore::List(int limit) const {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   Statement query(db_, (std::string(kRunColumns) + "ORDER BY runs.id DESC LIMIT ?1").c_str());
   query.Bind(1, static_cast<std::int64_t>(limit > 0 ? limit : -1));
   std::vector<StoredRun> runs;
@@ -478,6 +519,7 @@ std::vector<StoredRun> RunStore::List(int limit) const {
 }
 
 std::optional<StoredRun> RunStore::Get(std::int64_t id) const {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   Statement query(db_, (std::string(kRunColumns) + "WHERE runs.id = ?1").c_str());
   query.Bind(1, id);
   if (!query.Step()) return std::nullopt;
@@ -485,6 +527,7 @@ std::optional<StoredRun> RunStore::Get(std::int64_t id) const {
 }
 
 Json RunStore::Export(std::int64_t id) const {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   const std::optional<StoredRun> run = Get(id);
   if (!run) throw InputError("run store " + path_ + ": no run " + std::to_string(id));
   Json out = RunHeaderJson(*run);
@@ -530,6 +573,7 @@ Json RunStore::Export(std::int64_t id) const {
 }
 
 bool RunStore::Delete(std::int64_t id) {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   Transaction transaction(db_);
   Statement remove(db_, "DELETE FROM runs WHERE id = ?1");
   remove.Bind(1, id).Run();
@@ -543,6 +587,7 @@ bool RunStore::Delete(std::int64_t id) {
 }
 
 std::string RunStore::IntegrityCheck() const {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   std::string report;
   Statement integrity(db_, "PRAGMA integrity_check");
   while (integrity.Step()) {

@@ -12,12 +12,15 @@
 // "running" row first, then their draws in batches (one transaction each), then marked
 // "complete": a sweep killed mid-way leaves a running row and whole batches of draws.
 //
+// One RunStore may be shared by threads: every public method holds its lock.
+//
 // The schema is versioned: schema_version holds the number of migrations applied, and opening a
 // store applies the missing ones in order, each in its own transaction.
 #ifndef STATECRAFT_STORE_RUN_STORE_H_
 #define STATECRAFT_STORE_RUN_STORE_H_
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,6 +96,12 @@ class RunStore {
                  const std::vector<double>& outcomes);
   void FinishRun(std::int64_t id, const Scenario& scenario, const std::vector<Forecast>& forecasts,
                  const Json& result);
+  // A part of a long run that is finished on its own (a model of a multi-model sweep): its
+  // draws and its summary in one transaction, so a resumed run finds whole parts only.
+  void SavePart(std::int64_t id, const std::string& part, int issue_count,
+                const std::vector<double>& outcomes, const Json& summary);
+  // The part's summary, or nullopt when it was not saved.
+  std::optional<Json> LoadPart(std::int64_t id, const std::string& part) const;
   // The draws saved for a model, as {draw: outcomes per issue}, ascending.
   std::vector<std::pair<int, std::vector<double>>> LoadDraws(std::int64_t id,
                                                              const std::string& model) const;
@@ -113,6 +122,8 @@ class RunStore {
   void Execute(const std::string& sql) const;
   void Migrate();
   void SaveScenario(const Scenario& scenario, std::string* hash);
+  void InsertDraws(std::int64_t id, const std::string& model, int first_draw, int issue_count,
+                   const std::vector<double>& outcomes);
   std::int64_t InsertRun(const Scenario& scenario, const RunHeader& header, bool complete,
                          const Json& result);
   void InsertForecasts(std::int64_t id, const Scenario& scenario,
@@ -120,6 +131,7 @@ class RunStore {
 
   std::string path_;
   sqlite3* db_ = nullptr;
+  mutable std::recursive_mutex mutex_;
 };
 
 }  // namespace statecraft

@@ -179,6 +179,20 @@ TEST_F(RunStoreTest, LongRunsKeepTheirDrawsAndFinish) {
   EXPECT_THROW(store.FinishRun(id + 100, scenario, {}, {}), InputError);
 }
 
+TEST_F(RunStoreTest, PartsAreSavedWholeWithTheirDraws) {
+  const Scenario scenario = Builtin();
+  const int issues = scenario.IssueCount();
+  RunStore store(path_);
+  const std::int64_t id = store.BeginRun(scenario, Header("sweep", "eum"));
+  EXPECT_FALSE(store.LoadPart(id, "eum").has_value());
+  store.SavePart(id, "eum", issues, std::vector<double>(3 * issues, 1.5), Json{{"draws", 3}});
+  ASSERT_TRUE(store.LoadPart(id, "eum").has_value());
+  EXPECT_EQ((*store.LoadPart(id, "eum"))["draws"], 3);
+  EXPECT_EQ(store.LoadDraws(id, "eum").size(), 3u);
+  EXPECT_TRUE(store.Delete(id));
+  EXPECT_EQ(store.IntegrityCheck(), "ok");
+}
+
 TEST_F(RunStoreTest, MigratesAVersionOneStore) {
   { RunStore store(path_); }
   // Make it look like a store written by a program that knew only migration 1.
@@ -186,12 +200,12 @@ TEST_F(RunStoreTest, MigratesAVersionOneStore) {
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP INDEX runs_by_created_at; DROP INDEX runs_by_scenario; "
-                         "DELETE FROM schema_version WHERE version > 1",
+                         "DROP TABLE run_parts; DELETE FROM schema_version WHERE version > 1",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
   RunStore store(path_);
-  EXPECT_EQ(store.SchemaVersion(), 2);
+  EXPECT_EQ(store.SchemaVersion(), 3);
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* statement = nullptr;
   sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?1",

@@ -69,7 +69,7 @@ TEST_F(ApiServerTest, HealthAndModels) {
   auto health = client.Get("/api/health");
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);
-  EXPECT_EQ(health->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(health->get_header_value("Content-Type"), "application/json; charset=utf-8");
   EXPECT_EQ(Body(health)["status"], "ok");
   auto models = client.Get("/api/models");
   ASSERT_TRUE(models);
@@ -134,6 +134,15 @@ TEST_F(ApiServerTest, ComparePlansAndCharts) {
   EXPECT_EQ(base["models"].size(), 2u);
   EXPECT_FALSE(base["charts"]["trajectories"].empty());
   EXPECT_TRUE(baseline->get_header_value("X-Statecraft-Run-Id").empty());
+  // Browsers accept compressed answers; JSON is sent as it is (compressing it cost more time
+  // than it saved on loopback).
+  client.set_decompress(false);
+  auto browser_like =
+      client.Post("/api/compare?charts=1", {{"Accept-Encoding", "gzip, deflate, br"}},
+                  R"({"models": ["eum"], "save": false})", "application/json");
+  ASSERT_EQ(browser_like->status, 200);
+  EXPECT_EQ(browser_like->get_header_value("Content-Encoding"), "");
+  client.set_decompress(true);
   auto plan =
       client.Post("/api/compare", R"({"models": ["compromise"], "plan": "L1=20", "save": false})",
                   "application/json");
@@ -232,6 +241,39 @@ TEST_F(ApiServerTest, AJobCanBeCancelled) {
   EXPECT_EQ(job["status"], "cancelled") << job.dump();
   EXPECT_LT(job["steps_done"].get<int>(), job["steps_total"].get<int>());
   EXPECT_FALSE(job.contains("result"));
+}
+
+TEST_F(ApiServerTest, ACancelledSavedSweepIsResumedToTheUninterruptedResult) {
+  httplib::Client client = Client();
+  const std::string request = R"({"models": ["eum", "compromise", "median"], "draws": 300,
+                                  "seed": 2, "plan": "L2"})";
+  auto started = client.Post("/api/sweep", request, "application/json");
+  ASSERT_EQ(started->status, 202) << started->body;
+  const std::int64_t run_id = Body(started)["run_id"].get<std::int64_t>();
+  client.Delete(("/api/jobs/" + std::to_string(Body(started)["job"].get<int>())).c_str());
+  const Json cancelled = WaitForJob(Body(started)["job"].get<std::int64_t>());
+  ASSERT_TRUE(cancelled["status"] == "cancelled" || cancelled["status"] == "done")
+      << cancelled.dump();
+  if (cancelled["status"] == "cancelled") {
+    EXPECT_EQ(Body(client.Get(("/api/runs/" + std::to_string(run_id)).c_str()))["status"],
+              "running");
+  }
+  auto resumed = client.Post(("/api/runs/" + std::to_string(run_id) + "/resume").c_str(), "",
+                             "application/json");
+  ASSERT_EQ(resumed->status, 202) << resumed->body;
+  const Json job = WaitForJob(Body(resumed)["job"].get<std::int64_t>());
+  ASSERT_EQ(job["status"], "done") << job.dump();
+
+  Json unsaved_request = Json::parse(request);
+  unsaved_request["save"] = false;
+  auto unsaved = client.Post("/api/sweep", unsaved_request.dump(), "application/json");
+  const Json reference = WaitForJob(Body(unsaved)["job"].get<std::int64_t>());
+  ASSERT_EQ(reference["status"], "done");
+  EXPECT_EQ(job["result"], reference["result"]);
+  const Json stored = Body(client.Get(("/api/runs/" + std::to_string(run_id)).c_str()));
+  EXPECT_EQ(stored["status"], "complete");
+  EXPECT_EQ(stored["draws"].size(), 900u);
+  EXPECT_EQ(client.Post("/api/runs/999999/resume", "", "application/json")->status, 404);
 }
 
 TEST_F(ApiServerTest, BadJobRequestsAre400) {
