@@ -52,6 +52,7 @@ void AddBacktestCommand(CLI::App& app);
 void AddWhatifCommand(CLI::App& app);
 void AddSweepCommand(CLI::App& app);
 void AddOptimizeCommand(CLI::App& app);
+void AddAnswerCommand(CLI::App& app);
 void AddRunsCommand(CLI::App& app);
 void AddReportCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   statecraft::cli::AddWhatifCommand(app);
   statecraft::cli::AddSweepCommand(app);
   statecraft::cli::AddOptimizeCommand(app);
+  statecraft::cli::AddAnswerCommand(app);
   statecraft::cli::AddRunsCommand(app);
   statecraft::cli::AddReportCommand(app);
   statecraft::cli::AddServeCommand(app);

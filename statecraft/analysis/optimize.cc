@@ -49,6 +49,25 @@ void Countered(const Scenario& scenario, const LeverSet& levers,
   }
 }
 
+// Screening (OptimizeOptions::screen_draws): the first draws of a plan are the same draws as in
+// the full evaluation, so a plan whose screening probability falls below half the requirement is
+// set aside with that estimate. Returns true when the plan was set aside.
+bool Screen(const Scenario& scenario, const LeverSet& levers,
+            const std::vector<ModelChoice>& models, const OptimizeOptions& options,
+            PlanEvaluation& evaluation) {
+  if (options.screen_draws <= 0 || options.screen_draws >= options.sweep.draws) return false;
+  OptimizeOptions screen = options;
+  screen.sweep.draws = options.screen_draws;
+  double median = evaluation.median;
+  const double probability =
+      Evaluate(scenario, levers, models, screen, evaluation.levers, {}, &median);
+  if (probability >= options.probability / 2) return false;
+  evaluation.probability = probability;
+  evaluation.median = median;
+  evaluation.screened = true;
+  return true;
+}
+
 }  // namespace
 
 std::vector<std::vector<AppliedLever>> EnumeratePlans(const Scenario& scenario,
@@ -124,9 +143,12 @@ OptimizeResult Optimize(const Scenario& scenario, const LeverSet& levers,
     evaluation.levers = plan;
     evaluation.cost = PlanCost(plan);
     evaluation.median = baseline_median;
-    evaluation.probability =
-        plan.empty() ? result.baseline_probability
-                     : Evaluate(scenario, levers, models, options, plan, {}, &evaluation.median);
+    if (plan.empty()) {
+      evaluation.probability = result.baseline_probability;
+    } else if (!Screen(scenario, levers, models, options, evaluation)) {
+      evaluation.probability =
+          Evaluate(scenario, levers, models, options, plan, {}, &evaluation.median);
+    }
     ++result.evaluated;
     if (evaluation.probability < options.probability) {
       failed.push_back(evaluation);
@@ -148,10 +170,21 @@ OptimizeResult Optimize(const Scenario& scenario, const LeverSet& levers,
   if (!result.best) {
     // Nothing meets the target: report the plans that come closest (cheapest first on ties).
     const bool at_most = options.target.at_most;
-    std::stable_sort(failed.begin(), failed.end(), [at_most](const auto& a, const auto& b) {
+    auto closer = [at_most](const auto& a, const auto& b) {
       if (a.probability != b.probability) return a.probability > b.probability;
       return at_most ? a.median < b.median : a.median > b.median;
-    });
+    };
+    std::stable_sort(failed.begin(), failed.end(), closer);
+    // The leaders may carry screening estimates: evaluate them on every draw, then re-rank.
+    const std::size_t leaders =
+        std::min(failed.size(), static_cast<std::size_t>(2 * (options.runners_up + 1)));
+    for (std::size_t k = 0; k < leaders; ++k) {
+      if (!failed[k].screened) continue;
+      failed[k].probability =
+          Evaluate(scenario, levers, models, options, failed[k].levers, {}, &failed[k].median);
+      failed[k].screened = false;
+    }
+    std::stable_sort(failed.begin(), failed.begin() + leaders, closer);
     const std::size_t count =
         std::min(failed.size(), static_cast<std::size_t>(options.runners_up + 1));
     for (std::size_t k = 0; k < count; ++k) {
