@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <limits>
 #include <memory>
 #include <numeric>
 #include <sstream>
@@ -323,9 +322,9 @@ void TallyBlock(const double* utility, const double* weights, int n, int m, int 
 // the variant sweep) follow one particular rounding.
 //
 // Cost per round: O(m² n) for the votes (2 passes), O(n²) for the normaliser, Sec and the offers,
-// O(n m) powers. With m = n (all positions distinct) that is half the pair work of the plain form
-// and a factor n fewer powers; positions coincide often (confrontations move actors onto each
-// other), and then m ≪ n.
+// 3 n m powers. With m = n (all positions distinct) that is half the pair work of the plain form
+// and fewer powers (it needs about 5 n²); positions coincide often (confrontations move actors
+// onto each other), and then m ≪ n.
 class CompressedEngine : public RoundEngine {
  public:
   using RoundEngine::RoundEngine;
