@@ -114,6 +114,30 @@ std::vector<std::string> Disagreements(const Answer& answer) {
                       " (" + FormatNumber(Cell(*high, 0).quantiles[issue].median) + ").");
     }
   }
+  auto join = [](const std::vector<std::string>& names) {
+    std::string text;
+    for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+    return text;
+  };
+  // Plans some models say move the target issue and others say do not.
+  const int target_issue = answer.target.issue;
+  for (std::size_t plan = 1; plan < ran.front()->whatif.cases.size(); ++plan) {
+    std::vector<std::string> moved;
+    std::vector<std::string> unmoved;
+    for (const ModelAnswer* item : ran) {
+      const double change = Cell(*item, plan).quantiles[target_issue].median -
+                            Cell(*item, 0).quantiles[target_issue].median;
+      (std::abs(change) >= 5 ? moved : unmoved)
+          .push_back(item->model + " " +
+                     (std::abs(change) < 0.5 ? std::string("0")
+                                             : (change > 0 ? "+" : "") + FormatNumber(change, 0)));
+    }
+    if (!moved.empty() && !unmoved.empty()) {
+      lines.push_back("Plan '" + ran.front()->whatif.cases[plan].name + "' moves the median of " +
+                      scenario.issues[target_issue].name + " by 5 points or more under " +
+                      join(moved) + "; not under " + join(unmoved) + ".");
+    }
+  }
   std::vector<std::string> reach;
   std::vector<std::string> fail;
   for (const ModelAnswer* item : ran) {
@@ -123,11 +147,6 @@ std::vector<std::string> Disagreements(const Answer& answer) {
       fail.push_back(item->model);
     }
   }
-  auto join = [](const std::vector<std::string>& names) {
-    std::string text;
-    for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-    return text;
-  };
   if (!reach.empty() && !fail.empty()) {
     lines.push_back("Token level with " + FormatPercent(kRequiredProbability) +
                     " confidence against Russia's best counter: reachable for " + join(reach) +
