@@ -267,7 +267,7 @@ class StraightforwardEngine : public RoundEngine {
 #define STATECRAFT_EUM_CLONES
 #endif
 
-constexpr int kPairBlock = 8;
+constexpr int kPairBlock = 16;
 
 // For the pairs (g, first + j), j < count ≤ kPairBlock, over utility[k * m + h] = u_k(h) and the
 // voters' weights: for_g[j] = Σ_k max(0, w_k (u_k(h) − u_k(g))), for_h[j] = Σ_k max(0, −(...)),
@@ -442,7 +442,7 @@ class CompressedEngine : public RoundEngine {
     const int n = static_cast<int>(x.size());
     const int m = static_cast<int>(group_position_.size());
     // utility_[k * m + h] = d(voter k, position h)^{r_k}: positions contiguous, so that a block
-    // of pairs (g, h..h+7) reads one short run per voter and the compiler can keep the block's
+    // of pairs (g, h..h+15) reads one short run per voter and the compiler can keep the block's
     // sums in vector registers. Each pair's sum still runs over the voters in input order.
     utility_.resize(static_cast<std::size_t>(n) * m);
     for (int k = 0; k < n; ++k) {
