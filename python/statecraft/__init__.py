@@ -36,6 +36,7 @@ from ._statecraft import (
 )
 
 __all__ = [
+    "__version__",
     "BacktestResult",
     "Comparison",
     "FlagshipBacktest",
@@ -168,7 +169,7 @@ def backtest(scenarios, models=None, *, min_actors=3, thresholds=(5, 10, 20),
              apply_decision_rules=True):
     """Scores models against the scenarios' known outcomes.
 
-    models: None (every registered model, and exchange after one round, as the CLI does), or a
+    models: None (every registered model, and exchange after ten rounds, as the CLI does), or a
     list of "NAME", "NAME:k=v,k=v" or (label, model, {param: value}). An issue is scored when it
     has a known outcome and at least min_actors actors with a stake.
     """

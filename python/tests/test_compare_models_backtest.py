@@ -29,7 +29,7 @@ def test_compare_equals_cli_compare_json(path):
 
 
 def test_compare_to_pandas_is_the_cli_table():
-    pandas = pytest.importorskip("pandas")
+    pytest.importorskip("pandas")
     comparison = statecraft.compare()
     frame = comparison.to_pandas()
     assert list(frame.columns) == comparison.models + ["status quo", "known"]
@@ -67,7 +67,7 @@ def test_deu_backtest_equals_cli():
 
 
 def test_backtest_models_as_tuples_and_to_pandas():
-    pandas = pytest.importorskip("pandas")
+    pytest.importorskip("pandas")
     scenario = statecraft.builtin()
     result = statecraft.backtest(scenario, [("weighted", "mean", {"weights": "salience"}),
                                             "mean:weights=salience"], min_actors=1)

@@ -1,7 +1,6 @@
 """Bad input raises ValueError whose message is exactly what the CLI prints after
 "statecraft: error: "; wrong Python types raise TypeError."""
 
-import re
 
 import pytest
 

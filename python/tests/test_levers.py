@@ -71,7 +71,7 @@ def test_sweep_arrays_agree_with_the_summary():
     munitions = result.issues.index("munitions")
     assert numpy.mean(outcomes[:, munitions] <= 25) == pytest.approx(data["probability"])
     assert result.drivers("munitions", 10) == data["drivers"]["munitions"]
-    pandas = pytest.importorskip("pandas")
+    pytest.importorskip("pandas")
     frame = result.to_pandas()
     assert list(frame.columns) == result.issues + result.input_labels
 

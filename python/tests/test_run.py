@@ -1,9 +1,7 @@
 """run(): every registered model on the reference scenarios gives exactly the CLI's run JSON."""
 
-import json
 import math
 
-import numpy
 import pytest
 
 import statecraft

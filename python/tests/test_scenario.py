@@ -3,13 +3,12 @@ numpy views of their numbers."""
 
 import json
 import math
-import os
 
 import numpy
 import pytest
 
 import statecraft
-from conftest import cli_json, run_cli, source_path
+from conftest import run_cli, source_path
 
 
 def test_builtin_is_what_run_without_a_file_uses():
@@ -32,7 +31,6 @@ def test_to_json_equals_cli_convert():
 def test_arrays_follow_the_stakes():
     scenario = statecraft.load("tests/scenarios/two_issues_missing_stakes.yaml")
     data = scenario.to_dict()
-    scale = data.get("salience_scale", 1)
     positions, saliences = scenario.positions, scenario.saliences
     assert positions.shape == (len(scenario.actors), len(scenario.issues))
     assert saliences.shape == positions.shape
