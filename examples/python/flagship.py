@@ -97,19 +97,32 @@ def report(scenario, answers, backtest):
         rows.append(row)
     table(rows)
 
-    print("\n3. Cheapest plan reaching P(%s) >= %.0f%%, against Russia's best counter-levers"
-          % (TARGET, 100 * REQUIRED_PROBABILITY))
-    rows = [["model", "plan", "cost", "P without counter", "P with counter", "counter"]]
+    counter = scenario.levers["counter_levers"]
+    print("\n3. Cheapest plan reaching P(%s) >= %.0f%% against %s's best counter-levers "
+          "(budget %.1f)" % (TARGET, 100 * REQUIRED_PROBABILITY, counter["owner"] or "the opponent",
+                            counter["budget"]))
+    rows = [["model", "cheapest plan", "cost", "P without counter", "P with counter",
+             "best counter"]]
     for model, answer in ran.items():
-        best = answer["optimize"]["best"]
-        if best is None:
-            rows.append([model, "none of the declared plans", "-", "-", "-", "-"])
+        result = answer["optimize"]
+        best = result["best"]
+        if best is not None:
+            plan = levers_text(best["levers"])
+            without = "%.0f%%" % (100 * best["probability"])
+            counter_levers = levers_text(best.get("best_counter_levers", [])).replace(
+                "none", "none helps")
+        elif result.get("closest"):
+            # No plan meets the target: the one that comes closest (highest probability, then
+            # the median nearest the target), as the CLI reports it.
+            best = result["closest"][0]
+            plan = "none; closest: " + levers_text(best["levers"])
+            without = "%.0f%% (median %.0f)" % (100 * best["probability"], best["median"])
+            counter_levers = levers_text(best.get("best_counter_levers", [])).replace("none", "-")
+        else:
             continue
-        countered = best.get("probability_with_counter_levers")
-        rows.append([model, levers_text(best["levers"]), "%.1f" % best["cost"],
-                     "%.0f%%" % (100 * best["probability"]),
-                     "-" if countered is None else "%.0f%%" % (100 * countered),
-                     levers_text(best.get("best_counter_levers", []))])
+        countered = best.get("probability_with_counter_levers", best["probability"])
+        rows.append([model, plan, "%.1f" % best["cost"], without, "%.0f%%" % (100 * countered),
+                     counter_levers])
     table(rows)
 
     print("\n4. Backtest: the June 2024 forecast against the coded 2024-25 outcomes "
@@ -131,6 +144,18 @@ def report(scenario, answers, backtest):
         if medians[high] - medians[low] >= 20:
             print("  Baseline %s: the models disagree by %.0f points, from %s (%.1f) to %s (%.1f)."
                   % (issue, medians[high] - medians[low], low, medians[low], high, medians[high]))
+    # Plans some models say move the target issue by 5 points or more and others say do not.
+    plans = next(iter(ran.values()))["whatif"]["plans"]
+    for index in range(1, len(plans)):
+        moved, unmoved = [], []
+        for model, answer in ran.items():
+            cells = answer["whatif"]["plans"]
+            change = (cells[index]["models"][model]["issues"][TARGET_ISSUE]["median"] -
+                      cells[0]["models"][model]["issues"][TARGET_ISSUE]["median"])
+            (moved if abs(change) >= 5 else unmoved).append("%s %+.0f" % (model, change))
+        if moved and unmoved:
+            print("  Plan '%s' moves the median of %s by 5 points or more under %s; not under %s."
+                  % (plans[index]["plan"], TARGET_ISSUE, ", ".join(moved), ", ".join(unmoved)))
     reach = [model for model, answer in ran.items() if answer["optimize"]["best"] is not None]
     fail = [model for model in ran if model not in reach]
     print("  Token level reachable with the declared levers for: %s; not for: %s."
