@@ -4,7 +4,9 @@
 #include "cli/common.h"
 #include "cli/store_options.h"
 #include "statecraft/analysis/run.h"
+#include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/models/smp/smp.h"
 
 namespace statecraft::cli {
 namespace {
@@ -14,23 +16,25 @@ struct RunOptions {
   std::string model = "compromise";
   std::vector<std::string> params;
   std::uint64_t seed = 0;
+  bool random_scenario = false;
   std::string format;
   StoreOptions store;
 };
 
 void PrintRunTable(std::ostream& out, const Scenario& scenario, const Forecast& forecast) {
   out << "model: " << forecast.model;
-  for (const auto& entry : forecast.params.entries()) out << "  " << entry.name << "=" << entry.text;
+  for (const auto& entry : forecast.params.entries())
+    out << "  " << entry.name << "=" << entry.text;
   out << "\nscenario: " << scenario.name << "\nrounds: " << forecast.rounds.size() - 1 << "\n\n";
   std::vector<std::vector<std::string>> rows = {
       {"issue", "outcome", "model outcome", "status quo", "known outcome"}};
   for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
     const Issue& declared = scenario.issues[issue];
-    rows.push_back({declared.name, FormatNumber(forecast.ruled_outcome[issue]),
-                    FormatNumber(forecast.outcome[issue]),
-                    declared.reference_point ? FormatNumber(declared.reference_point->central)
-                                             : "-",
-                    declared.known_outcome ? FormatNumber(declared.known_outcome->central) : "-"});
+    rows.push_back(
+        {declared.name, FormatNumber(forecast.ruled_outcome[issue]),
+         FormatNumber(forecast.outcome[issue]),
+         declared.reference_point ? FormatNumber(declared.reference_point->central) : "-",
+         declared.known_outcome ? FormatNumber(declared.known_outcome->central) : "-"});
   }
   PrintTable(out, rows);
   out << "\nfinal positions\n";
@@ -80,16 +84,36 @@ void AddRunCommand(CLI::App& app) {
   command->add_option("-p,--param", options->params, "model parameter NAME=VALUE (repeatable)");
   command->add_option("--seed", options->seed, "random seed (for stochastic models)")
       ->default_val(0);
+  command->add_flag("--random-scenario", options->random_scenario,
+                    "run on the scenario KTAB's `smpc --euSMP --seed S` generates from --seed "
+                    "(KTAB's default seed when --seed is not given)");
   AddFormatOption(*command, options->format, {"table", "json", "csv"});
   AddStoreOptions(*command, options->store, true);
-  command->callback([options] {
+  command->callback([options, command] {
     RunSaver saver(options->store);
-    const Scenario scenario = LoadScenario(options->input);
-    const ModelInfo& info = BuiltinModels().Get(options->model);
     ParamAssignments params;
     for (const auto& assignment : options->params) {
       params.push_back(SplitParamAssignment(assignment));
     }
+    Scenario scenario;
+    if (options->random_scenario) {
+      if (!options->input.file.empty()) {
+        throw InputError("--random-scenario generates its scenario; give no FILE with it");
+      }
+      if (command->count("--seed") == 0) options->seed = kKtabDefaultSeed;
+      scenario = KtabRandomScenario(options->seed);
+      // KTAB's --euSMP run values turn 0's bargains with risk-neutral attitudes; reproduce it
+      // unless the user says otherwise.
+      bool given = false;
+      for (const auto& [name, value] : params)
+        given = given || name == "initial_bargains_risk_neutral";
+      if (options->model == "smp" && !given) {
+        params.emplace_back("initial_bargains_risk_neutral", "true");
+      }
+    } else {
+      scenario = LoadScenario(options->input);
+    }
+    const ModelInfo& info = BuiltinModels().Get(options->model);
     const Forecast forecast = RunModel(info, scenario, params, options->seed);
     const Json result = ForecastToJson(scenario, forecast);
     if (options->format == "json") {

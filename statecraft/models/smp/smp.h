@@ -130,6 +130,9 @@ SmpInput KtabRandomInput(std::uint64_t seed, bool random_accommodation = false);
 // KTAB's turn-0 quirk, §4.4).
 Scenario KtabRandomScenario(std::uint64_t seed);
 
+// The seed KTAB's smpc uses when none is given (its seed 0 means "draw one at random").
+inline constexpr std::uint64_t kKtabDefaultSeed = 15455440707583219804ULL;
+
 void RegisterSmpModel(ModelRegistry& registry);
 
 }  // namespace statecraft
