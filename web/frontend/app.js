@@ -8,7 +8,8 @@ const state = {
   levers: [],          // [{name, description, magnitude: {low, central, high}, excluded}]
   models: [],          // [{name, summary}]
   inFlight: null,      // AbortController of the running compare
-  sweepJob: null,
+  sweepJob: null,      // the running sweep or what-if job
+  jobKind: null,
 };
 
 const $ = (selector) => document.querySelector(selector);
@@ -213,17 +214,23 @@ async function rerun(save) {
   }
 }
 
-async function startSweep() {
-  const body = {
-    document: state.document,
-    model: $('#sweep-model').value,
-    plan: planSpec(),
-    draws: Number($('#sweep-draws').value),
-  };
+// Sweeps and what-ifs run as jobs on the server: progress is polled, Cancel stops the job, and
+// the saved run's report (the report's charts) is shown when it is done.
+async function startJob(kind) {
+  const model = $('#sweep-model').value;
+  const body = { document: state.document, draws: Number($('#sweep-draws').value) };
+  if (kind === 'sweep') {
+    body.model = model;
+    body.plan = planSpec();
+  } else {
+    body.models = chosenModels();  // one job step per model, so Cancel stops between models
+  }
   try {
-    const { json } = await api('POST', '/api/sweep', body);
+    const { json } = await api('POST', `/api/${kind}`, body);
     state.sweepJob = json.job;
+    state.jobKind = kind;
     $('#sweep-cancel').disabled = false;
+    $('#sweep-progress').value = 0;
     $('#sweep-status').textContent = 'running';
     pollSweep();
   } catch (error) {
@@ -240,12 +247,26 @@ async function pollSweep() {
   $('#sweep-cancel').disabled = true;
   state.sweepJob = null;
   if (json.status !== 'done') return;
-  const result = json.result;
+  const rows = [];
+  if (state.jobKind === 'sweep') {
+    for (const [issue, q] of Object.entries(json.result.issues)) rows.push([issue, q]);
+  } else {
+    for (const plan of json.result.plans) {
+      for (const [model, cell] of Object.entries(plan.models)) {
+        for (const [issue, q] of Object.entries(cell.issues)) rows.push([`${plan.plan} (${model}): ${issue}`, q]);
+      }
+    }
+  }
   let html = '<thead><tr><th>issue</th><th>10%</th><th>median</th><th>90%</th><th>mean</th></tr></thead><tbody>';
-  for (const [issue, q] of Object.entries(result.issues)) {
-    html += `<tr><td>${issue}</td><td>${q.q10.toFixed(1)}</td><td>${q.median.toFixed(1)}</td><td>${q.q90.toFixed(1)}</td><td>${q.mean.toFixed(1)}</td></tr>`;
+  for (const [label, q] of rows) {
+    html += `<tr><td>${label}</td><td>${q.q10.toFixed(1)}</td><td>${q.median.toFixed(1)}</td><td>${q.q90.toFixed(1)}</td><td>${q.mean.toFixed(1)}</td></tr>`;
   }
   $('#sweep-result').innerHTML = html + '</tbody>';
+  if (json.run_id) {
+    const frame = $('#job-report');
+    frame.src = `/api/runs/${json.run_id}/report`;
+    frame.hidden = false;
+  }
   refreshHistory();
 }
 
@@ -279,7 +300,8 @@ async function start() {
     renderModels();
     renderLevers();
     $('#run-button').addEventListener('click', () => rerun(true));
-    $('#sweep-start').addEventListener('click', startSweep);
+    $('#sweep-start').addEventListener('click', () => startJob('sweep'));
+    $('#whatif-start').addEventListener('click', () => startJob('whatif'));
     $('#sweep-cancel').addEventListener('click', cancelSweep);
     $('#history-refresh').addEventListener('click', refreshHistory);
     await rerun(false);

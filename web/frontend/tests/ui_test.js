@@ -82,9 +82,31 @@ function startServer(binary, db) {
     await page.waitForFunction(() => document.querySelector('#sweep-status').textContent === 'done', null, { timeout: 60000 });
     check(await page.locator('#sweep-result tbody tr').count() > 0, 'the sweep shows its quantiles');
     check(Number(await page.getAttribute('#sweep-progress', 'value')) === 1, 'the sweep progress reaches 1');
+    const report = page.frameLocator('#job-report');
+    await report.locator('svg.chart[data-chart="distribution"]').first().waitFor({ timeout: 20000 });
+    check(true, "the sweep's report charts are shown (distribution)");
+    await report.locator('svg.chart[data-chart="tornado"]').first().waitFor({ timeout: 20000 });
+    check(true, "the sweep's report charts are shown (tornado of drivers)");
+
+    // A what-if of every plan over the chosen models, cancelled after its first model ...
+    await page.fill('#sweep-draws', '400');
+    await page.click('#whatif-start');
+    await page.waitForFunction(() => !document.querySelector('#sweep-cancel').disabled, null, { timeout: 20000 });
+    await page.click('#sweep-cancel');
+    await page.waitForFunction(() => document.querySelector('#sweep-status').textContent === 'cancelled', null, { timeout: 60000 });
+    check(Number(await page.getAttribute('#sweep-progress', 'value')) < 1, 'a cancelled what-if stops before its last model');
+    // ... and run to the end with two models.
+    for (const model of ['mean', 'median', 'weighted_median', 'eum', 'smp']) {
+      await page.uncheck(`#models input[value="${model}"]`);
+    }
+    await page.fill('#sweep-draws', '100');
+    await page.click('#whatif-start');
+    await page.waitForFunction(() => document.querySelector('#sweep-status').textContent === 'done', null, { timeout: 120000 });
+    await report.locator('svg.chart[data-chart="plans"]').first().waitFor({ timeout: 20000 });
+    check(true, "the what-if's report charts are shown (baseline vs plans)");
     await page.click('#history-refresh');
     await page.waitForFunction(() => document.querySelectorAll('#history tbody tr').length >= 2, null, { timeout: 10000 });
-    check(true, 'the run history lists the saved run and the sweep');
+    check(true, 'the run history lists the saved runs');
     const shot = path.resolve(options.out, 'ui.png');
     await page.screenshot({ path: shot, fullPage: true });
     check(fs.statSync(shot).size > 50000, 'screenshot ' + shot);
