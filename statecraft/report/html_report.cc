@@ -192,17 +192,25 @@ Json ReportDataFromStoredRun(const std::string& kind, const std::string& scenari
   if (kind == "run") data["forecasts"] = Json::array({result});
   if (kind == "compare" && result.contains("models")) data["forecasts"] = result["models"];
   if (kind == "whatif") data["whatif"] = result;
-  if (kind == "sweep" && result.contains("issues")) {
-    const std::string model = result.value("model", std::string("model"));
-    data["distributions"] = {{"draws", result.value("draws", 0)},
-                             {"seed", result.value("seed", 0)},
-                             {"models", {{model, result["issues"]}}}};
-    if (result.contains("drivers") && scenario.IssueCount() > 0) {
-      const std::string issue = scenario.issues[0].name;
-      data["drivers"] = {{"model", model},
-                         {"issue", issue},
-                         {"center", result["issues"][issue].value("median", 0.0)},
-                         {"drivers", result["drivers"].value(issue, Json::array())}};
+  if (kind == "sweep") {
+    // One model's sweep, or {"models": [...]} for several.
+    const Json items = result.contains("models") ? result["models"] : Json::array({result});
+    Json models = Json::object();
+    for (const Json& item : items) {
+      if (item.contains("issues"))
+        models[item.value("model", std::string("model"))] = item["issues"];
+    }
+    if (!models.empty()) {
+      const Json& first = items.front();
+      data["distributions"] = {
+          {"draws", first.value("draws", 0)}, {"seed", first.value("seed", 0)}, {"models", models}};
+      if (first.contains("drivers") && scenario.IssueCount() > 0) {
+        const std::string issue = scenario.issues[0].name;
+        data["drivers"] = {{"model", first.value("model", std::string("model"))},
+                           {"issue", issue},
+                           {"center", first["issues"][issue].value("median", 0.0)},
+                           {"drivers", first["drivers"].value(issue, Json::array())}};
+      }
     }
   }
   if (data.contains("forecasts")) {

@@ -98,5 +98,32 @@ TEST(HtmlReportTest, AStoredComparisonGivesForecastsAndTrajectories) {
   EXPECT_EQ(html.find("data-chart=\"tornado\""), std::string::npos);
 }
 
+TEST(HtmlReportTest, AStoredSweepOfSeveralModelsGivesDistributionsAndDrivers) {
+  const Scenario scenario = BuiltinScenarioWithLevers().scenario;
+  const std::string issue = scenario.issues[0].name;
+  Json models = Json::array();
+  for (const char* name : {"eum", "median"}) {
+    models.push_back(
+        {{"model", name},
+         {"draws", 10},
+         {"seed", 1},
+         {"issues", {{issue, {{"q10", 10}, {"median", 20}, {"q90", 30}, {"mean", 21}}}}},
+         {"drivers",
+          {{issue,
+            {{{"input", "x"},
+              {"rank_correlation", 0.5},
+              {"outcome_when_low", 15},
+              {"outcome_when_high", 25}}}}}}});
+  }
+  const Json data =
+      ReportDataFromStoredRun("sweep", WriteScenarioJson(scenario), Json{{"models", models}}, "v");
+  ASSERT_TRUE(data.contains("distributions"));
+  EXPECT_EQ(data["distributions"]["models"].size(), 2u);
+  EXPECT_EQ(data["drivers"]["model"], "eum");
+  const Json charts = RenderCharts(data);
+  EXPECT_EQ(charts["distributions"].size(), 1u);
+  EXPECT_EQ(charts["tornado"].size(), 1u);
+}
+
 }  // namespace
 }  // namespace statecraft
