@@ -156,6 +156,8 @@ void ApplyAttributeEffect(Scenario& scenario, const Effect& effect, double amoun
   const Operation operation = OperationOf(effect.type);
   for (const auto& actor_name : effect.actors) {
     const int actor = scenario.ActorIndex(actor_name);
+    // An actor another lever (say, the opponent's) took out has nothing left to change.
+    if (actor < 0) continue;
     if (attribute == Attribute::kCapability && effect.issues.empty()) {
       Modify(scenario.actors[actor].capability, operation, amount, 0.0, HUGE_VAL);
       continue;

@@ -115,6 +115,15 @@ TEST(LeverTest, AddAndRemoveActorsKeepStakesAndDecidersConsistent) {
   EXPECT_EQ(scenario.issues[0].decision_rule.deciders, std::vector<int>({0}));  // B, renumbered
 }
 
+TEST(LeverTest, EffectsOnAnActorAnotherLeverRemovedAreSkipped) {
+  Scenario scenario = TradeScenario(0.5, 0.5, 0.5, 0.5);
+  ApplyLever(scenario, SimpleLever("remove", EffectType::kRemoveActor, {"C"}, {}, Estimate(1)), 1);
+  ApplyLever(scenario, SimpleLever("up", EffectType::kShiftPosition, {"C"}, {"p"}, Estimate(5)), 5);
+  ApplyLever(scenario, SimpleLever("c", EffectType::kSetCapability, {"C"}, {}, Estimate(5)), 5);
+  EXPECT_EQ(scenario.ActorCount(), 2);
+  scenario.Validate();
+}
+
 TEST(LeverTest, SetDecisionRuleMakesAnIssueCollective) {
   Scenario scenario = TradeScenario(0.5, 0.5, 0.5, 0.5);
   Lever lever = SimpleLever("rule", EffectType::kSetDecisionRule, {}, {"p"}, Estimate(1));
