@@ -451,7 +451,8 @@ std::string RenderReportHtml(const Json& data) {
     for (const Json& plan : data["whatif"]["plans"]) {
       std::string levers;
       for (const Json& lever : plan["levers"]) {
-        levers += (levers.empty() ? "" : ", ") + lever.value("name", std::string());
+        levers += (levers.empty() ? "" : ", ") + lever.value("lever", std::string()) + "=" +
+                  FormatJsonNumber(lever["magnitude"]);
       }
       rows.push_back({plan["plan"].get<std::string>(), levers.empty() ? "-" : levers,
                       FormatJsonNumber(plan["cost"])});

@@ -75,6 +75,7 @@ TEST(HtmlReportTest, TheBuiltInScenarioReportHasEveryPart) {
     EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
   }
   EXPECT_NE(html.find(EscapeXml(scenario.sources.front())), std::string::npos);
+  EXPECT_NE(html.find("<td>L2=25.0</td>"), std::string::npos);  // the china plan's lever
   // Self-contained: no scripts, no external resources.
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("src="), std::string::npos);
