@@ -65,10 +65,9 @@ void PrintScores(const BacktestResult& result) {
   std::vector<std::vector<std::string>> rows = {
       {"model", "MAE", "95% interval", "within 5", "within 10", "within 20"}};
   for (const ModelScore& score : result.models) {
-    std::vector<std::string> row = {
-        score.label, FormatNumber(score.mean_absolute_error, 2),
-        "[" + FormatNumber(score.interval_low, 2) + ", " + FormatNumber(score.interval_high, 2) +
-            "]"};
+    std::vector<std::string> row = {score.label, FormatNumber(score.mean_absolute_error, 2),
+                                    "[" + FormatNumber(score.interval_low, 2) + ", " +
+                                        FormatNumber(score.interval_high, 2) + "]"};
     for (const auto& [threshold, share] : score.share_within) {
       row.push_back(FormatNumber(100.0 * share, 1) + "%");
     }
@@ -87,8 +86,9 @@ void AddBacktestCommand(CLI::App& app) {
   auto* deu_command =
       command->add_subcommand("deu", "the DEU dataset of EU legislative decisions (351 issues)");
   AddInputOptions(*deu_command, deu->input, /*file_required=*/true);
-  deu_command->add_option("-m,--model", deu->models, "model to score, NAME or NAME:k=v,k=v "
-                                                     "(repeatable; default: every model)");
+  deu_command->add_option("-m,--model", deu->models,
+                          "model to score, NAME or NAME:k=v,k=v "
+                          "(repeatable; default: every model)");
   AddFormatOption(*deu_command, deu->format, {"table", "json"});
   deu_command->callback([deu] {
     if (deu->input.from == "auto") deu->input.from = "deu";

@@ -20,10 +20,10 @@ void AddInputOptions(CLI::App& command, InputOptions& options, bool file_require
   if (file_required) file->required();
   std::string formats;
   for (const auto& format : KnownFormats()) formats += (formats.empty() ? "" : "|") + format;
-  command.add_option("--from", options.from, "input format: auto|" + formats)
-      ->default_val("auto");
-  command.add_option("--capability", options.capability,
-                     "capability proxy for datasets without one (DEU): equal|votes")
+  command.add_option("--from", options.from, "input format: auto|" + formats)->default_val("auto");
+  command
+      .add_option("--capability", options.capability,
+                  "capability proxy for datasets without one (DEU): equal|votes")
       ->default_val("equal");
 }
 

@@ -4,7 +4,6 @@
 #define STATECRAFT_CLI_COMMON_H_
 
 #include <CLI/CLI.hpp>
-
 #include <iosfwd>
 #include <string>
 #include <vector>

@@ -43,9 +43,8 @@ void WriteFileAtomically(const std::string& path, const std::string& contents) {
 std::string SafeFileName(const std::string& name) {
   std::string safe;
   for (char c : name) {
-    safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')
-                ? c
-                : '_';
+    safe +=
+        (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
   }
   return safe.empty() ? "scenario" : safe;
 }
@@ -57,8 +56,10 @@ void AddConvertCommand(CLI::App& app) {
   auto* command =
       app.add_subcommand("convert", "import KTAB, BDM, Decide or DEU files into YAML or JSON");
   AddInputOptions(*command, options->input, /*file_required=*/true);
-  command->add_option("--to", options->to, "output format: yaml|json (default: from -o's "
-                                           "extension, else yaml)")
+  command
+      ->add_option("--to", options->to,
+                   "output format: yaml|json (default: from -o's "
+                   "extension, else yaml)")
       ->check(CLI::IsMember({"yaml", "json"}));
   command->add_option("-o,--output", options->output,
                       "output file (a directory when the input holds several scenarios); "

@@ -2,7 +2,6 @@
 // change it. This file only wires the subcommands and maps failures to exit codes:
 // 0 success, 2 bad input (a message names the file, line and what was expected), 1 internal error.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "cli/common.h"

@@ -108,8 +108,8 @@ TEST_P(Conformance, DeterministicFiniteAndOnScale) {
 }
 
 std::string CaseName(const testing::TestParamInfo<Case>& info) {
-  std::string name = info.param.model + "_" +
-                     std::filesystem::path(info.param.scenario_path).stem().string();
+  std::string name =
+      info.param.model + "_" + std::filesystem::path(info.param.scenario_path).stem().string();
   for (char& c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   }

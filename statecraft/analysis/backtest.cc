@@ -39,8 +39,7 @@ void ClusteredMeanInterval(const std::vector<double>& values, const std::vector<
 }
 
 BacktestResult Backtest(const std::vector<Scenario>& scenarios,
-                        const std::vector<BacktestModel>& models,
-                        const BacktestOptions& options) {
+                        const std::vector<BacktestModel>& models, const BacktestOptions& options) {
   BacktestResult result;
   for (const Scenario& scenario : scenarios) {
     for (int issue = 0; issue < scenario.IssueCount(); ++issue) {

@@ -27,8 +27,8 @@ TEST(ResolveParams, DefaultsFilledInDeclarationOrder) {
 }
 
 TEST(ResolveParams, GivenValuesOverride) {
-  const ParamValues values = ResolveParams(
-      "model 'm'", Specs(), {{"capitulation", "off"}, {"rounds", "3"}, {"q", "0.5"}});
+  const ParamValues values =
+      ResolveParams("model 'm'", Specs(), {{"capitulation", "off"}, {"rounds", "3"}, {"q", "0.5"}});
   EXPECT_FALSE(values.GetBoolean("capitulation"));
   EXPECT_EQ(values.GetInteger("rounds"), 3);
   EXPECT_DOUBLE_EQ(values.GetNumber("q"), 0.5);
@@ -51,8 +51,9 @@ TEST(ResolveParams, ClearErrors) {
             "model 'm': parameter 'rounds': found '3.5', expected an integer");
   EXPECT_EQ(ErrorOf({{"rounds", "-1"}}),
             "model 'm': parameter 'rounds': found -1, expected a value in [0, 1000]");
-  EXPECT_EQ(ErrorOf({{"q", "nan"}}), "model 'm': parameter 'q': found 'nan', expected a finite "
-                                     "number");
+  EXPECT_EQ(ErrorOf({{"q", "nan"}}),
+            "model 'm': parameter 'q': found 'nan', expected a finite "
+            "number");
   EXPECT_EQ(ErrorOf({{"capitulation", "maybe"}}),
             "model 'm': parameter 'capitulation': found 'maybe', expected true or false (on/off)");
   EXPECT_EQ(ErrorOf({{"probability", "local"}}),

@@ -24,7 +24,8 @@ void CheckEstimate(const Estimate& estimate, const std::string& path, double min
                    const std::string& expected) {
   const double values[] = {estimate.Low(), estimate.central, estimate.High()};
   for (double value : values) {
-    if (!std::isfinite(value)) Fail(path, "found " + FormatNumber(value) + ", expected " + expected);
+    if (!std::isfinite(value))
+      Fail(path, "found " + FormatNumber(value) + ", expected " + expected);
     if (value < min || value > max) {
       Fail(path, "found " + FormatNumber(value) + ", expected " + expected);
     }
@@ -97,9 +98,8 @@ void Scenario::Validate() const {
                                  FormatNumber(issue.scale_low) + ", " +
                                  FormatNumber(issue.scale_high) + "]";
     for (std::size_t k = 0; k < issue.anchors.size(); ++k) {
-      CheckEstimate(Estimate(issue.anchors[k].value),
-                    path + ".anchors[" + std::to_string(k) + "]", issue.scale_low,
-                    issue.scale_high, on_scale);
+      CheckEstimate(Estimate(issue.anchors[k].value), path + ".anchors[" + std::to_string(k) + "]",
+                    issue.scale_low, issue.scale_high, on_scale);
     }
     if (issue.reference_point) {
       CheckEstimate(*issue.reference_point, path + ".reference_point", issue.scale_low,
@@ -119,8 +119,8 @@ void Scenario::Validate() const {
                                        ", expected an actor of the scenario");
         }
         if (!HasStake(decider, static_cast<int>(i))) {
-          Fail(path + ".deciders", "decider '" + actors[decider].name +
-                                       "' has no position on this issue");
+          Fail(path + ".deciders",
+               "decider '" + actors[decider].name + "' has no position on this issue");
         }
       }
     }
@@ -129,8 +129,7 @@ void Scenario::Validate() const {
       const auto& stake = stakes[a * issues.size() + i];
       if (!stake) continue;
       any_stake = true;
-      const std::string stake_path =
-          "stakes[" + actors[a].name + "][" + issue.name + "]";
+      const std::string stake_path = "stakes[" + actors[a].name + "][" + issue.name + "]";
       CheckEstimate(stake->position, stake_path + ".position", issue.scale_low, issue.scale_high,
                     on_scale);
       CheckEstimate(stake->salience, stake_path + ".salience", 0.0, 1.0,

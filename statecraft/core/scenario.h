@@ -79,7 +79,9 @@ struct Scenario {
   bool HasStake(int actor, int issue) const { return stakes[Slot(actor, issue)].has_value(); }
   const Stake& StakeOf(int actor, int issue) const { return *stakes[Slot(actor, issue)]; }
   Stake& MutableStake(int actor, int issue) { return *stakes[Slot(actor, issue)]; }
-  void SetStake(int actor, int issue, Stake stake) { stakes[Slot(actor, issue)] = std::move(stake); }
+  void SetStake(int actor, int issue, Stake stake) {
+    stakes[Slot(actor, issue)] = std::move(stake);
+  }
 
   // Central values. Position and Salience require HasStake(actor, issue).
   double Position(int actor, int issue) const { return StakeOf(actor, issue).position.central; }

@@ -52,10 +52,9 @@ std::vector<CsvField> SplitCsvLine(const std::string& line, char delimiter,
         field.text += line[k++];
       }
       if (!closed) {
-        throw InputError(file_name + ":" + std::to_string(line_number) + ":" +
-                         std::to_string(field.column) +
-                         ": found an unterminated quoted field, expected a closing " +
-                         std::string(1, quote));
+        throw InputError(
+            file_name + ":" + std::to_string(line_number) + ":" + std::to_string(field.column) +
+            ": found an unterminated quoted field, expected a closing " + std::string(1, quote));
       }
       // Anything between the closing quote and the delimiter must be blank.
       while (k < line.size() && line[k] != delimiter) {

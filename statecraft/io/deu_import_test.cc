@@ -45,9 +45,10 @@ TEST(DeuImport, CouncilVotesAsCapability) {
 
 TEST(DeuImport, PublishedBaselines) {
   const std::vector<Scenario> scenarios = ReadScenarios(kDeuPath);
-  const BacktestResult result = Backtest(
-      scenarios, {{"mean", "mean", {}}, {"salience", "mean", {{"weights", "salience"}}},
-                  {"median", "median", {}}});
+  const BacktestResult result =
+      Backtest(scenarios, {{"mean", "mean", {}},
+                           {"salience", "mean", {{"weights", "salience"}}},
+                           {"median", "median", {}}});
   EXPECT_EQ(result.issues_scored, 351);
   // Published: unweighted mean 23.63, salience-weighted mean 23.64, median 28.37.
   EXPECT_NEAR(result.models[0].mean_absolute_error, 23.63, 0.005);

@@ -21,8 +21,8 @@ struct ImportOptions {
 };
 
 struct Importer {
-  std::string format;       // the --from name: "ktab", "bdm", "decide", "deu", ...
-  std::string description;  // one line for help texts
+  std::string format;                   // the --from name: "ktab", "bdm", "decide", "deu", ...
+  std::string description;              // one line for help texts
   std::vector<std::string> extensions;  // lower case, with the dot: ".csv"
   // True when the text looks like this format (used when the extension is ambiguous).
   bool (*sniff)(const std::string& text);

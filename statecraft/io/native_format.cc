@@ -58,8 +58,8 @@ void ReadIssues(const NodeReader& list, Scenario& scenario) {
   if (list.Size() == 0) list.Expected("at least one issue");
   for (std::size_t k = 0; k < list.Size(); ++k) {
     const NodeReader item = list.Element(k);
-    item.RequireMap({"name", "description", "scale", "anchors", "reference_point",
-                     "known_outcome", "deciders"});
+    item.RequireMap({"name", "description", "scale", "anchors", "reference_point", "known_outcome",
+                     "deciders"});
     Issue issue;
     issue.name = item.Child("name").String();
     if (issue.name.empty()) item.Child("name").Expected("a non-empty name");
@@ -135,8 +135,8 @@ void ReadStakes(const NodeReader& stakes, double salience_factor, Scenario& scen
       if (stake.position.Low() < declared.scale_low ||
           stake.position.High() > declared.scale_high) {
         position.Expected("a position within the issue's scale [" +
-                      FormatValue(declared.scale_low) + ", " +
-                      FormatValue(declared.scale_high) + "]");
+                          FormatValue(declared.scale_low) + ", " +
+                          FormatValue(declared.scale_high) + "]");
       }
       const NodeReader salience = item.Child("salience");
       stake.salience = Scaled(salience.ReadEstimate(), salience_factor);
@@ -190,7 +190,6 @@ nlohmann::ordered_json EstimateJson(const Estimate& estimate, double factor = 1.
   return object;
 }
 
-
 }  // namespace
 
 Scenario ReadNativeScenario(const NodeReader& root) {
@@ -227,8 +226,7 @@ Scenario ReadNativeScenario(const NodeReader& root) {
     for (int decider : scenario.issues[issue].decision_rule.deciders) {
       if (!scenario.HasStake(decider, issue)) {
         root.Child("stakes").Fail("decider '" + scenario.actors[decider].name +
-                                  "' has no stake on issue '" + scenario.issues[issue].name +
-                                  "'");
+                                  "' has no stake on issue '" + scenario.issues[issue].name + "'");
       }
     }
   }
@@ -270,7 +268,8 @@ std::string WriteScenarioYaml(const Scenario& scenario) {
     scale.push_back(issue.scale_high);
     scale.SetStyle(YAML::EmitterStyle::Flow);
     item["scale"] = scale;
-    for (const auto& anchor : issue.anchors) item["anchors"][FormatValue(anchor.value)] = anchor.meaning;
+    for (const auto& anchor : issue.anchors)
+      item["anchors"][FormatValue(anchor.value)] = anchor.meaning;
     if (issue.reference_point) item["reference_point"] = EstimateNode(*issue.reference_point);
     if (issue.known_outcome) item["known_outcome"] = EstimateNode(*issue.known_outcome);
     if (issue.decision_rule.kind == DecisionRule::Kind::kDeciders) {
@@ -325,7 +324,8 @@ std::string WriteScenarioJson(const Scenario& scenario) {
     item["name"] = issue.name;
     if (!issue.description.empty()) item["description"] = issue.description;
     item["scale"] = {issue.scale_low, issue.scale_high};
-    for (const auto& anchor : issue.anchors) item["anchors"][FormatValue(anchor.value)] = anchor.meaning;
+    for (const auto& anchor : issue.anchors)
+      item["anchors"][FormatValue(anchor.value)] = anchor.meaning;
     if (issue.reference_point) item["reference_point"] = EstimateJson(*issue.reference_point);
     if (issue.known_outcome) item["known_outcome"] = EstimateJson(*issue.known_outcome);
     if (issue.decision_rule.kind == DecisionRule::Kind::kDeciders) {

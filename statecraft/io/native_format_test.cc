@@ -105,8 +105,9 @@ TEST(NativeFormat, ErrorsNameLineColumnAndKey) {
   EXPECT_EQ(ErrorOf("actors: [{name: A, power: 2}]\n"),
             "f.yaml:1:20: actors[0]: unknown key 'power', expected one of name, description, "
             "capability");
-  EXPECT_EQ(ErrorOf("actors: [{name: A}\n"), "f.yaml:2:1: syntax error: end of sequence flow not "
-                                             "found");
+  EXPECT_EQ(ErrorOf("actors: [{name: A}\n"),
+            "f.yaml:2:1: syntax error: end of sequence flow not "
+            "found");
 }
 
 TEST(ScenarioReader, DetectsFormatsByExtensionAndContent) {

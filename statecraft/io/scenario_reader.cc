@@ -64,8 +64,8 @@ std::string DetectFormat(const std::string& text, const std::string& file_name) 
     }
   }
   if (!claimants.empty()) {
-    const std::string first_line = text.substr(0, std::min(text.find_first_of("\r\n"),
-                                                           std::size_t{60}));
+    const std::string first_line =
+        text.substr(0, std::min(text.find_first_of("\r\n"), std::size_t{60}));
     std::string expected;
     for (const auto& claimant : claimants) expected += (expected.empty() ? "" : "; ") + claimant;
     throw InputError(file_name + ":1: found '" + first_line + "', a " + extension +

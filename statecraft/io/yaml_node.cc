@@ -45,8 +45,8 @@ std::string NodeReader::Describe() const {
     // A short list of scalars is shown as written: [90, 50, 60].
     std::string shown = "[";
     for (std::size_t k = 0; k < node_.size(); ++k) {
-      if (!node_[k].IsScalar() || k >= 6) return "a list of " + std::to_string(node_.size()) +
-                                                   " items";
+      if (!node_[k].IsScalar() || k >= 6)
+        return "a list of " + std::to_string(node_.size()) + " items";
       shown += (k ? ", " : "") + node_[k].Scalar();
     }
     return shown + "]";
@@ -97,8 +97,8 @@ std::vector<std::pair<std::string, NodeReader>> NodeReader::Entries() const {
     if (!entry.first.IsScalar()) key_reader.Expected("a key");
     const std::string key = entry.first.Scalar();
     if (!seen.insert(key).second) key_reader.Fail("duplicate key '" + key + "'");
-    entries.emplace_back(key, NodeReader(entry.second, file_name_,
-                                         path_.empty() ? key : path_ + "." + key));
+    entries.emplace_back(
+        key, NodeReader(entry.second, file_name_, path_.empty() ? key : path_ + "." + key));
   }
   return entries;
 }

@@ -1,5 +1,6 @@
 // NodeReader: a YAML (or JSON) node together with its file name and key path, so that every
-// check of a scenario file can say where it failed: "FILE:LINE:COLUMN: KEY.PATH: found ..., expected ...".
+// check of a scenario file can say where it failed: "FILE:LINE:COLUMN: KEY.PATH: found ...,
+// expected ...".
 //
 // yaml-cpp reads both YAML and JSON, so one reader serves both native formats.
 #ifndef STATECRAFT_IO_YAML_NODE_H_

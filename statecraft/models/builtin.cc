@@ -1,9 +1,9 @@
 // Every model shipped with statecraft, registered explicitly: one line per model family.
 #include "statecraft/core/registry.h"
 #include "statecraft/models/baseline/baseline.h"
+#include "statecraft/models/eum/eum.h"
 #include "statecraft/models/exchange/exchange.h"
 #include "statecraft/models/smp/smp.h"
-#include "statecraft/models/eum/eum.h"
 
 namespace statecraft {
 

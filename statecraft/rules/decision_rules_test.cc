@@ -7,8 +7,8 @@ namespace {
 
 TEST(DecisionRules, DecidersHoldTheOutcomeToTheirInterval) {
   Scenario scenario;
-  scenario.actors = {{"Buyer", "", Estimate(1.0)}, {"Seller", "", Estimate(1.0)},
-                     {"Outsider", "", Estimate(5.0)}};
+  scenario.actors = {
+      {"Buyer", "", Estimate(1.0)}, {"Seller", "", Estimate(1.0)}, {"Outsider", "", Estimate(5.0)}};
   scenario.issues.resize(2);
   scenario.issues[0].name = "sale";
   scenario.issues[0].decision_rule = {DecisionRule::Kind::kDeciders, {0, 1}};

@@ -14,11 +14,10 @@ constexpr double kMissing = 999.0;
 
 // Council votes under the Treaty of Nice (weights used in DEU-era qualified-majority voting).
 const std::map<std::string, double> kCouncilVotes = {
-    {"de", 29}, {"fr", 29}, {"it", 29}, {"uk", 29}, {"es", 27}, {"pl", 27}, {"ro", 14},
-    {"nl", 13}, {"be", 12}, {"cz", 12}, {"el", 12}, {"hu", 12}, {"pt", 12}, {"at", 10},
-    {"bu", 10}, {"se", 10}, {"dk", 7},  {"ie", 7},  {"lt", 7},  {"sk", 7},  {"fi", 7},
-    {"cr", 7},  {"cy", 4},  {"ee", 4},  {"lv", 4},  {"lu", 4},  {"si", 4},  {"mt", 3},
-    {"com", 29}, {"ep", 29}};
+    {"de", 29}, {"fr", 29}, {"it", 29}, {"uk", 29}, {"es", 27},  {"pl", 27}, {"ro", 14}, {"nl", 13},
+    {"be", 12}, {"cz", 12}, {"el", 12}, {"hu", 12}, {"pt", 12},  {"at", 10}, {"bu", 10}, {"se", 10},
+    {"dk", 7},  {"ie", 7},  {"lt", 7},  {"sk", 7},  {"fi", 7},   {"cr", 7},  {"cy", 4},  {"ee", 4},
+    {"lv", 4},  {"lu", 4},  {"si", 4},  {"mt", 3},  {"com", 29}, {"ep", 29}};
 
 struct Columns {
   int proposal = -1;       // prnr
@@ -51,8 +50,8 @@ Columns ReadHeader(const std::vector<CsvField>& header, const std::string& file_
   columns.outcome = require("out");
   for (std::size_t k = 0; k < header.size(); ++k) {
     const std::string& name = header[k].text;
-    if (name.size() < 2 || name[0] != 'p' || name == "prnr" || name == "prname" ||
-        name == "proc" || name == "proccde") {
+    if (name.size() < 2 || name[0] != 'p' || name == "prnr" || name == "prname" || name == "proc" ||
+        name == "proccde") {
       continue;
     }
     const std::string code = name.substr(1);
@@ -63,15 +62,16 @@ Columns ReadHeader(const std::vector<CsvField>& header, const std::string& file_
     columns.saliences.push_back(salience->second);
   }
   if (columns.actors.empty()) {
-    throw InputError(file_name + ":1: found no p<actor>/s<actor> column pairs, expected DEU "
-                                 "position and salience columns");
+    throw InputError(file_name +
+                     ":1: found no p<actor>/s<actor> column pairs, expected DEU "
+                     "position and salience columns");
   }
   return columns;
 }
 
 // A numeric cell, or nullopt when empty or marked missing. Throws on anything else.
-std::optional<double> Cell(const std::vector<CsvField>& fields, int column,
-                           const std::string& what, const std::string& file_name, int line) {
+std::optional<double> Cell(const std::vector<CsvField>& fields, int column, const std::string& what,
+                           const std::string& file_name, int line) {
   const CsvField& field = fields[column];
   if (field.text.empty()) return std::nullopt;
   const double value = RequireNumber(field, what, file_name, line);
@@ -97,8 +97,9 @@ std::vector<Scenario> ReadDeuTsv(const std::string& text, const std::string& fil
   const std::vector<std::string> lines = SplitLines(text);
   if (lines.empty()) throw InputError(file_name + ":1: found an empty file, expected DEU rows");
   if (lines[0].find('\t') == std::string::npos) {
-    throw InputError(file_name + ":1: found no tab in the header, expected tab-separated DEU "
-                                 "columns");
+    throw InputError(file_name +
+                     ":1: found no tab in the header, expected tab-separated DEU "
+                     "columns");
   }
   const std::vector<CsvField> header = SplitCsvLine(lines[0], '\t', file_name, 1);
   const Columns columns = ReadHeader(header, file_name);
@@ -154,10 +155,10 @@ std::vector<Scenario> ReadDeuTsv(const std::string& text, const std::string& fil
     std::vector<std::optional<Stake>> stakes(columns.actors.size());
     bool any = false;
     for (std::size_t a = 0; a < columns.actors.size(); ++a) {
-      const auto position = Cell(fields, columns.positions[a], "p" + columns.actors[a],
-                                 file_name, line);
-      const auto salience = Cell(fields, columns.saliences[a], "s" + columns.actors[a],
-                                 file_name, line);
+      const auto position =
+          Cell(fields, columns.positions[a], "p" + columns.actors[a], file_name, line);
+      const auto salience =
+          Cell(fields, columns.saliences[a], "s" + columns.actors[a], file_name, line);
       if (!position || !salience) continue;
       auto out_of_range = [&](int column, const std::string& what) {
         throw InputError(file_name + ":" + std::to_string(line) + ":" +

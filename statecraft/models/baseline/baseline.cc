@@ -113,24 +113,22 @@ double WeightedMedian(const std::vector<double>& values, const std::vector<doubl
 }
 
 void RegisterBaselineModels(ModelRegistry& registry) {
-  registry.Add(ModelInfo{
-      "mean",
-      "mean of the actors' positions per issue (weights: none by default)",
-      {WeightsParam("none")},
-      false,
-      [](const ParamValues& params) {
-        return std::make_unique<BaselineModel>(Statistic::kMean,
-                                               ParseWeights(params.GetChoice("weights")));
-      }});
-  registry.Add(ModelInfo{
-      "median",
-      "median of the actors' positions per issue (weights: none by default)",
-      {WeightsParam("none")},
-      false,
-      [](const ParamValues& params) {
-        return std::make_unique<BaselineModel>(Statistic::kMedian,
-                                               ParseWeights(params.GetChoice("weights")));
-      }});
+  registry.Add(ModelInfo{"mean",
+                         "mean of the actors' positions per issue (weights: none by default)",
+                         {WeightsParam("none")},
+                         false,
+                         [](const ParamValues& params) {
+                           return std::make_unique<BaselineModel>(
+                               Statistic::kMean, ParseWeights(params.GetChoice("weights")));
+                         }});
+  registry.Add(ModelInfo{"median",
+                         "median of the actors' positions per issue (weights: none by default)",
+                         {WeightsParam("none")},
+                         false,
+                         [](const ParamValues& params) {
+                           return std::make_unique<BaselineModel>(
+                               Statistic::kMedian, ParseWeights(params.GetChoice("weights")));
+                         }});
   registry.Add(ModelInfo{"weighted_median",
                          "median position weighted by capability x salience (the median voter)",
                          {},
