@@ -1,4 +1,4 @@
-// `statecraft whatif [FILE] [--plan PLAN]... [--model SPEC]... [--target "ISSUE<=V"]
+// `statecraft whatif [FILE] [--plan PLAN]... [--model SPEC]... [--target "ISSUE<=V"] [--counter C]
 //  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format table|json]`
 //
 // The baseline against each plan (declared plans by default; a plan may also be levers joined
@@ -17,6 +17,7 @@ struct WhatifOptions {
   std::vector<std::string> plans;
   std::vector<std::string> models;
   std::string target;
+  std::string counter;
   UncertaintyOptions uncertainty;
   std::string format;
 };
@@ -25,8 +26,11 @@ void PrintWhatif(const Scenario& scenario, const WhatifResult& result,
                  const SweepOptions& options) {
   std::cout << "scenario: " << scenario.name << "\n"
             << options.draws << " draws (" << DistributionName(options.distribution) << "), seed "
-            << options.seed << "; outcome after decision rules: median [10%, 90%]"
-            << "\n\n";
+            << options.seed << "; outcome after decision rules: median [10%, 90%]\n";
+  if (!result.counter.empty()) {
+    std::cout << "counter-levers in every case: " << DescribeLevers(result.counter) << "\n";
+  }
+  std::cout << "\n";
   std::vector<std::vector<std::string>> rows = {{"plan", "model", "cost"}};
   for (const Issue& issue : scenario.issues) rows[0].push_back(issue.name);
   if (result.target) rows[0].push_back("P(" + result.target->text + ")");
@@ -67,6 +71,9 @@ void AddWhatifCommand(CLI::App& app) {
                       "model, NAME or NAME:k=v,k=v (repeatable; default: every model)");
   command->add_option("--target", options->target,
                       "threshold event whose probability to report, e.g. \"munitions<=25\"");
+  command->add_option("--counter", options->counter,
+                      "the opponent's counter-levers applied in every case, joined by '+' "
+                      "(\"R2=20+R3\")");
   AddUncertaintyOptions(*command, options->uncertainty, 1000);
   AddFormatOption(*command, options->format, {"table", "json"});
   command->callback([options] {
@@ -83,8 +90,12 @@ void AddWhatifCommand(CLI::App& app) {
       }
     }
     const std::vector<ModelChoice> models = ChosenModels(options->models);
+    std::vector<AppliedLever> counter;
+    if (!options->counter.empty()) {
+      counter = ParseCounterSpec(input.scenario, input.levers, options->counter);
+    }
     const WhatifResult result =
-        RunWhatif(input.scenario, input.levers, plans, models, sweep, target);
+        RunWhatif(input.scenario, input.levers, plans, models, sweep, target, counter);
     if (options->format == "json") {
       PrintJson(std::cout, WhatifToJson(input.scenario, result, sweep));
     } else {

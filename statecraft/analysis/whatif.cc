@@ -26,10 +26,12 @@ Forecast RunWithLevers(const Scenario& scenario, const ModelChoice& model,
 
 WhatifResult RunWhatif(const Scenario& scenario, const LeverSet& levers,
                        const std::vector<Plan>& plans, const std::vector<ModelChoice>& models,
-                       const SweepOptions& options, const std::optional<Target>& target) {
+                       const SweepOptions& options, const std::optional<Target>& target,
+                       const std::vector<AppliedLever>& counter) {
   for (const Plan& plan : plans) ValidatePlan(scenario, levers, plan);
   WhatifResult result;
   result.target = target;
+  result.counter = counter;
   std::vector<Plan> cases = {Plan{"baseline", "no lever", {}}};
   cases.insert(cases.end(), plans.begin(), plans.end());
   for (const Plan& plan : cases) {
@@ -38,12 +40,13 @@ WhatifResult RunWhatif(const Scenario& scenario, const LeverSet& levers,
     item.description = plan.description;
     item.levers = ResolvePlan(levers, plan);
     item.cost = PlanCost(item.levers);
-    const SweepPlan sweep_plan = MakeSweepPlan(levers, plan);
+    SweepPlan sweep_plan = MakeSweepPlan(levers, plan);
+    sweep_plan.counter = FixedLevers(levers, counter, /*counter=*/true);
     for (std::size_t m = 0; m < models.size(); ++m) {
       const ModelChoice& model = models[m];
       WhatifCell cell;
       cell.model = model.info->name;
-      cell.central = RunWithLevers(scenario, model, {}, item.levers, options.seed,
+      cell.central = RunWithLevers(scenario, model, counter, item.levers, options.seed,
                                    m == 0 ? &item.deals : nullptr);
       cell.sweep = RunSweep(scenario, sweep_plan, *model.info, model.params, options);
       for (int issue = 0; issue < scenario.IssueCount(); ++issue) {

@@ -47,12 +47,15 @@ struct WhatifCase {
 struct WhatifResult {
   std::vector<WhatifCase> cases;
   std::optional<Target> target;
+  std::vector<AppliedLever> counter;  // the opponent's counter-levers applied in every case
 };
 
-// Runs the baseline and the plans (validated here) on every model.
+// Runs the baseline and the plans (validated here) on every model, with the opponent's
+// counter-levers (at fixed magnitudes) applied first in every case.
 WhatifResult RunWhatif(const Scenario& scenario, const LeverSet& levers,
                        const std::vector<Plan>& plans, const std::vector<ModelChoice>& models,
-                       const SweepOptions& options, const std::optional<Target>& target);
+                       const SweepOptions& options, const std::optional<Target>& target,
+                       const std::vector<AppliedLever>& counter = {});
 
 // The point forecast of one model under fixed levers (counter-levers first).
 Forecast RunWithLevers(const Scenario& scenario, const ModelChoice& model,

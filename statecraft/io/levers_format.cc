@@ -310,6 +310,29 @@ Plan ParsePlanSpec(const Scenario& scenario, const LeverSet& levers, const std::
   return plan;
 }
 
+std::vector<AppliedLever> ParseCounterSpec(const Scenario& scenario, const LeverSet& levers,
+                                           const std::string& spec) {
+  Plan plan;
+  plan.name = "counter " + spec;
+  std::stringstream parts(spec);
+  std::string part;
+  while (std::getline(parts, part, '+')) {
+    const auto equals = part.find('=');
+    PlanItem item{part.substr(0, equals), std::nullopt};
+    if (equals != std::string::npos) {
+      item.magnitude = ParseNumber(part.substr(equals + 1));
+      if (!item.magnitude) {
+        throw InputError("counter-levers \"" + spec + "\": found '" + part.substr(equals + 1) +
+                         "' as the magnitude of '" + item.lever + "', expected a number");
+      }
+    }
+    plan.items.push_back(item);
+  }
+  if (plan.items.empty()) throw InputError("counter-levers \"\": expected a counter-lever name");
+  ValidatePlan(scenario, levers, plan, /*counter=*/true);
+  return ResolvePlan(levers, plan, /*counter=*/true);
+}
+
 Json AppliedLeversToJson(const std::vector<AppliedLever>& levers) {
   Json out = Json::array();
   for (const AppliedLever& applied : levers) {
@@ -383,6 +406,7 @@ Json WhatifToJson(const Scenario& scenario, const WhatifResult& result,
   out["seed"] = options.seed;
   out["distribution"] = DistributionName(options.distribution);
   if (result.target) out["target"] = result.target->text;
+  if (!result.counter.empty()) out["counter_levers"] = AppliedLeversToJson(result.counter);
   Json cases = Json::array();
   for (const WhatifCase& item : result.cases) {
     Json entry;

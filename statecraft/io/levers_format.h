@@ -61,6 +61,10 @@ ScenarioWithLevers BuiltinScenarioWithLevers();
 // its open magnitude) or "NAME=MAGNITUDE" ("L2=20+L5"). Validated against the scenario.
 Plan ParsePlanSpec(const Scenario& scenario, const LeverSet& levers, const std::string& spec);
 
+// Counter-levers from a command line: "R2=20+R3" (each at the given or its central magnitude).
+std::vector<AppliedLever> ParseCounterSpec(const Scenario& scenario, const LeverSet& levers,
+                                           const std::string& spec);
+
 Json AppliedLeversToJson(const std::vector<AppliedLever>& levers);
 Json DealReportsToJson(const std::vector<DealReport>& deals);
 Json QuantilesToJson(const Quantiles& quantiles);
