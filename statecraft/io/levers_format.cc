@@ -425,6 +425,11 @@ Json WhatifToJson(const Scenario& scenario, const WhatifResult& result,
       }
       model["issues"] = issues;
       if (cell.target_probability) model["probability"] = *cell.target_probability;
+      Json drivers = Json::object();
+      for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+        drivers[scenario.issues[issue].name] = DriversToJson(Drivers(cell.sweep, issue, 5));
+      }
+      model["drivers"] = drivers;
       if (cell.sweep.deals_offered > 0) {
         model["deals_struck_share"] = DealStruckShare(cell.sweep);
       }

@@ -73,6 +73,8 @@ Json DriversToJson(const std::vector<Driver>& drivers);
 //  "probability"?, "deals_struck_share", "drivers": {issue: [...]}}
 Json SweepToJson(const Scenario& scenario, const SweepResult& result, const SweepOptions& options,
                  const std::optional<Target>& target, int driver_count);
+// Per plan and model: central outcome, quantiles per issue, probability, deals struck, and the
+// five strongest drivers per issue.
 Json WhatifToJson(const Scenario& scenario, const WhatifResult& result,
                   const SweepOptions& options);
 Json OptimizeToJson(const OptimizeResult& result, const OptimizeOptions& options,
