@@ -17,47 +17,11 @@ struct BacktestOptions {
   std::string format;
 };
 
-// Every registered model with its defaults; the exchange model (one round by default, the
-// published prediction; Arregui, Stokman & Thomson 2006) also after ten rounds, as Decide runs.
-std::vector<BacktestModel> DefaultModels() {
-  std::vector<BacktestModel> models;
-  for (const ModelInfo& info : BuiltinModels().models()) {
-    models.push_back({info.name, info.name, {}});
-    if (info.name == "exchange") {
-      models.push_back({"exchange:rounds=10", "exchange", {{"rounds", "10"}}});
-    }
-  }
-  return models;
-}
-
 std::vector<BacktestModel> ChosenModels(const std::vector<std::string>& specs) {
-  if (specs.empty()) return DefaultModels();
+  if (specs.empty()) return DefaultBacktestModels();
   std::vector<BacktestModel> models;
-  for (const std::string& spec : specs) {
-    auto [name, params] = ParseModelSpec(spec);
-    BuiltinModels().Get(name);  // an unknown name fails here, before any work
-    models.push_back({spec, name, params});
-  }
+  for (const std::string& spec : specs) models.push_back(ParseBacktestModel(spec));
   return models;
-}
-
-Json ScoresToJson(const BacktestResult& result) {
-  Json out;
-  out["issues_scored"] = result.issues_scored;
-  Json models = Json::object();
-  for (const ModelScore& score : result.models) {
-    Json item;
-    item["mae"] = score.mean_absolute_error;
-    item["mae_ci"] = {score.interval_low, score.interval_high};
-    Json within = Json::object();
-    for (const auto& [threshold, share] : score.share_within) {
-      within[std::to_string(threshold)] = share;
-    }
-    item["within"] = within;
-    models[score.label] = item;
-  }
-  out["models"] = models;
-  return out;
 }
 
 void PrintScores(const BacktestResult& result) {
@@ -95,7 +59,7 @@ void AddBacktestCommand(CLI::App& app) {
     const std::vector<Scenario> scenarios = LoadScenarios(deu->input);
     const BacktestResult result = Backtest(scenarios, ChosenModels(deu->models));
     if (deu->format == "json") {
-      PrintJson(std::cout, ScoresToJson(result));
+      PrintJson(std::cout, BacktestToJson(result));
     } else {
       PrintScores(result);
     }
@@ -118,8 +82,8 @@ void AddBacktestCommand(CLI::App& app) {
     const BacktestResult ruled = Backtest(scenarios, models, with_rules);
     const BacktestResult unruled = Backtest(scenarios, models, without_rules);
     if (flagship->format == "json") {
-      PrintJson(std::cout, Json{{"with_decision_rules", ScoresToJson(ruled)},
-                                {"without_decision_rules", ScoresToJson(unruled)}});
+      PrintJson(std::cout, Json{{"with_decision_rules", BacktestToJson(ruled)},
+                                {"without_decision_rules", BacktestToJson(unruled)}});
       return;
     }
     std::cout << "with decision rules\n";

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "statecraft/analysis/backtest.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/params.h"
 #include "statecraft/io/builtin_scenario.h"
@@ -87,16 +88,8 @@ void PrintTable(std::ostream& out, const std::vector<std::vector<std::string>>& 
 
 std::pair<std::string, std::vector<std::pair<std::string, std::string>>> ParseModelSpec(
     const std::string& spec) {
-  const auto colon = spec.find(':');
-  std::vector<std::pair<std::string, std::string>> params;
-  if (colon != std::string::npos) {
-    std::stringstream rest(spec.substr(colon + 1));
-    std::string assignment;
-    while (std::getline(rest, assignment, ',')) {
-      if (!assignment.empty()) params.push_back(SplitParamAssignment(assignment));
-    }
-  }
-  return {spec.substr(0, colon), params};
+  BacktestModel model = ParseBacktestModel(spec);
+  return {model.model, std::move(model.params)};
 }
 
 }  // namespace statecraft::cli

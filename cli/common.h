@@ -59,7 +59,8 @@ void AddServeCommand(CLI::App& app);
 // `statecraft` without a command: the analysis of the built-in scenario.
 int RunDefaultAnalysis(std::ostream& out);
 
-// "NAME" or "NAME:k=v,k=v" → model name and parameters (for --model lists).
+// "NAME" or "NAME:k=v,k=v" → model name and parameters (for --model lists); InputError for an
+// unknown model.
 std::pair<std::string, std::vector<std::pair<std::string, std::string>>> ParseModelSpec(
     const std::string& spec);
 

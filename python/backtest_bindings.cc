@@ -3,12 +3,11 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
-#include <sstream>
-
 #include "python/bindings.h"
 #include "statecraft/analysis/backtest.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/io/json_output.h"
 
 namespace statecraft::python {
 namespace {
@@ -18,44 +17,15 @@ struct PyBacktest {
   std::vector<std::shared_ptr<const Scenario>> scenarios;
 };
 
-// "NAME" or "NAME:k=v,k=v" (the CLI's --model syntax) → a model to score, labelled by the spec.
-BacktestModel ModelFromSpec(const std::string& spec) {
-  const auto colon = spec.find(':');
-  BacktestModel model{spec, spec.substr(0, colon), {}};
-  if (colon != std::string::npos) {
-    std::stringstream rest(spec.substr(colon + 1));
-    std::string assignment;
-    while (std::getline(rest, assignment, ',')) {
-      if (!assignment.empty()) model.params.push_back(SplitParamAssignment(assignment));
-    }
-  }
-  BuiltinModels().Get(model.model);  // an unknown name fails here, before any work
-  return model;
-}
-
-// The CLI's default list (cli/backtest_command.cc, kept in step with it): every registered model
-// with its defaults; the exchange model (one round by default, the published prediction; Arregui,
-// Stokman & Thomson 2006) also after ten rounds, as Decide runs.
-std::vector<BacktestModel> DefaultModels() {
-  std::vector<BacktestModel> models;
-  for (const ModelInfo& info : BuiltinModels().models()) {
-    models.push_back({info.name, info.name, {}});
-    if (info.name == "exchange") {
-      models.push_back({"exchange:rounds=10", "exchange", {{"rounds", "10"}}});
-    }
-  }
-  return models;
-}
-
 // None → the default list; otherwise each item is a spec string or a (label, model, {params})
 // tuple.
 std::vector<BacktestModel> ModelsFromPython(const py::object& models) {
-  if (models.is_none()) return DefaultModels();
-  if (py::isinstance<py::str>(models)) return {ModelFromSpec(models.cast<std::string>())};
+  if (models.is_none()) return DefaultBacktestModels();
+  if (py::isinstance<py::str>(models)) return {ParseBacktestModel(models.cast<std::string>())};
   std::vector<BacktestModel> out;
   for (const py::handle& item : models) {
     if (py::isinstance<py::str>(item)) {
-      out.push_back(ModelFromSpec(item.cast<std::string>()));
+      out.push_back(ParseBacktestModel(item.cast<std::string>()));
       continue;
     }
     const py::tuple entry = py::reinterpret_borrow<py::object>(item).cast<py::tuple>();
@@ -67,26 +37,6 @@ std::vector<BacktestModel> ModelsFromPython(const py::object& models) {
     BuiltinModels().Get(model.model);
     out.push_back(std::move(model));
   }
-  return out;
-}
-
-// The CLI's ScoresToJson (cli/backtest_command.cc), key for key.
-Json ScoresToJson(const BacktestResult& result) {
-  Json out;
-  out["issues_scored"] = result.issues_scored;
-  Json models = Json::object();
-  for (const ModelScore& score : result.models) {
-    Json item;
-    item["mae"] = score.mean_absolute_error;
-    item["mae_ci"] = {score.interval_low, score.interval_high};
-    Json within = Json::object();
-    for (const auto& [threshold, share] : score.share_within) {
-      within[std::to_string(threshold)] = share;
-    }
-    item["within"] = within;
-    models[score.label] = item;
-  }
-  out["models"] = models;
   return out;
 }
 
@@ -118,7 +68,7 @@ void BindBacktest(py::module_& module) {
                                return labels;
                              })
       .def(
-          "to_dict", [](const PyBacktest& b) { return JsonToPython(ScoresToJson(b.result)); },
+          "to_dict", [](const PyBacktest& b) { return JsonToPython(BacktestToJson(b.result)); },
           "{issues_scored, models: {label: {mae, mae_ci, within: {threshold: share}}}}")
       .def(
           "issues",

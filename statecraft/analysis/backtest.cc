@@ -1,10 +1,36 @@
 #include "statecraft/analysis/backtest.h"
 
 #include <cmath>
+#include <sstream>
 
 #include "statecraft/core/registry.h"
 
 namespace statecraft {
+
+std::vector<BacktestModel> DefaultBacktestModels() {
+  std::vector<BacktestModel> models;
+  for (const ModelInfo& info : BuiltinModels().models()) {
+    models.push_back({info.name, info.name, {}});
+    if (info.name == "exchange") {
+      models.push_back({"exchange:rounds=10", "exchange", {{"rounds", "10"}}});
+    }
+  }
+  return models;
+}
+
+BacktestModel ParseBacktestModel(const std::string& spec) {
+  const auto colon = spec.find(':');
+  BacktestModel model{spec, spec.substr(0, colon), {}};
+  if (colon != std::string::npos) {
+    std::stringstream rest(spec.substr(colon + 1));
+    std::string assignment;
+    while (std::getline(rest, assignment, ',')) {
+      if (!assignment.empty()) model.params.push_back(SplitParamAssignment(assignment));
+    }
+  }
+  BuiltinModels().Get(model.model);
+  return model;
+}
 
 bool IsScoreable(const Scenario& scenario, int issue, int min_actors) {
   if (!scenario.issues[issue].known_outcome) return false;

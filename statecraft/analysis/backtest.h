@@ -50,6 +50,15 @@ struct BacktestOptions {
   bool apply_decision_rules = true;
 };
 
+// The models a backtest scores by default: every registered model with its defaults, and the
+// exchange model (one round by default, the published prediction; Arregui, Stokman & Thomson
+// 2006) also after ten rounds, as Decide runs it.
+std::vector<BacktestModel> DefaultBacktestModels();
+
+// "NAME" or "NAME:k=v,k=v" → a model to score, labelled by the spec itself. Throws InputError for
+// an unknown model or a malformed assignment (before any work is done).
+BacktestModel ParseBacktestModel(const std::string& spec);
+
 // True when the issue has a known outcome and enough actors to be scored.
 bool IsScoreable(const Scenario& scenario, int issue, int min_actors);
 

@@ -26,6 +26,25 @@ Json DetailToJson(const Detail& detail) {
   return nullptr;
 }
 
+Json BacktestToJson(const BacktestResult& result) {
+  Json out;
+  out["issues_scored"] = result.issues_scored;
+  Json models = Json::object();
+  for (const ModelScore& score : result.models) {
+    Json item;
+    item["mae"] = score.mean_absolute_error;
+    item["mae_ci"] = {score.interval_low, score.interval_high};
+    Json within = Json::object();
+    for (const auto& [threshold, share] : score.share_within) {
+      within[std::to_string(threshold)] = share;
+    }
+    item["within"] = within;
+    models[score.label] = item;
+  }
+  out["models"] = models;
+  return out;
+}
+
 Json IssueValuesToJson(const Scenario& scenario, const std::vector<double>& values) {
   Json object = Json::object();
   for (int issue = 0; issue < scenario.IssueCount(); ++issue) {

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "statecraft/analysis/backtest.h"
 #include "statecraft/core/detail.h"
 #include "statecraft/core/forecast.h"
 #include "statecraft/core/scenario.h"
@@ -20,6 +21,8 @@ using Json = nlohmann::ordered_json;
 
 Json DetailToJson(const Detail& detail);
 Json ForecastToJson(const Scenario& scenario, const Forecast& forecast);
+// {"issues_scored": N, "models": {label: {"mae", "mae_ci": [lo, hi], "within": {"5": share}}}}
+Json BacktestToJson(const BacktestResult& result);
 // {issue name: value} in issue order.
 Json IssueValuesToJson(const Scenario& scenario, const std::vector<double>& values);
 

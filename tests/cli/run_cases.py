@@ -64,8 +64,10 @@ def run_case(case, binary, shared, path):
                  for word in shlex.split(case["command"])]
         if words[0] != "statecraft":
             return [f"command must start with 'statecraft': {case['command']}"]
+        # Runs are saved to the run store under XDG_DATA_HOME: keep them in the case's temp dir.
+        environment = dict(os.environ, XDG_DATA_HOME=temporary)
         result = subprocess.run([binary] + words[1:], capture_output=True, text=True,
-                                timeout=600)
+                                timeout=600, env=environment)
         failures = []
         if result.returncode != case["exit"]:
             failures.append(f"exit code {result.returncode}, expected {case['exit']}")

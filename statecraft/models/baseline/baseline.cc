@@ -10,9 +10,6 @@ namespace {
 
 enum class Statistic { kMean, kMedian };
 
-const std::vector<std::string> kWeightChoices = {"none", "salience", "capability",
-                                                 "capability_salience"};
-
 BaselineWeights ParseWeights(const std::string& text) {
   if (text == "salience") return BaselineWeights::kSalience;
   if (text == "capability") return BaselineWeights::kCapability;
@@ -66,11 +63,13 @@ class BaselineModel : public Model {
   BaselineWeights weights_;
 };
 
+// The choices are spelled out here rather than in a namespace-scope vector, so that registering
+// the models during another file's static initialisation (benchmarks do) never sees them empty.
 ParamSpec WeightsParam(const std::string& default_value) {
   return ParamSpec{"weights",
                    ParamType::kChoice,
                    default_value,
-                   kWeightChoices,
+                   {"none", "salience", "capability", "capability_salience"},
                    0,
                    0,
                    "what each actor's position is weighted by"};

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "statecraft/core/error.h"
@@ -13,31 +15,39 @@
 namespace statecraft {
 namespace {
 
-// Parameter names and choices: KTAB's enum names (spec §4.2) in snake case.
-const std::vector<std::string> kVictoryChoices = {"linear", "square", "quartic", "octic", "binary"};
-const std::vector<std::string> kPceChoices = {"conditional", "markov_incentive", "markov_uniform"};
-const std::vector<std::string> kTransitionChoices = {"deterministic", "stochastic"};
-const std::vector<std::string> kVotingChoices = {"binary",   "prop_bin", "prop",
-                                                 "prop_cbc", "cubic",    "asym_prosp"};
-const std::vector<std::string> kRiskAdjustmentChoices = {"none", "one_third", "half", "two_thirds",
-                                                         "full"};
-const std::vector<std::string> kRiskRangeChoices = {"min", "mid", "max"};
-const std::vector<std::string> kCommitChoices = {"no_commit", "semi_commit", "full_commit"};
-const std::vector<std::string> kInterpolationChoices = {"s1p1", "s2p2", "s2pmax"};
-const std::vector<std::string> kBargainChoices = {"init_only_interp", "init_rcvr_interp",
-                                                  "pw_comp_interp"};
-const std::vector<std::string> kDimensionChoices = {"auto", "joint", "separate"};
+// Parameter names and choices: KTAB's enum names (spec §4.2) in snake case. Constant-initialised
+// arrays, so registering the model from another file's static initialisation never sees them
+// empty.
+constexpr std::string_view kVictoryChoices[] = {"linear", "square", "quartic", "octic", "binary"};
+constexpr std::string_view kPceChoices[] = {"conditional", "markov_incentive", "markov_uniform"};
+constexpr std::string_view kTransitionChoices[] = {"deterministic", "stochastic"};
+constexpr std::string_view kVotingChoices[] = {"binary",   "prop_bin", "prop",
+                                               "prop_cbc", "cubic",    "asym_prosp"};
+constexpr std::string_view kRiskAdjustmentChoices[] = {"none", "one_third", "half", "two_thirds",
+                                                       "full"};
+constexpr std::string_view kRiskRangeChoices[] = {"min", "mid", "max"};
+constexpr std::string_view kCommitChoices[] = {"no_commit", "semi_commit", "full_commit"};
+constexpr std::string_view kInterpolationChoices[] = {"s1p1", "s2p2", "s2pmax"};
+constexpr std::string_view kBargainChoices[] = {"init_only_interp", "init_rcvr_interp",
+                                                "pw_comp_interp"};
+constexpr std::string_view kDimensionChoices[] = {"auto", "joint", "separate"};
 
 // The index of a resolved choice (ResolveParams has already checked it is one of them).
 int ChoiceIndex(const ParamValues& params, const std::string& name,
-                const std::vector<std::string>& choices) {
+                std::span<const std::string_view> choices) {
   const std::string& value = params.GetChoice(name);
   return static_cast<int>(std::find(choices.begin(), choices.end(), value) - choices.begin());
 }
 
 ParamSpec Choice(const std::string& name, const std::string& default_value,
-                 const std::vector<std::string>& choices, const std::string& description) {
-  return ParamSpec{name, ParamType::kChoice, default_value, choices, 0, 0, description};
+                 std::span<const std::string_view> choices, const std::string& description) {
+  return ParamSpec{name,
+                   ParamType::kChoice,
+                   default_value,
+                   std::vector<std::string>(choices.begin(), choices.end()),
+                   0,
+                   0,
+                   description};
 }
 
 std::vector<ParamSpec> SmpParams() {
