@@ -3,12 +3,12 @@
 // gives one file per scenario. Everything is converted before anything is written, so a bad
 // input writes nothing.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/common.h"
 #include "statecraft/core/error.h"
 #include "statecraft/io/native_format.h"
+#include "statecraft/io/text_file.h"
 
 namespace statecraft::cli {
 namespace {
@@ -18,26 +18,6 @@ struct ConvertOptions {
   std::string to;
   std::string output;
 };
-
-void WriteFileAtomically(const std::string& path, const std::string& contents) {
-  const std::string temporary = path + ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(path + ": cannot be written");
-    out << contents;
-    out.close();
-    if (!out) {
-      std::filesystem::remove(temporary);
-      throw InputError(path + ": write failed (disk full?)");
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary);
-    throw InputError(path + ": cannot be written: " + error.message());
-  }
-}
 
 // A file name from a scenario name: letters, digits, '-', '_' and '.' kept, others → '_'.
 std::string SafeFileName(const std::string& name) {
@@ -78,7 +58,7 @@ void AddConvertCommand(CLI::App& app) {
       if (options->output.empty()) {
         std::cout << text;
       } else {
-        WriteFileAtomically(options->output, text);
+        WriteTextFileAtomically(options->output, text);
       }
       return;
     }
@@ -94,7 +74,7 @@ void AddConvertCommand(CLI::App& app) {
     std::error_code error;
     std::filesystem::create_directories(options->output, error);
     if (error) throw InputError(options->output + ": cannot create directory: " + error.message());
-    for (const auto& [path, text] : files) WriteFileAtomically(path, text);
+    for (const auto& [path, text] : files) WriteTextFileAtomically(path, text);
     std::cout << "wrote " << files.size() << " scenarios to " << options->output << "\n";
   });
 }

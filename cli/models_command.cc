@@ -29,27 +29,7 @@ void AddModelsCommand(CLI::App& app) {
     const auto& models = BuiltinModels().models();
     if (*format == "json") {
       Json list = Json::array();
-      for (const ModelInfo& info : models) {
-        Json item;
-        item["name"] = info.name;
-        item["summary"] = info.summary;
-        item["uses_seed"] = info.uses_seed;
-        item["params"] = Json::array();
-        for (const ParamSpec& spec : info.params) {
-          Json param;
-          param["name"] = spec.name;
-          param["type"] = ParamTypeName(spec.type);
-          param["default"] = spec.default_value;
-          if (spec.type == ParamType::kChoice) param["choices"] = spec.choices;
-          if (spec.type == ParamType::kInteger || spec.type == ParamType::kNumber) {
-            param["min"] = spec.min;
-            param["max"] = spec.max;
-          }
-          param["description"] = spec.description;
-          item["params"].push_back(param);
-        }
-        list.push_back(item);
-      }
+      for (const ModelInfo& info : models) list.push_back(ModelInfoToJson(info));
       PrintJson(std::cout, Json{{"models", list}});
       return;
     }

@@ -33,25 +33,7 @@ py::array_t<double> VectorArray(const std::vector<double>& values) {
 
 // The same text as `statecraft models --format json`, one item per model.
 py::dict ModelToDict(const ModelInfo& info) {
-  Json item;
-  item["name"] = info.name;
-  item["summary"] = info.summary;
-  item["uses_seed"] = info.uses_seed;
-  item["params"] = Json::array();
-  for (const ParamSpec& spec : info.params) {
-    Json param;
-    param["name"] = spec.name;
-    param["type"] = ParamTypeName(spec.type);
-    param["default"] = spec.default_value;
-    if (spec.type == ParamType::kChoice) param["choices"] = spec.choices;
-    if (spec.type == ParamType::kInteger || spec.type == ParamType::kNumber) {
-      param["min"] = spec.min;
-      param["max"] = spec.max;
-    }
-    param["description"] = spec.description;
-    item["params"].push_back(param);
-  }
-  return JsonToPython(item).cast<py::dict>();
+  return JsonToPython(ModelInfoToJson(info)).cast<py::dict>();
 }
 
 PyResult RunOne(const PyScenario& scenario, const std::string& model, std::uint64_t seed,

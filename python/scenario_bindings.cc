@@ -5,7 +5,6 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 
 #include "python/bindings.h"
@@ -88,26 +87,6 @@ PyScenario FromDict(const py::dict& data) {
   const std::string text =
       py::module_::import("json").attr("dumps")(data, py::arg("indent") = 2).cast<std::string>();
   return FromText(text, "<dict>", "json", "equal");
-}
-
-void WriteFileAtomically(const std::string& path, const std::string& contents) {
-  const std::string temporary = path + ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(path + ": cannot be written");
-    out << contents;
-    out.close();
-    if (!out) {
-      std::filesystem::remove(temporary);
-      throw InputError(path + ": write failed (disk full?)");
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary);
-    throw InputError(path + ": cannot be written: " + error.message());
-  }
 }
 
 int ActorIndexOrThrow(const Scenario& scenario, const std::string& name) {
@@ -347,8 +326,8 @@ void BindScenario(py::module_& module) {
         if (chosen != "yaml" && chosen != "json") {
           throw InputError("unknown output format '" + chosen + "', expected yaml or json");
         }
-        WriteFileAtomically(file, chosen == "json" ? WriteScenarioJson(*value.scenario)
-                                                   : WriteScenarioYaml(*value.scenario));
+        WriteTextFileAtomically(file, chosen == "json" ? WriteScenarioJson(*value.scenario)
+                                                       : WriteScenarioYaml(*value.scenario));
       },
       py::arg("scenario"), py::arg("path"), py::arg("format") = py::none(),
       "Writes the scenario in the native format (yaml, or json when the path ends in .json); "

@@ -26,6 +26,28 @@ Json DetailToJson(const Detail& detail) {
   return nullptr;
 }
 
+Json ModelInfoToJson(const ModelInfo& info) {
+  Json item;
+  item["name"] = info.name;
+  item["summary"] = info.summary;
+  item["uses_seed"] = info.uses_seed;
+  item["params"] = Json::array();
+  for (const ParamSpec& spec : info.params) {
+    Json param;
+    param["name"] = spec.name;
+    param["type"] = ParamTypeName(spec.type);
+    param["default"] = spec.default_value;
+    if (spec.type == ParamType::kChoice) param["choices"] = spec.choices;
+    if (spec.type == ParamType::kInteger || spec.type == ParamType::kNumber) {
+      param["min"] = spec.min;
+      param["max"] = spec.max;
+    }
+    param["description"] = spec.description;
+    item["params"].push_back(param);
+  }
+  return item;
+}
+
 Json BacktestToJson(const BacktestResult& result) {
   Json out;
   out["issues_scored"] = result.issues_scored;

@@ -13,6 +13,7 @@
 #include "statecraft/analysis/backtest.h"
 #include "statecraft/core/detail.h"
 #include "statecraft/core/forecast.h"
+#include "statecraft/core/model.h"
 #include "statecraft/core/scenario.h"
 
 namespace statecraft {
@@ -21,6 +22,9 @@ using Json = nlohmann::ordered_json;
 
 Json DetailToJson(const Detail& detail);
 Json ForecastToJson(const Scenario& scenario, const Forecast& forecast);
+// One model as `statecraft models --format json` lists it: name, summary, uses_seed, params.
+Json ModelInfoToJson(const ModelInfo& info);
+
 // {"issues_scored": N, "models": {label: {"mae", "mae_ci": [lo, hi], "within": {"5": share}}}}
 Json BacktestToJson(const BacktestResult& result);
 // {issue name: value} in issue order.

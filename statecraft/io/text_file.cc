@@ -55,6 +55,26 @@ std::string ReadTextFile(const std::string& path) {
   return CheckText(contents.str(), path);
 }
 
+void WriteTextFileAtomically(const std::string& path, const std::string& contents) {
+  const std::string temporary = path + ".partial";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) throw InputError(path + ": cannot be written");
+    out << contents;
+    out.close();
+    if (!out) {
+      std::filesystem::remove(temporary);
+      throw InputError(path + ": write failed (disk full?)");
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::filesystem::remove(temporary);
+    throw InputError(path + ": cannot be written: " + error.message());
+  }
+}
+
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> lines;
   std::string current;

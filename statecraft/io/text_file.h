@@ -15,6 +15,10 @@ std::string ReadTextFile(const std::string& path);
 // a UTF-8 byte-order mark.
 std::string CheckText(std::string text, const std::string& file_name);
 
+// Writes `contents` to `path` through a temporary file renamed into place, so that a failure
+// (a full disk, a read-only folder) leaves no half-written file. InputError names the path.
+void WriteTextFileAtomically(const std::string& path, const std::string& contents);
+
 // Splits text into lines, accepting \n, \r\n and \r endings; a final newline adds no empty line.
 std::vector<std::string> SplitLines(const std::string& text);
 
