@@ -397,6 +397,15 @@ void SendJson(httplib::Response& response, const Json& json, int status = 200) {
   response.set_content(json.dump(), kJsonType);
 }
 
+// 202 Accepted for a started job: its id, where to poll it, and the run it saves to, if any.
+void SendJobAccepted(httplib::Response& response, const Job& job,
+                     std::optional<std::int64_t> run_id = std::nullopt) {
+  Json body{{"job", job.id}};
+  if (run_id) body["run_id"] = *run_id;
+  body["status_url"] = "/api/jobs/" + std::to_string(job.id);
+  SendJson(response, body, 202);
+}
+
 void SendError(httplib::Response& response, int status, const std::string& message) {
   SendJson(response, Json{{"error", message}}, status);
 }
@@ -579,11 +588,7 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
           RunStore* store = state.Store();
           const std::int64_t run_id = BeginSavedSweep(*store, saved, state.options.program_version);
           auto job = state.StartSavedSweep(store, run_id, options.threads);
-          SendJson(response,
-                   Json{{"job", job->id},
-                        {"run_id", run_id},
-                        {"status_url", "/api/jobs/" + std::to_string(job->id)}},
-                   202);
+          SendJobAccepted(response, *job, run_id);
           return;
         }
         auto job = state.StartJob("sweep", [&state, input, models, plan, options, target, drivers,
@@ -632,9 +637,7 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
           }
           return out;
         });
-        SendJson(response,
-                 Json{{"job", job->id}, {"status_url", "/api/jobs/" + std::to_string(job->id)}},
-                 202);
+        SendJobAccepted(response, *job);
       }));
 
   // POST /api/whatif {document?, plans?, models?, draws?, seed?, threads?, target?, save?} →
@@ -694,9 +697,7 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
               }
               return out;
             });
-        SendJson(response,
-                 Json{{"job", job->id}, {"status_url", "/api/jobs/" + std::to_string(job->id)}},
-                 202);
+        SendJobAccepted(response, *job);
       }));
 
   // POST /api/optimize {document?, target, probability?, budget?, models?, draws?, seed?,
@@ -736,9 +737,7 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
           }
           return out;
         });
-        SendJson(response,
-                 Json{{"job", job->id}, {"status_url", "/api/jobs/" + std::to_string(job->id)}},
-                 202);
+        SendJobAccepted(response, *job);
       }));
 
   server.Get(R"(/api/jobs/([^/]+))",
@@ -780,11 +779,7 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
                   throw InputError("run " + std::to_string(id) + " is not a resumable sweep");
                 }
                 auto job = state.StartSavedSweep(store, id, 0);
-                SendJson(response,
-                         Json{{"job", job->id},
-                              {"run_id", id},
-                              {"status_url", "/api/jobs/" + std::to_string(job->id)}},
-                         202);
+                SendJobAccepted(response, *job, id);
               }));
 
   server.Get("/api/runs",
