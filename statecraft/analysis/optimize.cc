@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/number_text.h"
 
 namespace statecraft {
 namespace {
@@ -123,7 +124,7 @@ OptimizeResult Optimize(const Scenario& scenario, const LeverSet& levers,
   CheckProbability(options.probability);
   if (models.empty()) throw InputError("optimize needs at least one model");
   if (options.budget && *options.budget < 0) {
-    throw InputError("budget " + std::to_string(*options.budget) + " is negative");
+    throw InputError("budget " + NumberText(*options.budget) + " is negative");
   }
   for (const Lever& lever : levers.levers) ValidateLever(scenario, lever);
   for (const Lever& lever : levers.counter.levers) ValidateLever(scenario, lever);

@@ -3,9 +3,9 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <sstream>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/number_text.h"
 
 namespace statecraft {
 namespace {
@@ -17,20 +17,6 @@ std::string Join(const std::vector<std::string>& items) {
     joined += item;
   }
   return joined;
-}
-
-// The shortest text that reads back as the same double ("1e-09", not "1.0000000000000001e-09").
-std::string CanonicalNumber(double value) {
-  if (value == std::trunc(value) && std::abs(value) < 1e15) {
-    return std::to_string(static_cast<long long>(value));
-  }
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::ostringstream out;
-    out.precision(precision);
-    out << value;
-    if (std::strtod(out.str().c_str(), nullptr) == value) return out.str();
-  }
-  return std::to_string(value);
 }
 
 ParamValues::Entry ParseValue(const std::string& owner, const ParamSpec& spec,
@@ -75,10 +61,10 @@ ParamValues::Entry ParseValue(const std::string& owner, const ParamSpec& spec,
       }
       if (value < spec.min || value > spec.max) {
         throw InputError(where + ": found " + text + ", expected a value in [" +
-                         CanonicalNumber(spec.min) + ", " + CanonicalNumber(spec.max) + "]");
+                         NumberText(spec.min) + ", " + NumberText(spec.max) + "]");
       }
       entry.number = value;
-      entry.text = integer ? std::to_string(static_cast<long long>(value)) : CanonicalNumber(value);
+      entry.text = integer ? std::to_string(static_cast<long long>(value)) : NumberText(value);
       return entry;
     }
   }

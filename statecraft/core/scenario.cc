@@ -2,18 +2,12 @@
 
 #include <cmath>
 #include <set>
-#include <sstream>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/number_text.h"
 
 namespace statecraft {
 namespace {
-
-std::string FormatNumber(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
-}
 
 void Fail(const std::string& path, const std::string& message) {
   throw InputError("scenario: " + path + ": " + message);
@@ -24,18 +18,17 @@ void CheckEstimate(const Estimate& estimate, const std::string& path, double min
                    const std::string& expected) {
   const double values[] = {estimate.Low(), estimate.central, estimate.High()};
   for (double value : values) {
-    if (!std::isfinite(value))
-      Fail(path, "found " + FormatNumber(value) + ", expected " + expected);
+    if (!std::isfinite(value)) Fail(path, "found " + NumberText(value) + ", expected " + expected);
     if (value < min || value > max) {
-      Fail(path, "found " + FormatNumber(value) + ", expected " + expected);
+      Fail(path, "found " + NumberText(value) + ", expected " + expected);
     }
   }
   if (estimate.low.has_value() != estimate.high.has_value()) {
     Fail(path, "a range needs both low and high");
   }
   if (estimate.Low() > estimate.central || estimate.central > estimate.High()) {
-    Fail(path, "found low " + FormatNumber(estimate.Low()) + ", central " +
-                   FormatNumber(estimate.central) + ", high " + FormatNumber(estimate.High()) +
+    Fail(path, "found low " + NumberText(estimate.Low()) + ", central " +
+                   NumberText(estimate.central) + ", high " + NumberText(estimate.High()) +
                    ", expected low <= central <= high");
   }
 }
@@ -90,13 +83,13 @@ void Scenario::Validate() const {
     }
     if (!std::isfinite(issue.scale_low) || !std::isfinite(issue.scale_high) ||
         !(issue.scale_low < issue.scale_high)) {
-      Fail(path + ".scale", "found [" + FormatNumber(issue.scale_low) + ", " +
-                                FormatNumber(issue.scale_high) +
+      Fail(path + ".scale", "found [" + NumberText(issue.scale_low) + ", " +
+                                NumberText(issue.scale_high) +
                                 "], expected finite bounds with low < high");
     }
     const std::string on_scale = "a value within the issue's scale [" +
-                                 FormatNumber(issue.scale_low) + ", " +
-                                 FormatNumber(issue.scale_high) + "]";
+                                 NumberText(issue.scale_low) + ", " + NumberText(issue.scale_high) +
+                                 "]";
     for (std::size_t k = 0; k < issue.anchors.size(); ++k) {
       CheckEstimate(Estimate(issue.anchors[k].value), path + ".anchors[" + std::to_string(k) + "]",
                     issue.scale_low, issue.scale_high, on_scale);

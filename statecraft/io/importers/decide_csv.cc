@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/number_text.h"
 #include "statecraft/io/csv.h"
 #include "statecraft/io/text_file.h"
 
@@ -84,13 +85,6 @@ double NumberField(const Row& row, std::size_t index, const std::string& what, c
     if (auto value = ParseNumber(text)) return *value;
   }
   return RequireNumber(field, what, file_name, row.line_number);
-}
-
-std::string FormatValue(double value) {
-  std::string text = std::to_string(value);
-  while (!text.empty() && text.back() == '0') text.pop_back();
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text;
 }
 
 struct DataRow {
@@ -257,7 +251,7 @@ std::vector<Scenario> ReadDecide(const std::string& text, const std::string& fil
       }
       if (!(low < high)) {
         throw InputError(file_name + ": issue '" + issue.name + "': found #M rows spanning [" +
-                         FormatValue(low) + ", " + FormatValue(high) +
+                         NumberText(low) + ", " + NumberText(high) +
                          "], expected at least two different scale positions");
       }
       issue.scale_low = low;
@@ -290,19 +284,19 @@ std::vector<Scenario> ReadDecide(const std::string& text, const std::string& fil
       const Issue& issue = scenario.issues[entry.issue];
       if (entry.position < issue.scale_low || entry.position > issue.scale_high) {
         throw InputError(Where(file_name, row.line_number, entry.position_column) +
-                         ": found position " + FormatValue(entry.position) + ", expected a " +
+                         ": found position " + NumberText(entry.position) + ", expected a " +
                          "position within issue '" + issue.name + "''s scale [" +
-                         FormatValue(issue.scale_low) + ", " + FormatValue(issue.scale_high) +
+                         NumberText(issue.scale_low) + ", " + NumberText(issue.scale_high) +
                          "] (the #M rows' range)");
       }
       if (entry.salience < 0.0 || entry.salience > 100.0) {
         throw InputError(Where(file_name, row.line_number, entry.salience_column) +
-                         ": found salience " + FormatValue(entry.salience) +
+                         ": found salience " + NumberText(entry.salience) +
                          ", expected a salience in [0, 1] or [0, 100]");
       }
       if (entry.power < 0.0) {
         throw InputError(Where(file_name, row.line_number, entry.power_column) + ": found power " +
-                         FormatValue(entry.power) + ", expected a power >= 0");
+                         NumberText(entry.power) + ", expected a power >= 0");
       }
       max_salience = std::max(max_salience, entry.salience);
       max_power = std::max(max_power, entry.power);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/number_text.h"
 #include "statecraft/io/csv.h"
 #include "statecraft/io/importers/ktab.h"
 #include "statecraft/io/text_file.h"
@@ -187,7 +188,7 @@ std::vector<Scenario> ReadKtabCsv(const std::string& text, const std::string& fi
     }
     if (total > 100.0 + 1e-9) {
       Fail(file_name, line, 0,
-           "saliences sum to " + std::to_string(total) +
+           "saliences sum to " + NumberText(total) +
                ", expected at most 100 (percent over all dimensions)");
     }
     scenario.actors.push_back({fields[0].text, fields[1].text, Estimate(capability)});

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/number_text.h"
 #include "statecraft/io/csv.h"
 #include "statecraft/io/importers/ktab.h"
 
@@ -469,7 +470,7 @@ class KtabDocumentReader {
       for (double salience : saliences.back()) total += salience;
       if (total > 100.0 + 1e-9) {
         Fail(*Child(actor, "Salience", true),
-             "saliences sum to " + std::to_string(total) +
+             "saliences sum to " + NumberText(total) +
                  ", expected at most 100 (percent over all dimensions)");
       }
       scenario.actors.push_back(std::move(entry));

@@ -1,0 +1,34 @@
+#include "statecraft/core/number_text.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace statecraft {
+namespace {
+
+TEST(NumberText, WholeNumbersHaveNoDecimals) {
+  EXPECT_EQ(NumberText(130.0), "130");
+  EXPECT_EQ(NumberText(-2.0), "-2");
+  EXPECT_EQ(NumberText(0.0), "0");
+}
+
+TEST(NumberText, FractionsAreTheShortestThatReadBack) {
+  EXPECT_EQ(NumberText(0.35), "0.35");
+  EXPECT_EQ(NumberText(1e-9), "1e-09");
+  EXPECT_EQ(NumberText(-2.5), "-2.5");
+  for (double value : {1.0 / 3.0, 0.1 + 0.2, 123456.789, 1e300, 5e-324}) {
+    EXPECT_EQ(std::strtod(NumberText(value).c_str(), nullptr), value) << NumberText(value);
+  }
+}
+
+TEST(NumberText, NonFiniteValuesAreNamed) {
+  EXPECT_EQ(NumberText(std::nan("")), "nan");
+  EXPECT_EQ(NumberText(std::numeric_limits<double>::infinity()), "inf");
+  EXPECT_EQ(NumberText(-std::numeric_limits<double>::infinity()), "-inf");
+}
+
+}  // namespace
+}  // namespace statecraft
