@@ -9,7 +9,9 @@
 #include <numeric>
 #include <optional>
 #include <thread>
+#include <utility>
 
+#include "statecraft/analysis/distributed.h"
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
 
@@ -148,14 +150,42 @@ std::vector<SweepLever> FixedLevers(const LeverSet& levers,
   return fixed;
 }
 
-SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
-                     const ParamValues& params, const SweepOptions& options) {
+namespace {
+
+// The draw range of the options as [first, first + count); InputError when it does not lie
+// within [0, draws).
+std::pair<int, int> DrawRange(const SweepOptions& options) {
   if (options.draws < 1) {
     throw InputError("draws " + std::to_string(options.draws) + ": expected at least 1");
   }
+  const std::string range = "draw range starting at " + std::to_string(options.first_draw) +
+                            " with " + std::to_string(options.draw_count) + " draws";
+  const std::string expected = "; expected a range within the " + std::to_string(options.draws) +
+                               " draws of the sweep (count -1: up to the last draw)";
+  if (options.first_draw < 0 || options.first_draw > options.draws) {
+    throw InputError(range + ": the first draw is outside [0, " + std::to_string(options.draws) +
+                     "]" + expected);
+  }
+  const int available = options.draws - options.first_draw;
+  if (options.draw_count == -1) return {options.first_draw, available};
+  if (options.draw_count < 0 || options.draw_count > available) {
+    throw InputError(range + ": the count is outside [0, " + std::to_string(available) + "]" +
+                     expected);
+  }
+  return {options.first_draw, options.draw_count};
+}
+
+// Computes the draws [first_draw, first_draw + draw_count) on `threads` threads. A failing draw
+// stops the computation; the lowest failing draw and its exception are returned through
+// `failed_draw` and `failure`.
+SweepResult ComputeDraws(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
+                         const ParamValues& params, const SweepOptions& options, int first_draw,
+                         int draw_count, int thread_count, int& failed_draw,
+                         std::exception_ptr& failure) {
   const ScenarioSampler sampler(scenario, options.distribution);
   SweepResult result;
-  result.draws = options.draws;
+  result.first_draw = first_draw;
+  result.draws = draw_count;
   result.issue_count = scenario.IssueCount();
   for (const Issue& issue : scenario.issues) result.issue_names.push_back(issue.name);
   result.input_labels = sampler.labels();
@@ -174,29 +204,30 @@ SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const Mode
   }
   const std::size_t input_count = result.input_labels.size();
   const std::size_t issue_count = static_cast<std::size_t>(result.issue_count);
-  result.inputs.assign(options.draws * input_count, 0.0);
-  result.outcomes.assign(options.draws * issue_count, 0.0);
-  result.unconstrained.assign(options.draws * issue_count, 0.0);
-  result.deals_struck.assign(options.draws, 0);
+  result.inputs.assign(draw_count * input_count, 0.0);
+  result.outcomes.assign(draw_count * issue_count, 0.0);
+  result.unconstrained.assign(draw_count * issue_count, 0.0);
+  result.deals_struck.assign(draw_count, 0);
+  if (draw_count == 0) return result;
 
   const auto model = info.create(params);
-  const int threads = std::min(ResolveThreads(options.threads), options.draws);
+  const int threads = std::min(thread_count, draw_count);
   std::atomic<int> next{0};
   std::mutex failure_mutex;
-  int failed_draw = options.draws;
-  std::exception_ptr failure;
+  int failed_slot = draw_count;
   constexpr int kChunk = 8;
 
   auto worker = [&] {
     std::vector<DealReport> deals;
     for (;;) {
       const int begin = next.fetch_add(kChunk);
-      if (begin >= options.draws) return;
-      const int end = std::min(options.draws, begin + kChunk);
-      for (int draw = begin; draw < end; ++draw) {
+      if (begin >= draw_count) return;
+      const int end = std::min(draw_count, begin + kChunk);
+      for (int slot = begin; slot < end; ++slot) {
+        const int draw = first_draw + slot;
         try {
           Scenario working = sampler.base();
-          double* inputs = result.inputs.data() + draw * input_count;
+          double* inputs = result.inputs.data() + slot * input_count;
           sampler.Sample(DrawSeed(options.seed, draw, kScenarioStream), working, inputs);
           std::size_t next_input = sampler.size();
           auto magnitude_of = [&](const SweepLever& lever) {
@@ -216,17 +247,17 @@ SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const Mode
           }
           int struck = 0;
           for (const DealReport& deal : deals) struck += deal.struck ? 1 : 0;
-          result.deals_struck[draw] = struck;
+          result.deals_struck[slot] = struck;
           const Forecast forecast =
               RunModel(info, *model, params, working, DrawSeed(options.seed, draw, kModelStream));
           for (std::size_t issue = 0; issue < issue_count; ++issue) {
-            result.outcomes[draw * issue_count + issue] = forecast.ruled_outcome[issue];
-            result.unconstrained[draw * issue_count + issue] = forecast.outcome[issue];
+            result.outcomes[slot * issue_count + issue] = forecast.ruled_outcome[issue];
+            result.unconstrained[slot * issue_count + issue] = forecast.outcome[issue];
           }
         } catch (...) {
           std::lock_guard<std::mutex> lock(failure_mutex);
-          if (draw < failed_draw) {
-            failed_draw = draw;
+          if (slot < failed_slot) {
+            failed_slot = slot;
             failure = std::current_exception();
           }
           return;
@@ -241,15 +272,87 @@ SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const Mode
     for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
     for (auto& thread : pool) thread.join();
   }
-  if (failure) {
-    try {
-      std::rethrow_exception(failure);
-    } catch (const InputError& error) {
-      throw InputError("model '" + info.name + "', draw " + std::to_string(failed_draw) + ": " +
-                       error.what());
-    }
-  }
+  failed_draw = first_draw + failed_slot;
   return result;
+}
+
+// The message RunSweep throws for a failing draw.
+DrawFailure DescribeFailure(const std::exception_ptr& failure, int draw, const ModelInfo& info) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const InputError& error) {
+    return {draw, true,
+            "model '" + info.name + "', draw " + std::to_string(draw) + ": " + error.what()};
+  } catch (const std::exception& error) {
+    return {draw, false, error.what()};
+  } catch (...) {
+    return {draw, false, "unknown failure in draw " + std::to_string(draw)};
+  }
+}
+
+}  // namespace
+
+SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
+                     const ParamValues& params, const SweepOptions& options) {
+  const auto [first_draw, draw_count] = DrawRange(options);
+  const int threads = ResolveThreads(options.threads);
+  int failed_draw = -1;
+  std::exception_ptr failure;
+  DrawDistributor* distributor = CurrentDrawDistributor();
+  if (distributor == nullptr || distributor->ProcessCount() == 1) {
+    SweepResult result = ComputeDraws(scenario, plan, info, params, options, first_draw, draw_count,
+                                      threads, failed_draw, failure);
+    if (failure) {
+      try {
+        std::rethrow_exception(failure);
+      } catch (const InputError&) {
+        throw InputError(DescribeFailure(failure, failed_draw, info).message);
+      }
+    }
+    return result;
+  }
+  // "Every core" means this process's part of the machine's cores when processes share it.
+  const int process_threads =
+      options.threads > 0 ? threads : std::max(1, threads / distributor->ProcessesOnThisMachine());
+  const auto [share_first, share_count] =
+      DrawShare(first_draw, draw_count, distributor->ProcessIndex(), distributor->ProcessCount());
+  SweepResult part;
+  std::optional<DrawFailure> described;
+  try {
+    part = ComputeDraws(scenario, plan, info, params, options, share_first, share_count,
+                        process_threads, failed_draw, failure);
+    if (failure) described = DescribeFailure(failure, failed_draw, info);
+  } catch (...) {
+    described = DescribeFailure(std::current_exception(), -1, info);
+  }
+  return distributor->Gather(part, described, first_draw, draw_count);
+}
+
+void AppendSweepPart(SweepResult& whole, const SweepResult& part) {
+  if (whole.draws == 0 && whole.issue_count == 0 && whole.issue_names.empty()) {
+    whole = part;
+    return;
+  }
+  const int expected_first = whole.first_draw + whole.draws;
+  if (part.first_draw != expected_first) {
+    throw InputError("sweep part starting at draw " + std::to_string(part.first_draw) +
+                     ": expected it to start at draw " + std::to_string(expected_first) +
+                     ", where the draws held so far (" + std::to_string(whole.first_draw) + " to " +
+                     std::to_string(expected_first - 1) + ") end");
+  }
+  if (part.issue_names != whole.issue_names || part.input_labels != whole.input_labels ||
+      part.deals_offered != whole.deals_offered) {
+    throw InputError("sweep part starting at draw " + std::to_string(part.first_draw) +
+                     ": its issues, sampled inputs or offered deals differ from the draws held "
+                     "so far; expected a part of the same sweep");
+  }
+  whole.draws += part.draws;
+  whole.inputs.insert(whole.inputs.end(), part.inputs.begin(), part.inputs.end());
+  whole.outcomes.insert(whole.outcomes.end(), part.outcomes.begin(), part.outcomes.end());
+  whole.unconstrained.insert(whole.unconstrained.end(), part.unconstrained.begin(),
+                             part.unconstrained.end());
+  whole.deals_struck.insert(whole.deals_struck.end(), part.deals_struck.begin(),
+                            part.deals_struck.end());
 }
 
 double Quantile(std::vector<double> values, double probability) {

@@ -28,6 +28,11 @@ struct SweepOptions {
   std::uint64_t seed = 0;
   int threads = 0;  // 0: every core
   Distribution distribution = Distribution::kTriangular;
+  // Compute only draws [first_draw, first_draw + draw_count) of the sweep of `draws` draws
+  // (draw_count -1: up to `draws`). Draw k uses the same seeds whatever the range, so parts
+  // appended in draw order equal the whole sweep bit for bit.
+  int first_draw = 0;
+  int draw_count = -1;
 };
 
 // A threshold event on one issue's outcome: "munitions<=25", "sanctions >= 60".
@@ -71,7 +76,8 @@ std::vector<SweepLever> FixedLevers(const LeverSet& levers,
                                     const std::vector<AppliedLever>& applied, bool counter);
 
 struct SweepResult {
-  int draws = 0;
+  int first_draw = 0;  // the sweep's index of the first draw held here
+  int draws = 0;       // the number of draws held here
   int issue_count = 0;
   std::vector<std::string> issue_names;
   std::vector<std::string> input_labels;  // scenario inputs, then sampled lever magnitudes
@@ -83,10 +89,16 @@ struct SweepResult {
   double Outcome(int draw, int issue) const { return outcomes[draw * issue_count + issue]; }
 };
 
-// Runs the Monte Carlo. Throws InputError when the model rejects a drawn scenario (the lowest
-// failing draw's error, whatever the thread count).
+// Runs the Monte Carlo over the options' draw range. Throws InputError when the model rejects a
+// drawn scenario (the lowest failing draw's error, whatever the thread count) or when the range
+// does not lie within [0, draws).
 SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
                      const ParamValues& params, const SweepOptions& options);
+
+// Appends `part` to `whole`. The part must start where the whole ends (part.first_draw ==
+// whole.first_draw + whole.draws) and have the same issues, inputs and deals; InputError
+// otherwise. An empty whole (no draws and no issues) takes the part as it is.
+void AppendSweepPart(SweepResult& whole, const SweepResult& part);
 
 struct Quantiles {
   double q10 = 0.0;

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
+#include <utility>
+#include <vector>
 
 #include "statecraft/analysis/optimize.h"
 #include "statecraft/analysis/uncertainty.h"
@@ -112,6 +115,121 @@ TEST(SweepTest, ResultsAreIdenticalForAnyThreadCount) {
         RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options);
     EXPECT_NE(one.inputs, other.inputs);
   }
+}
+
+void ExpectSameSweep(const SweepResult& expected, const SweepResult& actual,
+                     const std::string& context) {
+  EXPECT_EQ(expected.first_draw, actual.first_draw) << context;
+  EXPECT_EQ(expected.draws, actual.draws) << context;
+  EXPECT_EQ(expected.input_labels, actual.input_labels) << context;
+  EXPECT_EQ(expected.deals_offered, actual.deals_offered) << context;
+  // Bit for bit: memcmp-equal doubles, not merely close ones.
+  ASSERT_EQ(expected.inputs.size(), actual.inputs.size()) << context;
+  ASSERT_EQ(expected.outcomes.size(), actual.outcomes.size()) << context;
+  ASSERT_EQ(expected.unconstrained.size(), actual.unconstrained.size()) << context;
+  EXPECT_EQ(0, std::memcmp(expected.inputs.data(), actual.inputs.data(),
+                           expected.inputs.size() * sizeof(double)))
+      << context;
+  EXPECT_EQ(0, std::memcmp(expected.outcomes.data(), actual.outcomes.data(),
+                           expected.outcomes.size() * sizeof(double)))
+      << context;
+  EXPECT_EQ(0, std::memcmp(expected.unconstrained.data(), actual.unconstrained.data(),
+                           expected.unconstrained.size() * sizeof(double)))
+      << context;
+  EXPECT_EQ(expected.deals_struck, actual.deals_struck) << context;
+}
+
+TEST(SweepTest, DrawRangesAppendedInOrderEqualTheWholeSweep) {
+  const ScenarioWithLevers flagship = BuiltinScenarioWithLevers();
+  const Plan plan = ParsePlanSpec(flagship.scenario, flagship.levers, "L1+L3+L5");
+  const SweepPlan sweep_plan = MakeSweepPlan(flagship.levers, plan);
+  for (const std::string name : {"compromise", "eum", "exchange", "smp", "weighted_median"}) {
+    const ModelChoice model = Model(name);
+    SweepOptions options;
+    options.draws = name == "compromise" || name == "weighted_median" ? 1000 : 120;
+    options.seed = 11;
+    options.threads = 2;
+    const SweepResult whole =
+        RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options);
+    ASSERT_GT(whole.deals_offered, 0) << "the plan should offer a deal";
+    const int split = options.draws * 3 / 10;
+    SweepResult appended;
+    for (const auto& [first, count] :
+         std::vector<std::pair<int, int>>{{0, split}, {split, 0}, {split, -1}}) {
+      options.first_draw = first;
+      options.draw_count = count;
+      const SweepResult part =
+          RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options);
+      EXPECT_EQ(part.first_draw, first);
+      EXPECT_EQ(part.draws, count == -1 ? options.draws - first : count);
+      AppendSweepPart(appended, part);
+    }
+    ExpectSameSweep(whole, appended, name);
+    EXPECT_EQ(SummarizeIssue(whole, 0).median, SummarizeIssue(appended, 0).median) << name;
+
+    // One draw alone is the same as that draw in the whole sweep.
+    options.first_draw = options.draws - 1;
+    options.draw_count = 1;
+    const SweepResult last =
+        RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options);
+    for (int issue = 0; issue < whole.issue_count; ++issue) {
+      EXPECT_EQ(last.Outcome(0, issue), whole.Outcome(options.draws - 1, issue)) << name;
+    }
+  }
+}
+
+TEST(SweepTest, BadDrawRangesAndMisplacedPartsAreInputErrors) {
+  const ScenarioWithLevers flagship = BuiltinScenarioWithLevers();
+  const ModelChoice model = Model("compromise");
+  auto run = [&](int first, int count) {
+    SweepOptions options;
+    options.draws = 100;
+    options.first_draw = first;
+    options.draw_count = count;
+    return RunSweep(flagship.scenario, {}, *model.info, model.params, options);
+  };
+  try {
+    run(101, -1);
+    FAIL();
+  } catch (const InputError& error) {
+    EXPECT_STREQ(error.what(),
+                 "draw range starting at 101 with -1 draws: the first draw is outside [0, 100]; "
+                 "expected a range within the 100 draws of the sweep (count -1: up to the last "
+                 "draw)");
+  }
+  try {
+    run(90, 11);
+    FAIL();
+  } catch (const InputError& error) {
+    EXPECT_STREQ(error.what(),
+                 "draw range starting at 90 with 11 draws: the count is outside [0, 10]; expected "
+                 "a range within the 100 draws of the sweep (count -1: up to the last draw)");
+  }
+  EXPECT_THROW(run(-1, 5), InputError);
+  EXPECT_THROW(run(0, -2), InputError);
+  EXPECT_EQ(run(100, -1).draws, 0);
+  EXPECT_EQ(run(100, 0).draws, 0);
+
+  SweepResult whole = run(0, 10);
+  try {
+    AppendSweepPart(whole, run(20, 10));
+    FAIL();
+  } catch (const InputError& error) {
+    EXPECT_STREQ(error.what(),
+                 "sweep part starting at draw 20: expected it to start at draw 10, where the draws "
+                 "held so far (0 to 9) end");
+  }
+  EXPECT_THROW(AppendSweepPart(whole, run(0, 10)), InputError);
+  SweepOptions options;
+  options.draws = 100;
+  options.first_draw = 10;
+  const Plan plan = ParsePlanSpec(flagship.scenario, flagship.levers, "L1+L3+L5");
+  const SweepResult other_plan = RunSweep(flagship.scenario, MakeSweepPlan(flagship.levers, plan),
+                                          *model.info, model.params, options);
+  EXPECT_THROW(AppendSweepPart(whole, other_plan), InputError);
+  EXPECT_EQ(whole.draws, 10);
+  AppendSweepPart(whole, run(10, -1));
+  EXPECT_EQ(whole.draws, 100);
 }
 
 TEST(SweepTest, DrawsStayWithinTheRangesAndTheTornadoFindsTheOnlyRangedInput) {
