@@ -9,6 +9,7 @@
 
 #include "cli/common.h"
 #include "cli/lever_options.h"
+#include "cli/mpi_options.h"
 #include "statecraft/analysis/optimize.h"
 #include "statecraft/core/error.h"
 
@@ -88,6 +89,7 @@ void AddOptimizeCommand(CLI::App& app) {
       ->default_val(3);
   AddUncertaintyOptions(*command, options->uncertainty, 200);
   AddFormatOption(*command, options->format, {"table", "json"});
+  AddMpiOption(*command);
   command->callback([options] {
     const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
     OptimizeOptions optimize;

@@ -8,6 +8,7 @@
 
 #include "cli/common.h"
 #include "cli/lever_options.h"
+#include "cli/mpi_options.h"
 #include "statecraft/core/error.h"
 
 namespace statecraft::cli {
@@ -42,6 +43,7 @@ void AddSweepCommand(CLI::App& app) {
   command->add_option("--drivers", options->drivers, "rows of the tornado table")->default_val(10);
   AddUncertaintyOptions(*command, options->uncertainty, 1000);
   AddFormatOption(*command, options->format, {"table", "json"});
+  AddMpiOption(*command);
   command->callback([options] {
     const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
     const SweepOptions sweep = options->uncertainty.ToSweepOptions();
