@@ -4,9 +4,11 @@
 
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <utility>
 #include <vector>
 
+#include "statecraft/analysis/distributed.h"
 #include "statecraft/analysis/optimize.h"
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/analysis/whatif.h"
@@ -230,6 +232,118 @@ TEST(SweepTest, BadDrawRangesAndMisplacedPartsAreInputErrors) {
   EXPECT_EQ(whole.draws, 10);
   AppendSweepPart(whole, run(10, -1));
   EXPECT_EQ(whole.draws, 100);
+}
+
+// One issue; C's position is uncertain on (20, 40, 90), A and B are fixed at 0 and 10.
+Scenario OneUncertainActor() {
+  Scenario scenario;
+  scenario.actors = {{"A", "", Estimate(1.0)}, {"B", "", Estimate(1.0)}, {"C", "", Estimate(1.0)}};
+  Issue issue;
+  issue.name = "x";
+  scenario.issues = {issue};
+  scenario.ResizeStakes();
+  for (int actor = 0; actor < 3; ++actor) {
+    Stake stake;
+    stake.position = actor == 2 ? Estimate(20, 40, 90) : Estimate(10.0 * actor);
+    stake.salience = Estimate(0.5);
+    scenario.SetStake(actor, 0, stake);
+  }
+  scenario.Validate();
+  return scenario;
+}
+
+// Rejects every scenario where C stands above 80 (about 4 % of the draws).
+class PickyModel : public Model {
+ public:
+  Forecast Run(const Scenario& scenario, std::uint64_t) const override {
+    if (scenario.Position(2, 0) > 80) {
+      throw InputError("C at " + std::to_string(scenario.Position(2, 0)) + " is too far");
+    }
+    Forecast forecast;
+    forecast.outcome = {scenario.Position(2, 0)};
+    return forecast;
+  }
+};
+
+ModelInfo PickyModelInfo() {
+  ModelInfo info;
+  info.name = "picky";
+  info.create = [](const ParamValues&) { return std::make_unique<PickyModel>(); };
+  return info;
+}
+
+// Stands in for process `index` of `count`: records what RunSweep hands over and returns the part.
+class RecordingDistributor : public DrawDistributor {
+ public:
+  RecordingDistributor(int index, int count) : index_(index), count_(count) {}
+  int ProcessIndex() const override { return index_; }
+  int ProcessCount() const override { return count_; }
+  int ProcessesOnThisMachine() const override { return count_; }
+  SweepResult Gather(const SweepResult& part, const std::optional<DrawFailure>& failure, int,
+                     int) override {
+    part_ = part;
+    failure_ = failure;
+    return part;
+  }
+  SweepResult part_;
+  std::optional<DrawFailure> failure_;
+
+ private:
+  int index_;
+  int count_;
+};
+
+TEST(SweepTest, TheLowestFailingDrawWinsForAnyThreadCountAndIsHandedToTheDistributor) {
+  const Scenario scenario = OneUncertainActor();
+  const ModelInfo info = PickyModelInfo();
+  SweepOptions options;
+  options.draws = 400;
+  std::string first_message;
+  for (int threads : {1, 2, 16}) {
+    options.threads = threads;
+    try {
+      RunSweep(scenario, {}, info, {}, options);
+      FAIL() << "some draw should put C above 80";
+    } catch (const InputError& error) {
+      if (first_message.empty()) first_message = error.what();
+      EXPECT_EQ(first_message, error.what()) << threads << " threads";
+    }
+  }
+  EXPECT_EQ(first_message.rfind("model 'picky', draw ", 0), 0u) << first_message;
+
+  // Process 1 of 2 computes draws [200, 400) and reports the lowest failure among them.
+  RecordingDistributor second(1, 2);
+  SetDrawDistributor(&second);
+  EXPECT_FALSE(IsLeadProcess());
+  EXPECT_NO_THROW(RunSweep(scenario, {}, info, {}, options));
+  SetDrawDistributor(nullptr);
+  EXPECT_TRUE(IsLeadProcess());
+  ASSERT_TRUE(second.failure_);
+  EXPECT_GE(second.failure_->draw, 200);
+  EXPECT_TRUE(second.failure_->input_error);
+  options.first_draw = 200;
+  try {
+    RunSweep(scenario, {}, info, {}, options);
+    FAIL();
+  } catch (const InputError& error) {
+    EXPECT_EQ(second.failure_->message, error.what());
+  }
+
+  // Without failures the distributor gets this process's share, as a local run computes it.
+  const ModelChoice compromise = Model("compromise");
+  options.first_draw = 0;
+  RecordingDistributor first(0, 3);
+  SetDrawDistributor(&first);
+  EXPECT_TRUE(IsLeadProcess());
+  RunSweep(scenario, {}, *compromise.info, compromise.params, options);
+  SetDrawDistributor(nullptr);
+  EXPECT_FALSE(first.failure_);
+  EXPECT_EQ(DrawShare(0, 400, 0, 3), std::make_pair(0, 133));
+  EXPECT_EQ(DrawShare(0, 400, 2, 3), std::make_pair(266, 134));
+  EXPECT_EQ(DrawShare(10, 1, 1, 3), std::make_pair(10, 0));
+  options.draw_count = 133;
+  ExpectSameSweep(RunSweep(scenario, {}, *compromise.info, compromise.params, options), first.part_,
+                  "share of process 0");
 }
 
 TEST(SweepTest, DrawsStayWithinTheRangesAndTheTornadoFindsTheOnlyRangedInput) {
