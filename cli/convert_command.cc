@@ -1,12 +1,14 @@
 // `statecraft convert FILE [--from FORMAT] [--to yaml|json] [-o PATH]`: imports any supported
 // format into the native one. A file holding several scenarios (DEU) needs -o DIRECTORY and
-// gives one file per scenario. Everything is converted before anything is written, so a bad
-// input writes nothing.
+// gives one file per scenario. A native file keeps its levers, plans and counter-levers.
+// Everything is converted before anything is written, so a bad input writes nothing.
 #include <filesystem>
 #include <iostream>
 
 #include "cli/common.h"
+#include "cli/lever_options.h"
 #include "statecraft/core/error.h"
+#include "statecraft/io/levers_writer.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/io/text_file.h"
 
@@ -54,7 +56,9 @@ void AddConvertCommand(CLI::App& app) {
       return to == "json" ? WriteScenarioJson(scenario) : WriteScenarioYaml(scenario);
     };
     if (scenarios.size() == 1) {
-      const std::string text = render(scenarios.front());
+      const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
+      const std::string text =
+          to == "json" ? WriteScenarioWithLeversJson(input) : WriteScenarioWithLeversYaml(input);
       if (options->output.empty()) {
         std::cout << text;
       } else {

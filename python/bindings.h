@@ -17,6 +17,7 @@
 #include "statecraft/core/forecast.h"
 #include "statecraft/core/scenario.h"
 #include "statecraft/io/json_output.h"
+#include "statecraft/io/levers_format.h"
 #include "statecraft/io/scenario_reader.h"
 
 namespace statecraft::python {
@@ -55,6 +56,11 @@ ParamAssignments ParamsFromKwargs(const py::dict& params);
 // Accepts a PyScenario, a path (str or os.PathLike), a dict in the native schema, or None (the
 // built-in scenario). Raises ValueError (through InputError) on a bad one.
 PyScenario ToScenario(const py::handle& value);
+
+// The scenario with the levers, plans and counter-levers its text declares, read as the CLI's
+// lever commands read a file (cli/lever_options.cc, LoadScenarioWithLevers); none for a scenario
+// built in Python or taken from a dataset.
+ScenarioWithLevers ScenarioAndLevers(const PyScenario& scenario);
 
 // The built-in scenario.
 PyScenario BuiltinScenario();

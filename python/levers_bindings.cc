@@ -18,14 +18,6 @@
 namespace statecraft::python {
 namespace {
 
-// The scenario with the levers its text declares, read as the CLI's lever commands read a file
-// (cli/lever_options.cc, LoadScenarioWithLevers).
-ScenarioWithLevers LeversOf(const PyScenario& scenario) {
-  if (!scenario.text) return {*scenario.scenario, {}};
-  py::gil_scoped_release release;
-  return ParseScenarioWithLevers(*scenario.text, scenario.origin, scenario.read);
-}
-
 // The CLI's UncertaintyOptions::ToSweepOptions, with the Python argument names in the message.
 SweepOptions MakeSweepOptions(int draws, std::uint64_t seed, int threads,
                               const std::string& distribution) {
@@ -165,7 +157,7 @@ void BindLevers(py::module_& module) {
   module.def(
       "_levers",
       [](const py::handle& scenario) {
-        return JsonToPython(LeverSetToJson(LeversOf(ToScenario(scenario)).levers));
+        return JsonToPython(LeverSetToJson(ScenarioAndLevers(ToScenario(scenario)).levers));
       },
       py::arg("scenario"));
 
@@ -209,7 +201,7 @@ void BindLevers(py::module_& module) {
       [](const py::handle& scenario, const py::object& plans, const py::object& models,
          const py::object& target, int draws, std::uint64_t seed, int threads,
          const std::string& distribution) {
-        const ScenarioWithLevers input = LeversOf(ToScenario(scenario));
+        const ScenarioWithLevers input = ScenarioAndLevers(ToScenario(scenario));
         const SweepOptions sweep = MakeSweepOptions(draws, seed, threads, distribution);
         const std::optional<Target> chosen_target = OptionalTarget(input.scenario, target);
         std::vector<Plan> chosen_plans;
@@ -243,7 +235,7 @@ void BindLevers(py::module_& module) {
          const py::object& target, int drivers, int draws, std::uint64_t seed, int threads,
          const std::string& distribution) {
         const PyScenario wrapped = ToScenario(scenario);
-        const ScenarioWithLevers input = LeversOf(wrapped);
+        const ScenarioWithLevers input = ScenarioAndLevers(wrapped);
         const SweepOptions sweep = MakeSweepOptions(draws, seed, threads, distribution);
         const std::optional<Target> chosen_target = OptionalTarget(input.scenario, target);
         Plan chosen_plan{"baseline", "no lever", {}};
@@ -279,7 +271,7 @@ void BindLevers(py::module_& module) {
          const py::object& budget, const py::object& models, int runners_up, int draws,
          std::uint64_t seed, int threads, const std::string& distribution) {
         const PyScenario wrapped = ToScenario(scenario);
-        const ScenarioWithLevers input = LeversOf(wrapped);
+        const ScenarioWithLevers input = ScenarioAndLevers(wrapped);
         OptimizeOptions optimize;
         optimize.sweep = MakeSweepOptions(draws, seed, threads, distribution);
         optimize.target = ParseTarget(input.scenario, target);

@@ -10,6 +10,7 @@
 #include "python/bindings.h"
 #include "statecraft/core/error.h"
 #include "statecraft/io/builtin_scenario.h"
+#include "statecraft/io/levers_writer.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/io/scenario_reader.h"
 #include "statecraft/io/text_file.h"
@@ -160,6 +161,12 @@ PyScenario BuiltinScenario() {
   return FromText(BuiltinScenarioText(), BuiltinScenarioFileName(), "auto", "equal");
 }
 
+ScenarioWithLevers ScenarioAndLevers(const PyScenario& scenario) {
+  if (!scenario.text) return {*scenario.scenario, {}};
+  py::gil_scoped_release release;
+  return ParseScenarioWithLevers(*scenario.text, scenario.origin, scenario.read);
+}
+
 PyScenario ToScenario(const py::handle& value) {
   if (value.is_none()) return BuiltinScenario();
   if (py::isinstance<PyScenario>(value)) return value.cast<PyScenario>();
@@ -264,11 +271,15 @@ void BindScenario(py::module_& module) {
       .def(
           "to_dict",
           [](const PyScenario& s) {
-            return py::module_::import("json").attr("loads")(WriteScenarioJson(*s.scenario));
+            return py::module_::import("json").attr("loads")(
+                WriteScenarioWithLeversJson(ScenarioAndLevers(s)));
           },
-          "The scenario in the native schema (what `statecraft convert --to json` writes).")
-      .def("to_json", [](const PyScenario& s) { return WriteScenarioJson(*s.scenario); })
-      .def("to_yaml", [](const PyScenario& s) { return WriteScenarioYaml(*s.scenario); })
+          "The scenario in the native schema, with its levers, plans and counter-levers (what "
+          "`statecraft convert --to json` writes).")
+      .def("to_json",
+           [](const PyScenario& s) { return WriteScenarioWithLeversJson(ScenarioAndLevers(s)); })
+      .def("to_yaml",
+           [](const PyScenario& s) { return WriteScenarioWithLeversYaml(ScenarioAndLevers(s)); })
       .def("__repr__", [](const PyScenario& s) {
         return "<statecraft.Scenario '" + s.scenario->name +
                "': " + std::to_string(s.scenario->ActorCount()) + " actors, " +
@@ -326,11 +337,13 @@ void BindScenario(py::module_& module) {
         if (chosen != "yaml" && chosen != "json") {
           throw InputError("unknown output format '" + chosen + "', expected yaml or json");
         }
-        WriteTextFileAtomically(file, chosen == "json" ? WriteScenarioJson(*value.scenario)
-                                                       : WriteScenarioYaml(*value.scenario));
+        const ScenarioWithLevers input = ScenarioAndLevers(value);
+        WriteTextFileAtomically(file, chosen == "json" ? WriteScenarioWithLeversJson(input)
+                                                       : WriteScenarioWithLeversYaml(input));
       },
       py::arg("scenario"), py::arg("path"), py::arg("format") = py::none(),
-      "Writes the scenario in the native format (yaml, or json when the path ends in .json); "
+      "Writes the scenario and its levers in the native format (yaml, or json when the path ends "
+      "in .json); "
       "the file appears whole or not at all.");
   module.def(
       "validate",

@@ -159,3 +159,17 @@ def test_formats_lists_the_importers():
     names = statecraft.formats()
     for name in ["yaml", "json", "ktab", "bdm", "decide", "deu"]:
         assert name in names
+
+
+def test_levers_survive_to_dict_and_save(tmp_path):
+    scenario = statecraft.load()
+    data = scenario.to_dict()
+    assert [lever["name"] for lever in data["levers"]][:3] == ["L1", "L2", "L3"]
+    assert data["plans"] and data["counter_levers"]["owner"] == "RUS"
+    copy = statecraft.Scenario.from_dict(data)
+    assert copy.to_dict() == data
+    statecraft.save(scenario, tmp_path / "flagship.yaml")
+    again = statecraft.load(tmp_path / "flagship.yaml")
+    assert again.to_dict() == data
+    baseline = statecraft.whatif(scenario, models="compromise", draws=20)
+    assert statecraft.whatif(again, models="compromise", draws=20).to_dict() == baseline.to_dict()

@@ -25,4 +25,18 @@ std::string NumberText(double value) {
   return out.str();
 }
 
+double ValueOnScale(double value, double scale) {
+  const double factor = 1.0 / scale;
+  const double scaled = value * scale;
+  if (!std::isfinite(scaled)) return scaled;
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::ostringstream out;
+    out.precision(precision);
+    out << scaled;
+    const double candidate = std::strtod(out.str().c_str(), nullptr);
+    if (candidate * factor == value) return candidate;
+  }
+  return scaled;
+}
+
 }  // namespace statecraft

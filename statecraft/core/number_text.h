@@ -10,6 +10,11 @@ namespace statecraft {
 // "130", "0.35", "1e-09", "-2.5"; "nan", "inf" and "-inf" for non-finite values.
 std::string NumberText(double value);
 
+// A value held on a unit scale written on a wider one (a salience of 0.6 written on 0–100): the
+// shortest decimal x with x * (1 / scale) == value, which is how the readers bring it back, so a
+// written file reads back to the same double; value * scale when no decimal does.
+double ValueOnScale(double value, double scale);
+
 }  // namespace statecraft
 
 #endif  // STATECRAFT_CORE_NUMBER_TEXT_H_

@@ -30,5 +30,16 @@ TEST(NumberText, NonFiniteValuesAreNamed) {
   EXPECT_EQ(NumberText(-std::numeric_limits<double>::infinity()), "-inf");
 }
 
+TEST(ValueOnScale, ReadsBackToTheSameDouble) {
+  EXPECT_EQ(ValueOnScale(60.0 * (1.0 / 100.0), 100.0), 60.0);
+  EXPECT_EQ(ValueOnScale(0.35, 100.0), 35.0);
+  for (int hundredths = 0; hundredths <= 10000; ++hundredths) {
+    const double written = hundredths / 100.0;
+    const double held = written * (1.0 / 100.0);
+    EXPECT_EQ(ValueOnScale(held, 100.0) * (1.0 / 100.0), held) << written;
+    EXPECT_EQ(ValueOnScale(held, 100.0), written) << written;
+  }
+}
+
 }  // namespace
 }  // namespace statecraft

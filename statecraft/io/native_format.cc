@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/number_text.h"
 #include "statecraft/io/csv.h"
 
 namespace statecraft {
@@ -16,6 +17,7 @@ const std::vector<std::string> kScenarioFileKeys = {
 
 namespace {
 
+// Reading: every number of an estimate times the file's salience factor (1 / salience_scale).
 Estimate Scaled(Estimate estimate, double factor) {
   estimate.central *= factor;
   if (estimate.low) *estimate.low *= factor;
@@ -23,12 +25,13 @@ Estimate Scaled(Estimate estimate, double factor) {
   return estimate;
 }
 
-// A number as an analyst wrote it: 100, not 100.000000.
-std::string FormatValue(double value) {
-  std::ostringstream out;
-  out.precision(15);
-  out << value;
-  return out.str();
+// Writing: an estimate held on [0, 1] as written on a scale of `scale` (saliences on 0–100).
+Estimate OnScale(Estimate estimate, double scale) {
+  if (scale == 1.0) return estimate;
+  estimate.central = ValueOnScale(estimate.central, scale);
+  if (estimate.low) *estimate.low = ValueOnScale(*estimate.low, scale);
+  if (estimate.high) *estimate.high = ValueOnScale(*estimate.high, scale);
+  return estimate;
 }
 
 void ReadActors(const NodeReader& list, Scenario& scenario) {
@@ -76,8 +79,8 @@ void ReadIssues(const NodeReader& list, Scenario& scenario) {
     }
     auto check_on_scale = [&](const NodeReader& where, const Estimate& estimate) {
       if (estimate.Low() < issue.scale_low || estimate.High() > issue.scale_high) {
-        where.Expected("a value within the issue's scale [" + FormatValue(issue.scale_low) + ", " +
-                       FormatValue(issue.scale_high) + "]");
+        where.Expected("a value within the issue's scale [" + NumberText(issue.scale_low) + ", " +
+                       NumberText(issue.scale_high) + "]");
       }
     };
     if (item.Has("anchors")) {
@@ -134,9 +137,8 @@ void ReadStakes(const NodeReader& stakes, double salience_factor, Scenario& scen
       stake.position = position.ReadEstimate();
       if (stake.position.Low() < declared.scale_low ||
           stake.position.High() > declared.scale_high) {
-        position.Expected("a position within the issue's scale [" +
-                          FormatValue(declared.scale_low) + ", " +
-                          FormatValue(declared.scale_high) + "]");
+        position.Expected("a position within the issue's scale [" + NumberText(declared.scale_low) +
+                          ", " + NumberText(declared.scale_high) + "]");
       }
       const NodeReader salience = item.Child("salience");
       stake.salience = Scaled(salience.ReadEstimate(), salience_factor);
@@ -158,28 +160,50 @@ void ReadStakes(const NodeReader& stakes, double salience_factor, Scenario& scen
   }
 }
 
-YAML::Node EstimateNode(const Estimate& estimate, double factor = 1.0) {
-  const Estimate scaled = Scaled(estimate, factor);
-  if (!scaled.low && scaled.source.empty()) return YAML::Node(scaled.central);
-  if (scaled.source.empty()) {
-    YAML::Node list(YAML::NodeType::Sequence);
-    list.push_back(*scaled.low);
-    list.push_back(scaled.central);
-    list.push_back(*scaled.high);
-    list.SetStyle(YAML::EmitterStyle::Flow);
-    return list;
-  }
-  YAML::Node map(YAML::NodeType::Map);
-  if (scaled.low) map["low"] = *scaled.low;
-  map["central"] = scaled.central;
-  if (scaled.high) map["high"] = *scaled.high;
-  map["source"] = scaled.source;
-  map.SetStyle(YAML::EmitterStyle::Flow);
-  return map;
+// Short lists of scalars and small maps of scalars (a range, an estimate with its source, a
+// stake without ranges) are written inline, the rest as indented blocks. Numbers are written as
+// the shortest text that reads back as the same double.
+bool IsScalar(const nlohmann::ordered_json& value) {
+  return !value.is_array() && !value.is_object();
 }
 
-nlohmann::ordered_json EstimateJson(const Estimate& estimate, double factor = 1.0) {
-  const Estimate scaled = Scaled(estimate, factor);
+bool FitsOnOneLine(const nlohmann::ordered_json& value) {
+  constexpr std::size_t kInlineWidth = 72;
+  for (const auto& element : value) {
+    if (!IsScalar(element)) return false;
+  }
+  return value.dump().size() <= kInlineWidth;
+}
+
+YAML::Node YamlNode(const nlohmann::ordered_json& value) {
+  switch (value.type()) {
+    case nlohmann::ordered_json::value_t::object: {
+      YAML::Node map(YAML::NodeType::Map);
+      for (const auto& [key, element] : value.items()) map[key] = YamlNode(element);
+      if (!value.empty() && FitsOnOneLine(value)) map.SetStyle(YAML::EmitterStyle::Flow);
+      return map;
+    }
+    case nlohmann::ordered_json::value_t::array: {
+      YAML::Node list(YAML::NodeType::Sequence);
+      for (const auto& element : value) list.push_back(YamlNode(element));
+      if (value.empty() || FitsOnOneLine(value)) list.SetStyle(YAML::EmitterStyle::Flow);
+      return list;
+    }
+    case nlohmann::ordered_json::value_t::string:
+      return YAML::Node(value.get<std::string>());
+    case nlohmann::ordered_json::value_t::boolean:
+      return YAML::Node(value.get<bool>());
+    case nlohmann::ordered_json::value_t::null:
+      return YAML::Node(YAML::NodeType::Null);
+    default:
+      return YAML::Node(NumberText(value.get<double>()));
+  }
+}
+
+}  // namespace
+
+nlohmann::ordered_json EstimateDocument(const Estimate& estimate, double scale) {
+  const Estimate scaled = OnScale(estimate, scale);
   if (!scaled.low && scaled.source.empty()) return scaled.central;
   if (scaled.source.empty()) return {*scaled.low, scaled.central, *scaled.high};
   nlohmann::ordered_json object;
@@ -189,8 +213,6 @@ nlohmann::ordered_json EstimateJson(const Estimate& estimate, double factor = 1.
   object["source"] = scaled.source;
   return object;
 }
-
-}  // namespace
 
 Scenario ReadNativeScenario(const NodeReader& root) {
   root.RequireMap(kScenarioFileKeys);
@@ -246,65 +268,7 @@ Scenario ParseNativeScenario(const std::string& text, const std::string& file_na
   return ReadNativeScenario(root);
 }
 
-std::string WriteScenarioYaml(const Scenario& scenario) {
-  YAML::Node root(YAML::NodeType::Map);
-  if (!scenario.name.empty()) root["name"] = scenario.name;
-  if (!scenario.description.empty()) root["description"] = scenario.description;
-  for (const auto& source : scenario.sources) root["sources"].push_back(source);
-  root["salience_scale"] = 100;
-  for (const Actor& actor : scenario.actors) {
-    YAML::Node item(YAML::NodeType::Map);
-    item["name"] = actor.name;
-    if (!actor.description.empty()) item["description"] = actor.description;
-    item["capability"] = EstimateNode(actor.capability);
-    root["actors"].push_back(item);
-  }
-  for (const Issue& issue : scenario.issues) {
-    YAML::Node item(YAML::NodeType::Map);
-    item["name"] = issue.name;
-    if (!issue.description.empty()) item["description"] = issue.description;
-    YAML::Node scale(YAML::NodeType::Sequence);
-    scale.push_back(issue.scale_low);
-    scale.push_back(issue.scale_high);
-    scale.SetStyle(YAML::EmitterStyle::Flow);
-    item["scale"] = scale;
-    for (const auto& anchor : issue.anchors)
-      item["anchors"][FormatValue(anchor.value)] = anchor.meaning;
-    if (issue.reference_point) item["reference_point"] = EstimateNode(*issue.reference_point);
-    if (issue.known_outcome) item["known_outcome"] = EstimateNode(*issue.known_outcome);
-    if (issue.decision_rule.kind == DecisionRule::Kind::kDeciders) {
-      YAML::Node deciders(YAML::NodeType::Sequence);
-      for (int decider : issue.decision_rule.deciders) {
-        deciders.push_back(scenario.actors[decider].name);
-      }
-      deciders.SetStyle(YAML::EmitterStyle::Flow);
-      item["deciders"] = deciders;
-    }
-    root["issues"].push_back(item);
-  }
-  YAML::Node stakes(YAML::NodeType::Map);
-  for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
-    YAML::Node per_issue(YAML::NodeType::Map);
-    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-      if (!scenario.HasStake(actor, issue)) continue;
-      const Stake& stake = scenario.StakeOf(actor, issue);
-      YAML::Node item(YAML::NodeType::Map);
-      item["position"] = EstimateNode(stake.position);
-      item["salience"] = EstimateNode(stake.salience, 100.0);
-      if (stake.capability) item["capability"] = EstimateNode(*stake.capability);
-      if (!stake.source.empty()) item["source"] = stake.source;
-      per_issue[scenario.issues[issue].name] = item;
-    }
-    if (per_issue.size() > 0) stakes[scenario.actors[actor].name] = per_issue;
-  }
-  root["stakes"] = stakes;
-  YAML::Emitter out;
-  out.SetDoublePrecision(15);
-  out << root;
-  return std::string(out.c_str()) + "\n";
-}
-
-std::string WriteScenarioJson(const Scenario& scenario) {
+nlohmann::ordered_json ScenarioDocument(const Scenario& scenario) {
   nlohmann::ordered_json root;
   if (!scenario.name.empty()) root["name"] = scenario.name;
   if (!scenario.description.empty()) root["description"] = scenario.description;
@@ -315,7 +279,7 @@ std::string WriteScenarioJson(const Scenario& scenario) {
     nlohmann::ordered_json item;
     item["name"] = actor.name;
     if (!actor.description.empty()) item["description"] = actor.description;
-    item["capability"] = EstimateJson(actor.capability);
+    item["capability"] = EstimateDocument(actor.capability);
     root["actors"].push_back(item);
   }
   root["issues"] = nlohmann::ordered_json::array();
@@ -325,9 +289,9 @@ std::string WriteScenarioJson(const Scenario& scenario) {
     if (!issue.description.empty()) item["description"] = issue.description;
     item["scale"] = {issue.scale_low, issue.scale_high};
     for (const auto& anchor : issue.anchors)
-      item["anchors"][FormatValue(anchor.value)] = anchor.meaning;
-    if (issue.reference_point) item["reference_point"] = EstimateJson(*issue.reference_point);
-    if (issue.known_outcome) item["known_outcome"] = EstimateJson(*issue.known_outcome);
+      item["anchors"][NumberText(anchor.value)] = anchor.meaning;
+    if (issue.reference_point) item["reference_point"] = EstimateDocument(*issue.reference_point);
+    if (issue.known_outcome) item["known_outcome"] = EstimateDocument(*issue.known_outcome);
     if (issue.decision_rule.kind == DecisionRule::Kind::kDeciders) {
       item["deciders"] = nlohmann::ordered_json::array();
       for (int decider : issue.decision_rule.deciders) {
@@ -343,16 +307,32 @@ std::string WriteScenarioJson(const Scenario& scenario) {
       if (!scenario.HasStake(actor, issue)) continue;
       const Stake& stake = scenario.StakeOf(actor, issue);
       nlohmann::ordered_json item;
-      item["position"] = EstimateJson(stake.position);
-      item["salience"] = EstimateJson(stake.salience, 100.0);
-      if (stake.capability) item["capability"] = EstimateJson(*stake.capability);
+      item["position"] = EstimateDocument(stake.position);
+      item["salience"] = EstimateDocument(stake.salience, 100.0);
+      if (stake.capability) item["capability"] = EstimateDocument(*stake.capability);
       if (!stake.source.empty()) item["source"] = stake.source;
       per_issue[scenario.issues[issue].name] = item;
     }
     if (!per_issue.empty()) stakes[scenario.actors[actor].name] = per_issue;
   }
   root["stakes"] = stakes;
-  return root.dump(2) + "\n";
+  return root;
+}
+
+std::string DocumentYaml(const nlohmann::ordered_json& document) {
+  YAML::Emitter out;
+  out << YamlNode(document);
+  return std::string(out.c_str()) + "\n";
+}
+
+std::string DocumentJson(const nlohmann::ordered_json& document) { return document.dump(2) + "\n"; }
+
+std::string WriteScenarioYaml(const Scenario& scenario) {
+  return DocumentYaml(ScenarioDocument(scenario));
+}
+
+std::string WriteScenarioJson(const Scenario& scenario) {
+  return DocumentJson(ScenarioDocument(scenario));
 }
 
 }  // namespace statecraft

@@ -3,6 +3,7 @@
 #ifndef STATECRAFT_IO_NATIVE_FORMAT_H_
 #define STATECRAFT_IO_NATIVE_FORMAT_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "statecraft/core/scenario.h"
@@ -19,6 +20,17 @@ Scenario ReadNativeScenario(const NodeReader& root);
 
 // Parses YAML or JSON text into a validated scenario.
 Scenario ParseNativeScenario(const std::string& text, const std::string& file_name);
+
+// An estimate as the native format writes it: a number, [low, central, high], or a map with its
+// source; `scale` 100 writes a value held on [0, 1] on 0–100 (saliences), reading back exactly.
+nlohmann::ordered_json EstimateDocument(const Estimate& estimate, double scale = 1.0);
+
+// The native document of a scenario, as the JSON tree both writers emit (lever sections are
+// added by levers_writer.h).
+nlohmann::ordered_json ScenarioDocument(const Scenario& scenario);
+// A native document as text: YAML (short lists and small maps inline) or JSON (indented).
+std::string DocumentYaml(const nlohmann::ordered_json& document);
+std::string DocumentJson(const nlohmann::ordered_json& document);
 
 // Writes a scenario in the native format. Saliences are written on the 0–100 scale analysts
 // use, with `salience_scale: 100`, so a round trip is exact up to that division.
