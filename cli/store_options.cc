@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "statecraft/analysis/distributed.h"
+
 namespace statecraft::cli {
 
 void AddStoreOptions(CLI::App& command, StoreOptions& options, bool saves) {
@@ -15,7 +17,25 @@ std::unique_ptr<RunStore> OpenStore(const StoreOptions& options) {
 }
 
 RunSaver::RunSaver(const StoreOptions& options) : options_(options) {
+  // Under --mpi every process runs the command; only the lead one saves.
+  if (!IsLeadProcess()) options_.no_save = true;
   if (!options_.no_save && !options_.db.empty()) store_ = OpenStore(options_);
+}
+
+RunStore* RunSaver::Store() {
+  if (options_.no_save) return nullptr;
+  try {
+    if (!store_) store_ = OpenStore(options_);
+    return store_.get();
+  } catch (const std::exception& error) {
+    std::cerr << "statecraft: warning: the run will not be saved: " << error.what() << "\n";
+    options_.no_save = true;
+    return nullptr;
+  }
+}
+
+void RunSaver::Warn(const std::exception& error) {
+  std::cerr << "statecraft: warning: the run was not saved: " << error.what() << "\n";
 }
 
 void RunSaver::Save(const std::function<void(RunStore&)>& save) {
@@ -24,7 +44,7 @@ void RunSaver::Save(const std::function<void(RunStore&)>& save) {
     if (!store_) store_ = OpenStore(options_);
     save(*store_);
   } catch (const std::exception& error) {
-    std::cerr << "statecraft: warning: the run was not saved: " << error.what() << "\n";
+    Warn(error);
   }
 }
 

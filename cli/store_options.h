@@ -1,11 +1,13 @@
 // Saving runs in the run store from the commands that compute them (run, compare, whatif, sweep,
 // optimize), and opening the store for `statecraft runs`. Saving never changes what a command
-// prints: it happens after the output, and a store that cannot be written only costs a warning
-// on standard error (unless --db named it, which is checked before any work).
+// prints: it happens after the output (a sweep saves its blocks of draws as it goes, so that a
+// killed sweep can be resumed), and a store that cannot be written only costs a warning on
+// standard error (unless --db named it, which is checked before any work).
 #ifndef STATECRAFT_CLI_STORE_OPTIONS_H_
 #define STATECRAFT_CLI_STORE_OPTIONS_H_
 
 #include <CLI/CLI.hpp>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <string>
@@ -26,12 +28,18 @@ void AddStoreOptions(CLI::App& command, StoreOptions& options, bool saves);
 std::unique_ptr<RunStore> OpenStore(const StoreOptions& options);
 
 // For commands that save: opens an explicitly named store before any work (so a bad --db is a
-// bad input, reported before output), and later saves through `save`, warning on failure.
+// bad input, reported before output), and later saves through `save`, warning on failure. Under
+// --mpi only the lead process saves.
 class RunSaver {
  public:
   explicit RunSaver(const StoreOptions& options);
   // Calls save(store) unless saving is off; a failure becomes a warning on standard error.
   void Save(const std::function<void(RunStore&)>& save);
+  // For a command that saves as it goes (a sweep): the store, or nullptr when saving is off or
+  // the store cannot be opened (a warning on standard error).
+  RunStore* Store();
+  // The warning for a save that failed part-way.
+  static void Warn(const std::exception& error);
 
  private:
   StoreOptions options_;

@@ -1,13 +1,20 @@
 // `statecraft whatif [FILE] [--plan PLAN]... [--model SPEC]... [--target "ISSUE<=V"] [--counter C]
-//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format table|json]`
+//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format table|json]
+//  [--db PATH] [--no-save]`
 //
 // The baseline against each plan (declared plans by default; a plan may also be levers joined
 // by '+', "L2=20+L5"), per model, with the median and the 10-90 % interval of every issue's
 // outcome over the draws, the probability of the target when one is given, and the deals struck.
+//
+// The what-if is saved in the run store as kind "whatif" with the JSON it prints (whatever the
+// format); its outcomes and positions are the central point forecasts, one per plan and model,
+// recorded under the name "PLAN/MODEL" (a run's outcomes are keyed by a name and an issue).
 #include <iostream>
+#include <set>
 
 #include "cli/common.h"
 #include "cli/lever_options.h"
+#include "cli/store_options.h"
 
 namespace statecraft::cli {
 namespace {
@@ -20,6 +27,7 @@ struct WhatifOptions {
   std::string counter;
   UncertaintyOptions uncertainty;
   std::string format;
+  StoreOptions store;
 };
 
 void PrintWhatif(const Scenario& scenario, const WhatifResult& result,
@@ -57,6 +65,39 @@ void PrintWhatif(const Scenario& scenario, const WhatifResult& result,
   }
 }
 
+// What the store keeps of a what-if besides its JSON.
+void SaveWhatif(RunStore& store, const Scenario& scenario, const WhatifResult& result,
+                const std::vector<ModelChoice>& models, const SweepOptions& sweep,
+                const Json& printed) {
+  RunHeader header;
+  header.kind = "whatif";
+  for (const ModelChoice& model : models) {
+    header.models.push_back(model.info->name);
+    header.params[model.info->name] = DetailToJson(model.params.ToDetail());
+  }
+  header.plan = Json::array();
+  std::vector<Forecast> forecasts;
+  std::set<std::string> names;
+  for (std::size_t k = 0; k < result.cases.size(); ++k) {
+    const WhatifCase& item = result.cases[k];
+    header.plan.push_back(Json{{"plan", item.name}, {"levers", AppliedLeversToJson(item.levers)}});
+    // A plan given twice keeps its forecasts apart by its place in the list.
+    std::string name = item.name;
+    if (!names.insert(name).second) name += " #" + std::to_string(k + 1);
+    for (const WhatifCell& cell : item.cells) {
+      forecasts.push_back(cell.central);
+      forecasts.back().model = name + "/" + cell.model;
+    }
+  }
+  header.options = Json{{"draws", sweep.draws},
+                        {"distribution", DistributionName(sweep.distribution)},
+                        {"target", result.target ? Json(result.target->text) : Json(nullptr)},
+                        {"counter_levers", AppliedLeversToJson(result.counter)}};
+  header.seed = sweep.seed;
+  header.program_version = ProgramVersion();
+  store.SaveRun(scenario, header, forecasts, printed);
+}
+
 }  // namespace
 
 void AddWhatifCommand(CLI::App& app) {
@@ -76,7 +117,9 @@ void AddWhatifCommand(CLI::App& app) {
                       "(\"R2=20+R3\")");
   AddUncertaintyOptions(*command, options->uncertainty, 1000);
   AddFormatOption(*command, options->format, {"table", "json"});
+  AddStoreOptions(*command, options->store, true);
   command->callback([options] {
+    RunSaver saver(options->store);
     const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
     const SweepOptions sweep = options->uncertainty.ToSweepOptions();
     std::optional<Target> target;
@@ -96,11 +139,16 @@ void AddWhatifCommand(CLI::App& app) {
     }
     const WhatifResult result =
         RunWhatif(input.scenario, input.levers, plans, models, sweep, target, counter);
+    const Json printed = WhatifToJson(input.scenario, result, sweep);
     if (options->format == "json") {
-      PrintJson(std::cout, WhatifToJson(input.scenario, result, sweep));
+      PrintJson(std::cout, printed);
     } else {
       PrintWhatif(input.scenario, result, sweep);
     }
+    std::cout.flush();
+    saver.Save([&](RunStore& store) {
+      SaveWhatif(store, input.scenario, result, models, sweep, printed);
+    });
   });
 }
 

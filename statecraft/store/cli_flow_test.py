@@ -78,6 +78,39 @@ def main():
         run(binary, "runs", "list", "--db", not_a_store, expect=2)
         run(binary, "run", "--db", not_a_store, expect=2)
         check(True, "bad ids and files that are not stores are bad input")
+
+        # whatif saves like run: the same output, kind "whatif", the printed JSON, and the
+        # central forecast of every plan and model.
+        whatif = ["whatif", "--model", "compromise", "--model", "median", "--draws", "40",
+                  "--seed", "3", "--format", "json"]
+        unsaved = run(binary, *whatif, "--no-save")
+        saved = run(binary, *whatif, "--db", db)
+        check(saved.stdout == unsaved.stdout and saved.stderr == "",
+              "saving does not change what `whatif` prints")
+        newest = json.loads(run(binary, "runs", "list", "--db", db, "--format", "json",
+                                "-n", "1").stdout)["runs"][0]
+        check(newest["kind"] == "whatif" and newest["models"] == ["compromise", "median"]
+              and newest["seed"] == 3, "runs list shows the whatif with its models and seed")
+        shown = json.loads(run(binary, "runs", "show", str(newest["id"]), "--db", db,
+                               "--format", "json").stdout)
+        check(shown["result"] == json.loads(unsaved.stdout),
+              "runs show returns the JSON the whatif printed")
+        check(shown["options"]["draws"] == 40, "the whatif's draws are saved")
+        plans = [case["plan"] for case in shown["result"]["plans"]]
+        check([item["plan"] for item in shown["plan"]] == plans, "the whatif's plans are saved")
+        exported = json.loads(run(binary, "runs", "export", str(newest["id"]), "--db", db).stdout)
+        names = {outcome["model"] for outcome in exported["outcomes"]}
+        check(names == {f"{plan}/{model}" for plan in plans for model in ("compromise", "median")},
+              "outcomes of every plan and model: " + ", ".join(sorted(names)))
+        table = run(binary, "whatif", "--model", "compromise", "--draws", "20", "--db", db)
+        check("baseline" in table.stdout and table.stderr == "", "whatif as a table saves too")
+        count = len(json.loads(run(binary, "runs", "list", "--db", db, "--format", "json",
+                                   "-n", "0").stdout)["runs"])
+        run(binary, *whatif, "--no-save", "--db", db)
+        check(len(json.loads(run(binary, "runs", "list", "--db", db, "--format", "json",
+                                 "-n", "0").stdout)["runs"]) == count,
+              "whatif --no-save saves nothing")
+        run(binary, "whatif", "--draws", "20", "--db", not_a_store, expect=2)
     return 0
 
 
