@@ -84,8 +84,13 @@ double WeightedMean(const std::vector<double>& values, const std::vector<double>
     weighted_sum += weights[k] * values[k];
     total += weights[k];
   }
-  if (total > 0.0) return weighted_sum / total;
-  return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+  const double mean = total > 0.0 ? weighted_sum / total
+                                  : std::accumulate(values.begin(), values.end(), 0.0) /
+                                        static_cast<double>(values.size());
+  // The mean lies between the smallest and the largest value, but rounding can carry it an ulp
+  // beyond them (and so beyond the scale): it is held to that interval.
+  const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
+  return std::clamp(mean, *lowest, *highest);
 }
 
 double WeightedMedian(const std::vector<double>& values, const std::vector<double>& weights) {

@@ -126,9 +126,11 @@ class Engine {
         const std::size_t cell = Cell(a, d);
         const Issue& issue = scenario.issues[d];
         present_[cell] = 1;
-        // §2.1: all computations on the 0–100 scale.
-        preference_[cell] = (scenario.Position(a, d) - issue.scale_low) * 100.0 /
-                            (issue.scale_high - issue.scale_low);
+        // §2.1: all computations on the 0–100 scale. Rounding can put a position at an end of
+        // the scale an ulp outside [0, 100], where no vote may go (§2.5.7): held to it.
+        preference_[cell] = std::clamp((scenario.Position(a, d) - issue.scale_low) * 100.0 /
+                                           (issue.scale_high - issue.scale_low),
+                                       0.0, 100.0);
         salience_[cell] = scenario.Salience(a, d);
         weight_[cell] = scenario.Capability(a, d) * salience_[cell];
         denominator_[d] += weight_[cell];
@@ -201,7 +203,9 @@ class Engine {
 
   double Denormalize(int issue, double value) const {
     const Issue& scale = scenario_.issues[issue];
-    return scale.scale_low + value * (scale.scale_high - scale.scale_low) / 100.0;
+    // Rounding can carry low + 100 * (high - low) / 100 past high: held to the scale.
+    return std::clamp(scale.scale_low + value * (scale.scale_high - scale.scale_low) / 100.0,
+                      scale.scale_low, scale.scale_high);
   }
 
   std::vector<double> Denormalize(const std::vector<double>& outcome) const {

@@ -152,7 +152,9 @@ SmpInput MakeInput(const Scenario& scenario, const Slice& slice, bool per_issue_
 }
 
 double ToScale(const Issue& issue, double unit) {
-  return issue.scale_low + unit * (issue.scale_high - issue.scale_low);
+  // Rounding may carry low + 1 * (high - low) past high: held to the scale.
+  return std::clamp(issue.scale_low + unit * (issue.scale_high - issue.scale_low), issue.scale_low,
+                    issue.scale_high);
 }
 
 Detail NameOrNull(const Scenario& scenario, const Slice& slice, int local) {
@@ -226,7 +228,9 @@ Detail RunDetail(const SmpHistory& history, int max_turns) {
   return detail;
 }
 
-// Capability-weighted mean position (the documented "outcome" of each round).
+// Capability-weighted mean position (the documented "outcome" of each round). The mean lies
+// between the smallest and the largest position, but rounding can carry it an ulp beyond them
+// (and so beyond the issue's scale): it is held to that interval.
 double WeightedMean(const std::vector<double>& positions, const std::vector<double>& weights) {
   double sum = 0.0;
   double total = 0.0;
@@ -236,8 +240,9 @@ double WeightedMean(const std::vector<double>& positions, const std::vector<doub
     total += weights[a];
     plain += positions[a];
   }
-  if (total > 0.0) return sum / total;
-  return plain / static_cast<double>(positions.size());
+  const double mean = total > 0.0 ? sum / total : plain / static_cast<double>(positions.size());
+  const auto [lowest, highest] = std::minmax_element(positions.begin(), positions.end());
+  return std::clamp(mean, *lowest, *highest);
 }
 
 enum class DimensionMode { kAuto, kJoint, kSeparate };
