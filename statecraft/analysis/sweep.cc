@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <numeric>
 #include <optional>
@@ -41,23 +42,46 @@ int LeverIndex(const std::vector<Lever>& levers, const Lever* lever) {
   return 0;
 }
 
-// Ranks 1..n, ties sharing their average rank.
-std::vector<double> Ranks(const std::vector<double>& values) {
+// Sorts `values` once: `sorted` receives them in ascending order and `ranks` their ranks 1..n,
+// ties sharing their average rank. Sorting (value, index) pairs keeps the comparisons on
+// contiguous memory; ties get the same average rank whatever their order.
+void SortAndRank(const std::vector<double>& values,
+                 std::vector<std::pair<double, std::size_t>>& pairs, std::vector<double>& ranks,
+                 std::vector<double>* sorted) {
   const std::size_t n = values.size();
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
-  std::vector<double> ranks(n);
+  pairs.resize(n);
+  for (std::size_t k = 0; k < n; ++k) pairs[k] = {values[k], k};
+  std::sort(pairs.begin(), pairs.end());
+  ranks.resize(n);
   std::size_t start = 0;
   while (start < n) {
     std::size_t end = start + 1;
-    while (end < n && values[order[end]] == values[order[start]]) ++end;
+    while (end < n && pairs[end].first == pairs[start].first) ++end;
     const double rank = 0.5 * static_cast<double>(start + end - 1) + 1.0;
-    for (std::size_t k = start; k < end; ++k) ranks[order[k]] = rank;
+    for (std::size_t k = start; k < end; ++k) ranks[pairs[k].second] = rank;
     start = end;
   }
+  if (sorted != nullptr) {
+    sorted->resize(n);
+    for (std::size_t k = 0; k < n; ++k) (*sorted)[k] = pairs[k].first;
+  }
+}
+
+std::vector<double> Ranks(const std::vector<double>& values) {
+  std::vector<std::pair<double, std::size_t>> pairs;
+  std::vector<double> ranks;
+  SortAndRank(values, pairs, ranks, nullptr);
   return ranks;
+}
+
+// Type 7 quantile of values sorted ascending.
+double QuantileOfSorted(const std::vector<double>& sorted, double probability) {
+  if (sorted.empty()) return NAN;
+  const double position = probability * static_cast<double>(sorted.size() - 1);
+  const std::size_t below = static_cast<std::size_t>(std::floor(position));
+  const std::size_t above = std::min(below + 1, sorted.size() - 1);
+  const double fraction = position - static_cast<double>(below);
+  return sorted[below] + fraction * (sorted[above] - sorted[below]);
 }
 
 double Pearson(const std::vector<double>& x, const std::vector<double>& y) {
@@ -204,7 +228,6 @@ SweepResult ComputeDraws(const Scenario& scenario, const SweepPlan& plan, const 
   }
   const std::size_t input_count = result.input_labels.size();
   const std::size_t issue_count = static_cast<std::size_t>(result.issue_count);
-  result.inputs.assign(draw_count * input_count, 0.0);
   result.outcomes.assign(draw_count * issue_count, 0.0);
   result.unconstrained.assign(draw_count * issue_count, 0.0);
   result.deals_struck.assign(draw_count, 0);
@@ -217,8 +240,16 @@ SweepResult ComputeDraws(const Scenario& scenario, const SweepPlan& plan, const 
   int failed_slot = draw_count;
   constexpr int kChunk = 8;
 
+  // Inputs are kept for the draws of the range below options.driver_draws; the others are
+  // written to a scratch row.
+  const int kept_draws = std::clamp(options.driver_draws - first_draw, 0, draw_count);
+  result.inputs.resize(static_cast<std::size_t>(kept_draws) * input_count);
   auto worker = [&] {
     std::vector<DealReport> deals;
+    std::vector<double> scratch_inputs(input_count);
+    // One working scenario per thread, reassigned from the base each draw: its vectors keep
+    // their storage.
+    Scenario working;
     for (;;) {
       const int begin = next.fetch_add(kChunk);
       if (begin >= draw_count) return;
@@ -226,8 +257,9 @@ SweepResult ComputeDraws(const Scenario& scenario, const SweepPlan& plan, const 
       for (int slot = begin; slot < end; ++slot) {
         const int draw = first_draw + slot;
         try {
-          Scenario working = sampler.base();
-          double* inputs = result.inputs.data() + slot * input_count;
+          working = sampler.base();
+          double* inputs =
+              slot < kept_draws ? result.inputs.data() + slot * input_count : scratch_inputs.data();
           sampler.Sample(DrawSeed(options.seed, draw, kScenarioStream), working, inputs);
           std::size_t next_input = sampler.size();
           auto magnitude_of = [&](const SweepLever& lever) {
@@ -290,12 +322,11 @@ DrawFailure DescribeFailure(const std::exception_ptr& failure, int draw, const M
   }
 }
 
-}  // namespace
-
-SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
-                     const ParamValues& params, const SweepOptions& options) {
-  const auto [first_draw, draw_count] = DrawRange(options);
-  const int threads = ResolveThreads(options.threads);
+// The draws [first_draw, first_draw + draw_count) on this process, or shared among the
+// processes of the current draw distributor.
+SweepResult RunRange(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
+                     const ParamValues& params, const SweepOptions& options, int first_draw,
+                     int draw_count, int threads) {
   int failed_draw = -1;
   std::exception_ptr failure;
   DrawDistributor* distributor = CurrentDrawDistributor();
@@ -328,26 +359,36 @@ SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const Mode
   return distributor->Gather(part, described, first_draw, draw_count);
 }
 
-void AppendSweepPart(SweepResult& whole, const SweepResult& part) {
+// Appends the part's inputs only for draws below `input_limit`, and only while the whole holds
+// every draw's inputs.
+void AppendPart(SweepResult& whole, const SweepResult& part, int input_limit) {
   if (whole.draws == 0 && whole.issue_count == 0 && whole.issue_names.empty()) {
-    whole = part;
-    return;
+    whole.first_draw = part.first_draw;
+    whole.issue_count = part.issue_count;
+    whole.issue_names = part.issue_names;
+    whole.input_labels = part.input_labels;
+    whole.deals_offered = part.deals_offered;
+  } else {
+    const int expected_first = whole.first_draw + whole.draws;
+    if (part.first_draw != expected_first) {
+      throw InputError("sweep part starting at draw " + std::to_string(part.first_draw) +
+                       ": expected it to start at draw " + std::to_string(expected_first) +
+                       ", where the draws held so far (" + std::to_string(whole.first_draw) +
+                       " to " + std::to_string(expected_first - 1) + ") end");
+    }
+    if (part.issue_names != whole.issue_names || part.input_labels != whole.input_labels ||
+        part.deals_offered != whole.deals_offered) {
+      throw InputError("sweep part starting at draw " + std::to_string(part.first_draw) +
+                       ": its issues, sampled inputs or offered deals differ from the draws held "
+                       "so far; expected a part of the same sweep");
+    }
   }
-  const int expected_first = whole.first_draw + whole.draws;
-  if (part.first_draw != expected_first) {
-    throw InputError("sweep part starting at draw " + std::to_string(part.first_draw) +
-                     ": expected it to start at draw " + std::to_string(expected_first) +
-                     ", where the draws held so far (" + std::to_string(whole.first_draw) + " to " +
-                     std::to_string(expected_first - 1) + ") end");
-  }
-  if (part.issue_names != whole.issue_names || part.input_labels != whole.input_labels ||
-      part.deals_offered != whole.deals_offered) {
-    throw InputError("sweep part starting at draw " + std::to_string(part.first_draw) +
-                     ": its issues, sampled inputs or offered deals differ from the draws held "
-                     "so far; expected a part of the same sweep");
+  if (whole.InputDraws() == whole.draws) {
+    const int rows = std::clamp(input_limit - part.first_draw, 0, part.InputDraws());
+    whole.inputs.insert(whole.inputs.end(), part.inputs.begin(),
+                        part.inputs.begin() + rows * part.input_labels.size());
   }
   whole.draws += part.draws;
-  whole.inputs.insert(whole.inputs.end(), part.inputs.begin(), part.inputs.end());
   whole.outcomes.insert(whole.outcomes.end(), part.outcomes.begin(), part.outcomes.end());
   whole.unconstrained.insert(whole.unconstrained.end(), part.unconstrained.begin(),
                              part.unconstrained.end());
@@ -355,14 +396,46 @@ void AppendSweepPart(SweepResult& whole, const SweepResult& part) {
                             part.deals_struck.end());
 }
 
+}  // namespace
+
+SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
+                     const ParamValues& params, const SweepOptions& options) {
+  const auto [first_draw, draw_count] = DrawRange(options);
+  const int threads = ResolveThreads(options.threads);
+  if (draw_count <= kSweepBlockDraws) {
+    return RunRange(scenario, plan, info, params, options, first_draw, draw_count, threads);
+  }
+  SweepAccumulator accumulator(options.driver_draws, draw_count);
+  const int end = first_draw + draw_count;
+  for (int begin = first_draw; begin < end; begin += kSweepBlockDraws) {
+    accumulator.Add(RunRange(scenario, plan, info, params, options, begin,
+                             std::min(kSweepBlockDraws, end - begin), threads));
+  }
+  return accumulator.Take();
+}
+
+SweepAccumulator::SweepAccumulator(int driver_draws, int expected_draws)
+    : driver_draws_(driver_draws), expected_draws_(expected_draws) {}
+
+void SweepAccumulator::Add(const SweepResult& part) {
+  if (whole_.draws == 0 && expected_draws_ > 0) {
+    const std::size_t values = static_cast<std::size_t>(expected_draws_) * part.issue_count;
+    whole_.outcomes.reserve(values);
+    whole_.unconstrained.reserve(values);
+    whole_.deals_struck.reserve(expected_draws_);
+    const int input_rows = std::clamp(driver_draws_ - part.first_draw, 0, expected_draws_);
+    whole_.inputs.reserve(static_cast<std::size_t>(input_rows) * part.input_labels.size());
+  }
+  AppendPart(whole_, part, driver_draws_);
+}
+
+void AppendSweepPart(SweepResult& whole, const SweepResult& part) {
+  AppendPart(whole, part, std::numeric_limits<int>::max());
+}
+
 double Quantile(std::vector<double> values, double probability) {
-  if (values.empty()) return NAN;
   std::sort(values.begin(), values.end());
-  const double position = probability * static_cast<double>(values.size() - 1);
-  const std::size_t below = static_cast<std::size_t>(std::floor(position));
-  const std::size_t above = std::min(below + 1, values.size() - 1);
-  const double fraction = position - static_cast<double>(below);
-  return values[below] + fraction * (values[above] - values[below]);
+  return QuantileOfSorted(values, probability);
 }
 
 Quantiles SummarizeIssue(const SweepResult& result, int issue, bool ruled) {
@@ -372,11 +445,12 @@ Quantiles SummarizeIssue(const SweepResult& result, int issue, bool ruled) {
     values[draw] = source[draw * result.issue_count + issue];
   }
   Quantiles quantiles;
+  // Summed in draw order, so the mean does not depend on threads, processes or blocks.
   quantiles.mean = std::accumulate(values.begin(), values.end(), 0.0) / values.size();
   std::sort(values.begin(), values.end());
-  quantiles.q10 = Quantile(values, 0.1);
-  quantiles.median = Quantile(values, 0.5);
-  quantiles.q90 = Quantile(values, 0.9);
+  quantiles.q10 = QuantileOfSorted(values, 0.1);
+  quantiles.median = QuantileOfSorted(values, 0.5);
+  quantiles.q90 = QuantileOfSorted(values, 0.9);
   return quantiles;
 }
 
@@ -403,24 +477,30 @@ double SpearmanCorrelation(const std::vector<double>& x, const std::vector<doubl
 
 std::vector<Driver> Drivers(const SweepResult& result, int issue, int count) {
   const std::size_t input_count = result.input_labels.size();
-  std::vector<double> outcome(result.draws);
-  for (int draw = 0; draw < result.draws; ++draw) outcome[draw] = result.Outcome(draw, issue);
+  const int draws = result.InputDraws();
   std::vector<Driver> drivers;
-  std::vector<double> input(result.draws);
+  if (draws == 0) return drivers;
+  std::vector<double> outcome(draws);
+  for (int draw = 0; draw < draws; ++draw) outcome[draw] = result.Outcome(draw, issue);
+  const std::vector<double> outcome_ranks = Ranks(outcome);
+  std::vector<double> input(draws), input_ranks, sorted;
+  std::vector<std::pair<double, std::size_t>> pairs;
   for (std::size_t k = 0; k < input_count; ++k) {
-    for (int draw = 0; draw < result.draws; ++draw) {
+    for (int draw = 0; draw < draws; ++draw) {
       input[draw] = result.inputs[draw * input_count + k];
     }
     const auto [low, high] = std::minmax_element(input.begin(), input.end());
     if (*low == *high) continue;
     Driver driver;
     driver.input = result.input_labels[k];
-    driver.rank_correlation = SpearmanCorrelation(input, outcome);
-    const double lower_fifth = Quantile(input, 0.2);
-    const double upper_fifth = Quantile(input, 0.8);
+    // One sort gives the ranks (Spearman's rho is Pearson's r of the ranks) and the fifths.
+    SortAndRank(input, pairs, input_ranks, &sorted);
+    driver.rank_correlation = Pearson(input_ranks, outcome_ranks);
+    const double lower_fifth = QuantileOfSorted(sorted, 0.2);
+    const double upper_fifth = QuantileOfSorted(sorted, 0.8);
     double low_sum = 0.0, high_sum = 0.0;
     int low_count = 0, high_count = 0;
-    for (int draw = 0; draw < result.draws; ++draw) {
+    for (int draw = 0; draw < draws; ++draw) {
       if (input[draw] <= lower_fifth) {
         low_sum += outcome[draw];
         ++low_count;

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "statecraft/analysis/uncertainty.h"
@@ -22,6 +23,9 @@
 #include "statecraft/levers/lever.h"
 
 namespace statecraft {
+
+inline constexpr int kDefaultDriverDraws = 100000;
+inline constexpr int kSweepBlockDraws = 16384;
 
 struct SweepOptions {
   int draws = 1000;
@@ -33,6 +37,10 @@ struct SweepOptions {
   // appended in draw order equal the whole sweep bit for bit.
   int first_draw = 0;
   int draw_count = -1;
+  // The sampled inputs (for drivers) are kept for draws [0, driver_draws) only, so that a sweep
+  // of millions of draws needs memory for its outcomes but not for dozens of inputs per draw.
+  // Below the default every draw's inputs are kept.
+  int driver_draws = kDefaultDriverDraws;
 };
 
 // A threshold event on one issue's outcome: "munitions<=25", "sanctions >= 60".
@@ -81,24 +89,51 @@ struct SweepResult {
   int issue_count = 0;
   std::vector<std::string> issue_names;
   std::vector<std::string> input_labels;  // scenario inputs, then sampled lever magnitudes
-  std::vector<double> inputs;             // draw-major: draws × input_labels.size()
-  std::vector<double> outcomes;           // draw-major: draws × issues, after decision rules
-  std::vector<double> unconstrained;      // draw-major: draws × issues, the model's own
-  int deals_offered = 0;                  // deals per draw
-  std::vector<int> deals_struck;          // per draw
+  std::vector<double> inputs;         // draw-major: InputDraws() × input_labels.size() (see below)
+  std::vector<double> outcomes;       // draw-major: draws × issues, after decision rules
+  std::vector<double> unconstrained;  // draw-major: draws × issues, the model's own
+  int deals_offered = 0;              // deals per draw
+  std::vector<int> deals_struck;      // per draw
   double Outcome(int draw, int issue) const { return outcomes[draw * issue_count + issue]; }
+  // The draws whose sampled inputs are held: the first InputDraws() draws held here. All of them
+  // unless the sweep reaches past SweepOptions::driver_draws.
+  int InputDraws() const {
+    return input_labels.empty() ? draws : static_cast<int>(inputs.size() / input_labels.size());
+  }
 };
 
-// Runs the Monte Carlo over the options' draw range. Throws InputError when the model rejects a
-// drawn scenario (the lowest failing draw's error, whatever the thread count) or when the range
-// does not lie within [0, draws).
+// Runs the Monte Carlo over the options' draw range, in blocks of kSweepBlockDraws draws folded
+// into a SweepAccumulator when the range is longer (the result is the same bit for bit). Throws
+// InputError when the model rejects a drawn scenario (the lowest failing draw's error, whatever the
+// thread count) or when the range does not lie within [0, draws).
 SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
                      const ParamValues& params, const SweepOptions& options);
 
 // Appends `part` to `whole`. The part must start where the whole ends (part.first_draw ==
 // whole.first_draw + whole.draws) and have the same issues, inputs and deals; InputError
-// otherwise. An empty whole (no draws and no issues) takes the part as it is.
+// otherwise. An empty whole (no draws and no issues) takes the part as it is. The part's sampled
+// inputs are appended only while the whole holds the inputs of every one of its draws.
 void AppendSweepPart(SweepResult& whole, const SweepResult& part);
+
+// Folds the parts of one sweep, given in draw order, into the whole result with bounded memory
+// for the inputs: outcomes, the model's own outcomes and deals struck are kept for every draw
+// (8 × 2 × issues + 4 bytes a draw: quantiles, means, target probabilities and deal shares stay
+// exact), sampled inputs only for draws [0, driver_draws) (drivers are computed from those).
+// RunSweep folds its blocks of draws this way; a store can fold saved parts the same way.
+class SweepAccumulator {
+ public:
+  // `expected_draws`: the draws the parts will hold in all, to reserve memory once.
+  explicit SweepAccumulator(int driver_draws = kDefaultDriverDraws, int expected_draws = 0);
+  // InputError when the part does not continue the draws held so far (see AppendSweepPart).
+  void Add(const SweepResult& part);
+  const SweepResult& result() const { return whole_; }
+  SweepResult Take() { return std::move(whole_); }
+
+ private:
+  int driver_draws_;
+  int expected_draws_;
+  SweepResult whole_;
+};
 
 struct Quantiles {
   double q10 = 0.0;
@@ -130,7 +165,10 @@ struct Driver {
 double SpearmanCorrelation(const std::vector<double>& x, const std::vector<double>& y);
 
 // The inputs that drive an issue's outcome, strongest |rho| first (at most `count`); inputs
-// constant over the draws are left out.
+// constant over the draws are left out. Computed over the draws whose inputs are held (the first
+// InputDraws(): every draw up to SweepOptions::driver_draws, 100,000 by default), so beyond that
+// the drivers are those of the first 100,000 draws, whose Spearman rho has a standard error of
+// about 1/sqrt(100,000) ≈ 0.003.
 std::vector<Driver> Drivers(const SweepResult& result, int issue, int count);
 
 }  // namespace statecraft

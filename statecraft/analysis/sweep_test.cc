@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -178,6 +179,77 @@ TEST(SweepTest, DrawRangesAppendedInOrderEqualTheWholeSweep) {
       EXPECT_EQ(last.Outcome(0, issue), whole.Outcome(options.draws - 1, issue)) << name;
     }
   }
+}
+
+TEST(SweepTest, LongSweepsRunInBlocksAndKeepInputsOnlyForTheDriverDraws) {
+  const ScenarioWithLevers flagship = BuiltinScenarioWithLevers();
+  const Plan plan = ParsePlanSpec(flagship.scenario, flagship.levers, "L1+L3+L5");
+  const SweepPlan sweep_plan = MakeSweepPlan(flagship.levers, plan);
+  const ModelChoice model = Model("compromise");
+  SweepOptions options;
+  options.draws = 2 * kSweepBlockDraws + 100;  // three blocks
+  options.seed = 3;
+  const SweepResult full =
+      RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options);
+  EXPECT_EQ(full.InputDraws(), options.draws);
+  options.driver_draws = 1000;
+  const SweepResult bounded =
+      RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options);
+  EXPECT_EQ(bounded.draws, options.draws);
+  ASSERT_EQ(bounded.InputDraws(), 1000);
+  EXPECT_EQ(bounded.outcomes, full.outcomes);
+  EXPECT_EQ(bounded.unconstrained, full.unconstrained);
+  EXPECT_EQ(bounded.deals_struck, full.deals_struck);
+  const std::size_t row = full.input_labels.size();
+  EXPECT_TRUE(std::equal(bounded.inputs.begin(), bounded.inputs.end(), full.inputs.begin()));
+  EXPECT_EQ(bounded.inputs.size(), 1000 * row);
+  const Quantiles exact = SummarizeIssue(full, 1);
+  const Quantiles kept = SummarizeIssue(bounded, 1);
+  EXPECT_EQ(exact.median, kept.median);
+  EXPECT_EQ(exact.mean, kept.mean);
+
+  // The drivers are those of the first 1000 draws.
+  SweepOptions first_thousand = options;
+  first_thousand.draws = 1000;
+  const SweepResult short_sweep =
+      RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, first_thousand);
+  const std::vector<Driver> expected = Drivers(short_sweep, 0, 5);
+  const std::vector<Driver> actual = Drivers(bounded, 0, 5);
+  ASSERT_EQ(expected.size(), actual.size());
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    EXPECT_EQ(expected[k].input, actual[k].input);
+    EXPECT_EQ(expected[k].rank_correlation, actual[k].rank_correlation);
+    EXPECT_EQ(expected[k].outcome_when_low, actual[k].outcome_when_low);
+  }
+
+  // Parts folded by an accumulator equal the sweep; a range past the driver draws holds no input.
+  SweepAccumulator accumulator(1000, options.draws);
+  for (const int first : {0, 700, 1500}) {
+    SweepOptions range = options;
+    range.first_draw = first;
+    range.draw_count = first == 1500 ? -1 : (first == 0 ? 700 : 800);
+    const SweepResult part =
+        RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, range);
+    if (first == 1500) EXPECT_EQ(part.InputDraws(), 0);
+    if (first == 700) EXPECT_EQ(part.InputDraws(), 300);
+    accumulator.Add(part);
+  }
+  ExpectSameSweep(bounded, accumulator.result(), "accumulated parts");
+  // AppendSweepPart keeps every input while it can, then stops.
+  SweepResult appended = RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, [&] {
+    SweepOptions range = options;
+    range.draw_count = 1200;
+    return range;
+  }());
+  EXPECT_EQ(appended.InputDraws(), 1000);
+  options.first_draw = 1200;
+  AppendSweepPart(appended, RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, [&] {
+                    SweepOptions range = options;
+                    range.driver_draws = options.draws;
+                    return range;
+                  }()));
+  EXPECT_EQ(appended.InputDraws(), 1000);
+  EXPECT_EQ(appended.outcomes, full.outcomes);
 }
 
 TEST(SweepTest, BadDrawRangesAndMisplacedPartsAreInputErrors) {

@@ -52,6 +52,8 @@ SWEEP = ["sweep", "--plan", "L1+L3+L5", "--target", "munitions<=25", "--format",
 for draws in (1, 3, 200, 1001):
     check_identical(SWEEP + ["--draws", str(draws)], 2)
 check_identical(SWEEP + ["--draws", "2"], 3)  # one rank has no draw
+# Past 100,000 draws the sweep runs in blocks and keeps inputs for the first 100,000 only.
+check_identical(SWEEP + ["--draws", "100003"], 2)
 check_identical(SWEEP + ["--draws", "41", "--model", "eum", "--threads", "2"], 2)
 check_identical(SWEEP + ["--draws", "23", "--model", "exchange"], 2)
 check_identical(["optimize", "--target", "munitions<=25", "--format", "json", "--draws", "60"], 2)
