@@ -1,15 +1,16 @@
 // `statecraft optimize [FILE] --target "ISSUE<=V" [--probability P] [--budget B] [--model SPEC]...
 //  [--runners-up K] [--draws N] [--seed S] [--threads T] [--distribution ...] [--format
-//  table|json]`
+//  table|json] [--db PATH] [--no-save] [--mpi]`
 //
 // The cheapest plan built from the declared levers and their steps that meets the target with at
 // least probability P against the opponent's best counter-levers within its budget; with several
-// models, under every one of them.
+// models, under every one of them. Saved in the run store as kind "optimize" with its JSON.
 #include <iostream>
 
 #include "cli/common.h"
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
+#include "cli/store_options.h"
 #include "statecraft/analysis/optimize.h"
 #include "statecraft/core/error.h"
 
@@ -25,6 +26,7 @@ struct OptimizeCommandOptions {
   int runners_up = 3;
   UncertaintyOptions uncertainty;
   std::string format;
+  StoreOptions store;
 };
 
 std::string CounterText(const PlanEvaluation& evaluation) {
@@ -89,8 +91,10 @@ void AddOptimizeCommand(CLI::App& app) {
       ->default_val(3);
   AddUncertaintyOptions(*command, options->uncertainty, 200);
   AddFormatOption(*command, options->format, {"table", "json"});
+  AddStoreOptions(*command, options->store, true);
   AddMpiOption(*command);
   command->callback([options] {
+    RunSaver saver(options->store);
     const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
     OptimizeOptions optimize;
     optimize.sweep = options->uncertainty.ToSweepOptions();
@@ -108,14 +112,35 @@ void AddOptimizeCommand(CLI::App& app) {
     const std::vector<ModelChoice> models = ChosenModels(
         options->models.empty() ? std::vector<std::string>{"compromise"} : options->models);
     const OptimizeResult result = Optimize(input.scenario, input.levers, models, optimize);
+    const Json printed = OptimizeToJson(result, optimize, models);
     if (options->format == "json") {
-      PrintJson(std::cout, OptimizeToJson(result, optimize, models));
-      return;
+      PrintJson(std::cout, printed);
+    } else {
+      std::cout << "scenario: " << input.scenario.name << "\nmodels:";
+      for (const ModelChoice& model : models) std::cout << " " << model.info->name;
+      std::cout << "; " << optimize.sweep.draws << " draws, seed " << optimize.sweep.seed << "\n";
+      PrintOptimizeResult(result, optimize, input.levers.counter.owner);
     }
-    std::cout << "scenario: " << input.scenario.name << "\nmodels:";
-    for (const ModelChoice& model : models) std::cout << " " << model.info->name;
-    std::cout << "; " << optimize.sweep.draws << " draws, seed " << optimize.sweep.seed << "\n";
-    PrintOptimizeResult(result, optimize, input.levers.counter.owner);
+    std::cout.flush();
+    saver.Save([&](RunStore& store) {
+      RunHeader header;
+      header.kind = "optimize";
+      for (const ModelChoice& model : models) {
+        header.models.push_back(model.info->name);
+        header.params[model.info->name] = DetailToJson(model.params.ToDetail());
+      }
+      // The plan of an optimisation is its answer: the cheapest plan, when one meets the target.
+      if (result.best) header.plan = Json{{"levers", AppliedLeversToJson(result.best->levers)}};
+      header.options = Json{{"target", optimize.target.text},
+                            {"probability", optimize.probability},
+                            {"budget", optimize.budget ? Json(*optimize.budget) : Json(nullptr)},
+                            {"runners_up", optimize.runners_up},
+                            {"draws", optimize.sweep.draws},
+                            {"distribution", DistributionName(optimize.sweep.distribution)}};
+      header.seed = optimize.sweep.seed;
+      header.program_version = ProgramVersion();
+      store.SaveRun(input.scenario, header, {}, printed);
+    });
   });
 }
 

@@ -1,6 +1,7 @@
-// `statecraft runs list|show|export|delete`: the runs saved in the run store.
+// `statecraft runs list|show|export|resume|delete`: the runs saved in the run store.
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/common.h"
 #include "cli/store_options.h"
@@ -139,7 +140,7 @@ void AddRunsCommand(CLI::App& app) {
 
   auto threads = std::make_shared<int>(0);
   auto* resume = command->add_subcommand(
-      "resume", "complete an interrupted sweep; its finished models are not computed again");
+      "resume", "complete an interrupted sweep; its saved draws are not computed again");
   AddStoreOptions(*resume, *store_options, false);
   resume->add_option("id", *id, "run id of a sweep whose status is running")->required();
   resume->add_option("--threads", *threads, "threads (0: every core)")->default_val(0);
@@ -150,13 +151,18 @@ void AddRunsCommand(CLI::App& app) {
     SweepContinuation continuation;
     continuation.threads = *threads;
     const std::optional<Json> result = ContinueSavedSweep(*store, *id, continuation);
+    std::ostringstream counts;
+    counts << "run " << *id << " complete: " << continuation.models_computed
+           << " model(s) computed, " << continuation.models_saved
+           << " already saved (not computed again); draws_computed " << continuation.draws_computed
+           << ", draws_reused " << continuation.draws_reused << "\n";
     if (*format == "json") {
+      // Standard output holds the sweep's JSON alone; what was computed goes to standard error.
       PrintJson(std::cout, *result);
+      std::cerr << counts.str();
       return;
     }
-    std::cout << "run " << *id << " complete: " << continuation.models_computed
-              << " model(s) computed, " << continuation.models_saved
-              << " already saved (not computed again)\n";
+    std::cout << counts.str();
   });
 
   auto* remove = command->add_subcommand("delete", "delete a run");

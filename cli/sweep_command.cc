@@ -1,15 +1,23 @@
 // `statecraft sweep [FILE] [--model SPEC] [--plan PLAN] [--target "ISSUE<=V"] [--drivers K]
-//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format table|json]`
+//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format table|json]
+//  [--db PATH] [--no-save] [--mpi]`
 //
 // A Monte Carlo of one model under one plan (the baseline by default): quantiles of every
 // issue's outcome, the probability of the target, and the drivers of the variance (Spearman rank
 // correlation of each sampled input with the outcome) as a tornado table.
+//
+// The sweep is saved in the run store as it goes, block by block (statecraft/store/saved_sweep.h),
+// so that `statecraft runs resume ID` completes one killed mid-way.
 #include <iostream>
 
 #include "cli/common.h"
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
+#include "cli/store_options.h"
+#include "statecraft/analysis/distributed.h"
 #include "statecraft/core/error.h"
+#include "statecraft/io/text_file.h"
+#include "statecraft/store/saved_sweep.h"
 
 namespace statecraft::cli {
 namespace {
@@ -23,6 +31,7 @@ struct SweepCommandOptions {
   int drivers = 10;
   UncertaintyOptions uncertainty;
   std::string format;
+  StoreOptions store;
 };
 
 }  // namespace
@@ -43,8 +52,10 @@ void AddSweepCommand(CLI::App& app) {
   command->add_option("--drivers", options->drivers, "rows of the tornado table")->default_val(10);
   AddUncertaintyOptions(*command, options->uncertainty, 1000);
   AddFormatOption(*command, options->format, {"table", "json"});
+  AddStoreOptions(*command, options->store, true);
   AddMpiOption(*command);
   command->callback([options] {
+    RunSaver saver(options->store);
     const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
     const SweepOptions sweep = options->uncertainty.ToSweepOptions();
     std::optional<Target> target;
@@ -58,17 +69,66 @@ void AddSweepCommand(CLI::App& app) {
     }
     if (options->drivers < 1) throw InputError("--drivers: expected at least 1");
     const ModelChoice model = ChosenModels({options->model}).front();
-    const SweepResult result = RunSweep(input.scenario, MakeSweepPlan(input.levers, plan),
-                                        *model.info, model.params, sweep);
+    SweepResult result;
+    Json printed;
+    // Saved as a resumable sweep: the run row first, then each block of draws as it is computed,
+    // so that `statecraft runs resume ID` completes a sweep killed mid-way. The saved sweep
+    // prints the same JSON as the unsaved one (the same summary of the same draws).
+    SavedSweepRequest request;
+    if (!options->input.file.empty()) {
+      request.text = ReadTextFile(options->input.file);
+      request.file_name = options->input.file;
+      request.from = options->input.from;
+      request.capability = options->input.capability;
+    }
+    const auto [model_name, model_params] = ParseModelSpec(options->model);
+    Json params = Json::object();
+    for (const auto& [name, value] : model_params) params[name] = value;
+    request.models = Json::array({Json{{"name", model_name}, {"params", params}}});
+    request.plan = options->plan;
+    request.draws = sweep.draws;
+    request.seed = sweep.seed;
+    request.distribution = DistributionName(sweep.distribution);
+    request.target = target ? target->text : "";
+    request.drivers = options->drivers;
+    // Under --mpi every process computes its share of each RunSweep call, so all of them must
+    // make the same calls: the sweep is computed in one call and the lead process saves it
+    // afterwards, whole (resumable block by block only without --mpi).
+    const bool distributed = CurrentDrawDistributor() != nullptr;
+    RunStore* store = distributed ? nullptr : saver.Store();
+    if (store != nullptr) {
+      try {
+        const std::int64_t id = BeginSavedSweep(*store, request, ProgramVersion());
+        SweepContinuation continuation;
+        continuation.threads = sweep.threads;
+        continuation.model_done = [&result](int, const SweepResult& whole) { result = whole; };
+        printed = *ContinueSavedSweep(*store, id, continuation);
+      } catch (const InputError&) {
+        throw;
+      } catch (const std::exception& error) {
+        RunSaver::Warn(error);
+        store = nullptr;
+      }
+    }
+    if (store == nullptr) {
+      result = RunSweep(input.scenario, MakeSweepPlan(input.levers, plan), *model.info,
+                        model.params, sweep);
+      printed = Json{{"scenario", input.scenario.name},
+                     {"model", model.info->name},
+                     {"plan", plan.name},
+                     {"levers", AppliedLeversToJson(ResolvePlan(input.levers, plan))}};
+      printed.update(SweepToJson(input.scenario, result, sweep, target, options->drivers));
+    }
+    if (distributed) {
+      saver.Save([&](RunStore& lead_store) {
+        const std::int64_t id = BeginSavedSweep(lead_store, request, ProgramVersion());
+        lead_store.SaveSweepBlock(id, model.info->name, result);
+        SweepContinuation continuation;  // every draw is saved: nothing left to compute
+        ContinueSavedSweep(lead_store, id, continuation);
+      });
+    }
     if (options->format == "json") {
-      Json out = SweepToJson(input.scenario, result, sweep, target, options->drivers);
-      Json head;
-      head["scenario"] = input.scenario.name;
-      head["model"] = model.info->name;
-      head["plan"] = plan.name;
-      head["levers"] = AppliedLeversToJson(ResolvePlan(input.levers, plan));
-      head.update(out);
-      PrintJson(std::cout, head);
+      PrintJson(std::cout, printed);
       return;
     }
     std::cout << "scenario: " << input.scenario.name << "\nmodel: " << model.info->name

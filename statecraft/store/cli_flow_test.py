@@ -111,6 +111,47 @@ def main():
                                  "-n", "0").stdout)["runs"]) == count,
               "whatif --no-save saves nothing")
         run(binary, "whatif", "--draws", "20", "--db", not_a_store, expect=2)
+
+        # sweep and optimize save too: the same output, their kind, the printed JSON.
+        def newest_run():
+            return json.loads(run(binary, "runs", "list", "--db", db, "--format", "json",
+                                  "-n", "1").stdout)["runs"][0]
+
+        def shown_run(run_id):
+            return json.loads(run(binary, "runs", "show", str(run_id), "--db", db,
+                                  "--format", "json").stdout)
+
+        saved_runs = {}
+        for command, kind in ((["sweep", "--model", "median", "--plan", "L2", "--draws", "300",
+                                "--seed", "9", "--target", "munitions<=25"], "sweep"),
+                              (["optimize", "--target", "munitions<=40", "--draws", "30",
+                                "--probability", "0.6", "--seed", "2"], "optimize")):
+            label = command[0]
+            unsaved = run(binary, *command, "--format", "json", "--no-save")
+            saved = run(binary, *command, "--format", "json", "--db", db)
+            check(saved.stdout == unsaved.stdout and saved.stderr == "",
+                  f"saving does not change what `{label}` prints")
+            newest = newest_run()
+            check(newest["kind"] == kind and newest["status"] == "complete",
+                  f"runs list shows the complete {kind}")
+            shown = shown_run(newest["id"])
+            saved_runs[kind] = shown
+            check(shown["result"] == json.loads(unsaved.stdout),
+                  f"runs show returns the JSON `{label}` printed")
+            table = run(binary, *command, "--db", db)
+            check(table.stderr == "" and newest_run()["id"] == newest["id"] + 1,
+                  f"`{label}` as a table saves too")
+            run(binary, *command, "--no-save", "--db", db)
+            check(newest_run()["id"] == newest["id"] + 1, f"`{label} --no-save` saves nothing")
+            run(binary, *command, "--db", not_a_store, expect=2)
+        check(saved_runs["sweep"]["draws_saved"] == 300
+              and saved_runs["sweep"]["draws_planned"] == 300,
+              "a saved sweep keeps its per-draw outcomes")
+        optimize_run = saved_runs["optimize"]
+        check(optimize_run["options"]["target"] == "munitions<=40"
+              and optimize_run["options"]["probability"] == 0.6
+              and optimize_run["models"] == ["compromise"],
+              "a saved optimisation keeps its target, probability and models")
     return 0
 
 

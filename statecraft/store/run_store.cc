@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 
@@ -81,6 +82,25 @@ CREATE TABLE run_parts (
   PRIMARY KEY (run_id, part)
 ) WITHOUT ROWID;
 )sql",
+      // 4: sweeps saved in blocks of draws, everything a summary needs (outcomes, the model's
+      // own outcomes, sampled inputs, deals struck) as little-endian 8-byte BLOBs, so that a
+      // resumed sweep reloads the finished blocks bit for bit and computes only the others.
+      R"sql(
+CREATE TABLE sweep_blocks (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  model TEXT NOT NULL,
+  first_draw INTEGER NOT NULL,
+  draw_count INTEGER NOT NULL,
+  issue_names_json TEXT NOT NULL,
+  input_labels_json TEXT NOT NULL,
+  deals_offered INTEGER NOT NULL,
+  outcomes BLOB NOT NULL,
+  unconstrained BLOB NOT NULL,
+  inputs BLOB NOT NULL,
+  deals_struck BLOB NOT NULL,
+  UNIQUE (run_id, model, first_draw)
+);
+)sql",
   };
   return kMigrations;
 }
@@ -127,6 +147,11 @@ class Statement {
                             SQLITE_TRANSIENT));
     return *this;
   }
+  Statement& BindBlob(int index, const std::string& bytes) {
+    Check(sqlite3_bind_blob(statement_, index, bytes.data(), static_cast<int>(bytes.size()),
+                            SQLITE_TRANSIENT));
+    return *this;
+  }
   // True while a row is available.
   bool Step() {
     const int code = sqlite3_step(statement_);
@@ -154,6 +179,12 @@ class Statement {
                        static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
   }
   bool IsNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+  std::string Blob(int column) const {
+    const void* bytes = sqlite3_column_blob(statement_, column);
+    if (bytes == nullptr) return {};
+    return std::string(static_cast<const char*>(bytes),
+                       static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+  }
 
  private:
   void Check(int code) {
@@ -245,6 +276,60 @@ Json RunHeaderJson(const StoredRun& run) {
 }
 
 Json NumberOrNull(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
+
+// Blocks keep every bit of their numbers (NaN included): each value as its 8 bytes, little-endian
+// whatever the machine, so a store moves between machines.
+void AppendWord(std::uint64_t word, std::string& bytes) {
+  for (int shift = 0; shift < 64; shift += 8) {
+    bytes.push_back(static_cast<char>((word >> shift) & 0xff));
+  }
+}
+
+std::uint64_t ReadWord(const std::string& bytes, std::size_t index) {
+  std::uint64_t word = 0;
+  for (int k = 7; k >= 0; --k) {
+    word = (word << 8) | static_cast<unsigned char>(bytes[index * 8 + k]);
+  }
+  return word;
+}
+
+std::string EncodeDoubles(const std::vector<double>& values) {
+  std::string bytes;
+  bytes.reserve(values.size() * 8);
+  for (const double value : values) {
+    std::uint64_t word;
+    std::memcpy(&word, &value, sizeof(word));
+    AppendWord(word, bytes);
+  }
+  return bytes;
+}
+
+std::string EncodeIntegers(const std::vector<int>& values) {
+  std::string bytes;
+  bytes.reserve(values.size() * 8);
+  for (const int value : values) AppendWord(static_cast<std::uint64_t>(std::int64_t{value}), bytes);
+  return bytes;
+}
+
+// The values of a BLOB that must hold `count` of them; runtime_error otherwise (a damaged store).
+std::vector<double> DecodeDoubles(const std::string& bytes, std::size_t count) {
+  if (bytes.size() != count * 8) throw std::runtime_error("run store: a damaged block of draws");
+  std::vector<double> values(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::uint64_t word = ReadWord(bytes, k);
+    std::memcpy(&values[k], &word, sizeof(word));
+  }
+  return values;
+}
+
+std::vector<int> DecodeIntegers(const std::string& bytes, std::size_t count) {
+  if (bytes.size() != count * 8) throw std::runtime_error("run store: a damaged block of draws");
+  std::vector<int> values(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    values[k] = static_cast<int>(static_cast<std::int64_t>(ReadWord(bytes, k)));
+  }
+  return values;
+}
 
 }  // namespace
 
@@ -466,6 +551,57 @@ void RunStore::SavePart(std::int64_t id, const std::string& part, int issue_coun
                    "VALUES (?1, ?2, ?3)");
   insert.Bind(1, id).Bind(2, part).Bind(3, summary.dump()).Run();
   transaction.Commit();
+}
+
+void RunStore::SaveSweepBlock(std::int64_t id, const std::string& model, const SweepResult& block) {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
+  Transaction transaction(db_);
+  Statement insert(db_,
+                   "INSERT OR REPLACE INTO sweep_blocks (run_id, model, first_draw, draw_count, "
+                   "issue_names_json, input_labels_json, deals_offered, outcomes, unconstrained, "
+                   "inputs, deals_struck) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  insert.Bind(1, id)
+      .Bind(2, model)
+      .Bind(3, static_cast<std::int64_t>(block.first_draw))
+      .Bind(4, static_cast<std::int64_t>(block.draws))
+      .Bind(5, Json(block.issue_names).dump())
+      .Bind(6, Json(block.input_labels).dump())
+      .Bind(7, static_cast<std::int64_t>(block.deals_offered))
+      .BindBlob(8, EncodeDoubles(block.outcomes))
+      .BindBlob(9, EncodeDoubles(block.unconstrained))
+      .BindBlob(10, EncodeDoubles(block.inputs))
+      .BindBlob(11, EncodeIntegers(block.deals_struck))
+      .Run();
+  // The per-draw outcomes also go where every run keeps them (runs export, draws_saved).
+  InsertDraws(id, model, block.first_draw, block.issue_count, block.outcomes);
+  transaction.Commit();
+}
+
+std::vector<SweepResult> RunStore::LoadSweepBlocks(std::int64_t id,
+                                                   const std::string& model) const {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
+  Statement query(db_,
+                  "SELECT first_draw, draw_count, issue_names_json, input_labels_json, "
+                  "deals_offered, outcomes, unconstrained, inputs, deals_struck FROM sweep_blocks "
+                  "WHERE run_id = ?1 AND model = ?2 ORDER BY first_draw");
+  query.Bind(1, id).Bind(2, model);
+  std::vector<SweepResult> blocks;
+  while (query.Step()) {
+    SweepResult block;
+    block.first_draw = static_cast<int>(query.Integer(0));
+    block.draws = static_cast<int>(query.Integer(1));
+    block.issue_names = Json::parse(query.Text(2)).get<std::vector<std::string>>();
+    block.input_labels = Json::parse(query.Text(3)).get<std::vector<std::string>>();
+    block.issue_count = static_cast<int>(block.issue_names.size());
+    block.deals_offered = static_cast<int>(query.Integer(4));
+    const std::size_t draws = static_cast<std::size_t>(block.draws);
+    block.outcomes = DecodeDoubles(query.Blob(5), draws * block.issue_names.size());
+    block.unconstrained = DecodeDoubles(query.Blob(6), draws * block.issue_names.size());
+    block.inputs = DecodeDoubles(query.Blob(7), draws * block.input_labels.size());
+    block.deals_struck = DecodeIntegers(query.Blob(8), draws);
+    blocks.push_back(std::move(block));
+  }
+  return blocks;
 }
 
 std::optional<Json> RunStore::LoadPart(std::int64_t id, const std::string& part) const {

@@ -10,7 +10,9 @@
 // only as fixed text with bound parameters. A complete run is written in one transaction, so a
 // writer killed mid-way leaves either the whole run or nothing. Long runs are written as a
 // "running" row first, then their draws in batches (one transaction each), then marked
-// "complete": a sweep killed mid-way leaves a running row and whole batches of draws.
+// "complete": a sweep killed mid-way leaves a running row and whole batches of draws. Sweeps
+// are saved in blocks of draws (SaveSweepBlock) holding everything their summary needs, so a
+// resumed sweep computes only the draws no block holds.
 //
 // One RunStore may be shared by threads: every public method holds its lock.
 //
@@ -25,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "statecraft/analysis/sweep.h"
 #include "statecraft/core/forecast.h"
 #include "statecraft/core/scenario.h"
 #include "statecraft/io/json_output.h"
@@ -100,6 +103,11 @@ class RunStore {
   // draws and its summary in one transaction, so a resumed run finds whole parts only.
   void SavePart(std::int64_t id, const std::string& part, int issue_count,
                 const std::vector<double>& outcomes, const Json& summary);
+  // A block of a model's sweep draws (a SweepResult over a range of draws) in one transaction:
+  // everything a summary needs, bit for bit, and the per-draw outcomes in the draws table.
+  void SaveSweepBlock(std::int64_t id, const std::string& model, const SweepResult& block);
+  // The model's saved blocks, by first draw.
+  std::vector<SweepResult> LoadSweepBlocks(std::int64_t id, const std::string& model) const;
   // The part's summary, or nullopt when it was not saved.
   std::optional<Json> LoadPart(std::int64_t id, const std::string& part) const;
   // The draws saved for a model, as {draw: outcomes per issue}, ascending.

@@ -8,7 +8,9 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
+#include <limits>
 #include <thread>
 
 #include "statecraft/analysis/run.h"
@@ -193,6 +195,68 @@ TEST_F(RunStoreTest, PartsAreSavedWholeWithTheirDraws) {
   EXPECT_EQ(store.IntegrityCheck(), "ok");
 }
 
+// The values a block must keep exactly: NaN (a failed draw's absent outcome), -0, the smallest
+// subnormal, the largest double, and numbers with no short decimal form.
+SweepResult TrickyBlock(int first_draw, int draws, int issues) {
+  SweepResult block;
+  block.first_draw = first_draw;
+  block.draws = draws;
+  block.issue_count = issues;
+  for (int issue = 0; issue < issues; ++issue) {
+    block.issue_names.push_back("issue \"" + std::to_string(issue) + "'");
+  }
+  block.input_labels = {"USA salience on sanctions", "L1 magnitude"};
+  block.deals_offered = 2;
+  const double specials[] = {std::nan(""),
+                             -0.0,
+                             std::numeric_limits<double>::denorm_min(),
+                             std::numeric_limits<double>::max(),
+                             0.1 + 0.2,
+                             1.0 / 3.0};
+  for (int k = 0; k < draws * issues; ++k) {
+    block.outcomes.push_back(specials[(first_draw + k) % 6]);
+    block.unconstrained.push_back(specials[(first_draw + k + 1) % 6] * -1.0);
+  }
+  for (int k = 0; k < draws * 2; ++k) block.inputs.push_back(std::ldexp(first_draw + k, -30));
+  for (int k = 0; k < draws; ++k) block.deals_struck.push_back((first_draw + k) % 3);
+  return block;
+}
+
+bool SameBits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+TEST_F(RunStoreTest, SweepBlocksComeBackBitForBitWithTheirDraws) {
+  const Scenario scenario = Builtin();
+  RunStore store(path_);
+  const std::int64_t id = store.BeginRun(scenario, Header("sweep", "eum"));
+  const std::vector<SweepResult> saved = {TrickyBlock(0, 4, 3), TrickyBlock(4, 2, 3)};
+  // Saved out of order: loaded by first draw.
+  store.SaveSweepBlock(id, "eum", saved[1]);
+  store.SaveSweepBlock(id, "eum", saved[0]);
+  store.SaveSweepBlock(id, "smp", TrickyBlock(0, 1, 3));
+  const std::vector<SweepResult> loaded = store.LoadSweepBlocks(id, "eum");
+  ASSERT_EQ(loaded.size(), 2u);
+  for (int k = 0; k < 2; ++k) {
+    EXPECT_EQ(loaded[k].first_draw, saved[k].first_draw);
+    EXPECT_EQ(loaded[k].draws, saved[k].draws);
+    EXPECT_EQ(loaded[k].issue_count, 3);
+    EXPECT_EQ(loaded[k].issue_names, saved[k].issue_names);
+    EXPECT_EQ(loaded[k].input_labels, saved[k].input_labels);
+    EXPECT_EQ(loaded[k].deals_offered, 2);
+    EXPECT_EQ(loaded[k].deals_struck, saved[k].deals_struck);
+    EXPECT_TRUE(SameBits(loaded[k].outcomes, saved[k].outcomes));
+    EXPECT_TRUE(SameBits(loaded[k].unconstrained, saved[k].unconstrained));
+    EXPECT_TRUE(SameBits(loaded[k].inputs, saved[k].inputs));
+  }
+  EXPECT_EQ(store.LoadDraws(id, "eum").size(), 6u);
+  EXPECT_EQ(store.Get(id)->draws_saved, 7);
+  EXPECT_TRUE(store.LoadSweepBlocks(id, "exchange").empty());
+  EXPECT_TRUE(store.Delete(id));
+  EXPECT_TRUE(store.LoadSweepBlocks(id, "eum").empty());
+  EXPECT_EQ(store.IntegrityCheck(), "ok");
+}
+
 TEST_F(RunStoreTest, MigratesAVersionOneStore) {
   { RunStore store(path_); }
   // Make it look like a store written by a program that knew only migration 1.
@@ -200,19 +264,27 @@ TEST_F(RunStoreTest, MigratesAVersionOneStore) {
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP INDEX runs_by_created_at; DROP INDEX runs_by_scenario; "
-                         "DROP TABLE run_parts; DELETE FROM schema_version WHERE version > 1",
+                         "DROP TABLE run_parts; DROP TABLE sweep_blocks; "
+                         "DELETE FROM schema_version WHERE version > 1",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
   RunStore store(path_);
-  EXPECT_EQ(store.SchemaVersion(), 3);
+  EXPECT_EQ(store.SchemaVersion(), RunStore::LatestSchemaVersion());
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* statement = nullptr;
-  sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?1",
-                     -1, &statement, nullptr);
-  sqlite3_bind_text(statement, 1, "runs_by_created_at", -1, SQLITE_STATIC);
-  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(statement, 0), 1);
+  sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM sqlite_master WHERE type = ?1 AND name = ?2", -1,
+                     &statement, nullptr);
+  for (const auto& [type, name] :
+       {std::pair<const char*, const char*>{"index", "runs_by_created_at"},
+        {"table", "run_parts"},
+        {"table", "sweep_blocks"}}) {
+    sqlite3_bind_text(statement, 1, type, -1, SQLITE_STATIC);
+    sqlite3_bind_text(statement, 2, name, -1, SQLITE_STATIC);
+    ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(statement, 0), 1) << name;
+    sqlite3_reset(statement);
+  }
   sqlite3_finalize(statement);
   sqlite3_close(db);
 }

@@ -1,5 +1,8 @@
 #include "statecraft/store/saved_sweep.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 #include "statecraft/analysis/sweep.h"
 #include "statecraft/analysis/whatif.h"
 #include "statecraft/core/error.h"
@@ -16,13 +19,26 @@ struct PreparedSweep {
   SweepOptions options;
   std::optional<Target> target;
   int drivers = 10;
+  int block_draws = kDefaultBlockDraws;
 };
 
 Json RequestToJson(const SavedSweepRequest& request) {
-  return Json{{"document", request.document}, {"models", request.models},
-              {"plan", request.plan},         {"draws", request.draws},
-              {"seed", request.seed},         {"distribution", request.distribution},
-              {"target", request.target},     {"drivers", request.drivers}};
+  Json out{{"document", request.document},
+           {"models", request.models},
+           {"plan", request.plan},
+           {"draws", request.draws},
+           {"seed", request.seed},
+           {"distribution", request.distribution},
+           {"target", request.target},
+           {"drivers", request.drivers},
+           {"block_draws", request.block_draws}};
+  if (!request.text.empty()) {
+    out["text"] = request.text;
+    out["file_name"] = request.file_name;
+    out["from"] = request.from;
+    out["capability"] = request.capability;
+  }
+  return out;
 }
 
 SavedSweepRequest RequestFromJson(const Json& json) {
@@ -35,14 +51,27 @@ SavedSweepRequest RequestFromJson(const Json& json) {
   request.distribution = json.at("distribution").get<std::string>();
   request.target = json.at("target").get<std::string>();
   request.drivers = json.at("drivers").get<int>();
+  // Sweeps saved before blocks and file texts existed have neither key.
+  request.block_draws = json.value("block_draws", kDefaultBlockDraws);
+  request.text = json.value("text", std::string());
+  request.file_name = json.value("file_name", std::string());
+  request.from = json.value("from", std::string("auto"));
+  request.capability = json.value("capability", std::string("equal"));
   return request;
 }
 
 PreparedSweep Prepare(const SavedSweepRequest& request, int threads) {
   PreparedSweep sweep;
-  sweep.input = request.document.is_null()
-                    ? BuiltinScenarioWithLevers()
-                    : ParseScenarioWithLevers(request.document.dump(1), "document.json");
+  if (!request.document.is_null()) {
+    sweep.input = ParseScenarioWithLevers(request.document.dump(1), "document.json");
+  } else if (!request.text.empty()) {
+    ReadOptions read;
+    read.format = request.from;
+    read.import.capability = request.capability;
+    sweep.input = ParseScenarioWithLevers(request.text, request.file_name, read);
+  } else {
+    sweep.input = BuiltinScenarioWithLevers();
+  }
   if (!request.models.is_array() || request.models.empty()) {
     throw InputError("models: expected a non-empty list");
   }
@@ -66,6 +95,8 @@ PreparedSweep Prepare(const SavedSweepRequest& request, int threads) {
   if (!request.target.empty()) sweep.target = ParseTarget(sweep.input.scenario, request.target);
   if (request.drivers < 1) throw InputError("drivers: expected at least 1");
   sweep.drivers = request.drivers;
+  if (request.block_draws < 1) throw InputError("block_draws: expected at least 1");
+  sweep.block_draws = request.block_draws;
   return sweep;
 }
 
@@ -103,27 +134,64 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
   const SweepPlan plan = MakeSweepPlan(sweep.input.levers, sweep.plan);
   const Json levers = AppliedLeversToJson(ResolvePlan(sweep.input.levers, sweep.plan));
   const int total = static_cast<int>(sweep.models.size());
+  const std::int64_t all_draws = static_cast<std::int64_t>(total) * sweep.options.draws;
+  std::int64_t draws_done = 0;
   Json results = Json::array();
   for (int k = 0; k < total; ++k) {
     const ModelChoice& model = sweep.models[k];
-    // A model saved by an earlier, interrupted call is taken as it is.
-    if (std::optional<Json> saved = store.LoadPart(id, model.info->name)) {
+    const std::string& name = model.info->name;
+    // A model completed by an earlier, interrupted call is taken as it is.
+    if (std::optional<Json> saved = store.LoadPart(id, name)) {
       results.push_back(std::move(*saved));
       ++continuation.models_saved;
-    } else {
-      if (continuation.cancelled && continuation.cancelled()) return std::nullopt;
-      const SweepResult result =
-          RunSweep(sweep.input.scenario, plan, *model.info, model.params, sweep.options);
-      Json item{{"scenario", sweep.input.scenario.name},
-                {"model", model.info->name},
-                {"plan", sweep.plan.name},
-                {"levers", levers}};
-      item.update(
-          SweepToJson(sweep.input.scenario, result, sweep.options, sweep.target, sweep.drivers));
-      store.SavePart(id, model.info->name, result.issue_count, result.outcomes, item);
-      results.push_back(std::move(item));
-      ++continuation.models_computed;
+      continuation.draws_reused += sweep.options.draws;
+      draws_done += sweep.options.draws;
+      if (continuation.progress) continuation.progress(k + 1, total);
+      continue;
     }
+    ++continuation.models_computed;
+    SweepResult whole;
+    int next = 0;  // the first draw `whole` does not hold yet
+    // Computes and saves draws [next, end) block by block; false when cancelled.
+    const auto compute_until = [&](int end) {
+      while (next < end) {
+        if (continuation.cancelled && continuation.cancelled()) return false;
+        SweepOptions range = sweep.options;
+        range.first_draw = next;
+        range.draw_count = std::min(sweep.block_draws, end - next);
+        const SweepResult block =
+            RunSweep(sweep.input.scenario, plan, *model.info, model.params, range);
+        store.SaveSweepBlock(id, name, block);
+        AppendSweepPart(whole, block);
+        next += block.draws;
+        continuation.draws_computed += block.draws;
+        draws_done += block.draws;
+        if (continuation.draw_progress) continuation.draw_progress(draws_done, all_draws);
+      }
+      return true;
+    };
+    for (const SweepResult& block : store.LoadSweepBlocks(id, name)) {
+      if (block.first_draw < next || block.first_draw + block.draws > sweep.options.draws) {
+        throw std::runtime_error("run store: run " + std::to_string(id) + ", " + name +
+                                 ": a saved block of draws overlaps another or the sweep's end");
+      }
+      if (!compute_until(block.first_draw)) return std::nullopt;
+      AppendSweepPart(whole, block);
+      next += block.draws;
+      continuation.draws_reused += block.draws;
+      draws_done += block.draws;
+    }
+    if (!compute_until(sweep.options.draws)) return std::nullopt;
+    Json item{{"scenario", sweep.input.scenario.name},
+              {"model", name},
+              {"plan", sweep.plan.name},
+              {"levers", levers}};
+    item.update(
+        SweepToJson(sweep.input.scenario, whole, sweep.options, sweep.target, sweep.drivers));
+    // The summary alone: the draws are in the blocks already.
+    store.SavePart(id, name, whole.issue_count, {}, item);
+    if (continuation.model_done) continuation.model_done(k, whole);
+    results.push_back(std::move(item));
     if (continuation.progress) continuation.progress(k + 1, total);
   }
   Json out = total == 1 ? results.front() : Json{{"models", results}};

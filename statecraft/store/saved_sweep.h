@@ -2,14 +2,14 @@
 // recomputing what was finished.
 //
 // A saved sweep runs one or more models. The run row is written first (status "running") with
-// everything needed to compute it again: the scenario document (or null for the built-in one),
-// the model specs, the plan spec and the sweep options. Each model's draws and summary are then
-// saved as one part, in one transaction. ContinueSavedSweep computes the models that have no
-// part yet, in order, and marks the run complete; every draw uses the seeds of its index
-// (analysis/sweep.h), so a resumed sweep equals an uninterrupted one.
-//
-// The granularity is the model: RunSweep computes a model's draws 0..N-1 in one call, so a
-// model interrupted mid-way is computed again from its first draw.
+// everything needed to compute it again: the scenario (a document, the text of the file it was
+// read from, or null for the built-in one), the model specs, the plan spec and the sweep
+// options. Each model's draws are then computed and saved in blocks of `block_draws` draws, one
+// transaction per block (RunStore::SaveSweepBlock), and the model's summary is saved as a part
+// once its last block is in. ContinueSavedSweep reloads the saved blocks, computes only the
+// draws no block holds, in order, and marks the run complete. Draw k uses the seeds of its index
+// whatever the range it is computed in (analysis/sweep.h), so a sweep interrupted at any point
+// and resumed equals an uninterrupted one bit for bit.
 #ifndef STATECRAFT_STORE_SAVED_SWEEP_H_
 #define STATECRAFT_STORE_SAVED_SWEEP_H_
 
@@ -18,13 +18,24 @@
 #include <optional>
 #include <string>
 
+#include "statecraft/analysis/sweep.h"
 #include "statecraft/io/json_output.h"
 #include "statecraft/store/run_store.h"
 
 namespace statecraft {
 
+// Draws per block (one transaction each): small enough that a kill loses little work, large
+// enough that the store's writes cost little beside the models.
+inline constexpr int kDefaultBlockDraws = 250;
+
 struct SavedSweepRequest {
-  Json document;                // a native scenario document as JSON; null: the built-in one
+  Json document;  // a native scenario document as JSON; null: `text`, or the built-in one
+  // The scenario file's text, read as `file_name` with the reader's format and capability
+  // options (used when `document` is null and `text` is not empty).
+  std::string text;
+  std::string file_name;
+  std::string from = "auto";
+  std::string capability = "equal";
   Json models = Json::array();  // [{"name", "params": {NAME: text}}]
   std::string plan;             // a plan spec ("L1=15+L2"); empty: the baseline
   int draws = 1000;
@@ -32,6 +43,7 @@ struct SavedSweepRequest {
   std::string distribution = "triangular";
   std::string target;  // "ISSUE<=V"; empty: none
   int drivers = 10;
+  int block_draws = kDefaultBlockDraws;
 };
 
 // Checks the request completely (scenario, models, plan, target) and writes the running row.
@@ -43,10 +55,17 @@ struct SweepContinuation {
   int threads = 0;
   // Called after each model with (models done, models in all).
   std::function<void(int, int)> progress;
-  // Polled before each model; true stops the sweep (the run stays "running").
+  // Called after each block with (draws done, draws in all), every model counted.
+  std::function<void(std::int64_t, std::int64_t)> draw_progress;
+  // Polled before each block; true stops the sweep (the run stays "running").
   std::function<bool()> cancelled;
-  int models_computed = 0;  // out: models computed by this call
-  int models_saved = 0;     // out: models found already saved
+  // Called with each model's whole sweep when it is computed (not for a model whose summary was
+  // already saved).
+  std::function<void(int, const SweepResult&)> model_done;
+  int models_computed = 0;          // out: models computed (wholly or partly) by this call
+  int models_saved = 0;             // out: models found already complete
+  std::int64_t draws_computed = 0;  // out: draws computed by this call
+  std::int64_t draws_reused = 0;    // out: draws found saved and not computed again
 };
 
 // Computes the missing models and completes the run; returns the result (as `statecraft sweep
