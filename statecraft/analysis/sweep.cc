@@ -531,12 +531,22 @@ std::vector<Driver> Drivers(const SweepResult& result, int issue, int count) {
   std::vector<double> outcome(draws);
   for (int draw = 0; draw < draws; ++draw) outcome[draw] = result.Outcome(draw, issue);
   const std::vector<double> outcome_ranks = Ranks(outcome);
-  std::vector<double> input(draws), input_ranks, sorted;
+  std::vector<double> input_ranks, sorted;
   std::vector<std::pair<double, std::size_t>> pairs;
+  // Inputs are read a group of columns at a time: one pass over the draw-major rows fills the
+  // group (eight doubles share a cache line), not one pass per input.
+  constexpr std::size_t kGroup = 8;
+  std::vector<std::vector<double>> columns(kGroup, std::vector<double>(draws));
   for (std::size_t k = 0; k < input_count; ++k) {
-    for (int draw = 0; draw < draws; ++draw) {
-      input[draw] = result.inputs[draw * input_count + k];
+    const std::size_t in_group = k % kGroup;
+    if (in_group == 0) {
+      const std::size_t width = std::min(kGroup, input_count - k);
+      for (int draw = 0; draw < draws; ++draw) {
+        const double* row = result.inputs.data() + draw * input_count + k;
+        for (std::size_t column = 0; column < width; ++column) columns[column][draw] = row[column];
+      }
     }
+    const std::vector<double>& input = columns[in_group];
     const auto [low, high] = std::minmax_element(input.begin(), input.end());
     if (*low == *high) continue;
     Driver driver;
