@@ -2,6 +2,7 @@
 // `statecraft backtest flagship [FILE] [--format table|json]`
 //
 // Scores every model (or the --model list, "NAME" or "NAME:k=v,k=v") against known outcomes.
+#include <cmath>
 #include <iostream>
 
 #include "cli/common.h"
@@ -29,11 +30,36 @@ void PrintScores(const BacktestResult& result) {
   std::vector<std::vector<std::string>> rows = {
       {"model", "MAE", "95% interval", "within 5", "within 10", "within 20"}};
   for (const ModelScore& score : result.models) {
+    const std::string interval = std::isnan(score.interval_low)
+                                     ? "n/a (one scenario)"
+                                     : "[" + FormatNumber(score.interval_low, 2) + ", " +
+                                           FormatNumber(score.interval_high, 2) + "]";
     std::vector<std::string> row = {score.label, FormatNumber(score.mean_absolute_error, 2),
-                                    "[" + FormatNumber(score.interval_low, 2) + ", " +
-                                        FormatNumber(score.interval_high, 2) + "]"};
+                                    interval};
     for (const auto& [threshold, share] : score.share_within) {
       row.push_back(FormatNumber(100.0 * share, 1) + "%");
+    }
+    rows.push_back(row);
+  }
+  PrintTable(std::cout, rows);
+}
+
+// One scenario's scored issues: the coded outcome (with its range) and each model's forecast.
+void PrintIssueForecasts(const Scenario& scenario, const BacktestResult& result) {
+  if (result.models.empty()) return;
+  std::vector<std::vector<std::string>> rows = {{"issue", "coded outcome"}};
+  for (const ModelScore& score : result.models) rows.front().push_back(score.label);
+  const std::vector<IssueScore>& scored = result.models.front().issues;
+  for (std::size_t k = 0; k < scored.size(); ++k) {
+    const Issue& issue = scenario.issues[scored[k].issue];
+    const Estimate& known = *issue.known_outcome;
+    std::string coded = FormatNumber(known.central);
+    if (known.IsRanged()) {
+      coded += " [" + FormatNumber(known.Low()) + ", " + FormatNumber(known.High()) + "]";
+    }
+    std::vector<std::string> row = {issue.name, coded};
+    for (const ModelScore& score : result.models) {
+      row.push_back(FormatNumber(score.issues[k].predicted));
     }
     rows.push_back(row);
   }
@@ -88,8 +114,12 @@ void AddBacktestCommand(CLI::App& app) {
     }
     std::cout << "with decision rules\n";
     PrintScores(ruled);
+    std::cout << "\n";
+    PrintIssueForecasts(scenarios.front(), ruled);
     std::cout << "\nwithout decision rules\n";
     PrintScores(unruled);
+    std::cout << "\n";
+    PrintIssueForecasts(scenarios.front(), unruled);
   });
 }
 

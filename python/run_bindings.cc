@@ -55,8 +55,13 @@ py::object JsonToPython(const Json& json) {
       return py::int_(json.get<std::int64_t>());
     case Json::value_t::number_unsigned:
       return py::int_(json.get<std::uint64_t>());
-    case Json::value_t::number_float:
-      return py::float_(json.get<double>());
+    case Json::value_t::number_float: {
+      // As the CLI's JSON text writes it: a value that is not finite (an undefined interval) is
+      // null.
+      const double value = json.get<double>();
+      if (!std::isfinite(value)) return py::none();
+      return py::float_(value);
+    }
     case Json::value_t::string:
       return py::str(json.get_ref<const std::string&>());
     case Json::value_t::array: {

@@ -55,9 +55,12 @@ void ClusteredMeanInterval(const std::vector<double>& values, const std::vector<
   }
   const double groups = static_cast<double>(residual_sums.size());
   double variance = 0.0;
-  if (groups > 1) {
-    for (const auto& [cluster, residual] : residual_sums) variance += residual * residual;
-    variance *= groups / (groups - 1.0) / (count * count);
+  for (const auto& [cluster, residual] : residual_sums) variance += residual * residual;
+  if (groups > 1) variance *= groups / (groups - 1.0) / (count * count);
+  if (groups < 2) {
+    // One cluster carries no information about the spread between clusters.
+    *low = *high = std::nan("");
+    return;
   }
   const double half_width = 1.959963984540054 * std::sqrt(variance);
   *low = *mean - half_width;

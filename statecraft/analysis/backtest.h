@@ -32,7 +32,7 @@ struct IssueScore {
 struct ModelScore {
   std::string label;
   double mean_absolute_error = 0.0;
-  double interval_low = 0.0;  // 95 % interval, clustered by scenario
+  double interval_low = 0.0;  // 95 % interval, clustered by scenario; NaN for one scenario
   double interval_high = 0.0;
   std::map<int, double> share_within;  // threshold → share of issues with error ≤ threshold
   std::vector<IssueScore> issues;
@@ -67,7 +67,8 @@ BacktestResult Backtest(const std::vector<Scenario>& scenarios,
                         const BacktestOptions& options = {});
 
 // Mean of `values` and its 95 % interval (normal approximation) with a cluster-robust standard
-// error: clusters[k] names the cluster of values[k].
+// error: clusters[k] names the cluster of values[k]. With fewer than two clusters the interval is
+// undefined: low and high are NaN (null in JSON, "n/a" in tables).
 void ClusteredMeanInterval(const std::vector<double>& values, const std::vector<int>& clusters,
                            double* mean, double* low, double* high);
 

@@ -26,6 +26,14 @@ TEST(ClusteredMeanInterval, CorrelatedClustersWiden) {
   EXPECT_GT(high - low, independent_high - independent_low);
 }
 
+TEST(ClusteredMeanInterval, OneClusterHasNoInterval) {
+  double mean = 0, low = 0, high = 0;
+  ClusteredMeanInterval({1, 2, 6}, {0, 0, 0}, &mean, &low, &high);
+  EXPECT_DOUBLE_EQ(mean, 3.0);
+  EXPECT_TRUE(std::isnan(low));
+  EXPECT_TRUE(std::isnan(high));
+}
+
 TEST(Backtest, ScoresOnlyIssuesWithOutcomeAndEnoughActors) {
   Scenario scenario;
   scenario.actors = {{"A", "", Estimate(1.0)}, {"B", "", Estimate(1.0)}, {"C", "", Estimate(1.0)}};
