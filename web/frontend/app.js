@@ -10,6 +10,7 @@ const state = {
   inFlight: null,      // AbortController of the running compare
   sweepJob: null,      // the running sweep or what-if job
   jobKind: null,
+  optimizeJob: null,   // the running optimize job
 };
 
 const $ = (selector) => document.querySelector(selector);
@@ -274,6 +275,117 @@ async function cancelSweep() {
   if (state.sweepJob !== null) await api('DELETE', `/api/jobs/${state.sweepJob}`);
 }
 
+// Optimize: the target, probability, budget, models and draws go to POST /api/optimize as a job;
+// the answer (the cheapest plan, its runners-up, or the closest plans) is shown as the server
+// computed it.
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+function renderOptimizeChoices() {
+  const issues = state.document.issues || [];
+  const select = $('#optimize-issue');
+  select.replaceChildren();
+  for (const issue of Array.isArray(issues) ? issues : Object.keys(issues).map((name) => ({ name }))) {
+    const option = document.createElement('option');
+    option.value = option.textContent = issue.name;
+    select.appendChild(option);
+  }
+  const box = $('#optimize-models');
+  box.replaceChildren(document.createTextNode('models: '));
+  for (const model of state.models) {
+    const label = document.createElement('label');
+    label.title = model.summary;
+    const checked = model.name === 'compromise' ? ' checked' : '';
+    label.innerHTML = `<input type="checkbox" name="optimize-model" value="${escapeHtml(model.name)}"${checked}> ${escapeHtml(model.name)}`;
+    box.appendChild(label);
+  }
+}
+
+async function startOptimize() {
+  const target = `${$('#optimize-issue').value}${$('#optimize-direction').value}${$('#optimize-value').value.trim()}`;
+  const body = { document: state.document, target, draws: Number($('#optimize-draws').value) };
+  const probability = $('#optimize-probability').value.trim();
+  if (probability !== '') body.probability = Number(probability);
+  const budget = $('#optimize-budget').value.trim();
+  if (budget !== '') body.budget = Number(budget);
+  const models = [...document.querySelectorAll('#optimize-models input:checked')].map((input) => input.value);
+  if (models.length) body.models = models;
+  else { $('#optimize-status').textContent = 'choose at least one model'; return; }
+  try {
+    const { json } = await api('POST', '/api/optimize', body);
+    state.optimizeJob = json.job;
+    $('#optimize-cancel').disabled = false;
+    $('#optimize-progress').value = 0;
+    $('#optimize-status').textContent = 'running';
+    $('#optimize-result').replaceChildren();
+    pollOptimize();
+  } catch (error) {
+    $('#optimize-status').textContent = error.message;
+  }
+}
+
+async function pollOptimize() {
+  if (state.optimizeJob === null) return;
+  const { json } = await api('GET', `/api/jobs/${state.optimizeJob}`);
+  $('#optimize-progress').value = json.progress;
+  $('#optimize-status').textContent = json.status + (json.error ? `: ${json.error}` : '');
+  if (json.status === 'running') { setTimeout(pollOptimize, 200); return; }
+  $('#optimize-cancel').disabled = true;
+  state.optimizeJob = null;
+  if (json.status !== 'done') return;
+  renderOptimizeResult(json.result, json.run_id);
+  refreshHistory();
+}
+
+function percent(value) {
+  return value === undefined || value === null ? '-' : `${(100 * value).toFixed(1)} %`;
+}
+
+function leversText(levers) {
+  return levers.length ? levers.map((l) => `${l.lever}=${l.magnitude}`).join(' + ') : 'no lever';
+}
+
+function plansTable(role, title, evaluations) {
+  let html = `<table data-role="${role}"><thead><tr><th>${title}</th><th>cost</th><th>median</th>` +
+    '<th>P without counter</th><th>P with counter</th><th>best counter-plan</th></tr></thead><tbody>';
+  for (const plan of evaluations) {
+    const countered = plan.probability_with_counter_levers;
+    let counter = '-';
+    if (countered !== undefined) {
+      counter = plan.best_counter_levers.length
+        ? `${leversText(plan.best_counter_levers)} (cost ${plan.counter_cost})` : 'none helps';
+    }
+    html += `<tr data-meets="${plan.meets_target}"><td>${escapeHtml(leversText(plan.levers))}</td>` +
+      `<td>${plan.cost}</td><td>${plan.median.toFixed(1)}</td><td>${percent(plan.probability)}</td>` +
+      `<td>${percent(countered)}</td><td>${escapeHtml(counter)}</td></tr>`;
+  }
+  return html + '</tbody></table>';
+}
+
+function renderOptimizeResult(result, runId) {
+  const budget = result.budget === undefined ? 'no budget limit' : `budget ${result.budget}`;
+  let html = `<p>target ${escapeHtml(result.target)} with probability &ge; ${percent(result.required_probability)}, ` +
+    `${budget}, models ${escapeHtml(result.models.join(', '))}, ${result.draws} draws: ` +
+    `${result.candidates} plans within budget, ${result.evaluated} evaluated, ${result.counter_plans} counter-plans; ` +
+    `baseline probability ${percent(result.baseline_probability)}` +
+    (runId ? `; saved as run ${runId}` : '') + '</p>';
+  const box = $('#optimize-result');
+  if (result.best) {
+    box.dataset.outcome = 'best';
+    html += plansTable('best', 'cheapest plan', [result.best]);
+    if (result.runners_up.length) html += plansTable('runners-up', 'runners-up', result.runners_up);
+  } else {
+    box.dataset.outcome = 'closest';
+    html += '<p>No plan meets the target; the closest:</p>' + plansTable('closest', 'plan', result.closest || []);
+  }
+  box.innerHTML = html;
+}
+
+async function cancelOptimize() {
+  if (state.optimizeJob !== null) await api('DELETE', `/api/jobs/${state.optimizeJob}`);
+}
+
 async function refreshHistory() {
   try {
     const { json } = await api('GET', '/api/runs?limit=20');
@@ -299,11 +411,14 @@ async function start() {
     renderEditor();
     renderModels();
     renderLevers();
+    renderOptimizeChoices();
     $('#run-button').addEventListener('click', () => rerun(true));
     $('#sweep-start').addEventListener('click', () => startJob('sweep'));
     $('#whatif-start').addEventListener('click', () => startJob('whatif'));
     $('#sweep-cancel').addEventListener('click', cancelSweep);
     $('#history-refresh').addEventListener('click', refreshHistory);
+    $('#optimize-start').addEventListener('click', startOptimize);
+    $('#optimize-cancel').addEventListener('click', cancelOptimize);
     await rerun(false);
     refreshHistory();
   } catch (error) {

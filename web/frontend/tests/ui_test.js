@@ -1,5 +1,6 @@
 // The browser UI against a real `statecraft serve` on loopback: load it, edit a salience, run,
-// see the chart change, move a lever slider (timed), run a sweep, take screenshots.
+// see the chart change, move a lever slider (timed), run a sweep, a what-if and an optimize,
+// take screenshots.
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -106,9 +107,57 @@ function startServer(binary, db) {
     await page.waitForFunction(() => document.querySelector('#sweep-status').textContent === 'done', null, { timeout: 120000 });
     await report.locator('svg.chart[data-chart="plans"]').first().waitFor({ timeout: 20000 });
     check(true, "the what-if's report charts are shown (baseline vs plans)");
+    // Optimize: a small search (compromise, 40 draws) as a job with progress; the cheapest plan
+    // appears with its probabilities, as the API computes it for the same request.
+    await page.selectOption('#optimize-issue', 'sanctions');
+    await page.selectOption('#optimize-direction', '>=');
+    await page.fill('#optimize-value', '55');
+    await page.fill('#optimize-probability', '0.6');
+    await page.fill('#optimize-draws', '40');
+    check(await page.isChecked('#optimize-models input[value="compromise"]'), 'optimize: compromise is chosen at first');
+    await page.click('#optimize-start');
+    await page.waitForFunction(() => document.querySelector('#optimize-status').textContent === 'done', null, { timeout: 120000 });
+    check(Number(await page.getAttribute('#optimize-progress', 'value')) === 1, 'the optimize progress reaches 1');
+    check(await page.getAttribute('#optimize-result', 'data-outcome') === 'best', 'optimize finds a cheapest plan');
+    const shownBest = await page.$$eval('#optimize-result table[data-role="best"] tbody td', (cells) => cells.map((cell) => cell.textContent));
+    const direct = await page.evaluate(async () => {
+      const body = { document: state.document, target: 'sanctions>=55', probability: 0.6, draws: 40, models: ['compromise'], save: false };
+      const started = await (await fetch('/api/optimize', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json();
+      for (;;) {
+        const job = await (await fetch(`/api/jobs/${started.job}`)).json();
+        if (job.status !== 'running') return job;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    });
+    check(direct.status === 'done' && direct.result.best !== null, 'the API answers the same optimize request');
+    const best = direct.result.best;
+    const leverText = best.levers.map((l) => `${l.lever}=${l.magnitude}`).join(' + ') || 'no lever';
+    check(shownBest[0] === leverText, `the cheapest plan's levers are shown: ${shownBest[0]}`);
+    check(shownBest[1] === String(best.cost), `its cost is shown: ${shownBest[1]}`);
+    check(shownBest[3] === `${(100 * best.probability).toFixed(1)} %`, `its probability is shown: ${shownBest[3]}`);
+    check(shownBest[4] === `${(100 * best.probability_with_counter_levers).toFixed(1)} %`, `its probability against counter-levers is shown: ${shownBest[4]}`);
+    check(shownBest[5].length > 0, `its best counter-plan is shown: ${shownBest[5]}`);
+    const runnersUp = await page.locator('#optimize-result table[data-role="runners-up"] tbody tr').count();
+    check(runnersUp === direct.result.runners_up.length, `the runners-up are shown (${runnersUp})`);
+    const summary = await page.textContent('#optimize-result p');
+    check(/saved as run \d+/.test(summary), 'the optimisation is saved: ' + summary);
+    await page.screenshot({ path: path.resolve(options.out, 'ui_optimize.png'), fullPage: true });
+
+    // A target no plan reaches: the closest plans instead.
+    await page.selectOption('#optimize-issue', 'munitions');
+    await page.selectOption('#optimize-direction', '<=');
+    await page.fill('#optimize-value', '5');
+    await page.fill('#optimize-probability', '0.9');
+    await page.click('#optimize-start');
+    await page.waitForFunction(() => document.querySelector('#optimize-status').textContent === 'done', null, { timeout: 120000 });
+    check(await page.getAttribute('#optimize-result', 'data-outcome') === 'closest', 'an unreachable target shows the closest plans');
+    check(await page.locator('#optimize-result table[data-role="closest"] tbody tr').count() > 0, 'the closest plans are listed');
+
     await page.click('#history-refresh');
     await page.waitForFunction(() => document.querySelectorAll('#history tbody tr').length >= 2, null, { timeout: 10000 });
     check(true, 'the run history lists the saved runs');
+    const kinds = await page.$$eval('#history tbody tr td:nth-child(2)', (cells) => cells.map((cell) => cell.textContent));
+    check(kinds.includes('optimize') && kinds.includes('whatif') && kinds.includes('sweep'), 'the history holds the optimisation, what-if and sweep: ' + kinds.join(', '));
     const shot = path.resolve(options.out, 'ui.png');
     await page.screenshot({ path: shot, fullPage: true });
     check(fs.statSync(shot).size > 50000, 'screenshot ' + shot);
