@@ -597,7 +597,12 @@ std::vector<SweepResult> RunStore::LoadSweepBlocks(std::int64_t id,
     const std::size_t draws = static_cast<std::size_t>(block.draws);
     block.outcomes = DecodeDoubles(query.Blob(5), draws * block.issue_names.size());
     block.unconstrained = DecodeDoubles(query.Blob(6), draws * block.issue_names.size());
-    block.inputs = DecodeDoubles(query.Blob(7), draws * block.input_labels.size());
+    // A block past the sweep's driver_draws holds no sampled inputs (SweepOptions).
+    const std::string inputs = query.Blob(7);
+    const std::size_t labels = block.input_labels.size();
+    const std::size_t input_draws = labels > 0 ? inputs.size() / 8 / labels : 0;
+    if (input_draws > draws) throw std::runtime_error("run store: a damaged block of draws");
+    block.inputs = DecodeDoubles(inputs, input_draws * labels);
     block.deals_struck = DecodeIntegers(query.Blob(8), draws);
     blocks.push_back(std::move(block));
   }

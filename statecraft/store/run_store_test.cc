@@ -249,8 +249,17 @@ TEST_F(RunStoreTest, SweepBlocksComeBackBitForBitWithTheirDraws) {
     EXPECT_TRUE(SameBits(loaded[k].unconstrained, saved[k].unconstrained));
     EXPECT_TRUE(SameBits(loaded[k].inputs, saved[k].inputs));
   }
-  EXPECT_EQ(store.LoadDraws(id, "eum").size(), 6u);
-  EXPECT_EQ(store.Get(id)->draws_saved, 7);
+  // A block past the sweep's driver_draws keeps no sampled inputs.
+  SweepResult without_inputs = TrickyBlock(6, 3, 3);
+  without_inputs.inputs.clear();
+  store.SaveSweepBlock(id, "eum", without_inputs);
+  const std::vector<SweepResult> all = store.LoadSweepBlocks(id, "eum");
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_TRUE(all[2].inputs.empty());
+  EXPECT_EQ(all[2].InputDraws(), 0);
+  EXPECT_TRUE(SameBits(all[2].outcomes, without_inputs.outcomes));
+  EXPECT_EQ(store.LoadDraws(id, "eum").size(), 9u);
+  EXPECT_EQ(store.Get(id)->draws_saved, 10);
   EXPECT_TRUE(store.LoadSweepBlocks(id, "exchange").empty());
   EXPECT_TRUE(store.Delete(id));
   EXPECT_TRUE(store.LoadSweepBlocks(id, "eum").empty());

@@ -150,7 +150,9 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
       continue;
     }
     ++continuation.models_computed;
-    SweepResult whole;
+    // The blocks, saved or computed, are folded in draw order as RunSweep folds its own, so the
+    // whole equals a one-call sweep's and its sampled inputs stay within driver_draws.
+    SweepAccumulator whole(sweep.options.driver_draws, sweep.options.draws);
     int next = 0;  // the first draw `whole` does not hold yet
     // Computes and saves draws [next, end) block by block; false when cancelled.
     const auto compute_until = [&](int end) {
@@ -162,7 +164,7 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
         const SweepResult block =
             RunSweep(sweep.input.scenario, plan, *model.info, model.params, range);
         store.SaveSweepBlock(id, name, block);
-        AppendSweepPart(whole, block);
+        whole.Add(block);
         next += block.draws;
         continuation.draws_computed += block.draws;
         draws_done += block.draws;
@@ -176,7 +178,7 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
                                  ": a saved block of draws overlaps another or the sweep's end");
       }
       if (!compute_until(block.first_draw)) return std::nullopt;
-      AppendSweepPart(whole, block);
+      whole.Add(block);
       next += block.draws;
       continuation.draws_reused += block.draws;
       draws_done += block.draws;
@@ -186,11 +188,12 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
               {"model", name},
               {"plan", sweep.plan.name},
               {"levers", levers}};
+    const SweepResult& result = whole.result();
     item.update(
-        SweepToJson(sweep.input.scenario, whole, sweep.options, sweep.target, sweep.drivers));
+        SweepToJson(sweep.input.scenario, result, sweep.options, sweep.target, sweep.drivers));
     // The summary alone: the draws are in the blocks already.
-    store.SavePart(id, name, whole.issue_count, {}, item);
-    if (continuation.model_done) continuation.model_done(k, whole);
+    store.SavePart(id, name, result.issue_count, {}, item);
+    if (continuation.model_done) continuation.model_done(k, result);
     results.push_back(std::move(item));
     if (continuation.progress) continuation.progress(k + 1, total);
   }

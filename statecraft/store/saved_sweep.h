@@ -7,9 +7,10 @@
 // options. Each model's draws are then computed and saved in blocks of `block_draws` draws, one
 // transaction per block (RunStore::SaveSweepBlock), and the model's summary is saved as a part
 // once its last block is in. ContinueSavedSweep reloads the saved blocks, computes only the
-// draws no block holds, in order, and marks the run complete. Draw k uses the seeds of its index
-// whatever the range it is computed in (analysis/sweep.h), so a sweep interrupted at any point
-// and resumed equals an uninterrupted one bit for bit.
+// draws no block holds, in order, folds all of them through a SweepAccumulator (as RunSweep
+// folds its own blocks: bounded memory for the sampled inputs), and marks the run complete.
+// Draw k uses the seeds of its index whatever the range it is computed in (analysis/sweep.h), so
+// a sweep interrupted at any point and resumed equals an uninterrupted one bit for bit.
 #ifndef STATECRAFT_STORE_SAVED_SWEEP_H_
 #define STATECRAFT_STORE_SAVED_SWEEP_H_
 
