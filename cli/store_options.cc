@@ -1,10 +1,36 @@
 #include "cli/store_options.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "statecraft/analysis/distributed.h"
+#include "statecraft/core/error.h"
 
 namespace statecraft::cli {
+namespace {
+
+// A store named by --db must be writable before any work is done: the file when it exists, and
+// its folder, where SQLite keeps its write-ahead log. Otherwise a read-only store would only fail
+// when saving, after the work, or be reported as unusable.
+void CheckWritable(const std::string& path) {
+  const std::filesystem::path file(path);
+  const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
+  std::error_code error;
+  if (std::filesystem::exists(file, error) && access(file.c_str(), W_OK) != 0) {
+    throw InputError(path + ": the run store is read-only (" + std::strerror(errno) +
+                     "); expected a store this user can write, or --no-save");
+  }
+  if (std::filesystem::exists(folder, error) && access(folder.c_str(), W_OK) != 0) {
+    throw InputError(path + ": the folder of the run store is read-only (" + std::strerror(errno) +
+                     "); expected a folder this user can write, or --no-save");
+  }
+}
+
+}  // namespace
 
 void AddStoreOptions(CLI::App& command, StoreOptions& options, bool saves) {
   command.add_option("--db", options.db,
@@ -19,7 +45,10 @@ std::unique_ptr<RunStore> OpenStore(const StoreOptions& options) {
 RunSaver::RunSaver(const StoreOptions& options) : options_(options) {
   // Under --mpi every process runs the command; only the lead one saves.
   if (!IsLeadProcess()) options_.no_save = true;
-  if (!options_.no_save && !options_.db.empty()) store_ = OpenStore(options_);
+  if (!options_.no_save && !options_.db.empty()) {
+    CheckWritable(options_.db);
+    store_ = OpenStore(options_);
+  }
 }
 
 RunStore* RunSaver::Store() {
