@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "statecraft/analysis/optimize.h"
 #include "statecraft/analysis/run.h"
@@ -282,11 +283,23 @@ struct Job {
 
 struct JobCancelled {};
 
+// httplib's server with its request processing reachable without a socket (AnswerRaw).
+class RawServer : public httplib::Server {
+ public:
+  std::string Answer(const std::string& request) {
+    httplib::detail::BufferStream stream;
+    stream.write(request.data(), request.size());
+    bool connection_closed = false;
+    process_request(stream, /*close_connection=*/true, connection_closed, [](httplib::Request&) {});
+    return stream.get_buffer().substr(request.size());
+  }
+};
+
 }  // namespace
 
 struct ApiServer::State {
   ServerOptions options;
-  httplib::Server server;
+  RawServer server;
   int port = 0;
 
   std::mutex store_mutex;
@@ -344,14 +357,33 @@ struct ApiServer::State {
     return header;
   }
 
+  // Forgets the oldest finished jobs beyond options.max_finished_jobs. Call under jobs_mutex. A
+  // finished job's thread has only its exit left, so joining it is immediate.
+  void PruneFinishedJobs() {
+    std::vector<std::int64_t> finished;  // oldest first: the map orders ids
+    for (const auto& [id, job] : jobs) {
+      std::lock_guard<std::mutex> lock(job->mutex);
+      if (job->status != "running") finished.push_back(id);
+    }
+    for (std::size_t k = 0; k + options.max_finished_jobs < finished.size(); ++k) {
+      const auto found = jobs.find(finished[k]);
+      if (found->second->thread.joinable()) found->second->thread.join();
+      jobs.erase(found);
+    }
+  }
+
   std::shared_ptr<Job> StartJob(const std::string& kind, std::function<Json(Job&)> work) {
     auto job = std::make_shared<Job>();
     job->kind = kind;
     {
       std::lock_guard<std::mutex> lock(jobs_mutex);
+      PruneFinishedJobs();
       job->id = next_job++;
       jobs[job->id] = job;
     }
+    // Held while the thread is stored, so that no one sees the job finished (and joins its
+    // thread) before job->thread is set.
+    std::lock_guard<std::mutex> started(job->mutex);
     job->thread = std::thread([job, work = std::move(work)] {
       std::string status = "done";
       Json result;
@@ -376,7 +408,7 @@ struct ApiServer::State {
     std::map<std::int64_t, std::shared_ptr<Job>> all;
     {
       std::lock_guard<std::mutex> lock(jobs_mutex);
-      all = jobs;
+      all.swap(jobs);  // nothing else joins these threads from now on
     }
     for (auto& [id, job] : all) job->cancel = true;
     for (auto& [id, job] : all) {
@@ -461,6 +493,8 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
   State& state = *state_;
   httplib::Server& server = state.server;
   server.set_payload_max_length(state.options.max_body_bytes);
+  server.set_read_timeout(state.options.read_timeout_seconds, 0);
+  server.set_keep_alive_timeout(state.options.read_timeout_seconds);
   // Small answers go out at once rather than waiting for the client's delayed ACK.
   server.set_tcp_nodelay(true);
 
@@ -892,5 +926,9 @@ int ApiServer::Bind() {
 void ApiServer::Serve() { state_->server.listen_after_bind(); }
 
 void ApiServer::Stop() { state_->server.stop(); }
+
+std::string ApiServer::AnswerRaw(const std::string& request) {
+  return state_->server.Answer(request);
+}
 
 }  // namespace statecraft::web

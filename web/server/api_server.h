@@ -22,6 +22,13 @@ struct ServerOptions {
   std::string db;    // the run store; empty: RunStore::DefaultPath()
   bool save = true;  // save run, compare, whatif, sweep and optimize results
   std::size_t max_body_bytes = 4 * 1024 * 1024;
+  // A connection that sends nothing for this long — a client that stalls halfway through its
+  // request, or an idle keep-alive connection — is closed, so stalled clients cannot hold the
+  // server's worker threads for long.
+  int read_timeout_seconds = 5;
+  // Finished jobs kept for polling; the oldest finished ones are forgotten beyond this, so a UI
+  // left open for days does not grow the server's memory.
+  std::size_t max_finished_jobs = 100;
   std::string program_version = "statecraft";
 };
 
@@ -38,6 +45,10 @@ class ApiServer {
   // Serves until Stop(); call after Bind().
   void Serve();
   void Stop();
+
+  // Answers one raw HTTP/1.1 request in this process, without a socket, as a connection would be
+  // answered: the bytes of the response. The request handlers' entry point for fuzzing.
+  std::string AnswerRaw(const std::string& request);
 
  private:
   struct State;
