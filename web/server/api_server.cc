@@ -755,6 +755,8 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
           job.steps_total = 1;
           CheckCancelled(job);
           const OptimizeResult result = Optimize(input->scenario, input->levers, models, options);
+          // The search has no cancellation point: a job cancelled during it ends here, unsaved.
+          CheckCancelled(job);
           const Json out = OptimizeToJson(result, options, models);
           ++job.steps_done;
           if (save) {
