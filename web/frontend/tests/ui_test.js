@@ -153,6 +153,17 @@ function startServer(binary, db) {
     check(await page.getAttribute('#optimize-result', 'data-outcome') === 'closest', 'an unreachable target shows the closest plans');
     check(await page.locator('#optimize-result table[data-role="closest"] tbody tr').count() > 0, 'the closest plans are listed');
 
+    // A longer search, cancelled: the job ends cancelled, its answer neither shown nor saved.
+    const runsBefore = await page.evaluate(async () => (await (await fetch('/api/runs?limit=0')).json()).runs.length);
+    await page.fill('#optimize-draws', '1000');
+    await page.click('#optimize-start');
+    await page.waitForFunction(() => !document.querySelector('#optimize-cancel').disabled, null, { timeout: 20000 });
+    await page.click('#optimize-cancel');
+    await page.waitForFunction(() => document.querySelector('#optimize-status').textContent === 'cancelled', null, { timeout: 120000 });
+    check(await page.locator('#optimize-result table').count() === 0, 'a cancelled optimisation shows no answer');
+    const runsAfter = await page.evaluate(async () => (await (await fetch('/api/runs?limit=0')).json()).runs.length);
+    check(runsAfter === runsBefore, 'a cancelled optimisation is not saved');
+
     await page.click('#history-refresh');
     await page.waitForFunction(() => document.querySelectorAll('#history tbody tr').length >= 2, null, { timeout: 10000 });
     check(true, 'the run history lists the saved runs');
