@@ -426,7 +426,9 @@ constexpr char kJsonType[] = "application/json; charset=utf-8";
 
 void SendJson(httplib::Response& response, const Json& json, int status = 200) {
   response.status = status;
-  response.set_content(json.dump(), kJsonType);
+  // Messages may quote what the client sent (a path, a name); bytes that are not UTF-8 are
+  // replaced rather than failing the answer.
+  response.set_content(json.dump(-1, ' ', false, Json::error_handler_t::replace), kJsonType);
 }
 
 // 202 Accepted for a started job: its id, where to poll it, and the run it saves to, if any.

@@ -246,6 +246,13 @@ def main():
             check(get_status(port, f"/api/jobs/{jobs[-1]}") == 200, "the newest job is kept")
             check(get_status(port, f"/api/jobs/{jobs[0]}") == 404,
                   f"the oldest of {len(jobs)} finished jobs is forgotten")
+            # Found by fuzz_http: a path that is not UTF-8 was echoed into the JSON error and
+            # failed its serialisation (500).
+            answer = raw_request(port, b"GET /index.h\xf1ml HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                 b"Connection: close\r\n\r\n")
+            body = answer.split(b"\r\n\r\n", 1)[-1]
+            check(status_of(answer) == 404 and "error" in json.loads(body.decode()),
+                  f"a path that is not UTF-8 gets 404 with a JSON error ({answer[:40]!r})")
             check(server.poll() is None, "the server survived every request")
         finally:
             server.terminate()
