@@ -92,7 +92,7 @@ TEST(KtabCsv, BadInputsNameLineAndColumn) {
             "bad.csv:4:9: salience: found -1, expected a percent in [0, 100]");
   EXPECT_EQ(CsvError("S,desc,3,2\nActor,Description,Power,P,S,Q,T\na,,1,50,50,50,60\n"
                      "b,,1,50,50,50,40\nc,,1,50,50,50,50\n"),
-            "bad.csv:3: saliences sum to 110.000000, expected at most 100 (percent over all "
+            "bad.csv:3: saliences sum to 110, expected at most 100 (percent over all "
             "dimensions)");
   EXPECT_EQ(CsvError(header + "an-actor-name-that-is-much-too-long,,1,50,50\nb,,1,50,50\n"
                               "c,,1,50,50\n"),
