@@ -97,8 +97,9 @@ void AddSweepCommand(CLI::App& app) {
     const bool distributed = CurrentDrawDistributor() != nullptr;
     RunStore* store = distributed ? nullptr : saver.Store();
     if (store != nullptr) {
+      std::int64_t id = 0;
       try {
-        const std::int64_t id = BeginSavedSweep(*store, request, ProgramVersion());
+        id = BeginSavedSweep(*store, request, ProgramVersion());
         SweepContinuation continuation;
         continuation.threads = sweep.threads;
         continuation.model_done = [&result](int, const SweepResult& whole) { result = whole; };
@@ -106,7 +107,15 @@ void AddSweepCommand(CLI::App& app) {
       } catch (const InputError&) {
         throw;
       } catch (const std::exception& error) {
-        RunSaver::Warn(error);
+        // The blocks saved so far stay, whole: the sweep can be completed once the store can be
+        // written again. This run computes it without the store.
+        if (id > 0) {
+          std::cerr << "statecraft: warning: sweep run " << id << " was saved only in part ("
+                    << error.what() << "); `statecraft runs resume " << id
+                    << "` completes it once the store can be written\n";
+        } else {
+          RunSaver::Warn(error);
+        }
         store = nullptr;
       }
     }

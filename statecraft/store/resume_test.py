@@ -2,13 +2,15 @@
 """Sweeps killed with SIGKILL at several points (after a few blocks of draws, mid-model, between
 models; through `statecraft serve` and through `statecraft sweep`) leave a consistent store, and
 `statecraft runs resume` completes them computing only the draws no saved block holds; the
-result is byte for byte the JSON of an uninterrupted sweep.
+result is byte for byte the JSON of an uninterrupted sweep. So does a `statecraft sweep` whose
+store fills up mid-way, once the store can be written again.
 
 usage: resume_test.py BINARY
 """
 import json
 import os
 import re
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -209,6 +211,31 @@ def main():
         check(2 <= blocks.get("smp", 0) < DRAWS // BLOCK, f"killed mid-way ({blocks})")
         saved = run(binary, *args, "--db", db).stdout
         check(saved == alone, "a saved `statecraft sweep` prints what an unsaved one prints")
+
+        # A store that fills up mid-sweep (a file-size limit, as a full disk): the sweep still
+        # prints its result with one warning naming the run to resume, and once the store can be
+        # written again `runs resume` completes it to the same JSON.
+        db = os.path.join(folder, "full.sqlite")
+        args = ["sweep", "--model", "compromise", "--draws", "20000", "--seed", str(SEED),
+                "--format", "json"]
+
+        def small_disk():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (1_500_000, 1_500_000))
+
+        full = subprocess.run([binary, *args, "--db", db], capture_output=True, text=True,
+                              timeout=900, preexec_fn=small_disk)
+        alone = run(binary, *args, "--no-save").stdout
+        check(full.returncode == 0 and full.stdout == alone,
+              "a sweep whose store fills up prints its whole result")
+        check(len(full.stderr.splitlines()) == 1
+              and "statecraft runs resume 1" in full.stderr,
+              "with one warning naming the run to resume: " + full.stderr.strip())
+        blocks, _, saved = saved_state(db, 1)
+        check(0 < saved < 20000, f"whole blocks were saved before the store filled up ({saved})")
+        resumed = run(binary, "runs", "resume", "1", "--db", db, "--format", "json")
+        check(resumed.stdout == alone and f"draws_reused {saved}" in resumed.stderr,
+              "runs resume completes it to the same JSON, reusing the saved blocks")
     return 0
 
 
