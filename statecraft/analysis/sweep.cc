@@ -14,8 +14,8 @@
 #include <utility>
 
 #include "statecraft/analysis/distributed.h"
-#include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
+#include "statecraft/rules/decision_rules.h"
 
 namespace statecraft {
 namespace {
@@ -328,8 +328,10 @@ SweepResult ComputeDraws(const Scenario& scenario, const SweepPlan& plan, const 
           int struck = 0;
           for (const DealReport& deal : deals) struck += deal.struck ? 1 : 0;
           result.deals_struck[slot] = struck;
-          const Forecast forecast =
-              RunModel(info, *model, params, working, DrawSeed(options.seed, draw, kModelStream));
+          // The outcome and final positions only (no per-round detail), and the decision rules.
+          Forecast forecast =
+              model->RunOutcome(working, DrawSeed(options.seed, draw, kModelStream));
+          forecast.ruled_outcome = ApplyDecisionRules(working, forecast);
           for (std::size_t issue = 0; issue < issue_count; ++issue) {
             result.outcomes[slot * issue_count + issue] = forecast.ruled_outcome[issue];
             result.unconstrained[slot * issue_count + issue] = forecast.outcome[issue];

@@ -271,8 +271,8 @@ TEST(SweepTest, LongSweepsRunInBlocksAndKeepInputsOnlyForTheDriverDraws) {
     range.draw_count = first == 1500 ? -1 : (first == 0 ? 700 : 800);
     const SweepResult part =
         RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, range);
-    if (first == 1500) EXPECT_EQ(part.InputDraws(), 0);
-    if (first == 700) EXPECT_EQ(part.InputDraws(), 300);
+    const int expected_input_draws = first == 0 ? 700 : (first == 700 ? 300 : 0);
+    EXPECT_EQ(part.InputDraws(), expected_input_draws);
     accumulator.Add(part);
   }
   ExpectSameSweep(bounded, accumulator.result(), "accumulated parts");

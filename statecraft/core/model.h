@@ -24,6 +24,11 @@ class Model {
   // fewer than two actors on an issue where the model needs two) and the model cannot define a
   // result for it.
   virtual Forecast Run(const Scenario& scenario, std::uint64_t seed) const = 0;
+  // What a Monte Carlo draw reads: the outcome and the final positions (the last round), the
+  // same numbers as Run gives. Models whose per-round detail is costly override it to skip it.
+  virtual Forecast RunOutcome(const Scenario& scenario, std::uint64_t seed) const {
+    return Run(scenario, seed);
+  }
 };
 
 struct ModelInfo {

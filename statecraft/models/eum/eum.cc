@@ -726,26 +726,13 @@ class EumModel : public Model {
   explicit EumModel(EumOptions options) : options_(options) {}
 
   Forecast Run(const Scenario& scenario, std::uint64_t /*seed*/) const override {
-    const int actor_count = scenario.ActorCount();
     const int issue_count = scenario.IssueCount();
-    std::vector<std::vector<int>> members(issue_count);
-    std::vector<EumIssueResult> results(issue_count);
+    std::vector<std::vector<int>> members;
+    std::vector<EumIssueResult> results;
+    RunIssues(scenario, members, results);
     int round_count = 0;
-    for (int issue = 0; issue < issue_count; ++issue) {
-      EumIssueInput input;
-      for (int actor = 0; actor < actor_count; ++actor) {
-        if (!scenario.HasStake(actor, issue)) continue;
-        members[issue].push_back(actor);
-        input.position.push_back(scenario.Position(actor, issue));
-        input.capability.push_back(scenario.Capability(actor, issue));
-        input.salience.push_back(scenario.Salience(actor, issue));
-      }
-      try {
-        results[issue] = RunEumIssue(input, options_);
-      } catch (const InputError& error) {
-        throw InputError("issue '" + scenario.issues[issue].name + "': " + error.what());
-      }
-      round_count = std::max(round_count, static_cast<int>(results[issue].rounds.size()));
+    for (const EumIssueResult& result : results) {
+      round_count = std::max(round_count, static_cast<int>(result.rounds.size()));
     }
 
     Forecast forecast;
@@ -833,7 +820,59 @@ class EumModel : public Model {
     return forecast;
   }
 
+  // The last round of Run without the per-round detail: each issue's final positions and median
+  // (an issue that stopped early keeps its last state, as Run carries it over).
+  Forecast RunOutcome(const Scenario& scenario, std::uint64_t /*seed*/) const override {
+    const int issue_count = scenario.IssueCount();
+    std::vector<std::vector<int>> members;
+    std::vector<EumIssueResult> results;
+    RunIssues(scenario, members, results);
+    Round last;
+    last.positions = InputPositions(scenario);
+    for (int issue = 0; issue < issue_count; ++issue) {
+      const EumIssueResult& result = results[issue];
+      if (result.rounds.empty()) {
+        last.outcome.push_back(result.initial_median);
+        continue;
+      }
+      const EumRoundResult& step = result.rounds.back();
+      const std::vector<int>& actors = members[issue];
+      for (std::size_t k = 0; k < actors.size(); ++k) {
+        last.positions[actors[k] * issue_count + issue] = step.positions[k];
+      }
+      last.outcome.push_back(step.median);
+    }
+    Forecast forecast;
+    forecast.outcome = last.outcome;
+    forecast.rounds.push_back(std::move(last));
+    return forecast;
+  }
+
  private:
+  // Runs every issue on its own: `members` lists each issue's actors (those with a stake).
+  void RunIssues(const Scenario& scenario, std::vector<std::vector<int>>& members,
+                 std::vector<EumIssueResult>& results) const {
+    const int actor_count = scenario.ActorCount();
+    const int issue_count = scenario.IssueCount();
+    members.assign(issue_count, {});
+    results.assign(issue_count, {});
+    for (int issue = 0; issue < issue_count; ++issue) {
+      EumIssueInput input;
+      for (int actor = 0; actor < actor_count; ++actor) {
+        if (!scenario.HasStake(actor, issue)) continue;
+        members[issue].push_back(actor);
+        input.position.push_back(scenario.Position(actor, issue));
+        input.capability.push_back(scenario.Capability(actor, issue));
+        input.salience.push_back(scenario.Salience(actor, issue));
+      }
+      try {
+        results[issue] = RunEumIssue(input, options_);
+      } catch (const InputError& error) {
+        throw InputError("issue '" + scenario.issues[issue].name + "': " + error.what());
+      }
+    }
+  }
+
   EumOptions options_;
 };
 

@@ -625,6 +625,46 @@ TEST(EumModel, IssuesRunSeparatelyAndAbsentActorsStayAbsent) {
   }
 }
 
+// A sweep asks for the outcome and the final positions only: the same numbers as the full run.
+TEST(EumModel, RunOutcomeGivesTheLastRoundOfRun) {
+  // Two issues that stop at different rounds (the second is the sultan case, a fixed point after
+  // one round; the first cycles), and an actor absent from the second.
+  const Scenario iran = LoadScenario("iran2013_election.tsv");
+  const Scenario sultan = LoadScenario("sultan_bdm1997.csv");
+  Scenario scenario;
+  scenario.actors = iran.actors;
+  scenario.issues = {iran.issues[0], sultan.issues[0]};
+  scenario.ResizeStakes();
+  for (int actor = 0; actor < iran.ActorCount(); ++actor) {
+    scenario.SetStake(actor, 0, iran.StakeOf(actor, 0));
+    if (actor < sultan.ActorCount() && actor != 2)
+      scenario.SetStake(actor, 1, sultan.StakeOf(actor, 0));
+  }
+  scenario.Validate();
+  const ModelInfo& info = BuiltinModels().Get("eum");
+  for (const std::string stop : {"fixed_rounds", "fixed_point", "cycle"}) {
+    const ParamValues params =
+        ResolveParams("eum", info.params, {{"stop", stop}, {"rounds", "40"}});
+    const auto model = info.create(params);
+    for (const Scenario* input : std::vector<const Scenario*>{&scenario, &iran, &sultan}) {
+      const Forecast full = model->Run(*input, 0);
+      const Forecast lean = model->RunOutcome(*input, 0);
+      ASSERT_EQ(lean.rounds.size(), 1u);
+      EXPECT_EQ(lean.outcome, full.outcome) << stop;
+      const std::vector<double>& expected = full.rounds.back().positions;
+      const std::vector<double>& actual = lean.rounds.back().positions;
+      ASSERT_EQ(expected.size(), actual.size());
+      for (std::size_t k = 0; k < expected.size(); ++k) {
+        if (std::isnan(expected[k])) {
+          EXPECT_TRUE(std::isnan(actual[k])) << stop << " slot " << k;
+        } else {
+          EXPECT_EQ(expected[k], actual[k]) << stop << " slot " << k;
+        }
+      }
+    }
+  }
+}
+
 // What `statecraft run FILE --model eum --param rounds=10 --param capitulation=off` does: the
 // generic reader detects the BDM format (CSV and the Preana TSV), the run JSON carries the detail.
 TEST(EumModel, ThroughTheScenarioReaderAndTheJsonContract) {
