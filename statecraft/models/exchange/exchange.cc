@@ -107,10 +107,14 @@ struct Realised {
 
 class Engine {
  public:
-  Engine(const Scenario& scenario, const ExchangeOptions& options, std::uint64_t seed)
+  // `with_detail` false: the rounds carry positions and outcomes only (what a sweep's draw reads);
+  // the numbers are the same.
+  Engine(const Scenario& scenario, const ExchangeOptions& options, std::uint64_t seed,
+         bool with_detail = true)
       : scenario_(scenario),
         options_(options),
         seed_(seed),
+        with_detail_(with_detail),
         actor_count_(scenario.ActorCount()),
         issue_count_(scenario.IssueCount()) {
     const std::size_t cells = static_cast<std::size_t>(actor_count_) * issue_count_;
@@ -164,6 +168,7 @@ class Engine {
       }
     }
     forecast.outcome = forecast.rounds.back().outcome;
+    if (!with_detail_) return forecast;
     Detail gains = Detail::MakeObject();
     Detail counts = Detail::MakeObject();
     for (int a = 0; a < actor_count_; ++a) {
@@ -824,6 +829,8 @@ class Engine {
                              (votes_[cell] - start_[cell]);
     }
 
+    tie_stream_ = nullptr;
+    if (!with_detail_) return result;
     Detail exchanges = Detail::MakeList();
     for (const Realised& record : realised) {
       Detail entry = Detail::MakeObject();
@@ -863,13 +870,13 @@ class Engine {
     result.detail.Set("candidates", static_cast<std::int64_t>(candidates_.size()));
     result.detail.Set("clamp_edges", clamp_edges_);
     result.detail.Set("ties", ties_);
-    tie_stream_ = nullptr;
     return result;
   }
 
   const Scenario& scenario_;
   const ExchangeOptions options_;
   const std::uint64_t seed_;
+  const bool with_detail_;
   const int actor_count_;
   const int issue_count_;
   std::vector<char> present_;
@@ -915,6 +922,10 @@ class ExchangeModel : public Model {
   explicit ExchangeModel(ExchangeOptions options) : options_(options) {}
   Forecast Run(const Scenario& scenario, std::uint64_t seed) const override {
     return RunExchange(scenario, options_, seed);
+  }
+  Forecast RunOutcome(const Scenario& scenario, std::uint64_t seed) const override {
+    Engine engine(scenario, options_, seed, false);
+    return engine.Run();
   }
 
  private:

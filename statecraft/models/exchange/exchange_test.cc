@@ -333,6 +333,39 @@ TEST(Exchange, RegisteredWithParameters) {
   EXPECT_THROW(RunModel(info, scenario, {{"tie_break", "coin"}}, 0), InputError);
 }
 
+// A sweep asks for the outcome and the final positions only: the same numbers as the full run.
+TEST(Exchange, RunOutcomeGivesTheLastRoundOfRun) {
+  const ModelInfo& info = BuiltinModels().Get("exchange");
+  const Scenario cop21 = LoadDecide("cop21_paris_2015_stokman_thomson.decide.csv");
+  const Scenario random = MakeScenario(30, 6, 11);
+  const std::vector<std::vector<std::pair<std::string, std::string>>> settings = {
+      {},
+      {{"rounds", "10"}, {"decide_compat", "true"}},
+      {{"rounds", "5"}, {"p", "0.5"}, {"tie_break", "random"}}};
+  for (const auto& assignments : settings) {
+    const ParamValues params = ResolveParams("exchange", info.params, assignments);
+    const auto model = info.create(params);
+    for (const Scenario* scenario : std::vector<const Scenario*>{&cop21, &random}) {
+      for (std::uint64_t seed : {0u, 7u}) {
+        const Forecast full = model->Run(*scenario, seed);
+        const Forecast lean = model->RunOutcome(*scenario, seed);
+        EXPECT_EQ(lean.outcome, full.outcome);
+        ASSERT_FALSE(lean.rounds.empty());
+        const std::vector<double>& expected = full.rounds.back().positions;
+        const std::vector<double>& actual = lean.rounds.back().positions;
+        ASSERT_EQ(expected.size(), actual.size());
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+          if (std::isnan(expected[k])) {
+            EXPECT_TRUE(std::isnan(actual[k]));
+          } else {
+            EXPECT_EQ(expected[k], actual[k]);
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST(Exchange, CleanRulesKeepEachActorsMovesOneWayWithinARound) {
   const Scenario scenario = LoadDecide("cop21_paris_2015_stokman_thomson.decide.csv");
   ExchangeOptions options;
