@@ -303,6 +303,10 @@ function renderOptimizeChoices() {
 }
 
 async function startOptimize() {
+  // At once, so that the status of an earlier optimisation is never read as this one's.
+  $('#optimize-status').textContent = 'starting';
+  $('#optimize-result').replaceChildren();
+  delete $('#optimize-result').dataset.outcome;
   const target = `${$('#optimize-issue').value}${$('#optimize-direction').value}${$('#optimize-value').value.trim()}`;
   const body = { document: state.document, target, draws: Number($('#optimize-draws').value) };
   const probability = $('#optimize-probability').value.trim();
@@ -318,7 +322,6 @@ async function startOptimize() {
     $('#optimize-cancel').disabled = false;
     $('#optimize-progress').value = 0;
     $('#optimize-status').textContent = 'running';
-    $('#optimize-result').replaceChildren();
     pollOptimize();
   } catch (error) {
     $('#optimize-status').textContent = error.message;
