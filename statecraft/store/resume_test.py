@@ -173,6 +173,9 @@ def main():
 
         total = DRAWS * len(MODELS)
         first, second = MODELS[0], MODELS[1]
+        # Each kill lands when the store shows the point reached; the process may save a block
+        # more before the signal arrives (a block of eum or smp takes a few hundred ms), which the
+        # checks of where it was killed allow.
         cases = [
             ("after a few blocks", lambda blocks, parts, draws: blocks.get(first, 0) >= 2),
             ("between models", lambda blocks, parts, draws: len(parts) >= 1),
@@ -185,7 +188,7 @@ def main():
                 check(not parts and 2 <= blocks.get(first, 0) < DRAWS // BLOCK,
                       f"{label}: killed inside the first model ({blocks})")
             elif label == "between models":
-                check(parts == [first] and blocks.get(second, 0) <= 1,
+                check(parts == [first] and blocks.get(second, 0) <= 2,
                       f"{label}: killed as the second model began ({parts}, {blocks})")
             else:
                 check(parts == [first] and 2 <= blocks.get(second, 0) < DRAWS // BLOCK,
