@@ -533,46 +533,71 @@ std::vector<Driver> Drivers(const SweepResult& result, int issue, int count) {
   std::vector<double> outcome(draws);
   for (int draw = 0; draw < draws; ++draw) outcome[draw] = result.Outcome(draw, issue);
   const std::vector<double> outcome_ranks = Ranks(outcome);
-  std::vector<double> input_ranks, sorted;
-  std::vector<std::pair<double, std::size_t>> pairs;
   // Inputs are read a group of columns at a time: one pass over the draw-major rows fills the
-  // group (eight doubles share a cache line), not one pass per input.
+  // group (eight doubles share a cache line), not one pass per input. Groups are independent,
+  // so long samples share them among threads; each input's driver lands in its own slot, so the
+  // result does not depend on the threads.
   constexpr std::size_t kGroup = 8;
-  std::vector<std::vector<double>> columns(kGroup, std::vector<double>(draws));
-  for (std::size_t k = 0; k < input_count; ++k) {
-    const std::size_t in_group = k % kGroup;
-    if (in_group == 0) {
-      const std::size_t width = std::min(kGroup, input_count - k);
+  const std::size_t group_count = (input_count + kGroup - 1) / kGroup;
+  std::vector<std::optional<Driver>> found(input_count);
+  auto summarize_groups = [&](std::size_t first_group, std::size_t group_step) {
+    std::vector<double> input_ranks, sorted;
+    std::vector<std::pair<double, std::size_t>> pairs;
+    std::vector<std::vector<double>> columns(kGroup, std::vector<double>(draws));
+    for (std::size_t group = first_group; group < group_count; group += group_step) {
+      const std::size_t begin = group * kGroup;
+      const std::size_t width = std::min(kGroup, input_count - begin);
       for (int draw = 0; draw < draws; ++draw) {
-        const double* row = result.inputs.data() + draw * input_count + k;
+        const double* row = result.inputs.data() + draw * input_count + begin;
         for (std::size_t column = 0; column < width; ++column) columns[column][draw] = row[column];
       }
-    }
-    const std::vector<double>& input = columns[in_group];
-    const auto [low, high] = std::minmax_element(input.begin(), input.end());
-    if (*low == *high) continue;
-    Driver driver;
-    driver.input = result.input_labels[k];
-    // One sort gives the ranks (Spearman's rho is Pearson's r of the ranks) and the fifths.
-    SortAndRank(input, pairs, input_ranks, &sorted);
-    driver.rank_correlation = Pearson(input_ranks, outcome_ranks);
-    const double lower_fifth = QuantileOfSorted(sorted, 0.2);
-    const double upper_fifth = QuantileOfSorted(sorted, 0.8);
-    double low_sum = 0.0, high_sum = 0.0;
-    int low_count = 0, high_count = 0;
-    for (int draw = 0; draw < draws; ++draw) {
-      if (input[draw] <= lower_fifth) {
-        low_sum += outcome[draw];
-        ++low_count;
+      for (std::size_t column = 0; column < width; ++column) {
+        const std::vector<double>& input = columns[column];
+        const auto [low, high] = std::minmax_element(input.begin(), input.end());
+        if (*low == *high) continue;
+        Driver driver;
+        driver.input = result.input_labels[begin + column];
+        // One sort gives the ranks (Spearman's rho is Pearson's r of the ranks) and the fifths.
+        SortAndRank(input, pairs, input_ranks, &sorted);
+        driver.rank_correlation = Pearson(input_ranks, outcome_ranks);
+        const double lower_fifth = QuantileOfSorted(sorted, 0.2);
+        const double upper_fifth = QuantileOfSorted(sorted, 0.8);
+        double low_sum = 0.0, high_sum = 0.0;
+        int low_count = 0, high_count = 0;
+        for (int draw = 0; draw < draws; ++draw) {
+          if (input[draw] <= lower_fifth) {
+            low_sum += outcome[draw];
+            ++low_count;
+          }
+          if (input[draw] >= upper_fifth) {
+            high_sum += outcome[draw];
+            ++high_count;
+          }
+        }
+        driver.outcome_when_low = low_count > 0 ? low_sum / low_count : NAN;
+        driver.outcome_when_high = high_count > 0 ? high_sum / high_count : NAN;
+        found[begin + column] = driver;
       }
-      if (input[draw] >= upper_fifth) {
-        high_sum += outcome[draw];
-        ++high_count;
-      }
     }
-    driver.outcome_when_low = low_count > 0 ? low_sum / low_count : NAN;
-    driver.outcome_when_high = high_count > 0 ? high_sum / high_count : NAN;
-    drivers.push_back(driver);
+  };
+  // Threads pay off from about a million input values; the cores of the machine are shared
+  // with the other processes of a distributed sweep, which summarise the same result.
+  constexpr std::size_t kValuesPerThread = 1 << 20;
+  const DrawDistributor* distributor = CurrentDrawDistributor();
+  const int cores = std::max(
+      1, ResolveThreads(0) / (distributor != nullptr ? distributor->ProcessesOnThisMachine() : 1));
+  const std::size_t threads =
+      std::min<std::size_t>({static_cast<std::size_t>(cores), group_count,
+                             std::max<std::size_t>(1, input_count * draws / kValuesPerThread)});
+  if (threads <= 1) {
+    summarize_groups(0, 1);
+  } else {
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(summarize_groups, t, threads);
+    for (auto& thread : pool) thread.join();
+  }
+  for (const std::optional<Driver>& driver : found) {
+    if (driver) drivers.push_back(*driver);
   }
   std::stable_sort(drivers.begin(), drivers.end(), [](const Driver& a, const Driver& b) {
     return std::abs(a.rank_correlation) > std::abs(b.rank_correlation);
