@@ -374,8 +374,18 @@ RunStore::RunStore(const std::string& path) : path_(path) {
     }
     Migrate();
   } catch (const std::runtime_error& error) {
+    // A store that cannot be written (read-only, or a full disk) is not a broken one: say so.
+    const int code = sqlite3_errcode(db_) & 0xff;
     sqlite3_close(db_);
     db_ = nullptr;
+    if (code == SQLITE_READONLY) {
+      throw InputError(path + ": the run store is read-only (" + error.what() +
+                       "); expected a store this user can write");
+    }
+    if (code == SQLITE_FULL || code == SQLITE_IOERR) {
+      throw InputError(path + ": cannot write the run store (" + error.what() +
+                       "); is the disk full?");
+    }
     throw InputError(path + ": not a usable statecraft run store (" + error.what() + ")");
   }
 }
