@@ -138,8 +138,14 @@ OptimizeResult Optimize(const Scenario& scenario, const LeverSet& levers,
   double baseline_median = 0.0;
   result.baseline_probability =
       Evaluate(scenario, levers, models, options, {}, {}, &baseline_median);
+  auto stop_requested = [&options] { return options.cancelled && options.cancelled(); };
   std::vector<PlanEvaluation> failed;
   for (const auto& plan : candidates) {
+    if (stop_requested()) {
+      result.cancelled = true;
+      return result;
+    }
+    if (options.progress) options.progress(result.evaluated, candidates.size());
     PlanEvaluation evaluation;
     evaluation.levers = plan;
     evaluation.cost = PlanCost(plan);
@@ -189,12 +195,17 @@ OptimizeResult Optimize(const Scenario& scenario, const LeverSet& levers,
     const std::size_t count =
         std::min(failed.size(), static_cast<std::size_t>(options.runners_up + 1));
     for (std::size_t k = 0; k < count; ++k) {
+      if (stop_requested()) {
+        result.cancelled = true;
+        return result;
+      }
       if (!failed[k].countered_probability) {
         Countered(scenario, levers, models, options, counter_plans, failed[k]);
       }
       result.closest.push_back(failed[k]);
     }
   }
+  if (options.progress) options.progress(candidates.size(), candidates.size());
   return result;
 }
 

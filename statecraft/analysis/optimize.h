@@ -15,6 +15,7 @@
 #ifndef STATECRAFT_ANALYSIS_OPTIMIZE_H_
 #define STATECRAFT_ANALYSIS_OPTIMIZE_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,12 @@ struct OptimizeOptions {
   // and a requirement of 0.8, a plan whose true probability is 0.8 is set aside with probability
   // P(Binomial(25, 0.8) < 10) < 1e-5.
   int screen_draws = 25;
+  // Called after each candidate plan is weighed, with (plans weighed, plans within the budget);
+  // the search usually ends well before the last. May be empty.
+  std::function<void(std::size_t, std::size_t)> progress;
+  // Polled between plans; when it returns true the search stops and the result is marked
+  // cancelled (incomplete). May be empty.
+  std::function<bool()> cancelled;
 };
 
 struct PlanEvaluation {
@@ -64,6 +71,7 @@ struct OptimizeResult {
   // counter-levers (then the median nearest the target), with their countered probability (at
   // most runners_up + 1 of them).
   std::vector<PlanEvaluation> closest;
+  bool cancelled = false;  // the search was stopped by OptimizeOptions::cancelled
 };
 
 OptimizeResult Optimize(const Scenario& scenario, const LeverSet& levers,

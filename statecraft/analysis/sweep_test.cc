@@ -609,5 +609,31 @@ TEST(OptimizeTest, BadProbabilityIsAnInputError) {
   EXPECT_THROW(Optimize(toy.scenario, toy.levers, {Model("compromise")}, options), InputError);
 }
 
+TEST(OptimizeTest, ReportsProgressAndStopsWhenCancelled) {
+  Toy toy = MakeToy(0);
+  OptimizeOptions options;
+  options.sweep.draws = 10;
+  options.probability = 0.5;
+  options.target = ParseTarget(toy.scenario, "x<=50");
+  std::vector<std::pair<std::size_t, std::size_t>> calls;
+  options.progress = [&calls](std::size_t weighed, std::size_t candidates) {
+    calls.emplace_back(weighed, candidates);
+  };
+  OptimizeResult result = Optimize(toy.scenario, toy.levers, {Model("compromise")}, options);
+  ASSERT_TRUE(result.best);
+  EXPECT_FALSE(result.cancelled);
+  ASSERT_GE(calls.size(), 2u);
+  EXPECT_EQ(calls.front(), std::make_pair(std::size_t{0}, std::size_t{6}));
+  EXPECT_EQ(calls.back(), std::make_pair(std::size_t{6}, std::size_t{6}));
+
+  int polls = 0;
+  options.progress = nullptr;
+  options.cancelled = [&polls] { return ++polls > 2; };
+  result = Optimize(toy.scenario, toy.levers, {Model("compromise")}, options);
+  EXPECT_TRUE(result.cancelled);
+  EXPECT_FALSE(result.best);
+  EXPECT_EQ(result.evaluated, 2u);
+}
+
 }  // namespace
 }  // namespace statecraft

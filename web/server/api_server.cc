@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <map>
@@ -756,11 +757,17 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
         auto job = state.StartJob("optimize", [&state, input, models, options, save](Job& job) {
           job.steps_total = 1;
           CheckCancelled(job);
-          const OptimizeResult result = Optimize(input->scenario, input->levers, models, options);
-          // The search has no cancellation point: a job cancelled during it ends here, unsaved.
+          // Progress counts the candidate plans weighed; Cancel stops the search between plans.
+          OptimizeOptions watched = options;
+          watched.progress = [&job](std::size_t weighed, std::size_t candidates) {
+            job.steps_total = static_cast<int>(std::max<std::size_t>(candidates, 1));
+            job.steps_done = static_cast<int>(weighed);
+          };
+          watched.cancelled = [&job] { return job.cancel.load(); };
+          const OptimizeResult result = Optimize(input->scenario, input->levers, models, watched);
           CheckCancelled(job);
           const Json out = OptimizeToJson(result, options, models);
-          ++job.steps_done;
+          job.steps_done = job.steps_total.load();
           if (save) {
             const std::int64_t id = state.WithStore([&](RunStore& store) {
               return store.SaveRun(input->scenario,
