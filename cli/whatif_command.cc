@@ -14,6 +14,7 @@
 
 #include "cli/common.h"
 #include "cli/lever_options.h"
+#include "cli/mpi_options.h"
 #include "cli/store_options.h"
 
 namespace statecraft::cli {
@@ -117,6 +118,7 @@ void AddWhatifCommand(CLI::App& app) {
                       "(\"R2=20+R3\")");
   AddUncertaintyOptions(*command, options->uncertainty, 1000);
   AddFormatOption(*command, options->format, {"table", "json"});
+  AddMpiOption(*command);
   AddStoreOptions(*command, options->store, true);
   command->callback([options] {
     RunSaver saver(options->store);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Distributed sweeps print exactly what a single process prints.
 
-Runs `statecraft sweep|optimize ... --format json` once as one process and once under
+Runs `statecraft sweep|optimize|whatif ... --format json` once as one process and once under
 `mpirun -np N ... --mpi`, and requires byte-identical standard output, for several draw counts
 (including fewer draws than ranks) and models. A bad input must fail the same way under MPI,
 with its message written once.
@@ -11,9 +11,12 @@ usage: mpi_identity_test.py MPIEXEC STATECRAFT
 import os
 import subprocess
 import sys
+import tempfile
 
 MPIEXEC, BINARY = sys.argv[1], sys.argv[2]
 
+# Runs are saved to the run store under XDG_DATA_HOME: keep them in a temporary folder.
+STORE_HOME = tempfile.TemporaryDirectory()
 # Open MPI refuses to run as root and to start more ranks than cores unless told so (CI runs as
 # root on small machines); other MPIs ignore these variables. Open MPI's own allocations are not
 # freed at exit, so LeakSanitizer (sanitizer builds) must not judge the MPI processes.
@@ -21,7 +24,8 @@ ENVIRONMENT = dict(os.environ,
                    OMPI_ALLOW_RUN_AS_ROOT="1",
                    OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
                    OMPI_MCA_rmaps_base_oversubscribe="1",
-                   ASAN_OPTIONS="detect_leaks=0")
+                   ASAN_OPTIONS="detect_leaks=0",
+                   XDG_DATA_HOME=STORE_HOME.name)
 failures = []
 
 
@@ -57,6 +61,8 @@ check_identical(SWEEP + ["--draws", "100003"], 2)
 check_identical(SWEEP + ["--draws", "41", "--model", "eum", "--threads", "2"], 2)
 check_identical(SWEEP + ["--draws", "23", "--model", "exchange"], 2)
 check_identical(["optimize", "--target", "munitions<=25", "--format", "json", "--draws", "60"], 2)
+check_identical(["whatif", "--plan", "relief", "--plan", "L1+L3", "--target", "munitions<=60",
+                 "--format", "json", "--draws", "99", "--model", "compromise", "--model", "eum"], 2)
 check_identical(["optimize", "--target", "munitions<=40", "--format", "json", "--draws", "15",
                  "--model", "compromise", "--model", "eum", "--probability", "0.6"], 2)
 
