@@ -96,7 +96,9 @@ void StartMpi() {
   int initialized = 0;
   MPI_Initialized(&initialized);
   if (!initialized) {
-    MPI_Init(nullptr, nullptr);
+    // Sweeps run worker threads, but only the calling thread talks to MPI.
+    int provided = 0;
+    MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
     std::atexit(FinalizeMpi);
   }
   distributor = new MpiDrawDistributor();
