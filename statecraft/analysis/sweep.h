@@ -3,7 +3,8 @@
 // magnitude of every lever the plan leaves open, applies the counter-levers and then the plan,
 // runs the model and applies the decision rules. Draws run in parallel on a pool of std::threads;
 // draw k always uses the seeds DrawSeed(seed, k, stream), and writes only its own slots, so the
-// result is identical for any thread count.
+// result is identical for any thread count, any draw range it is computed in, and any number of
+// processes a draw distributor (distributed.h, statecraft --mpi) shares it among.
 //
 // Summaries: quantiles (10 / 50 / 90 %), the probability of a threshold event ("ISSUE<=25"), and
 // drivers — the Spearman rank correlation of each sampled input with the outcome, with the
