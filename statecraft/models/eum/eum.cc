@@ -260,8 +260,18 @@ class StraightforwardEngine : public RoundEngine {
 
 // The vote-tally kernel of the compressed form is also compiled for AVX2 and picked at load time.
 // The clones do the same lane-wise IEEE operations in the same order (no reassociation, nothing
-// to contract), so they give the same bits.
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// to contract), so they give the same bits. Not under ThreadSanitizer: it instruments the clones'
+// resolver, which runs while the program is loaded, before the sanitizer's runtime is up, and
+// crashes there.
+#if defined(__SANITIZE_THREAD__)
+#define STATECRAFT_EUM_NO_CLONES
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define STATECRAFT_EUM_NO_CLONES
+#endif
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
+    !defined(STATECRAFT_EUM_NO_CLONES)
 #define STATECRAFT_EUM_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define STATECRAFT_EUM_CLONES
