@@ -15,14 +15,14 @@ install(TARGETS statecraft_engine statecraft_io statecraft_store statecraft_repo
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 # The public headers; the MPI distributor is part of the command only.
-install(DIRECTORY ${CMAKE_SOURCE_DIR}/statecraft/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/statecraft
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/statecraft/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/statecraft
   FILES_MATCHING PATTERN "*.h"
   PATTERN "distributed" EXCLUDE)
 install(EXPORT statecraftTargets NAMESPACE statecraft:: DESTINATION ${statecraft_package_dir})
 
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/statecraftConfig.cmake.in
-  ${CMAKE_BINARY_DIR}/statecraftConfig.cmake INSTALL_DESTINATION ${statecraft_package_dir})
-write_basic_package_version_file(${CMAKE_BINARY_DIR}/statecraftConfigVersion.cmake
+  ${PROJECT_BINARY_DIR}/statecraftConfig.cmake INSTALL_DESTINATION ${statecraft_package_dir})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/statecraftConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
-install(FILES ${CMAKE_BINARY_DIR}/statecraftConfig.cmake
-  ${CMAKE_BINARY_DIR}/statecraftConfigVersion.cmake DESTINATION ${statecraft_package_dir})
+install(FILES ${PROJECT_BINARY_DIR}/statecraftConfig.cmake
+  ${PROJECT_BINARY_DIR}/statecraftConfigVersion.cmake DESTINATION ${statecraft_package_dir})
