@@ -461,19 +461,7 @@ TEST(SweepTest, TheLowestFailingDrawWinsForAnyThreadCountAndIsHandedToTheDistrib
 
 TEST(SweepTest, DrawsStayWithinTheRangesAndTheTornadoFindsTheOnlyRangedInput) {
   // Only C's position is uncertain, so it must be the single driver, with rho = 1.
-  Scenario scenario;
-  scenario.actors = {{"A", "", Estimate(1.0)}, {"B", "", Estimate(1.0)}, {"C", "", Estimate(1.0)}};
-  Issue issue;
-  issue.name = "x";
-  scenario.issues = {issue};
-  scenario.ResizeStakes();
-  for (int actor = 0; actor < 3; ++actor) {
-    Stake stake;
-    stake.position = actor == 2 ? Estimate(20, 40, 90) : Estimate(10.0 * actor);
-    stake.salience = Estimate(0.5);
-    scenario.SetStake(actor, 0, stake);
-  }
-  scenario.Validate();
+  const Scenario scenario = OneUncertainActor();
   const ModelChoice model = Model("compromise");
   SweepOptions options;
   options.draws = 500;

@@ -1,6 +1,7 @@
 #include "statecraft/io/levers_format.h"
 
 #include <cmath>
+#include <functional>
 #include <sstream>
 
 #include "statecraft/core/error.h"
@@ -184,6 +185,30 @@ PlanItem ReadPlanItem(const NodeReader& node) {
   node.Expected("a lever name or {LEVER: MAGNITUDE}");
 }
 
+// "L2=20+L5" → its items, each "NAME" or "NAME=MAGNITUDE", each passed to `check` (when given) as
+// soon as it is read; `what` ("plan", "counter-levers") names the spec in the message for a
+// magnitude that is not a number.
+std::vector<PlanItem> SplitLeverSpec(const std::string& what, const std::string& spec,
+                                     const std::function<void(const PlanItem&)>& check = {}) {
+  std::vector<PlanItem> items;
+  std::stringstream parts(spec);
+  std::string part;
+  while (std::getline(parts, part, '+')) {
+    const auto equals = part.find('=');
+    PlanItem item{part.substr(0, equals), std::nullopt};
+    if (equals != std::string::npos) {
+      item.magnitude = ParseNumber(part.substr(equals + 1));
+      if (!item.magnitude) {
+        throw InputError(what + " \"" + spec + "\": found '" + part.substr(equals + 1) +
+                         "' as the magnitude of '" + item.lever + "', expected a number");
+      }
+    }
+    if (check) check(item);
+    items.push_back(item);
+  }
+  return items;
+}
+
 double SalienceFactor(const NodeReader& root) {
   if (!root.Has("salience_scale")) return 1.0;
   return 1.0 / root.Child("salience_scale").Number();
@@ -280,18 +305,7 @@ Plan ParsePlanSpec(const Scenario& scenario, const LeverSet& levers, const std::
   if (const Plan* plan = levers.FindPlan(spec)) return *plan;
   Plan plan;
   plan.name = spec;
-  std::stringstream parts(spec);
-  std::string part;
-  while (std::getline(parts, part, '+')) {
-    const auto equals = part.find('=');
-    PlanItem item{part.substr(0, equals), std::nullopt};
-    if (equals != std::string::npos) {
-      item.magnitude = ParseNumber(part.substr(equals + 1));
-      if (!item.magnitude) {
-        throw InputError("plan \"" + spec + "\": found '" + part.substr(equals + 1) +
-                         "' as the magnitude of '" + item.lever + "', expected a number");
-      }
-    }
+  plan.items = SplitLeverSpec("plan", spec, [&](const PlanItem& item) {
     if (levers.FindLever(item.lever) == nullptr) {
       std::string plans;
       for (const Plan& declared : levers.plans)
@@ -303,8 +317,7 @@ Plan ParsePlanSpec(const Scenario& scenario, const LeverSet& levers, const std::
                        "; levers: " + (names.empty() ? "none" : names) +
                        " (combine levers with '+', set a magnitude with '=')");
     }
-    plan.items.push_back(item);
-  }
+  });
   if (plan.items.empty()) throw InputError("plan \"\": expected a plan or lever name");
   ValidatePlan(scenario, levers, plan);
   return plan;
@@ -314,20 +327,7 @@ std::vector<AppliedLever> ParseCounterSpec(const Scenario& scenario, const Lever
                                            const std::string& spec) {
   Plan plan;
   plan.name = "counter " + spec;
-  std::stringstream parts(spec);
-  std::string part;
-  while (std::getline(parts, part, '+')) {
-    const auto equals = part.find('=');
-    PlanItem item{part.substr(0, equals), std::nullopt};
-    if (equals != std::string::npos) {
-      item.magnitude = ParseNumber(part.substr(equals + 1));
-      if (!item.magnitude) {
-        throw InputError("counter-levers \"" + spec + "\": found '" + part.substr(equals + 1) +
-                         "' as the magnitude of '" + item.lever + "', expected a number");
-      }
-    }
-    plan.items.push_back(item);
-  }
+  plan.items = SplitLeverSpec("counter-levers", spec);
   if (plan.items.empty()) throw InputError("counter-levers \"\": expected a counter-lever name");
   ValidatePlan(scenario, levers, plan, /*counter=*/true);
   return ResolvePlan(levers, plan, /*counter=*/true);

@@ -324,6 +324,14 @@ struct ApiServer::State {
     return WithStore([](RunStore& opened) { return &opened; });
   }
 
+  // Saves a finished job's result as a complete run and records the run's id on the job.
+  void SaveJobRun(Job& job, const Scenario& scenario, const RunHeader& header, const Json& out) {
+    const std::int64_t id =
+        WithStore([&](RunStore& store) { return store.SaveRun(scenario, header, {}, out); });
+    std::lock_guard<std::mutex> lock(job.mutex);
+    job.run_id = id;
+  }
+
   // A job that computes the missing models of a saved sweep (new or interrupted).
   std::shared_ptr<Job> StartSavedSweep(RunStore* store, std::int64_t run_id, int threads) {
     auto job = StartJob("sweep", [store, run_id, threads](Job& job) -> Json {
@@ -723,14 +731,10 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
               if (save) {
                 Json plan_names = Json::array();
                 for (const Plan& plan : plans) plan_names.push_back(plan.name);
-                const std::int64_t id = state.WithStore([&](RunStore& store) {
-                  return store.SaveRun(input->scenario,
-                                       state.Header("whatif", models, options.seed, plan_names,
-                                                    Json{{"draws", options.draws}}),
-                                       {}, out);
-                });
-                std::lock_guard<std::mutex> lock(job.mutex);
-                job.run_id = id;
+                state.SaveJobRun(job, input->scenario,
+                                 state.Header("whatif", models, options.seed, plan_names,
+                                              Json{{"draws", options.draws}}),
+                                 out);
               }
               return out;
             });
@@ -769,16 +773,12 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
           const Json out = OptimizeToJson(result, options, models);
           job.steps_done = job.steps_total.load();
           if (save) {
-            const std::int64_t id = state.WithStore([&](RunStore& store) {
-              return store.SaveRun(input->scenario,
-                                   state.Header("optimize", models, options.sweep.seed, nullptr,
-                                                Json{{"draws", options.sweep.draws},
-                                                     {"target", options.target.text},
-                                                     {"probability", options.probability}}),
-                                   {}, out);
-            });
-            std::lock_guard<std::mutex> lock(job.mutex);
-            job.run_id = id;
+            state.SaveJobRun(job, input->scenario,
+                             state.Header("optimize", models, options.sweep.seed, nullptr,
+                                          Json{{"draws", options.sweep.draws},
+                                               {"target", options.target.text},
+                                               {"probability", options.probability}}),
+                             out);
           }
           return out;
         });
