@@ -17,6 +17,8 @@ namespace statecraft {
 namespace {
 
 const std::string kGoldens = std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/smp/";
+// KTAB's sample inputs (data/README.md).
+const std::string kInputs = std::string(STATECRAFT_SOURCE_DIR) + "/data/ktab/";
 
 // A KTAB history file: one row per actor (× dimension), one column per state t0…tN.
 struct HistoryTable {
@@ -44,7 +46,7 @@ HistoryTable ReadHistory(const std::string& path, int key_columns) {
 }
 
 Scenario ReadCsvScenario(const std::string& name) {
-  const std::string path = kGoldens + "inputs/" + name + ".csv";
+  const std::string path = kInputs + name + ".csv";
   return ReadKtabCsv(ReadTextFile(path), path, ImportOptions{})[0];
 }
 
@@ -158,7 +160,7 @@ TEST(SmpKtabGolden, NoFinalCommaReadsTheSame) {
 
 // KTAB cannot load its own dummyData_3Dim.xml (no <IdealAdjustment>); its content is the CSV's.
 TEST(SmpKtabGolden, ShippedXmlMatchesCsvRun) {
-  const std::string path = kGoldens + "inputs/dummyData_3Dim.xml";
+  const std::string path = kInputs + "dummyData_3Dim.xml";
   const Scenario scenario = ReadKtabXmlDocument(ReadTextFile(path), path).scenario;
   const Forecast forecast = RunModel(BuiltinModels().Get("smp"), scenario, {}, 0);
   EXPECT_EQ(CompareWithKtab(scenario, forecast, kGoldens + "expected/dummyData_3Dim.positions.csv",
