@@ -53,7 +53,7 @@ constexpr int kDefaultCases = 200;
 //            "Ties go to the first proposer"), and the median's sums run in input order;
 //   smp      KTAB's unique-position grouping is first-match in actor order and its PCE
 //            resolution sums in actor order (README, "Win probabilities");
-//   exchange candidates are listed, and equal gains broken, in actor input order (README §2.6).
+//   exchange candidates are listed, and equal gains broken, in actor input order (docs/models/exchange.md §2.6).
 const std::set<std::string> kOrderFree = {"mean", "median", "weighted_median", "compromise"};
 
 // The models whose outcome does not depend on the unit of capability, and why not smp: smp keeps

@@ -2,7 +2,8 @@
 // run, compare, whatif, sweep and optimize (as cancellable jobs with progress), the report's
 // charts, saved runs — and the browser UI's static files, compiled into the program.
 //
-// Thin by design (DESIGN.md §3): parse and check the request, call the library, render JSON.
+// Thin by design (no model logic in any client): parse and check the request, call the library,
+// render JSON.
 // A request's scenario is a native scenario document as JSON (the YAML format's schema, levers
 // and plans included), or the built-in scenario when absent. Bad input answers 400 with
 // {"error": message}, an oversized body 413, an unknown route 404; static paths are looked up

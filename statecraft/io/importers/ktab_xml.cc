@@ -1,10 +1,6 @@
-// KTAB's XML scenario format (SMPModel::xmlRead, schema doc/smpSchema.xsd), spec §4.1.
-//
-// No XML library is among the dependencies, so this file holds a small reader for the subset
-// KTAB's files use: an optional XML declaration, comments, processing instructions, elements
-// with attributes, character data with the predefined and numeric entities, and CDATA
-// sections. DOCTYPE declarations (and so custom entities) are refused. Every error names the
-// file, line and column.
+// KTAB's XML scenario format (SMPModel::xmlRead, schema doc/smpSchema.xsd), docs/models/smp.md
+// §4.1, read on top of the element tree of io/xml_reader.h. Every error names the file, line and
+// column.
 #include <cstdint>
 #include <map>
 #include <set>

@@ -1,3 +1,5 @@
+// The eum model: the per-issue engine (docs/models/eum.md §3) and the registered model. Section
+// numbers (§) refer to docs/models/eum.md.
 #include "statecraft/models/eum/eum.h"
 
 #include <algorithm>
@@ -20,7 +22,7 @@ namespace {
 constexpr double kHalfTolerance = 1e-12;
 
 // Basic utilities of a challenge over the normalised distance d with risk exponent ρ
-// (Scholz eq. 15–16, spec §3.4).
+// (Scholz eq. 15–16, docs/models/eum.md §3.4).
 inline double SuccessUtility(double distance, double rho) {
   const double base = 0.5 - 0.5 * distance;
   return 2.0 - 4.0 * (rho == 1.0 ? base : std::pow(base, rho));
@@ -43,7 +45,7 @@ inline double StatusQuoUtility(double rho) {
 constexpr double kLinearStatusQuo = 0.0;  // StatusQuoUtility(1)
 
 // What the challenger i gives up by challenging j: Q·U_sq + (1 − Q)[T·U_b + (1 − T)·U_w]
-// (eq. 25a, spec §3.4), with `status_quo` = StatusQuoUtility(rho), computed once per actor rather
+// (eq. 25a, docs/models/eum.md §3.4), with `status_quo` = StatusQuoUtility(rho), computed once per actor rather
 // than once per pair. At Q = 1 only the status quo remains, as in the Scholz code. The base of
 // U_b is held at 0: it is negative only when |x_i − μ| + |x_i − x_j| > 2R, which positions inside
 // the range cannot reach, but a dynamic range or rounding must not produce a NaN.
@@ -66,8 +68,8 @@ inline double ChallengeUtility(double probability, double target_salience, doubl
          (1.0 - target_salience) * success - status_quo_term;
 }
 
-// Risk exponents from the security levels Sec_i (eq. 32–34, spec §3.5). When every actor is
-// equally secure the spread is zero and every r is 1 (the spec's guard).
+// Risk exponents from the security levels Sec_i (eq. 32–34, docs/models/eum.md §3.5). When every actor is
+// equally secure the spread is zero and every r is 1 (the guard of §3.5).
 void RiskExponents(const std::vector<double>& security, std::vector<double>* risk) {
   const auto [low, high] = std::minmax_element(security.begin(), security.end());
   const double min_security = *low;

@@ -181,7 +181,7 @@ TEST(EumGolden, EcMatchesJmckibStdout) {
   const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), JmckibOptions(10)),
                       "ec_jmckib_stdout_10rounds.txt");
-  // Capitulation on (the default) is identical on EC (spec §3.9).
+  // Capitulation on (the default) is identical on EC (docs/models/eum.md §3.9).
   EumOptions defaults;
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), defaults),
                       "ec_jmckib_stdout_10rounds.txt");
@@ -190,7 +190,7 @@ TEST(EumGolden, EcMatchesJmckibStdout) {
 // Scholz, Calbert & Smith (2011) Table 2, printed with one decimal. Medians match when truncated
 // to one decimal in every round but round 2, where the table prints 9.9 and every
 // reconstruction gives 9.61 (a misprint: README.md, "Known divergences"). Means are printed
-// inconsistently rounded; all are within 0.061 of the table (spec §3.9).
+// inconsistently rounded; all are within 0.061 of the table (docs/models/eum.md §3.9).
 TEST(EumGolden, ScholzTable2) {
   const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   EumOptions options;
@@ -264,10 +264,10 @@ TEST(EumGolden, RandomN20MatchesJmckibWithCapitulationOff) {
                       "rand_n20_jmckib_stdout_1round.txt");
 }
 
-// With the octant of the spec's table (a < 0 < b, |a| > b: the mover gives in fully), the
-// capitulation switch matters on random data from the first round: A002 (8.7) has no
-// confrontation or compromise offer but one in the capitulation octant from A006 (0.6). The spec
-// says "from round 4" (README.md, "Known divergences").
+// With the capitulation octant of docs/models/eum.md §3.6 (a < 0 < b, |a| > b: the mover gives in
+// fully), the capitulation switch matters on random data from the first round: A002 (8.7) has no
+// confrontation or compromise offer but one in the capitulation octant from A006 (0.6); an
+// earlier analysis put the first change at round 4 (README.md, "Known divergences").
 TEST(EumGolden, CapitulationChangesRandomN10) {
   const Scenario scenario = LoadScenario("eum/random/rand_n10.csv");
   EumOptions on;

@@ -256,7 +256,7 @@ TEST(ExchangeDecideRoundOne, Cop21UpToTheDecimalNoiseTie) {
                               "cop21", 46);
 }
 
-// ---- hand-checked numbers (spec §2.13) ----
+// ---- hand-checked numbers (docs/models/exchange.md §2.13) ----
 
 TEST(Exchange, TwoActorVectorByHand) {
   const Forecast forecast =
@@ -639,8 +639,8 @@ std::vector<Scenario> DeuScenarios(const std::set<std::string>& scoreable) {
 }
 
 // The reference is Decide's own run, whose choice among equal gains rests on Decimal noise
-// (spec §2.15): where round 1 of a proposal had no gain tie, our round-1 prediction must equal
-// Decide's; elsewhere the mean absolute errors must stay close to Decide's.
+// (docs/models/exchange.md §2.15): where round 1 of a proposal had no gain tie, our round-1
+// prediction must equal Decide's; elsewhere the mean absolute errors must stay close to Decide's.
 TEST(ExchangeDeu, EqualCapabilityPredictionsAfterOneAndTenRounds) {
   const auto rows = ReadCsvRows("deu_equalcap_model_predictions.csv");
   std::set<std::string> scoreable;

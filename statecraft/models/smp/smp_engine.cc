@@ -1,4 +1,4 @@
-// The SMP engine on KTAB's [0, 1] scale: spec ../shared/specs/smp.md §4.3–§4.12.
+// The SMP engine on KTAB's [0, 1] scale: docs/models/smp.md §4.3–§4.12.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -10,7 +10,7 @@
 namespace statecraft {
 namespace {
 
-// Constants of spec §4.2 and §4.6.
+// Constants of docs/models/smp.md §4.2 and §4.6.
 constexpr double kPositionTolerance = 1e-3;       // posTol: equal positions (pDist)
 constexpr double kMinCoalition = 1e-8;            // minC in Model::coalitions
 constexpr double kMinChallengeCoalition = 1e-10;  // minC in probEduChlg
@@ -22,10 +22,10 @@ constexpr double kMarkovIncentiveTolerance = 1e-8;
 constexpr double kMarkovIncentiveDiagonal = 1e-10;
 constexpr double kBinaryLoserProbability = 1e-6;
 
-// rBin of spec §4.5: the sign of Δ, linear within ±1e-8.
+// rBin of docs/models/smp.md §4.5: the sign of Δ, linear within ±1e-8.
 inline double BinaryVote(double delta) { return std::clamp(delta / kBinaryVoteScale, -1.0, 1.0); }
 
-// Model::vote, spec §4.5. KTAB throws on a non-positive weight; an actor without weight (zero
+// Model::vote, docs/models/smp.md §4.5. KTAB throws on a non-positive weight; an actor without weight (zero
 // capability or zero salience) simply does not vote here. It sits in every inner loop, so it is
 // inline and computes rBin only for the rules that use it.
 inline double Vote(SmpVotingRule rule, double weight, double utility_a, double utility_b) {
@@ -50,13 +50,13 @@ inline double Vote(SmpVotingRule rule, double weight, double utility_a, double u
   return 0.0;
 }
 
-// Utility of distance D with risk attitude R, spec §4.3.
+// Utility of distance D with risk attitude R, docs/models/smp.md §4.3.
 double Utility(double distance, double risk) {
   if (distance <= 1.0) return (1.0 - distance) * (1.0 + distance * risk);
   return (1.0 - distance) * (1.0 + risk);
 }
 
-// Salience-weighted normalised distance D(y, x; s), spec §4.3. An actor with no salience at all
+// Salience-weighted normalised distance D(y, x; s), docs/models/smp.md §4.3. An actor with no salience at all
 // is indifferent (D = 0) instead of KTAB's 0/0.
 double Distance(const double* ideal, const double* position, const double* salience,
                 int dimension_count) {
@@ -71,7 +71,7 @@ double Distance(const double* ideal, const double* position, const double* salie
   return std::sqrt(numerator / denominator);
 }
 
-// Model::coalitions, spec §4.6: utility is voters × options, row-major.
+// Model::coalitions, docs/models/smp.md §4.6: utility is voters × options, row-major.
 void Coalitions(SmpVotingRule rule, const std::vector<double>& weight,
                 const std::vector<double>& utility, int voter_count, int option_count,
                 std::vector<double>& coalition) {
@@ -112,7 +112,7 @@ double VictoryWeight(SmpVictoryModel model, double strength) {
   }
 }
 
-// Model::vProb, spec §4.6: pairwise victory probabilities from coalition strengths.
+// Model::vProb, docs/models/smp.md §4.6: pairwise victory probabilities from coalition strengths.
 void VictoryProbabilities(SmpVictoryModel model, const std::vector<double>& coalition, int m,
                           std::vector<double>& victory) {
   victory.assign(static_cast<std::size_t>(m) * m, 0.5);
@@ -145,7 +145,7 @@ void VictoryProbabilities(SmpVictoryModel model, const std::vector<double>& coal
   }
 }
 
-// Model::probCE2, spec §4.6: the probability of each option under the chosen PCE model.
+// Model::probCE2, docs/models/smp.md §4.6: the probability of each option under the chosen PCE model.
 void ProbabilisticCondorcet(SmpPceModel pce, SmpVictoryModel victory_model,
                             const std::vector<double>& coalition, int m,
                             std::vector<double>& victory, std::vector<double>& probability) {
@@ -305,7 +305,7 @@ class Engine {
     return total;
   }
 
-  // SMPState::setAllAUtil (spec §4.4) and the win probabilities (pDist, §4.14) of one state.
+  // SMPState::setAllAUtil (docs/models/smp.md §4.4) and the win probabilities (pDist, §4.14) of one state.
   void Setup(SmpState& state, bool first_state) {
     for (int i = 0; i < n_; ++i) {
       for (int j = 0; j < n_; ++j) {
@@ -405,7 +405,7 @@ class Engine {
     }
   }
 
-  // SMPState::probEduChlg(h, k, i, j), spec §4.7, with U = aUtil[h] in estimator_utility_.
+  // SMPState::probEduChlg(h, k, i, j), docs/models/smp.md §4.7, with U = aUtil[h] in estimator_utility_.
   ChallengeValue EvaluateChallenge(int k, int i, int j) const {
     const std::vector<double>& u = estimator_utility_;
     const SmpVotingRule rule = config_.voting_rule;
@@ -459,7 +459,7 @@ class Engine {
     return static_cast<double>(static_cast<long long>(0.5 + 1e4 * x)) / 1e4;
   }
 
-  // SMPActor::interpolateBrgn, spec §4.9, with probability_i the initiator's chance.
+  // SMPActor::interpolateBrgn, docs/models/smp.md §4.9, with probability_i the initiator's chance.
   SmpBargain Interpolate(int i, int j, const SmpState& state, double probability_i) const {
     const double probability_j = 1.0 - probability_i;
     SmpBargain bargain;
@@ -516,7 +516,7 @@ class Engine {
   }
 
   // SMPActor::posUtil: actor a's utility for a position, with its true risk attitude. KTAB
-  // measures the distance from a's current *position* here (spec §4.10 writes the ideal; the
+  // measures the distance from a's current *position* here (docs/models/smp.md §4.10 writes the ideal; the
   // two are equal unless the accommodation matrix is not the identity).
   double PositionUtility(int a, const SmpState& state, const std::vector<double>& position) const {
     return Utility(Distance(&state.position[a * d_], position.data(), &salience_[a * d_], d_),
@@ -560,7 +560,7 @@ class Engine {
         continue;
       }
       // PWCompInterp: KTAB weighs the receiver's bargain with the initiator's capability
-      // (spec §4.9, `scj = brgnJIJ->actInit->sCap`); kept for exactness.
+      // (docs/models/smp.md §4.9, `scj = brgnJIJ->actInit->sCap`); kept for exactness.
       const double weight_i = capability_[i] * total_salience_[i];
       const double weight_j = capability_[i] * total_salience_[j];
       SmpBargain average = from_initiator;
@@ -657,7 +657,7 @@ class Engine {
       std::copy(mine.begin(), mine.end(), next.position.begin() + k * d_);
     }
 
-    // SMPState::newIdeals, spec §4.11: y' = A x' + (1 − Σ_j A_ij) y.
+    // SMPState::newIdeals, docs/models/smp.md §4.11: y' = A x' + (1 − Σ_j A_ij) y.
     if (accommodation_.empty()) {
       next.ideal = next.position;
     } else {

@@ -201,7 +201,7 @@ TEST(SmpKtabParams, SchemaSpellingProportional) {
   ExpectXmlGolden("d3_xsd_Proportional", "d3_default_explicit");
 }
 
-// --- KTAB's PRNG and random scenarios (spec §4.13) ---
+// --- KTAB's PRNG and random scenarios (docs/models/smp.md §4.13) ---
 
 TEST(KtabPrng, IsMt19937_64ThroughQTrans) {
   // std::mt19937_64 seeded with its default 5489 first yields 14514284786278117030;
