@@ -4,7 +4,7 @@
 #include "cli/common.h"
 #include "cli/store_options.h"
 #include "statecraft/analysis/run.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft::cli {
 

@@ -1,7 +1,7 @@
 #include "cli/lever_options.h"
 
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft::cli {
 

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/common.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft::cli {
 namespace {

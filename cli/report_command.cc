@@ -8,7 +8,7 @@
 #include "cli/lever_options.h"
 #include "cli/store_options.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/report/html_report.h"
 
 namespace statecraft::cli {

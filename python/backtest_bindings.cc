@@ -6,7 +6,7 @@
 #include "python/bindings.h"
 #include "statecraft/analysis/backtest.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/io/json_output.h"
 
 namespace statecraft::python {

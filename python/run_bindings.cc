@@ -9,7 +9,7 @@
 
 #include "python/bindings.h"
 #include "statecraft/analysis/run.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft::python {
 namespace {

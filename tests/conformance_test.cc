@@ -11,7 +11,7 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/io/scenario_reader.h"
 
 namespace statecraft {

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 

@@ -15,7 +15,7 @@
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/analysis/whatif.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/io/levers_format.h"
 
 namespace statecraft {

@@ -1,7 +1,7 @@
 #include "statecraft/analysis/whatif.h"
 
 #include "statecraft/analysis/run.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 

@@ -15,7 +15,7 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/io/scenario_reader.h"

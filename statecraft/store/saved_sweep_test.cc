@@ -7,7 +7,7 @@
 
 #include "statecraft/analysis/sweep.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/levers_format.h"
 

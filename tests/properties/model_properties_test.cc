@@ -36,7 +36,7 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {

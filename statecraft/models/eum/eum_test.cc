@@ -19,6 +19,7 @@
 #include "statecraft/io/json_output.h"
 #include "statecraft/io/scenario_reader.h"
 #include "statecraft/io/text_file.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {

@@ -16,6 +16,7 @@
 #include "statecraft/io/csv.h"
 #include "statecraft/io/importers/decide_csv.h"
 #include "statecraft/io/text_file.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {

@@ -12,6 +12,7 @@
 #include "statecraft/io/csv.h"
 #include "statecraft/io/importers/ktab.h"
 #include "statecraft/io/text_file.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {
