@@ -9,6 +9,7 @@
 #include "statecraft/core/number_text.h"
 #include "statecraft/io/csv.h"
 
+#include "statecraft/io/yaml_json.h"
 namespace statecraft {
 
 const std::vector<std::string> kScenarioFileKeys = {
@@ -160,46 +161,6 @@ void ReadStakes(const NodeReader& stakes, double salience_factor, Scenario& scen
   }
 }
 
-// Short lists of scalars and small maps of scalars (a range, an estimate with its source, a
-// stake without ranges) are written inline, the rest as indented blocks. Numbers are written as
-// the shortest text that reads back as the same double.
-bool IsScalar(const nlohmann::ordered_json& value) {
-  return !value.is_array() && !value.is_object();
-}
-
-bool FitsOnOneLine(const nlohmann::ordered_json& value) {
-  constexpr std::size_t kInlineWidth = 72;
-  for (const auto& element : value) {
-    if (!IsScalar(element)) return false;
-  }
-  return value.dump().size() <= kInlineWidth;
-}
-
-YAML::Node YamlNode(const nlohmann::ordered_json& value) {
-  switch (value.type()) {
-    case nlohmann::ordered_json::value_t::object: {
-      YAML::Node map(YAML::NodeType::Map);
-      for (const auto& [key, element] : value.items()) map[key] = YamlNode(element);
-      if (!value.empty() && FitsOnOneLine(value)) map.SetStyle(YAML::EmitterStyle::Flow);
-      return map;
-    }
-    case nlohmann::ordered_json::value_t::array: {
-      YAML::Node list(YAML::NodeType::Sequence);
-      for (const auto& element : value) list.push_back(YamlNode(element));
-      if (value.empty() || FitsOnOneLine(value)) list.SetStyle(YAML::EmitterStyle::Flow);
-      return list;
-    }
-    case nlohmann::ordered_json::value_t::string:
-      return YAML::Node(value.get<std::string>());
-    case nlohmann::ordered_json::value_t::boolean:
-      return YAML::Node(value.get<bool>());
-    case nlohmann::ordered_json::value_t::null:
-      return YAML::Node(YAML::NodeType::Null);
-    default:
-      return YAML::Node(NumberText(value.get<double>()));
-  }
-}
-
 }  // namespace
 
 nlohmann::ordered_json EstimateDocument(const Estimate& estimate, double scale) {
@@ -321,7 +282,7 @@ nlohmann::ordered_json ScenarioDocument(const Scenario& scenario) {
 
 std::string DocumentYaml(const nlohmann::ordered_json& document) {
   YAML::Emitter out;
-  out << YamlNode(document);
+  out << JsonToYaml(document);
   return std::string(out.c_str()) + "\n";
 }
 

@@ -21,6 +21,7 @@
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/csv.h"
 #include "statecraft/io/levers_format.h"
+#include "statecraft/io/yaml_json.h"
 #include "statecraft/report/html_report.h"
 #include "statecraft/store/run_store.h"
 #include "statecraft/store/saved_sweep.h"
@@ -94,34 +95,6 @@ bool BoolField(const Json& body, const char* key, bool fallback) {
   if (value == nullptr) return fallback;
   if (!value->is_boolean()) throw InputError(std::string(key) + ": expected true or false");
   return value->get<bool>();
-}
-
-// A YAML document as JSON: plain scalars that read as numbers, booleans or null become those;
-// quoted scalars stay strings.
-Json YamlToJson(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Sequence: {
-      Json list = Json::array();
-      for (const YAML::Node& item : node) list.push_back(YamlToJson(item));
-      return list;
-    }
-    case YAML::NodeType::Map: {
-      Json object = Json::object();
-      for (const auto& entry : node) object[entry.first.Scalar()] = YamlToJson(entry.second);
-      return object;
-    }
-    case YAML::NodeType::Scalar: {
-      const std::string& text = node.Scalar();
-      if (node.Tag() == "!") return text;
-      if (text == "true") return true;
-      if (text == "false") return false;
-      if (text == "null" || text == "~") return nullptr;
-      if (const std::optional<double> number = ParseNumber(text)) return *number;
-      return text;
-    }
-    default:
-      return nullptr;
-  }
 }
 
 const Json& BuiltinDocument() {
