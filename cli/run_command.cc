@@ -5,8 +5,8 @@
 #include "cli/store_options.h"
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
-#include "statecraft/models/smp/smp.h"
+#include "statecraft/io/importer.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft::cli {
 namespace {
@@ -100,15 +100,14 @@ void AddRunCommand(CLI::App& app) {
       if (!options->input.file.empty()) {
         throw InputError("--random-scenario generates its scenario; give no FILE with it");
       }
-      if (command->count("--seed") == 0) options->seed = kKtabDefaultSeed;
-      scenario = KtabRandomScenario(options->seed);
-      // KTAB's --euSMP run values turn 0's bargains with risk-neutral attitudes; reproduce it
-      // unless the user says otherwise.
-      bool given = false;
-      for (const auto& [name, value] : params)
-        given = given || name == "initial_bargains_risk_neutral";
-      if (options->model == "smp" && !given) {
-        params.emplace_back("initial_bargains_risk_neutral", "true");
+      const ScenarioGenerator& generator = FindGenerator("ktab-random");
+      if (command->count("--seed") == 0) options->seed = generator.default_seed;
+      scenario = generator.generate(options->seed);
+      // The parameters that reproduce the generating tool's own run, unless the user sets them.
+      for (const GeneratorParam& param : generator.params) {
+        bool given = false;
+        for (const auto& [name, value] : params) given = given || name == param.name;
+        if (options->model == param.model && !given) params.emplace_back(param.name, param.value);
       }
     } else {
       scenario = LoadScenario(options->input);

@@ -1,4 +1,6 @@
 // Tests of the KTAB importers (statecraft/io/importers/ktab_csv.cc, ktab_xml.cc).
+#include "statecraft/io/importers/ktab.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -7,7 +9,6 @@
 
 #include "statecraft/core/error.h"
 #include "statecraft/io/importer.h"
-#include "statecraft/io/importers/ktab.h"
 #include "statecraft/io/scenario_reader.h"
 #include "statecraft/io/text_file.h"
 #include "statecraft/models/smp/smp.h"
