@@ -31,8 +31,8 @@ Stake PlainStake(Estimate position, Estimate salience) {
   return stake;
 }
 
-std::string GoldenPath(const std::string& name) {
 // Reference outputs and test vectors (tests/goldens/exchange/README.md).
+std::string GoldenPath(const std::string& name) {
   return std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/exchange/" + name;
 }
 
