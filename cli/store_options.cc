@@ -9,6 +9,7 @@
 
 #include "statecraft/analysis/distributed.h"
 #include "statecraft/core/error.h"
+#include "statecraft/core/version.h"
 
 namespace statecraft::cli {
 namespace {
@@ -77,6 +78,6 @@ void RunSaver::Save(const std::function<void(RunStore&)>& save) {
   }
 }
 
-std::string ProgramVersion() { return std::string("statecraft ") + STATECRAFT_VERSION; }
+std::string ProgramVersion() { return std::string("statecraft ") + kProgramVersion; }
 
 }  // namespace statecraft::cli

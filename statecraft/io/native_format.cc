@@ -7,14 +7,15 @@
 
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
+#include "statecraft/core/version.h"
 #include "statecraft/io/csv.h"
-
 #include "statecraft/io/yaml_json.h"
+
 namespace statecraft {
 
 const std::vector<std::string> kScenarioFileKeys = {
-    "name",   "description", "sources", "salience_scale", "actors",
-    "issues", "stakes",      "levers",  "plans",          "counter_levers"};
+    "format_version", "name",   "description", "sources", "salience_scale", "actors",
+    "issues",         "stakes", "levers",      "plans",   "counter_levers"};
 
 namespace {
 
@@ -177,6 +178,21 @@ nlohmann::ordered_json EstimateDocument(const Estimate& estimate, double scale) 
 
 Scenario ReadNativeScenario(const NodeReader& root) {
   root.RequireMap(kScenarioFileKeys);
+  if (root.Has("format_version")) {
+    // A file without it is version 1 (files written before the format was versioned).
+    const NodeReader version = root.Child("format_version");
+    const double number = version.Number();
+    const std::string expected =
+        kScenarioFormatVersion == 1
+            ? std::string("format version 1")
+            : "a format version from 1 to " + std::to_string(kScenarioFormatVersion);
+    if (number != std::floor(number) || number < 1) version.Expected(expected);
+    if (number > kScenarioFormatVersion) {
+      version.Fail("found format version " + NumberText(number) +
+                   ", which a newer statecraft wrote; expected " + expected +
+                   " (upgrade statecraft to read it)");
+    }
+  }
   Scenario scenario;
   if (root.Has("name")) scenario.name = root.Child("name").String();
   if (root.Has("description")) scenario.description = root.Child("description").String();
@@ -280,13 +296,33 @@ nlohmann::ordered_json ScenarioDocument(const Scenario& scenario) {
   return root;
 }
 
+namespace {
+
+// The document with `format_version` as its first key.
+nlohmann::ordered_json Versioned(const nlohmann::ordered_json& document) {
+  nlohmann::ordered_json versioned;
+  versioned["format_version"] = kScenarioFormatVersion;
+  for (const auto& [key, value] : document.items()) {
+    if (key != "format_version") versioned[key] = value;
+  }
+  return versioned;
+}
+
+}  // namespace
+
 std::string DocumentYaml(const nlohmann::ordered_json& document) {
   YAML::Emitter out;
-  out << JsonToYaml(document);
+  out << JsonToYaml(Versioned(document));
   return std::string(out.c_str()) + "\n";
 }
 
-std::string DocumentJson(const nlohmann::ordered_json& document) { return document.dump(2) + "\n"; }
+std::string DocumentJson(const nlohmann::ordered_json& document) {
+  return Versioned(document).dump(2) + "\n";
+}
+
+std::string CanonicalScenarioJson(const Scenario& scenario) {
+  return ScenarioDocument(scenario).dump(2) + "\n";
+}
 
 std::string WriteScenarioYaml(const Scenario& scenario) {
   return DocumentYaml(ScenarioDocument(scenario));

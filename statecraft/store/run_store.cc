@@ -8,8 +8,10 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <stdexcept>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/version.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/store/sha256.h"
 
@@ -346,7 +348,16 @@ std::string RunStore::DefaultPath() {
   return (base / "statecraft" / "runs.sqlite").string();
 }
 
-int RunStore::LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+int RunStore::LatestSchemaVersion() {
+  // The schema version is defined in core/version.h; a migration added without raising it there
+  // (or the reverse) is a programming error that every store opening reports.
+  if (static_cast<int>(Migrations().size()) != kStoreSchemaVersion) {
+    throw std::logic_error("the run store has " + std::to_string(Migrations().size()) +
+                           " migrations but kStoreSchemaVersion is " +
+                           std::to_string(kStoreSchemaVersion));
+  }
+  return kStoreSchemaVersion;
+}
 
 RunStore::RunStore(const std::string& path) : path_(path) {
   const std::filesystem::path file(path);
@@ -412,6 +423,7 @@ int RunStore::SchemaVersion() const {
 void RunStore::Migrate() {
   Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
   const auto& migrations = Migrations();
+  LatestSchemaVersion();  // checks the migrations against kStoreSchemaVersion
   for (;;) {
     // Each step re-reads the version inside its write transaction, so two programs opening a
     // new store at once cannot apply a migration twice.
@@ -431,7 +443,7 @@ void RunStore::Migrate() {
 }
 
 void RunStore::SaveScenario(const Scenario& scenario, std::string* hash) {
-  const std::string canonical = WriteScenarioJson(scenario);
+  const std::string canonical = CanonicalScenarioJson(scenario);
   *hash = Sha256Hex(canonical);
   Statement insert(db_,
                    "INSERT OR IGNORE INTO scenarios (hash, name, canonical_json) "
