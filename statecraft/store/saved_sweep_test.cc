@@ -7,9 +7,9 @@
 
 #include "statecraft/analysis/sweep.h"
 #include "statecraft/core/error.h"
-#include "statecraft/models/builtin.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/levers_format.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {
