@@ -104,9 +104,10 @@ EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options
 // (ties go to the lowest position). Zero total weight: the lower unweighted median.
 double EumWeightedMedian(const std::vector<double>& positions, const std::vector<double>& weights);
 
-// EU(i → j) of eq. 25a (docs/models/eum.md §3.4) for a challenger at `challenger` and a target at `target`
-// with normalised distance d = |challenger − target| / range, P = P_ij, the target's salience and
-// risk exponent rho. The engine never asks for it when both hold one position (EU = 0 there).
+// EU(i → j) of eq. 25a (docs/models/eum.md §3.4) for a challenger at `challenger` and a target at
+// `target` with normalised distance d = |challenger − target| / range, P = P_ij, the target's
+// salience and risk exponent rho. The engine never asks for it when both hold one position (EU = 0
+// there).
 double EumChallengeUtility(double probability, double target_salience, double rho, double q,
                            double challenger, double target, double median, double range);
 
