@@ -56,7 +56,8 @@ struct SmpConfig {
   int max_iterations = 100;
   double min_delta_ratio = 0.02;
   double min_significant_delta = 1e-4;
-  // KTAB's --euSMP quirk (docs/models/smp.md §4.4): turn 0's bargain utilities use risk-neutral attitudes.
+  // KTAB's --euSMP quirk (docs/models/smp.md §4.4): turn 0's bargain utilities use risk-neutral
+  // attitudes.
   bool initial_bargains_risk_neutral = false;
 };
 
@@ -121,7 +122,8 @@ class KtabPrng {
   std::mt19937_64 engine_;
 };
 
-// KTAB's `--euSMP` scenario (docs/models/smp.md §4.13) on KTAB's scale; with random_accommodation, KTAB's
+// KTAB's `--euSMP` scenario (docs/models/smp.md §4.13) on KTAB's scale; with random_accommodation,
+// KTAB's
 // `--ra` diagonal accommodation A_ii ~ U(0.1, 0.5).
 SmpInput KtabRandomInput(std::uint64_t seed, bool random_accommodation = false);
 
