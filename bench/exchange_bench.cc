@@ -1,6 +1,6 @@
 // Speed of the exchange model (issue 5): COP21 (15 × 13, 10 rounds) and random scenarios shaped
-// like docs/models/exchange.md §4 (integer positions U{0..100}, saliences U(0.05, 1) per actor-issue,
-// capabilities U(0.05, 1) per actor). Figures: docs/performance/exchange.md.
+// like docs/models/exchange.md §4 (integer positions U{0..100}, saliences U(0.05, 1) per
+// actor-issue, capabilities U(0.05, 1) per actor). Figures: docs/performance/exchange.md.
 #include <benchmark/benchmark.h>
 
 #include <cmath>

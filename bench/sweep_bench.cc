@@ -14,8 +14,8 @@
 
 #include "statecraft/analysis/sweep.h"
 #include "statecraft/analysis/whatif.h"
-#include "statecraft/models/builtin.h"
 #include "statecraft/io/levers_format.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {

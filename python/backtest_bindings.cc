@@ -6,8 +6,8 @@
 #include "python/bindings.h"
 #include "statecraft/analysis/backtest.h"
 #include "statecraft/core/error.h"
-#include "statecraft/models/builtin.h"
 #include "statecraft/io/json_output.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft::python {
 namespace {

@@ -1,9 +1,9 @@
 // Shared pieces of the Python bindings: the wrapped value types, the JSON → Python conversion,
 // and one Bind* function per area (each in its own file, all called from module.cc).
 //
-// The bindings are a thin client (no model logic in any client): they parse Python arguments, call the library
-// with the GIL released, and convert results. Every dict a result returns is built from the same
-// JSON the CLI prints, so the two cannot drift apart.
+// The bindings are a thin client (no model logic in any client): they parse Python arguments, call
+// the library with the GIL released, and convert results. Every dict a result returns is built from
+// the same JSON the CLI prints, so the two cannot drift apart.
 #ifndef STATECRAFT_PYTHON_BINDINGS_H_
 #define STATECRAFT_PYTHON_BINDINGS_H_
 

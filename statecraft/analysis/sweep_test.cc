@@ -15,8 +15,8 @@
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/analysis/whatif.h"
 #include "statecraft/core/error.h"
-#include "statecraft/models/builtin.h"
 #include "statecraft/io/levers_format.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {

@@ -6,8 +6,8 @@
 #include "statecraft/analysis/run.h"
 #include "statecraft/analysis/sweep.h"
 #include "statecraft/analysis/whatif.h"
-#include "statecraft/models/builtin.h"
 #include "statecraft/io/native_format.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/report/svg_chart.h"
 
 namespace statecraft {

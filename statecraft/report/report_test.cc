@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "statecraft/analysis/run.h"
-#include "statecraft/models/builtin.h"
 #include "statecraft/io/native_format.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/report/html_report.h"
 #include "statecraft/report/svg_chart.h"
 
