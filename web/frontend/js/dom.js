@@ -12,7 +12,9 @@ export function h(tag, attributes, ...children) {
     if (key === 'class') element.setAttribute('class', value);
     else if (key === 'text') element.textContent = value;
     else if (key === 'html') element.innerHTML = value;
-    else if (key === 'dataset') Object.assign(element.dataset, value);
+    else if (key === 'dataset') {
+      for (const [name, item] of Object.entries(value)) if (item !== undefined && item !== null) element.dataset[name] = item;
+    }
     else if (key.startsWith('on')) element.addEventListener(key.slice(2), value);
     else if (key === 'value') element.value = value;
     else if (key === 'checked' || key === 'selected' || key === 'disabled') element[key] = true;

@@ -15,6 +15,7 @@ import { uncertaintyView } from './views/uncertainty.js';
 import { optimiseView } from './views/optimise.js';
 import { backtestView } from './views/backtest.js';
 import { historyView } from './views/history.js';
+import { triedPlan } from './views/forecast.js';
 
 const views = {
   answer: answerView,
@@ -170,5 +171,9 @@ async function start() {
     setStatus(error.message, true);
   }
 }
+
+// A handle for the browser's console (and the browser tests): the document and what the server
+// made of it.
+window.statecraft = { app, documentForServer, triedPlan };
 
 start();

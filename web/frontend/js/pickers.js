@@ -42,8 +42,8 @@ export function targetPicker(role, initial, probability) {
   };
 }
 
-export function drawsInput(initial, label = 'Draws') {
-  const input = h('input', { type: 'number', min: 1, max: 1000000, step: 1, class: 'input number', value: String(initial), 'aria-label': label });
+export function drawsInput(initial, label, role) {
+  const input = h('input', { type: 'number', min: 1, max: 1000000, step: 1, class: 'input number', value: String(initial), 'aria-label': label, dataset: { role } });
   return { element: h('label', { class: 'field' }, h('span', { class: 'field-label', text: label }), input), value: () => Number(input.value), input };
 }
 

@@ -130,8 +130,8 @@ function disagreements(plans, models) {
 
 function draw() {
   const models = modelPicker('answer-models', ['compromise', 'weighted_median', 'eum'].filter((name) => app.models.some((model) => model.name === name)));
-  const draws = drawsInput(300, 'Draws per plan');
-  const optimiseDraws = drawsInput(100, 'Draws per candidate plan');
+  const draws = drawsInput(300, 'Draws per plan', 'answer-draws');
+  const optimiseDraws = drawsInput(100, 'Draws per candidate plan', 'answer-optimise-draws');
   const whatifJob = jobPanel('answer-whatif-job');
   const optimiseJob = jobPanel('answer-optimise-job');
   output = h('div', { class: 'output', dataset: { role: 'answer-output' } });

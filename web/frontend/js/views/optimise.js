@@ -73,7 +73,7 @@ function draw() {
   const models = modelPicker('optimise-models', ['compromise']);
   const target = targetPicker('optimise-target', asked.target || '', asked.probability === undefined ? 0.8 : asked.probability);
   const budget = h('input', { type: 'text', inputmode: 'decimal', class: 'input number', placeholder: 'no limit', value: asked.budget === undefined ? '' : String(asked.budget), 'aria-label': 'Budget (cost points)' });
-  const draws = drawsInput(200);
+  const draws = drawsInput(200, 'Draws per candidate plan', 'optimise-draws');
   const job = jobPanel('optimise-job');
   const output = h('div', { class: 'output', dataset: { role: 'optimise-output' } });
   const start = button('Find the cheapest plan', async () => {

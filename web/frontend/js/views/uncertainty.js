@@ -100,7 +100,7 @@ function sweepCard() {
   const planChoices = [['', 'no lever'], ['@tried', 'the levers tried under Forecast'], ...app.plans.map((plan) => [plan.name, `plan ${plan.name}`])];
   const plan = select(planChoices, '', { class: 'input', 'aria-label': 'Plan of the sweep', dataset: { role: 'sweep-plan' } });
   const target = targetPicker('sweep-target', defaultTarget(), defaultProbability());
-  const draws = drawsInput(1000);
+  const draws = drawsInput(1000, 'Draws', 'sweep-draws');
   const job = jobPanel('sweep-job');
   const output = h('div', { class: 'output', dataset: { role: 'sweep-output' } });
   const start = button('Run the sweep', async () => {
@@ -188,7 +188,7 @@ function whatifResult(result, revision, required, runId) {
 function whatifCard() {
   const models = modelPicker('whatif-models', ['compromise', 'weighted_median', 'eum'].filter((name) => app.models.some((model) => model.name === name)));
   const target = targetPicker('whatif-target', defaultTarget(), defaultProbability());
-  const draws = drawsInput(300);
+  const draws = drawsInput(300, 'Draws', 'whatif-draws');
   const job = jobPanel('whatif-job');
   const output = h('div', { class: 'output', dataset: { role: 'whatif-output' } });
   const start = button('Run the what-if', async () => {
