@@ -85,5 +85,6 @@ export function numberOrText(text) {
 }
 
 export function button(label, onClick, attributes = {}) {
-  return h('button', { type: 'button', class: `button ${attributes.class || ''}`.trim(), ...attributes, onclick: onClick }, label);
+  const { class: extra, ...rest } = attributes;
+  return h('button', { type: 'button', ...rest, class: `button ${extra || ''}`.trim(), onclick: onClick }, label);
 }

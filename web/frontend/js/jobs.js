@@ -20,7 +20,9 @@ export function jobPanel(role) {
     }
   });
 
+  let unitOf = null;
   function show(progress) {
+    if (unitOf) progress.unit = unitOf(progress);
     bar.value = progress.fraction;
     statusText.textContent = progress.status;
     element.dataset.status = progress.status;
@@ -36,8 +38,10 @@ export function jobPanel(role) {
     detail.textContent = parts.join(' · ');
   }
 
-  // Runs the job; resolves to the finished job, or throws the server's refusal.
-  async function run(path, body) {
+  // Runs the job; resolves to the finished job, or throws the server's refusal. `unit` names
+  // what a step counts when the kind of job does not say it alone (progress → "draws").
+  async function run(path, body, unit) {
+    unitOf = unit || null;
     if (handle) throw new Error('a job is running already');
     element.hidden = false;
     element.dataset.status = 'starting';

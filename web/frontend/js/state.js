@@ -109,7 +109,7 @@ async function validate() {
 // error's path) and writes the message beside it; clears the marks of the previous error.
 export function showErrors() {
   for (const element of $$('[aria-invalid="true"]')) element.removeAttribute('aria-invalid');
-  for (const element of $$('.field-error')) element.remove();
+  for (const element of $$('.field-error, .error-row')) element.remove();
   const error = app.error;
   if (!error || !error.path) return;
   const candidates = $$('[data-path]').filter((element) => pathConcerns(error.path, element.dataset.path));
@@ -125,7 +125,7 @@ export function showErrors() {
   const message = h('span', { class: 'field-error', id: messageId, role: 'alert' }, error.text);
   if (host.tagName === 'TR') {
     const columns = host.children.length;
-    host.after(h('tr', { class: 'field-error error-row' }, h('td', { colspan: columns }, message)));
+    host.after(h('tr', { class: 'error-row' }, h('td', { colspan: columns }, message)));
   } else {
     host.append(message);
   }

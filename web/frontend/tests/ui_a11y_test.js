@@ -7,7 +7,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { launch, parseArguments, check, startServer, seriousViolations } = require('./browser');
-const { openView, typeInto, waitValid, screenshot } = require('./ui_steps');
+const { openView, typeInto, waitValid, screenshot, screenshotAround } = require('./ui_steps');
 
 const kViews = ['answer', 'scenario', 'forecast', 'levers', 'uncertainty', 'optimise', 'backtest', 'history'];
 
@@ -86,7 +86,7 @@ async function fitsTheWindow(page, where) {
     check(/RUS on munitions, position/.test(message) && /abc/.test(message), `a word where a number belongs is named: ${message}`);
     check(await page.getAttribute(cell, 'aria-describedby') === 'field-error-message', 'the invalid cell points to its message');
     await noSeriousViolations(page, 'scenario with an error');
-    await screenshot(page, options.out, 'scenario-error-1024');
+    await screenshotAround(page, options.out, 'scenario-error-1024', 'tr.error-row');
   } finally {
     await close();
     server.kill('SIGTERM');

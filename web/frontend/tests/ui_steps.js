@@ -31,6 +31,7 @@ async function screenshot(page, out, name, width) {
   const size = page.viewportSize();
   if (width && size.width !== width) await page.setViewportSize({ width, height: size.height });
   const file = path.resolve(out, `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
   if (width && size.width !== width) await page.setViewportSize(size);
   return file;
@@ -67,4 +68,12 @@ function formatPercent(value, digits = 0) {
   return `${(100 * value).toFixed(digits)} %`;
 }
 
-module.exports = { openView, typeInto, waitValid, waitJob, screenshot, tableRows, apiJob, formatNumber, formatPercent };
+// The window around an element, scrolled so that it is in the middle.
+async function screenshotAround(page, out, name, selector) {
+  await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), selector);
+  const file = path.resolve(out, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+module.exports = { screenshotAround, openView, typeInto, waitValid, waitJob, screenshot, tableRows, apiJob, formatNumber, formatPercent };

@@ -11,7 +11,7 @@ const os = require('os');
 const path = require('path');
 const { launch, parseArguments, check, startServer } = require('./browser');
 const {
-  openView, typeInto, waitValid, waitJob, screenshot, tableRows, apiJob, formatNumber, formatPercent,
+  openView, typeInto, waitValid, waitJob, screenshot, screenshotAround, tableRows, apiJob, formatNumber, formatPercent,
 } = require('./ui_steps');
 
 async function forecastMatchesApi(page) {
@@ -76,7 +76,9 @@ async function forecastMatchesApi(page) {
     });
     check(errorRowFollowsStake, 'the message stands in the row right below the stake');
     check(/USA on sanctions/.test(await page.textContent('#validity')), 'the header says what is wrong');
-    await screenshot(page, options.out, 'edit-error-1024', 1024);
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await screenshotAround(page, options.out, 'edit-error-1024', 'tr.error-row');
+    await page.setViewportSize({ width: 1600, height: 1000 });
     await openView(page, 'forecast');
     check(await page.getAttribute('[data-role="forecast"]', 'data-stale') === '1', 'the forecast is marked stale while the scenario is invalid');
     check(await page.isVisible('[data-role="forecast"] .stale-note'), 'the stale note is shown');
@@ -168,7 +170,7 @@ async function forecastMatchesApi(page) {
     await page.click('[data-action="sweep-start"]');
     check(await waitJob(page, 'sweep-job') === 'done', 'the sweep job ends done');
     const sweepDetail = await page.textContent('[data-role="sweep-job"] .job-detail');
-    check(/of 1,000 draws/.test(sweepDetail) || /of 1 draws/.test(sweepDetail), `the sweep's progress is counted: ${sweepDetail}`);
+    check(/of 1,000 draws/.test(sweepDetail) || /1 of 1 models/.test(sweepDetail), `the sweep's progress is counted: ${sweepDetail}`);
     const headline = await page.textContent('[data-role="sweep-probability"]');
     check(/P\(munitions<=50\) under compromise: \d+\.\d %/.test(headline) && /required 70 %/.test(headline), `the sweep states P(target) against the required probability: ${headline}`);
     check(await page.locator('[data-role="sweep-output"] svg[data-chart="distribution"]').count() === 3, 'a distribution per issue');
@@ -233,7 +235,7 @@ async function forecastMatchesApi(page) {
     const saved = path.resolve(options.out, 'downloaded.yaml');
     await download.saveAs(saved);
     const yaml = fs.readFileSync(saved, 'utf8');
-    check(/name: L6/.test(yaml) && /name: plan7/.test(yaml), 'the download holds the new lever and plan');
+    check(/name: "L6"/.test(yaml) && /name: "plan7"/.test(yaml), 'the download holds the new lever and plan');
     const validated = execFileSync(options.binary, ['validate', saved], { encoding: 'utf8' });
     check(/valid/i.test(validated), `statecraft validate reads the download: ${validated.trim().split('\n')[0]}`);
 

@@ -85,7 +85,7 @@ function drawResult(json, revision, elapsed, plan) {
   }))];
   const trajectories = json.charts ? json.charts.trajectories : [];
   output.replaceChildren(resultBlock(revision, 'forecast',
-    h('p', { class: 'result-meta', text: `${forecasts.length} models, ${plan ? `levers ${plan}` : 'no lever'} · ${elapsed.toFixed(0)} ms` }),
+    h('p', { class: 'result-meta', text: `${forecasts.length} models · ${plan ? `levers ${plan}` : 'no lever'} · outcomes after decision rules` }),
     h('div', { class: 'chart-grid' }, charts),
     dataTable({ columns, rows, name: 'forecast', caption: 'Outcome per issue and model (after decision rules)', role: 'outcomes' }),
     trajectories.length ? h('details', { class: 'trajectories' },
@@ -135,7 +135,7 @@ export const forecastView = {
     root.append(viewHeader('forecast-title', 'Forecast', 'What each model predicts the actors settle on. Tick a lever and move its slider: every chosen model re-runs at once.',
       button('Run and save', () => rerun(true), { class: 'primary', dataset: { action: 'run-save' } })),
     h('div', { class: 'two-column' },
-      h('div', { class: 'side' }, card('Models', controls), card('Levers to try', leverBox), timing),
+      h('div', { class: 'side' }, card(null, controls), card('Levers to try', leverBox), timing),
       output));
     models = { chosen: () => [] };
     on('validated', ({ valid }) => {

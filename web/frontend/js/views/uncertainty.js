@@ -112,7 +112,8 @@ function sweepCard() {
     output.replaceChildren();
     start.disabled = true;
     try {
-      const finished = await job.run('/api/sweep', body);
+      // A sweep counts draws when the server reports them, otherwise models.
+      const finished = await job.run('/api/sweep', body, (progress) => (progress.total >= body.draws ? 'draws' : 'models'));
       if (finished.status === 'done') {
         const result = finished.result.models ? finished.result.models[0] : finished.result;
         output.replaceChildren(sweepResult(result, revision, target.target() ? target.probability() : null, finished.run_id));
