@@ -82,16 +82,16 @@ export function probabilityBars({ rows, series, colours, required, title }) {
 // One issue's scale with its anchors and, per row, the 10-90 % interval with its median (a point
 // when only `median` is given). rows: [{label, q10?, median, q90?, colour}]. Marks: `target`
 // {direction, value} shades the target zone, `reference` the status quo, `known` the outcome.
-export function distributionChart({ issue, scale, anchors, rows, target, reference, known, title }) {
-  const labelWidth = 150;
+export function distributionChart({ issue, scale, anchors, rows, target, reference, known, title, series }) {
+  const labelWidth = 170;
   const plotWidth = kWidth - labelWidth - 24;
   const rowHeight = 22;
-  const top = 26;
+  const top = series ? 44 : 26;
   const plotBottom = top + rows.length * rowHeight;
   const height = plotBottom + 40;
   const span = scale.high - scale.low || 1;
   const x = (v) => labelWidth + ((v - scale.low) / span) * plotWidth;
-  let body = '';
+  let body = series ? legend(series.names, series.colours, 12) : '';
   if (target) {
     const edge = Math.min(Math.max(Number(target.value), scale.low), scale.high);
     const [from, to] = target.direction === '<=' ? [scale.low, edge] : [edge, scale.high];
@@ -114,7 +114,11 @@ export function distributionChart({ issue, scale, anchors, rows, target, referen
   body += marker(known, 'known', 'known outcome');
   rows.forEach((row, r) => {
     const y = top + r * rowHeight + rowHeight / 2;
-    body += text(labelWidth - 8, y, clip(row.label, 24), 'class="label" text-anchor="end" dominant-baseline="middle"');
+    if (row.group !== undefined && r > 0 && rows[r - 1].group !== row.group) {
+      body += `<line class="group-line" x1="0" x2="${kWidth}" y1="${y - rowHeight / 2}" y2="${y - rowHeight / 2}"/>`;
+    }
+    const shownLabel = row.group !== undefined ? (r === 0 || rows[r - 1].group !== row.group ? row.group : '') : row.label;
+    body += text(labelWidth - 8, y, clip(shownLabel, 26), 'class="label" text-anchor="end" dominant-baseline="middle"');
     const numbers = row.q10 !== undefined
       ? `${row.label}: median ${formatNumber(row.median, 2)}, 10-90 % ${formatNumber(row.q10, 2)} to ${formatNumber(row.q90, 2)}`
       : `${row.label}: ${formatNumber(row.median, 2)}`;

@@ -19,6 +19,22 @@ function readNativeJson(text, fileName) {
   return [{ name: value.name || fileName, document: value }];
 }
 
+// A document the editor can lay out: lists of actors and issues, a map of stakes. One that is
+// not is refused with the server's reason; one with a wrong value opens, the value marked.
+async function checkShape(documentValue) {
+  const isMap = (item) => item && typeof item === 'object' && !Array.isArray(item);
+  const actorsOk = Array.isArray(documentValue.actors) && documentValue.actors.every(isMap);
+  const issuesOk = Array.isArray(documentValue.issues) && documentValue.issues.every(isMap);
+  const stakesOk = isMap(documentValue.stakes) && Object.values(documentValue.stakes).every(isMap);
+  if (actorsOk && issuesOk && stakesOk) return;
+  try {
+    await api('POST', '/api/validate', { document: documentValue });
+  } catch (error) {
+    throw new Error(explainError(error.message, documentValue).text);
+  }
+  throw new Error('expected lists of actors and issues and a map of stakes');
+}
+
 export async function openFile(file) {
   const text = await file.text();
   try {
@@ -26,7 +42,9 @@ export async function openFile(file) {
     return json.scenarios;
   } catch (error) {
     if (error instanceof ApiError && error.status === 404 && /\.json$/i.test(file.name)) {
-      return readNativeJson(text, file.name);
+      const scenarios = readNativeJson(text, file.name);
+      await checkShape(scenarios[0].document);
+      return scenarios;
     }
     if (error instanceof ApiError && error.status === 404) {
       throw new Error('this server cannot import files (no POST /api/import)');

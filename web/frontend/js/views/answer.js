@@ -52,7 +52,9 @@ function answerResult({ asked, whatif, optimisations, revision, models }) {
   const plans = whatif.plans;
   const colours = models.map((name) => modelColour(name, kPalette));
   const baseline = plans[0];
-  const parts = [];
+  const parts = [h('div', { class: 'question-block' },
+    h('h2', { class: 'question-text', text: asked.text || `Can ${asked.target} be reached?` }),
+    h('p', { class: 'result-meta', text: `target ${asked.target} with probability ≥ ${formatPercent(asked.probability ?? 0.8)}${asked.budget !== undefined ? ` within a budget of ${formatNumber(asked.budget, 2)}` : ''} · models ${models.join(', ')} · ${whatif.draws} draws per plan` }))];
   const reached = optimisations.filter((item) => item.result && item.result.best);
   const cheapest = reached.length ? reached.reduce((a, b) => (b.result.best.cost < a.result.best.cost ? b : a)) : null;
   const headline = h('div', { class: 'answer-grid' },

@@ -23,6 +23,7 @@ const kEffectTypes = [
 
 let root = null;
 let body = null;
+const openLevers = new Set();  // the paths of the lever cards the user keeps open
 
 const structural = () => edited({ structural: true });
 
@@ -136,9 +137,13 @@ function costEditor(lever, path) {
 function leverEditor(list, lever, index, path, kind) {
   const stepsText = Array.isArray(lever.steps) ? lever.steps.join(', ') : '';
   const excluded = lever.excluded !== undefined;
-  return h('section', { class: 'lever-card', dataset: { lever: lever.name, path } },
+  const magnitude = lever.magnitude === undefined ? '' : Array.isArray(lever.magnitude) ? lever.magnitude.join(' – ') : typeof lever.magnitude === 'object' ? [lever.magnitude.low, lever.magnitude.central, lever.magnitude.high].filter((v) => v !== undefined).join(' – ') : String(lever.magnitude);
+  const details = h('details', { class: 'lever-card', open: openLevers.has(path), dataset: { lever: lever.name, path } },
+    h('summary', {},
+      h('span', { class: 'lever-title', text: `${kind} ${lever.name}` }),
+      h('span', { class: 'lever-summary', text: excluded ? `excluded: ${lever.excluded}` : `${lever.description || ''}${magnitude ? ` · magnitude ${magnitude}` : ''}` })),
     h('div', { class: 'issue-head' },
-      h('h3', { text: `${kind} ${lever.name}` }),
+      h('span', { class: 'hint', text: `${(lever.effects || []).length} effect(s)` }),
       button('Remove', () => { list.splice(index, 1); structural(); }, { class: 'small danger', 'aria-label': `Remove ${kind.toLowerCase()} ${lever.name}` })),
     h('div', { class: 'form-grid' },
       h('label', { class: 'field', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Name' }),
@@ -161,6 +166,11 @@ function leverEditor(list, lever, index, path, kind) {
         costEditor(lever, path),
         h('div', { class: 'effects wide' }, (lever.effects || []).map((effect, k) => effectEditor(lever, effect, k, `${path}.effects[${k}]`)),
           button('Add effect', () => { lever.effects = lever.effects || []; lever.effects.push({ type: 'shift_position', actors: [] }); structural(); }, { class: 'small', 'aria-label': `Add an effect to ${lever.name}` }))]));
+  details.addEventListener('toggle', () => {
+    if (details.open) openLevers.add(path);
+    else openLevers.delete(path);
+  });
+  return details;
 }
 
 // A lever renamed in the plans that name it.
@@ -225,6 +235,7 @@ function draw() {
       lever.effects[0].actors = actor ? [actor] : [];
       lever.effects[0].issues = issue ? [issue] : [];
       doc.levers.push(lever);
+      openLevers.add(`levers[${doc.levers.length - 1}]`);
       structural();
     }, { dataset: { action: 'add-lever' } })));
   const plans = doc.plans || [];
@@ -253,7 +264,7 @@ function draw() {
         optionalNumber(counter, 'budget', 'Budget (cost points)', 'counter_levers.budget')),
       counter.levers.map((lever, k) => leverEditor(counter.levers, lever, k, `counter_levers.levers[${k}]`, 'Counter-lever')),
       h('div', { class: 'card-actions' },
-        button('Add counter-lever', () => { const lever = newLever(counter.levers.map((item) => item.name)); lever.name = lever.name.replace(/^L/, 'R'); lever.effects[0].actors = [counter.owner].filter(Boolean); counter.levers.push(lever); structural(); }, { dataset: { action: 'add-counter-lever' } }),
+        button('Add counter-lever', () => { const lever = newLever(counter.levers.map((item) => item.name)); lever.name = lever.name.replace(/^L/, 'R'); lever.effects[0].actors = [counter.owner].filter(Boolean); counter.levers.push(lever); openLevers.add(`counter_levers.levers[${counter.levers.length - 1}]`); structural(); }, { dataset: { action: 'add-counter-lever' } }),
         button('Remove counter-levers', () => { delete doc.counter_levers; structural(); }, { class: 'danger' })));
   } else {
     counterCard = card('Counter-levers', h('p', { class: 'hint', text: 'No opponent declared.' }),

@@ -81,12 +81,12 @@ function sweepResult(result, revision, required, runId) {
         { key: 'unconstrained_median', label: 'median before the decision rule', numeric: true, format: number }],
       rows: quantileRows,
     }),
-    dataTable({
+    h('details', { class: 'more' }, h('summary', { text: `Every driver of every issue (${driverRows.length})` }), dataTable({
       name: 'sweep-drivers', role: 'sweep-drivers', caption: 'Drivers (Spearman rank correlation with the outcome)',
       columns: [{ key: 'issue', label: 'Issue' }, { key: 'input', label: 'Input' }, { key: 'rank_correlation', label: 'ρ', numeric: true, format: (v) => v.toFixed(2) },
         { key: 'outcome_when_low', label: 'outcome, input low', numeric: true, format: number }, { key: 'outcome_when_high', label: 'outcome, input high', numeric: true, format: number }],
       rows: driverRows,
-    }));
+    })));
 }
 
 function parseTargetText(text) {
@@ -159,7 +159,8 @@ function whatifResult(result, revision, required, runId) {
     distributionBox.innerHTML = distributionChart({
       issue, scale: info.scale, anchors: info.anchors, reference: info.reference, known: info.known,
       target: target && target.issue === issue ? target : null,
-      rows: plans.flatMap((plan) => modelNames.map((name, k) => ({ label: modelNames.length > 1 ? `${plan.plan} · ${name}` : plan.plan, ...plan.models[name].issues[issue], colour: colours[k] }))),
+      rows: plans.flatMap((plan) => modelNames.map((name, k) => ({ label: `${plan.plan} · ${name}`, group: plan.plan, ...plan.models[name].issues[issue], colour: colours[k] }))),
+      series: { names: modelNames, colours },
       title: `${issue}: 10 – 90 % per plan and model`,
     });
   };
