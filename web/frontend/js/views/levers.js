@@ -165,7 +165,7 @@ function leverEditor(list, lever, index, path, kind) {
           } })),
         costEditor(lever, path),
         h('div', { class: 'effects wide' }, (lever.effects || []).map((effect, k) => effectEditor(lever, effect, k, `${path}.effects[${k}]`)),
-          button('Add effect', () => { lever.effects = lever.effects || []; lever.effects.push({ type: 'shift_position', actors: [] }); structural(); }, { class: 'small', 'aria-label': `Add an effect to ${lever.name}` }))]));
+          button('Add effect', () => { lever.effects = lever.effects || []; lever.effects.push({ type: 'shift_position', actors: [] }); structural(); }, { class: 'small', 'aria-label': `Add effect to ${lever.name}` }))]));
   details.addEventListener('toggle', () => {
     if (details.open) openLevers.add(path);
     else openLevers.delete(path);

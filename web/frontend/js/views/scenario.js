@@ -103,7 +103,7 @@ function anchorsEditor(issue, path, index) {
       while (used.has(value)) value += 1;
       issue.anchors = { ...anchors, [value]: '' };
       structural();
-    }, { class: 'small', 'aria-label': `Add an anchor to ${issue.name}` }));
+    }, { class: 'small', 'aria-label': `Add anchor to ${issue.name}` }));
 }
 
 function decisionRule(issue, path, index) {
@@ -116,8 +116,7 @@ function decisionRule(issue, path, index) {
     else issue.deciders = actors.filter((actor) => (app.document.stakes[actor] || {})[issue.name]).slice(0, 2);
     structural();
   });
-  const boxes = deciders.length ? h('fieldset', { class: 'checks', dataset: { path: `${path}.deciders` } },
-    h('legend', { class: 'visually-hidden', text: `Deciders of ${issue.name}` }),
+  const boxes = deciders.length ? h('fieldset', { class: 'checks', 'aria-label': `Deciders of ${issue.name}`, dataset: { path: `${path}.deciders` } },
     actors.map((actor) => {
       const box = h('input', { type: 'checkbox', checked: deciders.includes(actor), dataset: { key: `issue-${index}-decider-${actor}` } });
       box.addEventListener('change', () => {
