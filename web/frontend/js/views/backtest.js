@@ -68,7 +68,7 @@ function draw() {
     body.replaceChildren(card('No known outcomes', h('p', { class: 'hint', text: 'Give issues a known outcome (Scenario → Issues) to compare the forecasts with what happened.' })));
     return;
   }
-  body.replaceChildren(card('Models', models.element, h('div', { class: 'card-actions' }, button('Compare with the known outcomes', run, { class: 'primary', dataset: { action: 'backtest-start' } }))), output);
+  body.replaceChildren(card(null, models.element, h('div', { class: 'card-actions' }, button('Compare with the known outcomes', run, { class: 'primary', dataset: { action: 'backtest-start' } }))), output);
   if (app.valid) run();
 }
 
