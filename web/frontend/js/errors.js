@@ -104,7 +104,18 @@ export function explainError(message, documentValue) {
   }
   const parts = splitPath(match[1]);
   const where = describePath(parts, documentValue);
-  return { path: match[1], parts, where, message: match[2], text: `${where}: ${match[2]}` };
+  const said = reword(match[2]);
+  return { path: match[1], parts, where, message: said, text: `${where}: ${said}` };
+}
+
+// The reader's message for a range out of order, said as the analyst sees the three cells.
+function reword(message) {
+  const unordered = message.match(/^found \[([^,\]]+), ([^,\]]+), ([^,\]]+)\], expected \[low, central, high\] with low <= central <= high$/);
+  if (unordered) {
+    const [, low, central, high] = unordered;
+    return `low ${low}, central ${central}, high ${high}: the central value must lie between low and high`;
+  }
+  return message;
 }
 
 // True when an input at `fieldPath` is what the error at `errorPath` concerns: the same value,
