@@ -3,10 +3,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "statecraft/analysis/run.h"
-#include "statecraft/analysis/sweep.h"
-#include "statecraft/analysis/whatif.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/report/svg_chart.h"
 
@@ -53,7 +49,8 @@ std::vector<ReferenceLine> ReferencesOf(const Json& issue) {
   return references;
 }
 
-// Forecasts scored against known outcomes: absolute error per issue, its mean per model.
+}  // namespace
+
 Json BacktestOfForecasts(const Json& scenario, const Json& forecasts) {
   Json models = Json::array();
   for (const Json& forecast : forecasts) {
@@ -78,12 +75,6 @@ Json BacktestOfForecasts(const Json& scenario, const Json& forecasts) {
   }
   return models.empty() ? Json() : Json{{"models", models}};
 }
-
-ModelChoice DefaultChoice(const ModelInfo& info) {
-  return ModelChoice{&info, ResolveParams(info.name, info.params, {})};
-}
-
-}  // namespace
 
 Json ScenarioToReportJson(const Scenario& scenario) {
   Json out;
@@ -125,61 +116,6 @@ Json ScenarioToReportJson(const Scenario& scenario) {
     }
   }
   return out;
-}
-
-Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& options) {
-  const Scenario& scenario = input.scenario;
-  Json data;
-  data["title"] = scenario.name;
-  data["program_version"] = options.program_version;
-  data["scenario"] = ScenarioToReportJson(scenario);
-  Json forecasts = Json::array();
-  for (const ModelInfo& info : BuiltinModels().models()) {
-    forecasts.push_back(ForecastToJson(scenario, RunModel(info, scenario, {}, options.seed)));
-  }
-  data["forecasts"] = forecasts;
-  const Json backtest = BacktestOfForecasts(data["scenario"], forecasts);
-  if (!backtest.is_null()) data["backtest"] = backtest;
-  if (options.draws <= 0) return data;
-
-  SweepOptions sweep;
-  sweep.draws = options.draws;
-  sweep.seed = options.seed;
-  sweep.threads = options.threads;
-  const SweepPlan baseline = MakeSweepPlan(input.levers, Plan{"baseline", "no lever", {}});
-  const ModelInfo* focus = BuiltinModels().Find(options.focus_model);
-  if (focus == nullptr) focus = &BuiltinModels().models().front();
-  Json models = Json::object();
-  for (const ModelInfo& info : BuiltinModels().models()) {
-    const ModelChoice choice = DefaultChoice(info);
-    const SweepResult result = RunSweep(scenario, baseline, info, choice.params, sweep);
-    Json per_issue = Json::object();
-    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-      const Quantiles quantiles = SummarizeIssue(result, issue);
-      Json item = QuantilesToJson(quantiles);
-      Json samples = Json::array();
-      for (int draw = 0; draw < result.draws; ++draw) {
-        const double value = result.Outcome(draw, issue);
-        samples.push_back(std::isfinite(value) ? Json(value) : Json(nullptr));
-      }
-      item["samples"] = samples;
-      per_issue[scenario.issues[issue].name] = item;
-    }
-    models[info.name] = per_issue;
-    if (&info == focus && scenario.IssueCount() > 0) {
-      data["drivers"] = {{"model", info.name},
-                         {"issue", scenario.issues[0].name},
-                         {"center", SummarizeIssue(result, 0).median},
-                         {"drivers", DriversToJson(Drivers(result, 0, 10))}};
-    }
-  }
-  data["distributions"] = {{"draws", options.draws}, {"seed", options.seed}, {"models", models}};
-  if (!input.levers.plans.empty()) {
-    const WhatifResult whatif = RunWhatif(scenario, input.levers, input.levers.plans,
-                                          {DefaultChoice(*focus)}, sweep, std::nullopt);
-    data["whatif"] = WhatifToJson(scenario, whatif, sweep);
-  }
-  return data;
 }
 
 Json ReportDataFromStoredRun(const std::string& kind, const std::string& scenario_json,
