@@ -287,4 +287,17 @@ ReportDataRequest DecodeReportDataRequest(const Json& body) {
   return request;
 }
 
+ConvertRequest DecodeConvertRequest(const Json& body) {
+  const Fields fields(body, {"text", "file_name", "from", "capability"});
+  if (fields.Get("text") == nullptr) FailField("text", "missing, expected the file's text");
+  ReadOptions read;
+  read.format = fields.String("from", "auto");
+  read.import.capability = fields.String("capability", "equal");
+  ConvertRequest request;
+  request.scenario = ScenarioSource::Text(fields.String("text"),
+                                          fields.String("file_name", "scenario.yaml"), read);
+  request.to = "json";
+  return request;
+}
+
 }  // namespace statecraft::app

@@ -37,6 +37,9 @@ AnswerRequest DecodeAnswerRequest(const Json& body);
 // (as `statecraft backtest flagship`).
 BacktestRequest DecodeBacktestRequest(const Json& body);
 ReportDataRequest DecodeReportDataRequest(const Json& body);
+// {"text", "file_name"?, "from"?, "capability"?}: a file's text to read in any format (the name's
+// extension helps detection), converted to native JSON documents.
+ConvertRequest DecodeConvertRequest(const Json& body);
 
 // The value of "save" in a body, or `fallback`.
 bool DecodeSave(const Json& body, bool fallback);

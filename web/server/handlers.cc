@@ -74,6 +74,15 @@ HttpResponse HandleValidate(ServerState&, const HttpRequest& request) {
   return JsonResponse(app::ValidateOutputToJson(Unwrap(app::Validate(decoded))));
 }
 
+HttpResponse HandleImport(ServerState&, const HttpRequest& request) {
+  const app::ConvertRequest decoded = app::DecodeConvertRequest(ParseBody(request));
+  Json scenarios = Json::array();
+  for (const auto& [name, text] : Unwrap(app::Convert(decoded)).documents) {
+    scenarios.push_back(Json{{"name", name}, {"document", Json::parse(text)}});
+  }
+  return JsonResponse(Json{{"scenarios", scenarios}});
+}
+
 HttpResponse HandleRun(ServerState& state, const HttpRequest& request) {
   const Json body = ParseBody(request);
   const app::RunRequest decoded = app::DecodeRunRequest(body);

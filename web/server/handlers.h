@@ -13,6 +13,7 @@ HttpResponse HandleHealth(ServerState& state, const HttpRequest& request);
 HttpResponse HandleModels(ServerState& state, const HttpRequest& request);
 HttpResponse HandleScenario(ServerState& state, const HttpRequest& request);
 HttpResponse HandleValidate(ServerState& state, const HttpRequest& request);
+HttpResponse HandleImport(ServerState& state, const HttpRequest& request);
 HttpResponse HandleRun(ServerState& state, const HttpRequest& request);
 HttpResponse HandleCompare(ServerState& state, const HttpRequest& request);
 HttpResponse HandleBacktest(ServerState& state, const HttpRequest& request);

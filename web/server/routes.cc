@@ -18,6 +18,9 @@ std::vector<Route> Routes(ServerState& state) {
       {"GET", "/api/scenario", bind(HandleScenario)},
       // POST /api/validate {document?} → `statecraft validate --format json`
       {"POST", "/api/validate", bind(HandleValidate)},
+      // POST /api/import {text, file_name?, from?, capability?} → {"scenarios": [{"name",
+      // "document"}]}: any format `statecraft convert` reads, as native documents
+      {"POST", "/api/import", bind(HandleImport)},
       // POST /api/run {document?, model, params?, seed?, plan?, save?} → `statecraft run --format
       // json`; the saved run's id in the X-Statecraft-Run-Id header
       {"POST", "/api/run", bind(HandleRun)},
