@@ -11,8 +11,8 @@
 int main(int argc, char** argv) {
   CLI::App app{
       "statecraft: forecasts what political actors will settle on, and tests the levers that "
-      "could change it.\nWithout a command it analyses the built-in scenario (Russia-DPRK, June "
-      "2024).",
+      "could change it.\nWithout a command it answers the built-in scenario's question "
+      "(Russia-DPRK, June 2024), as `statecraft answer` does.",
       "statecraft"};
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", std::string("statecraft ") + STATECRAFT_VERSION);
