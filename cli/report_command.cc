@@ -35,7 +35,7 @@ void AddReportCommand(CLI::App& app) {
   AddInputOptions(*command, options->input);
   auto* run = command->add_option("--run", options->run, "report a saved run (see `runs list`)");
   AddStoreOptions(*command, options->store, false);
-  command->add_option("-o,--output", options->output, "the HTML file to write")
+  command->add_option("-o,--output", options->output, "the file to write; - for standard output")
       ->default_val("report.html");
   command->add_option("-m,--model", options->model, "model of the what-if and the drivers")
       ->default_val("eum");
@@ -58,6 +58,10 @@ void AddReportCommand(CLI::App& app) {
         Unwrap(app::ReportData(request, *StoreOf(options->store), CommandContext(nullptr)));
     const std::string text =
         options->format == "json" ? data.dump(2) + "\n" : RenderReportHtml(data);
+    if (options->output == "-") {
+      std::cout << text;
+      return;
+    }
     std::ofstream file(options->output, std::ios::binary);
     if (!file) throw InputError(options->output + ": cannot write this file");
     file << text;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "statecraft/analysis/run.h"
+#include "statecraft/app/context.h"
 #include "statecraft/app/outcome.h"
 #include "statecraft/app/scenario_source.h"
 #include "statecraft/core/forecast.h"
@@ -94,6 +95,10 @@ ParamAssignments ParamsFromKwargs(const py::dict& params);
 // A request's fields from keyword arguments, as JSON (None values are left out); the request
 // layer decodes them as it decodes the HTTP API's bodies (app/json_requests.h).
 Json FieldsOf(const py::dict& fields);
+
+// The context of a command run from Python: the program's version as the CLI records it, and no
+// saving (Python saves nothing).
+app::Context CommandContext();
 
 // Accepts a PyScenario, a path (str or os.PathLike), a dict in the native schema, or None (the
 // built-in scenario). Raises ValueError (through InputError) on a bad one.

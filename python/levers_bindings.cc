@@ -9,6 +9,7 @@
 #include "python/bindings.h"
 #include "statecraft/app/json_requests.h"
 #include "statecraft/app/lever_json.h"
+#include "statecraft/app/report_command.h"
 #include "statecraft/core/error.h"
 
 namespace statecraft::python {
@@ -136,7 +137,7 @@ void BindLevers(py::module_& module) {
         app::WhatifRequest request = app::DecodeWhatifRequest(FieldsOf(fields));
         request.scenario = SourceOf(scenario);
         return JsonToPython(Unwrap(Released([&] {
-          return JsonOf(app::Whatif(request, app::Context{}), app::WhatifOutputToJson);
+          return JsonOf(app::Whatif(request, CommandContext()), app::WhatifOutputToJson);
         })));
       },
       py::arg("scenario"), py::arg("fields"));
@@ -148,7 +149,7 @@ void BindLevers(py::module_& module) {
         request.scenario = SourceOf(scenario);
         // The summary (quantiles, drivers) is computed without the GIL too.
         return Unwrap(Released([&]() -> app::Outcome<PySweep> {
-          app::Outcome<app::SweepOutput> outcome = app::Sweep(request, app::Context{});
+          app::Outcome<app::SweepOutput> outcome = app::Sweep(request, CommandContext());
           if (!outcome.ok()) return outcome.error();
           app::SweepOutput output = std::move(outcome).value();
           PySweep out;
@@ -166,8 +167,19 @@ void BindLevers(py::module_& module) {
         app::OptimizeRequest request = app::DecodeOptimizeRequest(FieldsOf(fields));
         request.scenario = SourceOf(scenario);
         return JsonToPython(Unwrap(Released([&] {
-          return JsonOf(app::Optimize(request, app::Context{}), app::OptimizeOutputToJson);
+          return JsonOf(app::Optimize(request, CommandContext()), app::OptimizeOutputToJson);
         })));
+      },
+      py::arg("scenario"), py::arg("fields"));
+
+  module.def(
+      "_report_data",
+      [](const py::handle& scenario, const py::dict& fields) {
+        app::ReportDataRequest request = app::DecodeReportDataRequest(FieldsOf(fields));
+        request.scenario = SourceOf(scenario);
+        app::StoreAccess unused;  // a scenario's report reads no saved run
+        return JsonToPython(
+            Unwrap(Released([&] { return app::ReportData(request, unused, CommandContext()); })));
       },
       py::arg("scenario"), py::arg("fields"));
 
@@ -177,7 +189,7 @@ void BindLevers(py::module_& module) {
         app::AnswerRequest request = app::DecodeAnswerRequest(FieldsOf(fields));
         request.scenario = SourceOf(scenario);
         return JsonToPython(Unwrap(Released([&] {
-          return JsonOf(app::ComputeAnswer(request, app::Context{}), app::AnswerOutputToJson);
+          return JsonOf(app::ComputeAnswer(request, CommandContext()), app::AnswerOutputToJson);
         })));
       },
       py::arg("scenario"), py::arg("fields"));

@@ -111,6 +111,12 @@ ParamAssignments ParamsFromKwargs(const py::dict& params) {
   return out;
 }
 
+app::Context CommandContext() {
+  app::Context context;
+  context.program_version = std::string("statecraft ") + STATECRAFT_VERSION;
+  return context;
+}
+
 Json FieldsOf(const py::dict& fields) {
   Json out = Json::object();
   for (const auto& [key, value] : fields) {
@@ -252,7 +258,8 @@ void BindRun(py::module_& module) {
       [](const py::handle& scenario, const py::dict& fields) {
         app::RunRequest request = app::DecodeRunRequest(FieldsOf(fields));
         request.scenario = SourceOf(scenario);
-        app::RunOutput output = Unwrap(Released([&] { return app::Run(request, app::Context{}); }));
+        app::RunOutput output =
+            Unwrap(Released([&] { return app::Run(request, CommandContext()); }));
         return PyResult{std::make_shared<const Scenario>(std::move(output.scenario)),
                         std::move(output.forecast)};
       },
@@ -264,7 +271,7 @@ void BindRun(py::module_& module) {
         app::CompareRequest request = app::DecodeCompareRequest(FieldsOf(fields));
         request.scenario = SourceOf(scenario);
         app::CompareOutput output =
-            Unwrap(Released([&] { return app::Compare(request, app::Context{}); }));
+            Unwrap(Released([&] { return app::Compare(request, CommandContext()); }));
         const auto shared = std::make_shared<const Scenario>(std::move(output.scenario));
         std::vector<PyResult> results;
         for (Forecast& forecast : output.forecasts)

@@ -78,6 +78,7 @@ __all__ = [
     "model_names",
     "models",
     "optimize",
+    "report_data",
     "run",
     "save",
     "show_run",
@@ -395,6 +396,15 @@ def optimize(scenario=None, target=None, probability=0.8, *, budget=None, models
         "target": target, "probability": probability, "budget": budget,
         "models": _models_field(models), "runners_up": runners_up, "draws": draws, "seed": seed,
         "threads": threads, "distribution": distribution}))
+
+
+def report_data(scenario=None, *, model="eum", draws=200, seed=0, threads=0):
+    """`statecraft report --format json`: the report's data for the scenario (every model's
+    forecast, the distributions over `draws` draws per model, the declared plans and the drivers
+    under `model`, the backtest against known outcomes), the dict the HTML report is drawn
+    from. draws=0 leaves out the distributions, plans and drivers. Releases the GIL."""
+    return _statecraft._report_data(_scenario_argument(scenario), {
+        "model": model, "draws": draws, "seed": seed, "threads": threads})
 
 
 class AnswerResult:

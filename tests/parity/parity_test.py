@@ -81,6 +81,8 @@ def cli_arguments(case, db):
             words += ["--format", "json"]
     elif command == "backtest":
         words = ["backtest", "flagship"] + scenario + ["--format", "json"]
+    elif command == "report":
+        words = ["report"] + scenario + ["--format", "json", "-o", "-"]
     else:
         words = [command] + scenario + ["--format", "json"]
         if command in SAVING:
@@ -198,6 +200,8 @@ def python_call(case, db):
         return statecraft.compare(scenario, **request).to_dict()
     if command == "backtest":
         return statecraft.backtest_flagship(scenario, **request).to_dict()
+    if command == "report":
+        return statecraft.report_data(scenario, **request)
     if command == "runs_list":
         return statecraft.list_runs(request["limit"], db=db)
     if command == "runs_export":

@@ -116,6 +116,12 @@ HttpResponse HandleBacktest(ServerState&, const HttpRequest& request) {
   return JsonResponse(app::BacktestOutputToJson(Unwrap(app::Backtest(decoded))));
 }
 
+HttpResponse HandleReportData(ServerState& state, const HttpRequest& request) {
+  const app::ReportDataRequest decoded = app::DecodeReportDataRequest(ParseBody(request));
+  return JsonResponse(
+      Unwrap(app::ReportData(decoded, state.store, state.CommandContext(/*save=*/false))));
+}
+
 HttpResponse HandleListRuns(ServerState& state, const HttpRequest& request) {
   const app::RunsListRequest decoded{QueryInteger(request, "limit", app::RunsListRequest{}.limit)};
   return JsonResponse(app::RunsListOutputToJson(Unwrap(app::ListRuns(decoded, state.store))));

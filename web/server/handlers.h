@@ -17,6 +17,7 @@ HttpResponse HandleImport(ServerState& state, const HttpRequest& request);
 HttpResponse HandleRun(ServerState& state, const HttpRequest& request);
 HttpResponse HandleCompare(ServerState& state, const HttpRequest& request);
 HttpResponse HandleBacktest(ServerState& state, const HttpRequest& request);
+HttpResponse HandleReportData(ServerState& state, const HttpRequest& request);
 HttpResponse HandleListRuns(ServerState& state, const HttpRequest& request);
 HttpResponse HandleExportRun(ServerState& state, const HttpRequest& request);
 HttpResponse HandleRunReport(ServerState& state, const HttpRequest& request);

@@ -29,6 +29,9 @@ std::vector<Route> Routes(ServerState& state) {
       {"POST", "/api/compare", bind(HandleCompare)},
       // POST /api/backtest {document?, models?} → `statecraft backtest flagship --format json`
       {"POST", "/api/backtest", bind(HandleBacktest)},
+      // POST /api/report {document?, model?, draws?, seed?, threads?} → `statecraft report
+      // --format json`: the report's data
+      {"POST", "/api/report", bind(HandleReportData)},
       // Jobs (202 {"job", "status_url", "run_id"?}): POST /api/whatif, /api/sweep, /api/optimize,
       // /api/answer with the fields of json_requests.h.
       {"POST", "/api/whatif", bind(HandleWhatif)},
