@@ -353,5 +353,25 @@ TEST_F(ApiServerTest, AnswerAndBacktest) {
   EXPECT_TRUE(Body(backtest)["with_decision_rules"]["models"].contains("median"));
 }
 
+TEST_F(ApiServerTest, ImportReadsOtherFormatsAsDocuments) {
+  httplib::Client client = Client();
+  const Json request{{"file_name", "bdm.csv"},
+                     {"text", "Actor,Capability,Position,Salience\nA,10,20,50\nB,5,80,90\n"}};
+  auto imported = client.Post("/api/import", request.dump(), "application/json");
+  ASSERT_EQ(imported->status, 200) << imported->body;
+  const Json scenarios = Body(imported)["scenarios"];
+  ASSERT_EQ(scenarios.size(), 1u);
+  EXPECT_EQ(scenarios[0]["document"]["actors"].size(), 2u);
+  // The document reads back as a scenario the other routes take.
+  auto valid = client.Post("/api/validate", Json{{"document", scenarios[0]["document"]}}.dump(),
+                           "application/json");
+  EXPECT_EQ(valid->status, 200) << valid->body;
+  auto broken = client.Post("/api/import", R"({"file_name": "x.yaml", "text": "actors: 3"})",
+                            "application/json");
+  ASSERT_EQ(broken->status, 400);
+  EXPECT_EQ(Body(broken)["location"]["file"], "x.yaml");
+  EXPECT_EQ(client.Post("/api/import", R"({})", "application/json")->status, 400);
+}
+
 }  // namespace
 }  // namespace statecraft::web
