@@ -92,7 +92,7 @@ void PrintBaseline(std::ostream& out, const Scenario& scenario, const Answer& an
 void PrintPlans(std::ostream& out, const Scenario& scenario, const LeverSet& levers,
                 const Answer& answer) {
   const std::vector<const ModelAnswer*> ran = ModelsThatRan(answer);
-  out << "\n2. Plans: P(" << answer.target.text << ") per model, median "
+  out << "\n2. Levers alone and combined: P(" << answer.target.text << ") per model, median "
       << scenario.issues[answer.target.issue].name << " in brackets\n";
   if (ran.empty()) return;
   std::vector<std::vector<std::string>> rows = {{"plan", "levers", "cost"}};
@@ -127,11 +127,14 @@ void PrintPlans(std::ostream& out, const Scenario& scenario, const LeverSet& lev
 void PrintCheapest(std::ostream& out, const LeverSet& levers, const Answer& answer) {
   out << "\n3. Cheapest plan reaching P(" << answer.target.text
       << ") >= " << FormatPercent(answer.question.probability);
-  if (!levers.counter.levers.empty()) {
+  const std::string draws = std::to_string(answer.optimize.sweep.draws) + " draws per evaluation";
+  if (levers.counter.levers.empty()) {
+    out << " (" << draws << ")\n";
+  } else {
     out << " against " << (answer.opponent.empty() ? std::string("the opponent") : answer.opponent)
-        << "'s best counter-levers (budget " << FormatNumber(levers.counter.budget) << ")";
+        << "'s best counter-levers (budget " << FormatNumber(levers.counter.budget) << "; " << draws
+        << ")\n";
   }
-  out << "; " << answer.optimize.sweep.draws << " draws per evaluation\n";
   std::vector<std::vector<std::string>> rows = {
       {"model", "cheapest plan", "cost", "P without counter", "P with counter", "best counter"}};
   for (const ModelAnswer* item : ModelsThatRan(answer)) {
