@@ -68,6 +68,7 @@ class CMakeBuild(build_ext):
 
 # setuptools' own work folders go into the CMake build folder, not into the source tree.
 SETUPTOOLS_DIR = os.path.join(cmake_build_dir(), "setuptools")
+os.makedirs(SETUPTOOLS_DIR, exist_ok=True)
 
 setup(
     version=program_version(),
@@ -76,6 +77,6 @@ setup(
     package_data={"statecraft": ["*.pyi", "py.typed"]},
     ext_modules=[Extension("statecraft._statecraft", sources=[])],
     cmdclass={"build_ext": CMakeBuild},
-    options={"build": {"build_base": SETUPTOOLS_DIR}},
+    options={"build": {"build_base": SETUPTOOLS_DIR}, "egg_info": {"egg_base": SETUPTOOLS_DIR}},
     zip_safe=False,
 )

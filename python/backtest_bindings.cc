@@ -66,7 +66,9 @@ void BindBacktest(py::module_& module) {
           "The scored models' labels (\"exchange:rounds=10\": exchange after ten rounds).")
       .def(
           "to_dict",
-          [](const PyBacktest& b) { return JsonToPython(app::BacktestToJson(b.result)); },
+          [](const PyBacktest& b) {
+            return JsonToPython(app::BacktestToJson(b.result)).cast<py::dict>();
+          },
           "{issues_scored, models: {label: {mae, mae_ci, within: {threshold: share}}}}")
       .def(
           "issues",

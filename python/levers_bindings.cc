@@ -129,13 +129,14 @@ void BindLevers(py::module_& module) {
       .def(
           "drivers",
           [](const PySweep& s, const std::optional<std::string>& issue, int count) {
-            return JsonToPython(
-                app::DriversToJson(Drivers(s.result, IssueOrThrow(*s.scenario, issue, 0), count)));
+            return JsonToPython(app::DriversToJson(
+                                    Drivers(s.result, IssueOrThrow(*s.scenario, issue, 0), count)))
+                .cast<py::list>();
           },
           py::arg("issue") = py::none(), py::arg("count") = 10,
           "The inputs that drive an issue's outcome (Spearman's rho, strongest first).")
       .def(
-          "to_dict", [](const PySweep& s) { return JsonToPython(s.json); },
+          "to_dict", [](const PySweep& s) { return JsonToPython(s.json).cast<py::dict>(); },
           "The sweep's JSON, key for key equal to `statecraft sweep --format json`.");
 
   module.def(

@@ -224,7 +224,9 @@ void BindRun(py::module_& module) {
           "The model's own run-level output (the run JSON's model-specific keys), or None.")
       .def(
           "to_dict",
-          [](const PyResult& r) { return JsonToPython(ForecastToJson(*r.scenario, r.forecast)); },
+          [](const PyResult& r) {
+            return JsonToPython(ForecastToJson(*r.scenario, r.forecast)).cast<py::dict>();
+          },
           "The run JSON, key for key equal to `statecraft run --format json`.")
       .def(
           "to_json",

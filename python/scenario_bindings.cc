@@ -278,8 +278,9 @@ void BindScenario(py::module_& module) {
       .def(
           "to_dict",
           [](const PyScenario& s) {
-            return py::module_::import("json").attr("loads")(
-                WriteScenarioWithLeversJson(ScenarioAndLevers(s)));
+            return py::module_::import("json")
+                .attr("loads")(WriteScenarioWithLeversJson(ScenarioAndLevers(s)))
+                .cast<py::dict>();
           },
           "The scenario in the native schema, with its levers, plans and counter-levers (what "
           "`statecraft convert --to json` writes).")

@@ -84,14 +84,16 @@ __all__ = [
 ]
 
 # The compiled classes present themselves as members of the package they are used from.
-for _class in (BacktestResult, Result, Scenario, SweepResult):
+for _class in (AnswerResult, BacktestResult, Comparison, FlagshipBacktest, OptimizeResult, Result,
+               Scenario, ScenarioBuilder, SweepResult, WhatifResult):
     _class.__module__ = __name__
+del _class
 
 # A file path, as str or os.PathLike.
-Path = Union[str, "os.PathLike[str]"]
+Path = Union[str, os.PathLike]
 # What a command reads its scenario from: a Scenario, a file, a dict in the native schema
 # (docs/scenario-format.md) or None for the built-in scenario.
-ScenarioLike = Union[Scenario, str, "os.PathLike[str]", Dict[str, Any], None]
+ScenarioLike = Union[Scenario, str, os.PathLike, Dict[str, Any], None]
 # A model with its parameters: "NAME", "NAME:k=v,k=v" or (name, {param: value}).
 ModelSpec = Union[str, Tuple[str, Dict[str, Any]]]
 # A parameter value: booleans, numbers and strings (choices), as the model declares.

@@ -67,11 +67,18 @@ def results():
     }
 
 
-CLASSES = ["Result", "Comparison", "WhatifResult", "SweepResult", "OptimizeResult",
-           "AnswerResult", "BacktestResult", "FlagshipBacktest", "Scenario"]
+RESULTS = ["Result", "Comparison", "WhatifResult", "SweepResult", "OptimizeResult",
+           "AnswerResult", "BacktestResult", "FlagshipBacktest"]
+# A Scenario keeps its one-line repr (lists of a dataset's scenarios stay short); Jupyter shows
+# its table.
+CLASSES = RESULTS + ["Scenario"]
 
 
-@pytest.mark.parametrize("name", CLASSES)
+def test_scenario_repr_is_one_line():
+    assert repr(statecraft.builtin()).startswith("<statecraft.Scenario 'Russia-DPRK")
+
+
+@pytest.mark.parametrize("name", RESULTS)
 def test_repr_is_a_titled_table(results, name):
     result = results[name]
     assert isinstance(result, getattr(statecraft, name))
@@ -88,7 +95,7 @@ def test_repr_is_a_titled_table(results, name):
 def test_repr_html_is_the_same_table(results, name):
     result = results[name]
     table = parsed_html(result)
-    text_lines = repr(result).splitlines()
+    text_lines = statecraft._display.text_table(*result._table()).splitlines()
     assert table.caption == text_lines[0]
     header, rows = table.rows[0], table.rows[1:]
     assert rows and all(len(row) == len(header) for row in rows)

@@ -204,5 +204,6 @@ def test_stub_names_resolve():
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             defined |= {target.id for target in targets}
-    used = {node.id for node in ast.walk(TREE) if isinstance(node, ast.Name)}
+    used = {node.id for node in ast.walk(TREE)
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
     assert used <= defined, sorted(used - defined)
