@@ -20,6 +20,7 @@ import sysconfig
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
 
 SOURCE_DIR = os.path.dirname(os.path.abspath(__file__))
 
@@ -66,6 +67,15 @@ class CMakeBuild(build_ext):
         shutil.copyfile(built, target)
 
 
+class FreshBuildPy(build_py):
+    """Copies the package's Python files into an emptied folder, so that a file removed from
+    python/statecraft/ does not linger in a wheel built from a reused build folder."""
+
+    def run(self):
+        shutil.rmtree(os.path.join(self.build_lib, "statecraft"), ignore_errors=True)
+        super().run()
+
+
 # setuptools' own work folders go into the CMake build folder, not into the source tree.
 SETUPTOOLS_DIR = os.path.join(cmake_build_dir(), "setuptools")
 os.makedirs(SETUPTOOLS_DIR, exist_ok=True)
@@ -76,7 +86,7 @@ setup(
     package_dir={"statecraft": "python/statecraft"},
     package_data={"statecraft": ["*.pyi", "py.typed"]},
     ext_modules=[Extension("statecraft._statecraft", sources=[])],
-    cmdclass={"build_ext": CMakeBuild},
+    cmdclass={"build_ext": CMakeBuild, "build_py": FreshBuildPy},
     options={"build": {"build_base": SETUPTOOLS_DIR}, "egg_info": {"egg_base": SETUPTOOLS_DIR}},
     zip_safe=False,
 )

@@ -82,7 +82,8 @@ py::array_t<double> DrawArray(const std::vector<double>& values, int draws, int 
 int IssueOrThrow(const Scenario& scenario, const std::optional<std::string>& issue, int fallback) {
   if (!issue) return fallback;
   const int index = scenario.IssueIndex(*issue);
-  if (index < 0) app::FailField("issue", "found '" + *issue + "', expected an issue of the scenario");
+  if (index < 0)
+    app::FailField("issue", "found '" + *issue + "', expected an issue of the scenario");
   return index;
 }
 

@@ -142,7 +142,10 @@ void BindRun(py::module_& module) {
           },
           "The resolved parameters, defaults included.")
       .def_property_readonly(
-          "scenario", [](const PyResult& r) { return PyScenario{r.scenario, "", nullptr, {}}; },
+          "scenario",
+          [](const PyResult& r) {
+            return PyScenario{r.scenario, "", nullptr, {}};
+          },
           "The scenario the model ran on (after the plan's levers, when one was applied).")
       .def_property_readonly(
           "actors",

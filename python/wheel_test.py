@@ -65,6 +65,7 @@ def main():
     parser.add_argument("--cli", required=True)
     arguments = parser.parse_args()
     source, build = os.path.abspath(arguments.source), os.path.abspath(arguments.build)
+    cli = os.path.abspath(arguments.cli)
     work = os.path.join(build, "wheel-test")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
@@ -80,7 +81,7 @@ def main():
         sys.exit("expected one wheel in %s, found %s" % (dist, wheels))
     print("built", os.path.basename(wheels[0]))
 
-    expected = json.loads(call([arguments.cli, "run", "--model", "eum", "--param", "rounds=10",
+    expected = json.loads(call([cli, "run", "--model", "eum", "--param", "rounds=10",
                                 "--param", "capitulation=true", "--format", "json",
                                 "--no-save"], cwd=work))
     with tempfile.TemporaryDirectory(dir=work) as outside:

@@ -152,11 +152,23 @@ def sweep(result, issue=None):
         histogram.legend(fontsize="x-small")
         drivers = result.drivers(name, 8)
         labels = [driver["input"] for driver in drivers]
+        ends = [quantiles["median"]]
         for y, driver in enumerate(drivers):
             low, high = driver["outcome_when_low"], driver["outcome_when_high"]
+            rises = high >= low
             tornado.barh(y, high - low, left=low, height=0.6,
-                         color="#d6604d" if high >= low else "#4393c3")
-        tornado.axvline(quantiles["median"], color="black", linewidth=1)
+                         color="#d6604d" if rises else "#4393c3",
+                         label=("outcome rises with the input" if rises else
+                                "outcome falls with the input"))
+            ends += [low, high]
+        tornado.axvline(quantiles["median"], color="black", linewidth=1, label="median")
+        # Bars stick to their ends, so autoscaling leaves none of them any margin.
+        pad = 0.05 * (max(ends) - min(ends) or 1.0)
+        tornado.set_xlim(min(ends) - pad, max(ends) + pad)
+        handles, names = tornado.get_legend_handles_labels()
+        unique = dict(zip(names, handles))
+        tornado.legend(unique.values(), unique.keys(), fontsize="x-small", loc="upper center",
+                       bbox_to_anchor=(0.5, -0.25), ncol=3)
         tornado.set_yticks(range(len(labels)))
         tornado.set_yticklabels(labels, fontsize="x-small")
         tornado.invert_yaxis()
