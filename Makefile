@@ -8,7 +8,7 @@
 #   make test-tsan     the threaded tests (parallel sweeps, server, load) with ThreadSanitizer
 #   make fuzz          each libFuzzer target for FUZZ_SECONDS seconds (default 60)
 #   make python        build the Python module into build/python (PYTHONPATH=build/python)
-#   make wheel         build the Python wheel into build/dist from the same build (no second compile)
+#   make wheel         the Python wheel in build/dist, packed from the same build (no second compile)
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)

@@ -5,7 +5,7 @@ change it.
     scenario = statecraft.load("scenarios/russia-dprk-2024.yaml")   # or statecraft.builtin()
     result = statecraft.run(scenario, model="eum", rounds=10)
     result                  # a table of the outcome per issue (an HTML table in Jupyter)
-    result.to_dict()        # equal to `statecraft run FILE --model eum --param rounds=10 --format json`
+    result.to_dict()        # = `statecraft run FILE --model eum --param rounds=10 --format json`
     result.to_pandas()      # positions round by round (needs pandas)
     result.plot()           # the report's trajectory charts (needs matplotlib)
 

@@ -48,7 +48,6 @@ def parsed_html(result):
 @pytest.fixture(scope="module")
 def results():
     """One of each result class, on the built-in scenario with few draws."""
-    pandas = pytest.importorskip("pandas")  # noqa: F841 (to_pandas below needs it)
     return {
         "Result": statecraft.run(model="eum", rounds=5),
         "Comparison": statecraft.compare(models=["mean", "compromise"]),
@@ -144,6 +143,7 @@ def test_to_pandas_is_a_frame_of_the_rows(results, name):
 
 
 def test_optimize_to_pandas_lists_the_candidates(results):
+    pytest.importorskip("pandas")
     result = results["OptimizeResult"]
     frame = result.to_pandas()
     data = result.to_dict()
@@ -156,6 +156,7 @@ def test_optimize_to_pandas_lists_the_candidates(results):
 
 
 def test_answer_to_pandas_has_every_model_and_plan(results):
+    pytest.importorskip("pandas")
     result = results["AnswerResult"]
     frame = result.to_pandas()
     data = result.to_dict()
@@ -170,6 +171,7 @@ def test_answer_to_pandas_has_every_model_and_plan(results):
 
 
 def test_flagship_to_pandas_has_both_scorings(results):
+    pytest.importorskip("pandas")
     frame = results["FlagshipBacktest"].to_pandas()
     assert list(frame.index.names) == ["decision_rules", "model"]
     data = results["FlagshipBacktest"].to_dict()

@@ -18,8 +18,9 @@ EXAMPLES = {
                     ["1. Baseline forecast", "2. Plans", "3. Cheapest plan", "4. Backtest",
                      "5. Where the models disagree"]),
     "levers_tour.py": (["--draws", "20", "--threads", "2"], "--out",
-                       ["statecraft.Result: eum", "statecraft.Comparison", "statecraft.WhatifResult",
-                        "With Russia's counter-lever", "statecraft.SweepResult"]),
+                       ["statecraft.Result: eum", "statecraft.Comparison",
+                        "statecraft.WhatifResult", "With Russia's counter-lever",
+                        "statecraft.SweepResult"]),
 }
 CHARTS = {"flagship.py": ["baseline.png", "plans.png", "trajectories.png"],
           "levers_tour.py": ["trajectories.png", "whatif.png", "sweep.png"]}
