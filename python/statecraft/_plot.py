@@ -27,6 +27,9 @@ def parse_target(text):
 
 def _figure(rows, columns=1, height=2.8, width=7.0):
     try:
+        # pyplot is imported, not used: in Jupyter its import sets up the inline backend, which
+        # registers the PNG display of figures, so the returned Figure shows as a chart.
+        import matplotlib.pyplot  # noqa: F401
         from matplotlib.figure import Figure
     except ImportError as error:
         raise ImportError(INSTALL_HINT) from error
