@@ -7,7 +7,7 @@ again. A folder without a CMake cache is configured first (Release, Ninja when i
 interpreter as Python). The pure-Python files, the type stubs and py.typed come from
 python/statecraft/.
 
-    python3 -m venv --system-site-packages .venv
+    /usr/bin/python3 -m venv --system-site-packages .venv
     .venv/bin/pip install --no-index --no-build-isolation .
 """
 

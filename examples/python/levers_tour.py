@@ -4,7 +4,7 @@ Every result prints as a table (in Jupyter, as an HTML table), turns into a pand
 with to_pandas(), and run, whatif and sweep results draw the report's charts with plot() when
 matplotlib is installed.
 
-    pip install --no-index --no-build-isolation .       # in a venv made with --system-site-packages
+    pip install --no-index --no-build-isolation .   # in a venv made with --system-site-packages
     python examples/python/levers_tour.py [--draws 200] [--out DIR]
 """
 
