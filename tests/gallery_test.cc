@@ -12,7 +12,9 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/scenario_reader.h"
+#include "statecraft/io/text_file.h"
 
 namespace statecraft {
 namespace {
@@ -119,6 +121,26 @@ TEST(Gallery, EveryCaseHasItsPublishedInput) {
     for (const Pair& pair : Pairs()) listed = listed || pair.native == file;
     EXPECT_TRUE(listed) << file << " is not compared with the published input it restates";
   }
+}
+
+// The program carries every file under scenarios/, byte for byte, the flagship first; the three
+// files of the China study are one case.
+TEST(Gallery, EveryFileIsBuiltIn) {
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(SourcePath("scenarios"))) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++files;
+    const BuiltinScenario* builtin = FindBuiltinScenario(entry.path().stem().string());
+    ASSERT_NE(builtin, nullptr) << entry.path();
+    EXPECT_EQ(builtin->text, ReadTextFile(entry.path().string())) << entry.path();
+    EXPECT_EQ(builtin->file_name, entry.path().filename().string() + " (built in)");
+  }
+  EXPECT_EQ(BuiltinScenarios().size(), files);
+  EXPECT_EQ(BuiltinScenarios().front().name, "russia-dprk-2024");
+  EXPECT_EQ(BuiltinScenarioText(), BuiltinScenarios().front().text);
+  EXPECT_EQ(FindBuiltinScenario("china-oil-reform-2014-both")->case_name, "china-oil-reform-2014");
+  EXPECT_EQ(FindBuiltinScenario("cop21-paris-2015")->case_name, "cop21-paris-2015");
+  EXPECT_EQ(FindBuiltinScenario("no-such-case"), nullptr);
 }
 
 }  // namespace
