@@ -7,6 +7,7 @@
 #include "statecraft/analysis/backtest.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/io/gallery.h"
 #include "statecraft/io/json_output.h"
 
 namespace statecraft::python {
@@ -120,6 +121,21 @@ void BindBacktest(py::module_& module) {
       },
       py::arg("scenarios"), py::arg("models") = py::none(), py::arg("min_actors") = 3,
       py::arg("thresholds") = std::vector<int>{5, 10, 20}, py::arg("apply_decision_rules") = true);
+  module.def(
+      "_backtest_gallery",
+      [](const py::object& models) {
+        const std::vector<BacktestModel> chosen = ModelsFromPython(models);
+        Json json;
+        {
+          py::gil_scoped_release release;
+          const std::vector<GalleryCase> cases = BuiltinGallery();
+          BacktestOptions options;
+          options.min_actors = 1;
+          json = GalleryBacktestToJson(cases, BacktestGallery(cases, chosen, options));
+        }
+        return JsonToPython(json);
+      },
+      py::arg("models") = py::none());
 }
 
 }  // namespace statecraft::python

@@ -326,6 +326,36 @@ void BindScenario(py::module_& module) {
   module.def("builtin", &BuiltinScenario,
              "The built-in scenario (Russia-DPRK, June 2024), as `statecraft run` uses it.");
   module.def(
+      "scenario",
+      [](const std::string& name) {
+        const statecraft::BuiltinScenario* builtin = FindBuiltinScenario(name);
+        if (builtin == nullptr) {
+          throw InputError("unknown built-in scenario '" + name +
+                           "'; built-in scenarios: " + BuiltinScenarioNames());
+        }
+        return FromText(builtin->text, builtin->file_name, "auto", "equal");
+      },
+      py::arg("name"),
+      "A built-in scenario by name: the flagship (russia-dprk-2024) or a case of the gallery "
+      "(statecraft.scenarios() lists them).");
+  module.def("_scenarios", [] {
+    py::list out;
+    for (const statecraft::BuiltinScenario& builtin : BuiltinScenarios()) {
+      const Scenario scenario = ParseScenarios(builtin.text, builtin.file_name).front();
+      bool known = false;
+      for (const Issue& issue : scenario.issues) known = known || issue.known_outcome;
+      py::dict item;
+      item["name"] = builtin.name;
+      item["case"] = builtin.case_name;
+      item["title"] = scenario.name;
+      item["actors"] = scenario.ActorCount();
+      item["issues"] = scenario.IssueCount();
+      item["known_outcome"] = known;
+      out.append(item);
+    }
+    return out;
+  });
+  module.def(
       "save",
       [](const py::handle& scenario, const py::object& path, const py::object& format) {
         const PyScenario value = ToScenario(scenario);

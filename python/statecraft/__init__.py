@@ -32,6 +32,7 @@ from ._statecraft import (
     models,
     run,
     save,
+    scenario,
     validate,
 )
 
@@ -49,6 +50,7 @@ __all__ = [
     "backtest",
     "backtest_deu",
     "backtest_flagship",
+    "backtest_gallery",
     "builtin",
     "compare",
     "formats",
@@ -62,6 +64,8 @@ __all__ = [
     "optimize",
     "run",
     "save",
+    "scenario",
+    "scenarios",
     "sweep",
     "validate",
     "whatif",
@@ -197,6 +201,19 @@ class FlagshipBacktest:
 
     def __repr__(self):
         return "<statecraft.FlagshipBacktest %d issues>" % self.with_decision_rules.issues_scored
+
+
+def backtest_gallery(*, models=None):
+    """Every model (or `models`) on every built-in case with a known outcome: errors in percent of
+    each issue's range, each case counted once, a Student-t interval over cases; the dict equals
+    `statecraft backtest gallery --format json` (docs/gallery.md)."""
+    return _statecraft._backtest_gallery(models)
+
+
+def scenarios():
+    """The built-in scenarios: [{name, case, title, actors, issues, known_outcome}], the flagship
+    first; statecraft.scenario(name) opens one."""
+    return _statecraft._scenarios()
 
 
 def backtest_flagship(scenario=None, *, models=None):
