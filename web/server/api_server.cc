@@ -21,6 +21,7 @@
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/csv.h"
 #include "statecraft/io/levers_format.h"
+#include "statecraft/io/scenario_reader.h"
 #include "statecraft/report/html_report.h"
 #include "statecraft/store/run_store.h"
 #include "statecraft/store/saved_sweep.h"
@@ -127,6 +128,17 @@ Json YamlToJson(const YAML::Node& node) {
 const Json& BuiltinDocument() {
   static const Json document = YamlToJson(YAML::Load(BuiltinScenarioText()));
   return document;
+}
+
+// The built-in scenario called NAME (the flagship or a case of the gallery); the message lists
+// the names when there is none.
+const BuiltinScenario& NamedBuiltin(const std::string& name) {
+  const BuiltinScenario* builtin = FindBuiltinScenario(name);
+  if (builtin == nullptr) {
+    throw InputError("name: unknown built-in scenario '" + name +
+                     "'; built-in scenarios: " + BuiltinScenarioNames());
+  }
+  return *builtin;
 }
 
 // The request's scenario document (native format as JSON), or the built-in scenario.
@@ -517,10 +529,38 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
                SendJson(response, ModelsJson());
              }));
 
-  server.Get("/api/scenario", Guarded([](const httplib::Request&, httplib::Response& response) {
-               Json out{{"file", BuiltinScenarioFileName()}, {"document", BuiltinDocument()}};
-               out.update(LeversJson(BuiltinScenarioWithLevers().levers));
-               SendJson(response, out);
+  // GET /api/scenario[?name=NAME]: the built-in scenario, or the one called NAME.
+  server.Get(
+      "/api/scenario", Guarded([](const httplib::Request& request, httplib::Response& response) {
+        if (!request.has_param("name")) {
+          Json out{{"file", BuiltinScenarioFileName()}, {"document", BuiltinDocument()}};
+          out.update(LeversJson(BuiltinScenarioWithLevers().levers));
+          SendJson(response, out);
+          return;
+        }
+        const BuiltinScenario& builtin = NamedBuiltin(request.get_param_value("name"));
+        Json out{{"file", builtin.file_name}, {"document", YamlToJson(YAML::Load(builtin.text))}};
+        out.update(LeversJson(ParseScenarioWithLevers(builtin.text, builtin.file_name).levers));
+        SendJson(response, out);
+      }));
+
+  // GET /api/scenarios: every built-in scenario, the flagship first, with its document.
+  server.Get("/api/scenarios", Guarded([](const httplib::Request&, httplib::Response& response) {
+               Json list = Json::array();
+               for (const BuiltinScenario& builtin : BuiltinScenarios()) {
+                 const Scenario scenario = ParseScenarios(builtin.text, builtin.file_name).front();
+                 bool known = false;
+                 for (const Issue& issue : scenario.issues) known = known || issue.known_outcome;
+                 list.push_back({{"name", builtin.name},
+                                 {"case", builtin.case_name},
+                                 {"title", scenario.name},
+                                 {"file", builtin.file_name},
+                                 {"actors", scenario.ActorCount()},
+                                 {"issues", scenario.IssueCount()},
+                                 {"known_outcome", known},
+                                 {"document", YamlToJson(YAML::Load(builtin.text))}});
+               }
+               SendJson(response, Json{{"scenarios", list}});
              }));
 
   server.Post("/api/validate",
