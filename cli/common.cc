@@ -18,7 +18,14 @@ void AddInputOptions(CLI::App& command, InputOptions& options, bool file_require
       "file", options.file,
       file_required ? "scenario or dataset file"
                     : "scenario file (default: the built-in Russia-DPRK scenario)");
-  if (file_required) file->required();
+  if (file_required) {
+    file->required();
+  } else {
+    command
+        .add_option("--scenario", options.scenario,
+                    "a built-in scenario by name instead of FILE (statecraft scenarios lists them)")
+        ->excludes(file);
+  }
   std::string formats;
   for (const auto& format : KnownFormats()) formats += (formats.empty() ? "" : "|") + format;
   command.add_option("--from", options.from, "input format: auto|" + formats)->default_val("auto");
@@ -28,10 +35,28 @@ void AddInputOptions(CLI::App& command, InputOptions& options, bool file_require
       ->default_val("equal");
 }
 
+const BuiltinScenario* NamedScenario(const InputOptions& options) {
+  if (options.scenario.empty()) return nullptr;
+  const BuiltinScenario* builtin = FindBuiltinScenario(options.scenario);
+  if (builtin == nullptr) {
+    throw InputError("--scenario: unknown built-in scenario '" + options.scenario +
+                     "'; built-in scenarios: " + BuiltinScenarioNames());
+  }
+  return builtin;
+}
+
+std::string InputName(const InputOptions& options) {
+  if (const BuiltinScenario* builtin = NamedScenario(options)) return builtin->file_name;
+  return options.file.empty() ? std::string("the built-in scenario") : options.file;
+}
+
 std::vector<Scenario> LoadScenarios(const InputOptions& options) {
   ReadOptions read;
   read.format = options.from;
   read.import.capability = options.capability;
+  if (const BuiltinScenario* builtin = NamedScenario(options)) {
+    return ParseScenarios(builtin->text, builtin->file_name, read);
+  }
   if (options.file.empty()) {
     return ParseScenarios(BuiltinScenarioText(), BuiltinScenarioFileName(), read);
   }
@@ -41,7 +66,7 @@ std::vector<Scenario> LoadScenarios(const InputOptions& options) {
 Scenario LoadScenario(const InputOptions& options) {
   std::vector<Scenario> scenarios = LoadScenarios(options);
   if (scenarios.size() != 1) {
-    throw InputError(options.file + ": holds " + std::to_string(scenarios.size()) +
+    throw InputError(InputName(options) + ": holds " + std::to_string(scenarios.size()) +
                      " scenarios, expected one (use `statecraft convert` to split it, or "
                      "`statecraft backtest` for a dataset)");
   }

@@ -9,19 +9,30 @@
 #include <vector>
 
 #include "statecraft/core/scenario.h"
+#include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/json_output.h"
 #include "statecraft/io/scenario_reader.h"
 
 namespace statecraft::cli {
 
-// Options of commands that read one scenario: FILE (optional: the built-in scenario), --from.
+// Options of commands that read one scenario: FILE (optional: the built-in scenario), --from,
+// or --scenario NAME (a built-in scenario by name, instead of FILE).
 struct InputOptions {
   std::string file;
+  std::string scenario;
   std::string from = "auto";
   std::string capability = "equal";
 };
 
+// A command whose FILE is required (a dataset) takes no --scenario.
 void AddInputOptions(CLI::App& command, InputOptions& options, bool file_required = false);
+
+// The built-in scenario --scenario names, or nullptr without --scenario; InputError listing the
+// names for an unknown one.
+const BuiltinScenario* NamedScenario(const InputOptions& options);
+
+// How messages name the input: the file, "NAME.yaml (built in)", or "the built-in scenario".
+std::string InputName(const InputOptions& options);
 
 // The scenario named by the options: the file's only scenario, or the built-in one.
 Scenario LoadScenario(const InputOptions& options);
@@ -43,6 +54,7 @@ std::string FormatNumber(double value, int digits = 1);
 
 // Registers a subcommand; each lives in its own file.
 void AddModelsCommand(CLI::App& app);
+void AddScenariosCommand(CLI::App& app);
 void AddRunCommand(CLI::App& app);
 void AddCompareCommand(CLI::App& app);
 void AddValidateCommand(CLI::App& app);

@@ -34,6 +34,9 @@ ScenarioWithLevers LoadScenarioWithLevers(const InputOptions& options) {
   ReadOptions read;
   read.format = options.from;
   read.import.capability = options.capability;
+  if (const BuiltinScenario* builtin = NamedScenario(options)) {
+    return ParseScenarioWithLevers(builtin->text, builtin->file_name, read);
+  }
   if (options.file.empty()) return BuiltinScenarioWithLevers();
   return ReadScenarioWithLevers(options.file, read);
 }

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", std::string("statecraft ") + STATECRAFT_VERSION);
   statecraft::cli::AddModelsCommand(app);
+  statecraft::cli::AddScenariosCommand(app);
   statecraft::cli::AddRunCommand(app);
   statecraft::cli::AddCompareCommand(app);
   statecraft::cli::AddValidateCommand(app);

@@ -105,8 +105,7 @@ void AddOptimizeCommand(CLI::App& app) {
     if (options->runners_up < 0) throw InputError("--runners-up: expected 0 or more");
     optimize.runners_up = options->runners_up;
     if (input.levers.levers.empty()) {
-      throw InputError((options->input.file.empty() ? std::string("the built-in scenario")
-                                                    : options->input.file) +
+      throw InputError(InputName(options->input) +
                        " declares no levers; optimize builds plans from a 'levers' section");
     }
     const std::vector<ModelChoice> models = ChosenModels(

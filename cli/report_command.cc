@@ -47,8 +47,8 @@ void AddReportCommand(CLI::App& app) {
   command->add_option("--threads", options->threads, "threads (0: every core)")->default_val(0);
   AddFormatOption(*command, options->format, {"html", "json"});
   command->callback([options, run] {
-    if (run->count() > 0 && !options->input.file.empty()) {
-      throw InputError("report: give a scenario FILE or --run ID, not both");
+    if (run->count() > 0 && (!options->input.file.empty() || !options->input.scenario.empty())) {
+      throw InputError("report: give a scenario (FILE or --scenario) or --run ID, not both");
     }
     if (options->draws < 0) throw InputError("--draws: expected 0 or more");
     Json data;

@@ -97,8 +97,9 @@ void AddRunCommand(CLI::App& app) {
     }
     Scenario scenario;
     if (options->random_scenario) {
-      if (!options->input.file.empty()) {
-        throw InputError("--random-scenario generates its scenario; give no FILE with it");
+      if (!options->input.file.empty() || !options->input.scenario.empty()) {
+        throw InputError(
+            "--random-scenario generates its scenario; give no FILE or --scenario with it");
       }
       if (command->count("--seed") == 0) options->seed = kKtabDefaultSeed;
       scenario = KtabRandomScenario(options->seed);

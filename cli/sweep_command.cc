@@ -75,7 +75,11 @@ void AddSweepCommand(CLI::App& app) {
     // so that `statecraft runs resume ID` completes a sweep killed mid-way. The saved sweep
     // prints the same JSON as the unsaved one (the same summary of the same draws).
     SavedSweepRequest request;
-    if (!options->input.file.empty()) {
+    if (const BuiltinScenario* builtin = NamedScenario(options->input)) {
+      request.text = builtin->text;
+      request.file_name = builtin->file_name;
+      request.from = options->input.from;
+    } else if (!options->input.file.empty()) {
       request.text = ReadTextFile(options->input.file);
       request.file_name = options->input.file;
       request.from = options->input.from;

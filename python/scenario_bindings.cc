@@ -10,6 +10,7 @@
 #include "python/bindings.h"
 #include "statecraft/core/error.h"
 #include "statecraft/io/builtin_scenario.h"
+#include "statecraft/io/gallery.h"
 #include "statecraft/io/levers_writer.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/io/scenario_reader.h"
@@ -338,23 +339,7 @@ void BindScenario(py::module_& module) {
       py::arg("name"),
       "A built-in scenario by name: the flagship (russia-dprk-2024) or a case of the gallery "
       "(statecraft.scenarios() lists them).");
-  module.def("_scenarios", [] {
-    py::list out;
-    for (const statecraft::BuiltinScenario& builtin : BuiltinScenarios()) {
-      const Scenario scenario = ParseScenarios(builtin.text, builtin.file_name).front();
-      bool known = false;
-      for (const Issue& issue : scenario.issues) known = known || issue.known_outcome;
-      py::dict item;
-      item["name"] = builtin.name;
-      item["case"] = builtin.case_name;
-      item["title"] = scenario.name;
-      item["actors"] = scenario.ActorCount();
-      item["issues"] = scenario.IssueCount();
-      item["known_outcome"] = known;
-      out.append(item);
-    }
-    return out;
-  });
+  module.def("_scenarios", [] { return JsonToPython(BuiltinScenarioListJson()); });
   module.def(
       "save",
       [](const py::handle& scenario, const py::object& path, const py::object& format) {

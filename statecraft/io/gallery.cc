@@ -24,6 +24,25 @@ std::vector<GalleryCase> BuiltinGallery() {
   return cases;
 }
 
+Json BuiltinScenarioListJson() {
+  Json list = Json::array();
+  for (const BuiltinScenario& builtin : BuiltinScenarios()) {
+    const Scenario scenario = ParseScenarios(builtin.text, builtin.file_name).front();
+    bool known = false;
+    for (const Issue& issue : scenario.issues) known = known || issue.known_outcome.has_value();
+    list.push_back(
+        {{"name", builtin.name},
+         {"case", builtin.case_name},
+         {"title", scenario.name},
+         {"file", builtin.file_name},
+         {"actors", scenario.ActorCount()},
+         {"issues", scenario.IssueCount()},
+         {"known_outcome", known},
+         {"question", scenario.question ? Json(scenario.question->text) : Json(nullptr)}});
+  }
+  return list;
+}
+
 namespace {
 
 Json NumberOrNull(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }

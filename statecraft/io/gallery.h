@@ -21,6 +21,12 @@ namespace statecraft {
 // Every built-in scenario, read and grouped by case in the order of BuiltinScenarios().
 std::vector<GalleryCase> BuiltinGallery();
 
+// What `statecraft scenarios --format json` lists, the flagship first:
+// [{"name", "case", "title", "file", "actors", "issues", "known_outcome", "question"}], where
+// "known_outcome" says whether any issue has one and "question" is the declared question's text
+// (null without one).
+Json BuiltinScenarioListJson();
+
 Json GalleryBacktestToJson(const std::vector<GalleryCase>& cases,
                            const GalleryBacktestResult& result);
 

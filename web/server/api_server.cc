@@ -20,6 +20,7 @@
 #include "statecraft/core/registry.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/csv.h"
+#include "statecraft/io/gallery.h"
 #include "statecraft/io/levers_format.h"
 #include "statecraft/io/scenario_reader.h"
 #include "statecraft/report/html_report.h"
@@ -546,19 +547,9 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
 
   // GET /api/scenarios: every built-in scenario, the flagship first, with its document.
   server.Get("/api/scenarios", Guarded([](const httplib::Request&, httplib::Response& response) {
-               Json list = Json::array();
-               for (const BuiltinScenario& builtin : BuiltinScenarios()) {
-                 const Scenario scenario = ParseScenarios(builtin.text, builtin.file_name).front();
-                 bool known = false;
-                 for (const Issue& issue : scenario.issues) known = known || issue.known_outcome;
-                 list.push_back({{"name", builtin.name},
-                                 {"case", builtin.case_name},
-                                 {"title", scenario.name},
-                                 {"file", builtin.file_name},
-                                 {"actors", scenario.ActorCount()},
-                                 {"issues", scenario.IssueCount()},
-                                 {"known_outcome", known},
-                                 {"document", YamlToJson(YAML::Load(builtin.text))}});
+               Json list = BuiltinScenarioListJson();
+               for (std::size_t k = 0; k < list.size(); ++k) {
+                 list[k]["document"] = YamlToJson(YAML::Load(BuiltinScenarios()[k].text));
                }
                SendJson(response, Json{{"scenarios", list}});
              }));
