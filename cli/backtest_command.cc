@@ -3,14 +3,15 @@
 // `statecraft backtest gallery [--model SPEC]... [--format table|json]`
 //
 // Scores every model (or the --model list, "NAME" or "NAME:k=v,k=v") against known outcomes.
+#include "statecraft/app/backtest_command.h"
+
 #include <cmath>
 #include <iostream>
 
 #include "cli/common.h"
-#include "statecraft/analysis/backtest.h"
+#include "statecraft/app/gallery_commands.h"
+#include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
-#include "statecraft/core/registry.h"
-#include "statecraft/io/gallery.h"
 
 namespace statecraft::cli {
 namespace {
@@ -22,7 +23,6 @@ struct BacktestOptions {
 };
 
 std::vector<BacktestModel> ChosenModels(const std::vector<std::string>& specs) {
-  if (specs.empty()) return DefaultBacktestModels();
   std::vector<BacktestModel> models;
   for (const std::string& spec : specs) models.push_back(ParseBacktestModel(spec));
   return models;
@@ -76,8 +76,8 @@ std::string IntervalText(double low, double high, const std::string& missing) {
 
 // Per model: the mean error over cases (percent of each issue's range), its t-interval, and each
 // case's error; then per case, every scored issue with its coded outcome and every forecast.
-void PrintGalleryScores(const std::vector<GalleryCase>& cases,
-                        const GalleryBacktestResult& result) {
+void PrintGalleryScores(const app::GalleryBacktestOutput& output) {
+  const GalleryBacktestResult& result = output.scores;
   std::cout << "cases with a known outcome: " << result.cases
             << ", issues scored: " << result.issues_scored
             << " (errors in % of each issue's range; each case counts once)\n\n";
@@ -99,7 +99,7 @@ void PrintGalleryScores(const std::vector<GalleryCase>& cases,
   for (std::size_t index = 0; index < result.models.front().cases.size(); ++index) {
     const GalleryCaseScore& first = result.models.front().cases[index];
     const GalleryCase* gallery_case = nullptr;
-    for (const GalleryCase& candidate : cases) {
+    for (const GalleryCase& candidate : output.cases) {
       if (candidate.name == first.name) gallery_case = &candidate;
     }
     std::cout << "\n" << first.name << "\n";
@@ -140,12 +140,14 @@ void AddBacktestCommand(CLI::App& app) {
   AddFormatOption(*deu_command, deu->format, {"table", "json"});
   deu_command->callback([deu] {
     if (deu->input.from == "auto") deu->input.from = "deu";
-    const std::vector<Scenario> scenarios = LoadScenarios(deu->input);
-    const BacktestResult result = Backtest(scenarios, ChosenModels(deu->models));
+    app::BacktestRequest request;
+    request.scenarios = {SourceOf(deu->input)};
+    request.models = ChosenModels(deu->models);
+    const app::BacktestOutput output = Unwrap(app::Backtest(request));
     if (deu->format == "json") {
-      PrintJson(std::cout, BacktestToJson(result));
+      PrintJson(std::cout, app::BacktestOutputToJson(output));
     } else {
-      PrintScores(result);
+      PrintScores(output.scores);
     }
   });
 
@@ -157,27 +159,29 @@ void AddBacktestCommand(CLI::App& app) {
                                "model to score (repeatable; default: every model)");
   AddFormatOption(*flagship_command, flagship->format, {"table", "json"});
   flagship_command->callback([flagship] {
-    const std::vector<Scenario> scenarios = {LoadScenario(flagship->input)};
-    const std::vector<BacktestModel> models = ChosenModels(flagship->models);
-    statecraft::BacktestOptions with_rules;
-    with_rules.min_actors = 1;
-    statecraft::BacktestOptions without_rules = with_rules;
-    without_rules.apply_decision_rules = false;
-    const BacktestResult ruled = Backtest(scenarios, models, with_rules);
-    const BacktestResult unruled = Backtest(scenarios, models, without_rules);
+    app::BacktestRequest request;
+    request.scenarios = {SourceOf(flagship->input)};
+    request.models = ChosenModels(flagship->models);
+    request.min_actors = 1;
+    request.both_rules = true;
+    const app::BacktestOutput output = Unwrap(app::Backtest(request));
+    if (output.scenarios.size() != 1) {
+      throw InputError(app::SourceName(SourceOf(flagship->input)) + ": holds " +
+                       std::to_string(output.scenarios.size()) +
+                       " scenarios, expected one (`backtest deu` scores a dataset)");
+    }
     if (flagship->format == "json") {
-      PrintJson(std::cout, Json{{"with_decision_rules", BacktestToJson(ruled)},
-                                {"without_decision_rules", BacktestToJson(unruled)}});
+      PrintJson(std::cout, app::BacktestOutputToJson(output));
       return;
     }
     std::cout << "with decision rules\n";
-    PrintScores(ruled);
+    PrintScores(output.scores);
     std::cout << "\n";
-    PrintIssueForecasts(scenarios.front(), ruled);
+    PrintIssueForecasts(output.scenarios.front(), output.scores);
     std::cout << "\nwithout decision rules\n";
-    PrintScores(unruled);
+    PrintScores(*output.without_decision_rules);
     std::cout << "\n";
-    PrintIssueForecasts(scenarios.front(), unruled);
+    PrintIssueForecasts(output.scenarios.front(), *output.without_decision_rules);
   });
 
   auto gallery = std::make_shared<BacktestOptions>();
@@ -187,15 +191,13 @@ void AddBacktestCommand(CLI::App& app) {
                               "model to score (repeatable; default: every model)");
   AddFormatOption(*gallery_command, gallery->format, {"table", "json"});
   gallery_command->callback([gallery] {
-    const std::vector<BacktestModel> models = ChosenModels(gallery->models);
-    const std::vector<GalleryCase> cases = BuiltinGallery();
-    statecraft::BacktestOptions options;
-    options.min_actors = 1;
-    const GalleryBacktestResult result = BacktestGallery(cases, models, options);
+    app::GalleryBacktestRequest request;
+    request.models = ChosenModels(gallery->models);
+    const app::GalleryBacktestOutput output = Unwrap(app::BacktestGallery(request));
     if (gallery->format == "json") {
-      PrintJson(std::cout, GalleryBacktestToJson(cases, result));
+      PrintJson(std::cout, app::GalleryBacktestOutputToJson(output));
     } else {
-      PrintGalleryScores(cases, result);
+      PrintGalleryScores(output);
     }
   });
 }

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "cli/common.h"
-#include "statecraft/io/gallery.h"
+#include "statecraft/app/gallery_commands.h"
 
 namespace statecraft::cli {
 
@@ -14,19 +14,17 @@ void AddScenariosCommand(CLI::App& app) {
   auto format = std::make_shared<std::string>();
   AddFormatOption(*command, *format, {"table", "json"});
   command->callback([format] {
-    const Json list = BuiltinScenarioListJson();
+    const app::ScenariosOutput output = Unwrap(app::Scenarios({}));
     if (*format == "json") {
-      PrintJson(std::cout, Json{{"scenarios", list}});
+      PrintJson(std::cout, app::ScenariosOutputToJson(output));
       return;
     }
     std::vector<std::vector<std::string>> rows = {
         {"name", "actors x issues", "known outcome", "description"}};
-    for (const Json& item : list) {
-      rows.push_back({item["name"].get<std::string>(),
-                      std::to_string(item["actors"].get<int>()) + " x " +
-                          std::to_string(item["issues"].get<int>()),
-                      item["known_outcome"].get<bool>() ? "yes" : "no",
-                      item["title"].get<std::string>()});
+    for (const app::ScenarioListing& listing : output.scenarios) {
+      rows.push_back({listing.name,
+                      std::to_string(listing.actors) + " x " + std::to_string(listing.issues),
+                      listing.known_outcome ? "yes" : "no", listing.title});
     }
     PrintTable(std::cout, rows);
     std::cout << "\nOpen one with --scenario NAME (run, compare, whatif, sweep, optimize, report, "

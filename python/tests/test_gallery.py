@@ -32,8 +32,8 @@ def test_a_builtin_case_by_name_is_its_file():
 
 
 def test_an_unknown_name_lists_the_choices():
-    with pytest.raises(ValueError, match="unknown built-in scenario 'nosuch'; built-in "
-                                         "scenarios: russia-dprk-2024, "):
+    with pytest.raises(ValueError, match="^scenario: found 'nosuch', expected a built-in "
+                                         "scenario: russia-dprk-2024, "):
         statecraft.scenario("nosuch")
 
 

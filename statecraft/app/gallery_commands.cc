@@ -1,12 +1,15 @@
-#include "statecraft/io/gallery.h"
+#include "statecraft/app/gallery_commands.h"
 
 #include <cmath>
 
+#include "statecraft/analysis/model_choice.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/scenario_reader.h"
 
-namespace statecraft {
+namespace statecraft::app {
+namespace {
 
+// Every built-in scenario, read and grouped by case in the order of BuiltinScenarios().
 std::vector<GalleryCase> BuiltinGallery() {
   std::vector<GalleryCase> cases;
   for (const BuiltinScenario& builtin : BuiltinScenarios()) {
@@ -23,27 +26,6 @@ std::vector<GalleryCase> BuiltinGallery() {
   }
   return cases;
 }
-
-Json BuiltinScenarioListJson() {
-  Json list = Json::array();
-  for (const BuiltinScenario& builtin : BuiltinScenarios()) {
-    const Scenario scenario = ParseScenarios(builtin.text, builtin.file_name).front();
-    bool known = false;
-    for (const Issue& issue : scenario.issues) known = known || issue.known_outcome.has_value();
-    list.push_back(
-        {{"name", builtin.name},
-         {"case", builtin.case_name},
-         {"title", scenario.name},
-         {"file", builtin.file_name},
-         {"actors", scenario.ActorCount()},
-         {"issues", scenario.IssueCount()},
-         {"known_outcome", known},
-         {"question", scenario.question ? Json(scenario.question->text) : Json(nullptr)}});
-  }
-  return list;
-}
-
-namespace {
 
 Json NumberOrNull(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
 
@@ -62,8 +44,7 @@ Json CaseToJson(const GalleryCase& gallery_case, const GalleryBacktestResult& re
   Json issues = Json::array();
   const std::vector<GalleryIssueError>& scored = result.models.front().cases[index].issues;
   for (std::size_t k = 0; k < scored.size(); ++k) {
-    const Scenario& scenario = gallery_case.scenarios[scored[k].scenario];
-    const Issue& issue = scenario.issues[scored[k].issue];
+    const Issue& issue = gallery_case.scenarios[scored[k].scenario].issues[scored[k].issue];
     Json item;
     item["file"] = gallery_case.files[scored[k].scenario];
     item["issue"] = issue.name;
@@ -88,8 +69,59 @@ Json CaseToJson(const GalleryCase& gallery_case, const GalleryBacktestResult& re
 
 }  // namespace
 
-Json GalleryBacktestToJson(const std::vector<GalleryCase>& cases,
-                           const GalleryBacktestResult& result) {
+Outcome<ScenariosOutput> Scenarios(const ScenariosRequest&) {
+  return Guard([] {
+    ScenariosOutput output;
+    for (const BuiltinScenario& builtin : BuiltinScenarios()) {
+      const Scenario scenario = ParseScenarios(builtin.text, builtin.file_name).front();
+      ScenarioListing listing;
+      listing.name = builtin.name;
+      listing.case_name = builtin.case_name;
+      listing.title = scenario.name;
+      listing.file = builtin.file_name;
+      listing.actors = scenario.ActorCount();
+      listing.issues = scenario.IssueCount();
+      for (const Issue& issue : scenario.issues) {
+        listing.known_outcome = listing.known_outcome || issue.known_outcome.has_value();
+      }
+      if (scenario.question) listing.question = scenario.question->text;
+      output.scenarios.push_back(std::move(listing));
+    }
+    return output;
+  });
+}
+
+Json ScenariosOutputToJson(const ScenariosOutput& output) {
+  Json list = Json::array();
+  for (const ScenarioListing& listing : output.scenarios) {
+    list.push_back({{"name", listing.name},
+                    {"case", listing.case_name},
+                    {"title", listing.title},
+                    {"file", listing.file},
+                    {"actors", listing.actors},
+                    {"issues", listing.issues},
+                    {"known_outcome", listing.known_outcome},
+                    {"question", listing.question ? Json(*listing.question) : Json(nullptr)}});
+  }
+  return Json{{"scenarios", list}};
+}
+
+Outcome<GalleryBacktestOutput> BacktestGallery(const GalleryBacktestRequest& request) {
+  return Guard([&] {
+    const std::vector<BacktestModel> models =
+        request.models.empty() ? DefaultBacktestModels() : request.models;
+    for (const BacktestModel& model : models) ChooseModel({model.model, model.params});
+    GalleryBacktestOutput output;
+    output.cases = BuiltinGallery();
+    BacktestOptions options;
+    options.min_actors = 1;
+    output.scores = statecraft::BacktestGallery(output.cases, models, options);
+    return output;
+  });
+}
+
+Json GalleryBacktestOutputToJson(const GalleryBacktestOutput& output) {
+  const GalleryBacktestResult& result = output.scores;
   Json out;
   out["cases"] = result.cases;
   out["issues_scored"] = result.issues_scored;
@@ -105,17 +137,16 @@ Json GalleryBacktestToJson(const std::vector<GalleryCase>& cases,
   out["models"] = models;
   Json per_case = Json::array();
   if (!result.models.empty()) {
-    std::size_t index = 0;
-    for (const GalleryCaseScore& scored : result.models.front().cases) {
-      for (const GalleryCase& gallery_case : cases) {
-        if (gallery_case.name == scored.name)
+    for (std::size_t index = 0; index < result.models.front().cases.size(); ++index) {
+      for (const GalleryCase& gallery_case : output.cases) {
+        if (gallery_case.name == result.models.front().cases[index].name) {
           per_case.push_back(CaseToJson(gallery_case, result, index));
+        }
       }
-      ++index;
     }
   }
   out["per_case"] = per_case;
   return out;
 }
 
-}  // namespace statecraft
+}  // namespace statecraft::app
