@@ -11,17 +11,17 @@
 #include <filesystem>
 
 #include "statecraft/analysis/run.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/scenario_reader.h"
 #include "statecraft/io/text_file.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {
 
 struct Pair {
   std::string native;     // under scenarios/
-  std::string published;  // under tests/goldens/
+  std::string published;  // under data/
 };
 
 void PrintTo(const Pair& pair, std::ostream* out) {
@@ -30,14 +30,14 @@ void PrintTo(const Pair& pair, std::ostream* out) {
 
 const std::vector<Pair>& Pairs() {
   static const std::vector<Pair> pairs = {
-      {"ec-car-emissions.yaml", "eum/ec_emissions_bdm1994.csv"},
-      {"iran-election-2013.yaml", "eum/iran2013_election.tsv"},
-      {"cop15-copenhagen-2009.yaml", "exchange/cop15_copenhagen_2009_stokman.decide.csv"},
-      {"cop21-paris-2015.yaml", "exchange/cop21_paris_2015_stokman_thomson.decide.csv"},
-      {"china-oil-reform-2014-policy.yaml", "smp/inputs/SOE-Policy.csv"},
-      {"china-oil-reform-2014-competition.yaml", "smp/inputs/SOE-Competitive.csv"},
-      {"china-oil-reform-2014-both.yaml", "smp/inputs/SOE-Pol-Comp.csv"},
-      {"city-toll-decide.yaml", "exchange/decide_sample_data.toll_case.txt"},
+      {"ec-car-emissions.yaml", "bdm/ec_emissions_bdm1994.csv"},
+      {"iran-election-2013.yaml", "gpl/eum/iran2013_election.tsv"},
+      {"cop15-copenhagen-2009.yaml", "gpl/decide/cop15_copenhagen_2009_stokman.decide.csv"},
+      {"cop21-paris-2015.yaml", "gpl/decide/cop21_paris_2015_stokman_thomson.decide.csv"},
+      {"china-oil-reform-2014-policy.yaml", "ktab/SOE-Policy.csv"},
+      {"china-oil-reform-2014-competition.yaml", "ktab/SOE-Competitive.csv"},
+      {"china-oil-reform-2014-both.yaml", "ktab/SOE-Pol-Comp.csv"},
+      {"city-toll-decide.yaml", "gpl/decide/decide_sample_data.toll_case.txt"},
   };
   return pairs;
 }
@@ -50,7 +50,7 @@ Scenario ReadNative(const Pair& pair) {
   return ReadScenario(SourcePath("scenarios/" + pair.native));
 }
 Scenario ReadPublished(const Pair& pair) {
-  return ReadScenario(SourcePath("tests/goldens/" + pair.published));
+  return ReadScenario(SourcePath("data/" + pair.published));
 }
 
 // Equal doubles, NaN equal to NaN (absent stakes are NaN in round positions).

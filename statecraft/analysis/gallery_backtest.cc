@@ -4,7 +4,7 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/analysis/student_t.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 
@@ -100,6 +100,18 @@ GalleryBacktestResult BacktestGallery(const std::vector<GalleryCase>& cases,
       case_errors.push_back(score.cases.back().error_percent);
     }
     TMeanInterval(case_errors, &score.error_percent, &score.interval_low, &score.interval_high);
+    for (int threshold : options.thresholds) {
+      double sum = 0.0;
+      for (const GalleryCaseScore& case_score : score.cases) {
+        int within = 0;
+        for (const GalleryIssueError& error : case_score.issues) {
+          within += error.error_percent <= threshold ? 1 : 0;
+        }
+        sum += static_cast<double>(within) / static_cast<double>(case_score.issues.size());
+      }
+      score.share_within[threshold] =
+          score.cases.empty() ? 0.0 : sum / static_cast<double>(score.cases.size());
+    }
     result.models.push_back(std::move(score));
   }
   return result;

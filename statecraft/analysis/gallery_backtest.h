@@ -5,10 +5,12 @@
 // the forecast from the known outcome as a percentage of the issue's range, so that a delay in
 // years and a 0-100 policy scale can be averaged. A case's error is the mean over its scored
 // issues, all files together; a model's error is the mean over cases, each case counting once,
-// with a t-interval over cases (there are few, so not the normal 1.96).
+// with a t-interval over cases (there are few, so not the normal 1.96). The share of issues within
+// a threshold (in percent of the range) is likewise each case's share, averaged over cases.
 #ifndef STATECRAFT_ANALYSIS_GALLERY_BACKTEST_H_
 #define STATECRAFT_ANALYSIS_GALLERY_BACKTEST_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,9 @@ struct GalleryModelScore {
   double error_percent = 0.0;  // mean over cases of each case's error
   double interval_low = 0.0;   // 95 % t-interval over cases; NaN with fewer than two cases
   double interval_high = 0.0;
+  // threshold (percent of the range) → mean over cases of the share of the case's scored issues
+  // whose error_percent is at most the threshold (options.thresholds)
+  std::map<int, double> share_within;
   std::vector<GalleryCaseScore> cases;  // the cases with a known outcome, in input order
 };
 

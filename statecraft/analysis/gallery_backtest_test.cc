@@ -83,6 +83,11 @@ TEST(BacktestGallery, ErrorsAreSharesOfTheRangeAndACaseCountsOnce) {
   EXPECT_DOUBLE_EQ(score.error_percent, 13.75);
   const double half_width = 12.7062047 * 6.25;  // t(0.975, 1) × (standard deviation 8.84 / √2)
   EXPECT_NEAR(score.interval_high - score.error_percent, half_width, 1e-5);
+  // Within 5 %: half of "two files" (its 5 % issue), none of "one file": (1/2 + 0) / 2.
+  // Within 10 %: all of "two files", none of "one file"; within 20 %: every issue.
+  EXPECT_DOUBLE_EQ(score.share_within.at(5), 0.25);
+  EXPECT_DOUBLE_EQ(score.share_within.at(10), 0.5);
+  EXPECT_DOUBLE_EQ(score.share_within.at(20), 1.0);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "statecraft/analysis/model_choice.h"
+#include "statecraft/app/backtest_command.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/scenario_reader.h"
 
@@ -26,8 +27,6 @@ std::vector<GalleryCase> BuiltinGallery() {
   }
   return cases;
 }
-
-Json NumberOrNull(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
 
 // The case as scored: its issues, each with every model's forecast. Every model scores the same
 // issues in the same order, so the first model's list names them.
@@ -127,12 +126,14 @@ Json GalleryBacktestOutputToJson(const GalleryBacktestOutput& output) {
   out["issues_scored"] = result.issues_scored;
   Json models = Json::object();
   for (const GalleryModelScore& score : result.models) {
-    Json per_case = Json::object();
-    for (const GalleryCaseScore& scored : score.cases) per_case[scored.name] = scored.error_percent;
-    models[score.label] = {
-        {"error_percent", score.error_percent},
-        {"interval", {NumberOrNull(score.interval_low), NumberOrNull(score.interval_high)}},
-        {"per_case", per_case}};
+    // The score object of every backtest, its errors in percent of each issue's range.
+    ModelScore summary;
+    summary.label = score.label;
+    summary.mean_absolute_error = score.error_percent;
+    summary.interval_low = score.interval_low;
+    summary.interval_high = score.interval_high;
+    summary.share_within = score.share_within;
+    models[score.label] = ModelScoreToJson(summary);
   }
   out["models"] = models;
   Json per_case = Json::array();

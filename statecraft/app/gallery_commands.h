@@ -52,11 +52,14 @@ Outcome<GalleryBacktestOutput> BacktestGallery(const GalleryBacktestRequest& req
 
 // `statecraft backtest gallery --format json`, Python's statecraft.backtest_gallery():
 //   {"cases": N, "issues_scored": M,
-//    "models": {label: {"error_percent", "interval": [lo, hi], "per_case": {case: error_percent}}},
+//    "models": {label: the score object of every backtest (ModelScoreToJson, backtest_command.h):
+//               {"mae", "mae_ci": [lo, hi], "within": {"5", "10", "20"}}, in percent of the range},
 //    "per_case": [{"case", "files": [..], "error_percent": {label: x},
 //                  "issues": [{"file", "issue", "scale": [lo, hi], "known", "known_range",
 //                              "forecasts": {label: {"predicted", "error", "error_percent"}}}]}]}
-// Errors in percent of each issue's range; intervals are null with fewer than two cases.
+// Errors in percent of each issue's range; "mae" is the mean over cases of each case's mean error,
+// "mae_ci" its Student-t interval over cases (null with fewer than two), "within" the mean over
+// cases of each case's share of issues within 5, 10 and 20 % of the range.
 Json GalleryBacktestOutputToJson(const GalleryBacktestOutput& output);
 
 }  // namespace statecraft::app

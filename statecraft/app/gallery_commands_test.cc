@@ -8,9 +8,10 @@
 #include <filesystem>
 #include <regex>
 
+#include "statecraft/app/backtest_command.h"
 #include "statecraft/app/report_command.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/builtin_scenario.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/report/html_report.h"
 #include "statecraft/report/svg_chart.h"
 
@@ -42,6 +43,41 @@ TEST(GalleryCommands, ScenariosListsEveryBuiltInScenario) {
   EXPECT_TRUE(flagship.question.has_value());
   const Json json = ScenariosOutputToJson(output.value());
   EXPECT_EQ(json["scenarios"][0]["case"], "russia-dprk-2024");
+}
+
+// Each model's object is the one every backtest writes (the DEU backtest's here), in percent of
+// each issue's range: its mean is the mean over cases, as the table shows.
+TEST(GalleryCommands, BacktestGalleryWritesTheScoreObjectOfEveryBacktest) {
+  GalleryBacktestRequest request;
+  request.models = {{"compromise", "compromise", {}}};
+  const Outcome<GalleryBacktestOutput> output = BacktestGallery(request);
+  ASSERT_TRUE(output.ok()) << output.error().message;
+  const Json json = GalleryBacktestOutputToJson(output.value());
+  const Json& gallery_score = json["models"]["compromise"];
+
+  BacktestRequest deu;
+  deu.scenarios = {ScenarioSource::Builtin()};
+  deu.models = request.models;
+  deu.min_actors = 1;
+  const Outcome<BacktestOutput> scored = Backtest(deu);
+  ASSERT_TRUE(scored.ok()) << scored.error().message;
+  const Json deu_score = BacktestOutputToJson(scored.value())["models"]["compromise"];
+  std::vector<std::string> gallery_keys;
+  std::vector<std::string> deu_keys;
+  for (const auto& item : gallery_score.items()) gallery_keys.push_back(item.key());
+  for (const auto& item : deu_score.items()) deu_keys.push_back(item.key());
+  EXPECT_EQ(gallery_keys, deu_keys);
+  EXPECT_EQ(gallery_score["within"].size(), 3u);
+
+  const GalleryModelScore& score = output.value().scores.models.front();
+  EXPECT_DOUBLE_EQ(gallery_score["mae"].get<double>(), score.error_percent);
+  EXPECT_DOUBLE_EQ(gallery_score["mae_ci"][0].get<double>(), score.interval_low);
+  double sum = 0.0;
+  for (const GalleryCaseScore& case_score : score.cases) sum += case_score.error_percent;
+  EXPECT_DOUBLE_EQ(score.error_percent, sum / static_cast<double>(score.cases.size()));
+  for (const Json& scored_case : json["per_case"]) {
+    EXPECT_TRUE(scored_case["error_percent"].contains("compromise"));
+  }
 }
 
 TEST(GalleryCommands, BacktestGalleryRefusesAnUnknownModel) {
