@@ -26,7 +26,6 @@ std::string NumberText(double value) {
 }
 
 double ValueOnScale(double value, double scale) {
-  const double factor = 1.0 / scale;
   const double scaled = value * scale;
   if (!std::isfinite(scaled)) return scaled;
   for (int precision = 1; precision <= 17; ++precision) {
@@ -34,7 +33,7 @@ double ValueOnScale(double value, double scale) {
     out.precision(precision);
     out << scaled;
     const double candidate = std::strtod(out.str().c_str(), nullptr);
-    if (candidate * factor == value) return candidate;
+    if (candidate / scale == value) return candidate;
   }
   return scaled;
 }
