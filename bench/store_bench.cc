@@ -49,7 +49,7 @@ void SaveCop21(const std::string& path, const Computed& computed) {
   header.models = Json::array({computed.forecast.model});
   header.params = Json{{computed.forecast.model, computed.result["params"]}};
   header.program_version = "bench";
-  store.SaveRun(Cop21(), header, {computed.forecast}, computed.result);
+  store.SaveRun(Cop21(), header, std::span(&computed.forecast, 1), computed.result);
 }
 
 // A fresh store in the temporary folder, removed with its companion files when it goes.

@@ -131,7 +131,7 @@ void AddRunCommand(CLI::App& app) {
       header.params = Json{{forecast.model, result["params"]}};
       header.seed = options->seed;
       header.program_version = ProgramVersion();
-      store.SaveRun(scenario, header, {forecast}, result);
+      store.SaveRun(scenario, header, std::span(&forecast, 1), result);
     });
   });
 }

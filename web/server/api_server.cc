@@ -558,7 +558,7 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
                 state.Header("run", {model}, seed,
                              levers.empty() ? Json(nullptr) : AppliedLeversToJson(levers),
                              Json::object()),
-                {forecast}, result);
+                std::span(&forecast, 1), result);
           });
           response.set_header("X-Statecraft-Run-Id", std::to_string(id));
         }
