@@ -10,10 +10,10 @@
 #include <string>
 
 #include "statecraft/analysis/run.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/importers/decide_csv.h"
 #include "statecraft/io/json_output.h"
 #include "statecraft/io/text_file.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/store/run_store.h"
 
 namespace statecraft {
@@ -22,7 +22,7 @@ namespace {
 const Scenario& Cop21() {
   static const Scenario scenario = [] {
     const std::string path = std::string(STATECRAFT_SOURCE_DIR) +
-                             "/tests/goldens/exchange/cop21_paris_2015_stokman_thomson.decide.csv";
+                             "/data/gpl/decide/cop21_paris_2015_stokman_thomson.decide.csv";
     return ReadDecide(ReadTextFile(path), path, ImportOptions{}).front();
   }();
   return scenario;

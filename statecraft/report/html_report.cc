@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "statecraft/io/native_format.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/report/svg_chart.h"
 
 namespace statecraft {

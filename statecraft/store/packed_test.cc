@@ -9,9 +9,9 @@
 #include <string>
 
 #include "statecraft/analysis/run.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/scenario_reader.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {

@@ -1,4 +1,6 @@
-// The SMP engine on KTAB's [0, 1] scale: spec ../shared/specs/smp.md §4.3–§4.12.
+// The SMP engine on KTAB's [0, 1] scale: risk attitudes, challenges, bargains, queues, ideals and
+// the stopping rule of docs/models/smp.md §4.4 and §4.7–§4.12, on the utilities, votes and PCE of
+// smp_voting.h.
 //
 // One engine serves both entry points: RunSmp records every state and turn (the per-turn detail
 // of the registered model), RunSmpOutcome keeps only the current state (a Monte Carlo draw needs
@@ -11,59 +13,25 @@
 
 #include "statecraft/core/error.h"
 #include "statecraft/models/smp/smp.h"
-#include "statecraft/models/smp/smp_vote.h"
+#include "statecraft/models/smp/smp_voting.h"
 
 namespace statecraft {
 namespace {
 
+using smp_internal::Distance;
+using smp_internal::EstimateRisk;
 using smp_internal::Positive;
 using smp_internal::ScalarPce;
+using smp_internal::Utility;
 using smp_internal::Vote;
 using smp_internal::VoteScratch;
 using smp_internal::WithVotingRule;
 
-// Constants of spec §4.2 and §4.6.
+// Constants of §4.2 and §4.6.
 constexpr double kPositionTolerance = 1e-3;       // posTol: equal positions (pDist)
 constexpr double kMinChallengeCoalition = 1e-10;  // minC in probEduChlg
 constexpr double kMinSignificantGain = 1e-5;      // minSigEDU: smallest worthwhile challenge
 constexpr double kBargainWeightFloor = 1e-6;      // keeps S2P2/S1P1/S2PMax weights positive
-
-// Utility of distance D with risk attitude R, spec §4.3.
-inline double Utility(double distance, double risk) {
-  if (distance <= 1.0) return (1.0 - distance) * (1.0 + distance * risk);
-  return (1.0 - distance) * (1.0 + risk);
-}
-
-// Salience-weighted normalised distance D(y, x; s), spec §4.3. An actor with no salience at all
-// is indifferent (D = 0) instead of KTAB's 0/0.
-inline double Distance(const double* ideal, const double* position, const double* salience,
-                       int dimension_count) {
-  double numerator = 0.0;
-  double denominator = 0.0;
-  for (int k = 0; k < dimension_count; ++k) {
-    const double term = salience[k] * (ideal[k] - position[k]);
-    numerator += term * term;
-    denominator += salience[k] * salience[k];
-  }
-  if (!(denominator > 0.0)) return 0.0;
-  return std::sqrt(numerator / denominator);
-}
-
-double EstimateRisk(SmpRiskAdjustment adjustment, double own, double other) {
-  switch (adjustment) {
-    case SmpRiskAdjustment::kNone:
-      return own;
-    case SmpRiskAdjustment::kOneThird:
-      return (2.0 * own + other) / 3.0;
-    case SmpRiskAdjustment::kHalf:
-      return (own + other) / 2.0;
-    case SmpRiskAdjustment::kTwoThirds:
-      return (own + 2.0 * other) / 3.0;
-    case SmpRiskAdjustment::kFull:
-      return other;
-  }
-  return own;
-}
 
 double Round4(double x) { return static_cast<double>(static_cast<long long>(0.5 + 1e4 * x)) / 1e4; }
 
@@ -86,7 +54,7 @@ struct ChallengeValue {
   double gain;
 };
 
-// The votes of every third party t in a contest of i against j (SMPState::probEduChlg, spec
+// The votes of every third party t in a contest of i against j (SMPState::probEduChlg,
 // §4.7): t's lean decides its chance p of siding with i, and it votes between joining i and
 // joining j with the utilities its commitment gives. u_i[t] and u_j[t] are t's utilities for
 // i's and j's positions, u_own[t] for its own. No vote depends on another, so the loop runs on
@@ -186,7 +154,7 @@ class Engine {
     return &state;
   }
 
-  // SMPState::setAllAUtil (spec §4.4) on the current state, and, for the record, the win
+  // SMPState::setAllAUtil (§4.4) on the current state, and, for the record, the win
   // probabilities (pDist, §4.14).
   void Setup(bool first_state, SmpState* record) {
     for (int i = 0; i < n_; ++i) {
@@ -310,7 +278,7 @@ class Engine {
     });
   }
 
-  // SMPState::probEduChlg(h, i, i, j), spec §4.7, with aUtil[h] from FillEstimatorUtility(h):
+  // SMPState::probEduChlg(h, i, i, j), §4.7, with aUtil[h] from FillEstimatorUtility(h):
   // the initiator i's chance against j and its expected gain, as h estimates them.
   template <SmpVotingRule kRule, SmpThirdPartyCommit kCommit>
   ChallengeValue EvaluateChallenge(int i, int j) {
@@ -359,7 +327,7 @@ class Engine {
     return bargain_position_.data() + bargain_position_.size() - 2 * d_;
   }
 
-  // SMPActor::interpolateBrgn, spec §4.9, with probability_i the initiator's chance: the
+  // SMPActor::interpolateBrgn, §4.9, with probability_i the initiator's chance: the
   // initiator's position in out[0, d), the receiver's in out[d, 2d).
   void Interpolate(int i, int j, double probability_i, double* out) const {
     const double probability_j = 1.0 - probability_i;
@@ -411,7 +379,7 @@ class Engine {
   }
 
   // SMPActor::posUtil: actor a's utility for a position, with its true risk attitude. KTAB
-  // measures the distance from a's current *position* here (spec §4.10 writes the ideal; the
+  // measures the distance from a's current *position* here (§4.10 writes the ideal; the
   // two are equal unless the accommodation matrix is not the identity).
   double PositionUtility(int a, const double* position) const {
     return Utility(Distance(&position_[a * d_], position, &salience_[a * d_], d_), true_risk_[a]);
@@ -455,7 +423,7 @@ class Engine {
         continue;
       }
       // PWCompInterp: KTAB weighs the receiver's bargain with the initiator's capability
-      // (spec §4.9, `scj = brgnJIJ->actInit->sCap`); kept for exactness.
+      // (§4.9, `scj = brgnJIJ->actInit->sCap`); kept for exactness.
       double* average = AddBargain(i, j);
       Interpolate(i, j, best.probability, average);
       FillEstimatorUtility(j);
@@ -579,7 +547,7 @@ class Engine {
     UpdateIdeals();
   }
 
-  // SMPState::newIdeals, spec §4.11: y' = A x' + (1 − Σ_j A_ij) y.
+  // SMPState::newIdeals, §4.11: y' = A x' + (1 − Σ_j A_ij) y.
   void UpdateIdeals() {
     if (accommodation_.empty()) {
       std::copy(next_position_.begin(), next_position_.end(), ideal_.begin());

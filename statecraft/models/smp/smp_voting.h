@@ -1,14 +1,17 @@
-// The collective votes of the SMP engine (spec ../shared/specs/smp.md §4.5–§4.6): KTAB's
-// Model::vote, the coalitions of a vote over options, pairwise victory probabilities and the
-// probabilistic Condorcet election. Internal to the smp model (smp_engine.cc, smp_vote.cc).
+// Utilities, votes, coalitions and probabilistic Condorcet elections of KTAB's spatial model
+// (docs/models/smp.md §4.3–§4.6), on KTAB's [0, 1] scale: what the engine (smp_engine.cc) builds
+// its risk attitudes, challenges and bargain choices from. KTAB's Model::vote, the coalitions of
+// a vote over options, pairwise victory probabilities and the probabilistic Condorcet election.
+// Internal to the model: included only by the files of this folder.
 //
 // The voting rule is a template parameter: votes sit in every O(n³) loop of the engine, and a
 // switch per vote costs more than the vote. WithVotingRule turns the run's rule into that
 // parameter once.
-#ifndef STATECRAFT_MODELS_SMP_SMP_VOTE_H_
-#define STATECRAFT_MODELS_SMP_SMP_VOTE_H_
+#ifndef STATECRAFT_MODELS_SMP_SMP_VOTING_H_
+#define STATECRAFT_MODELS_SMP_SMP_VOTING_H_
 
 #include <algorithm>
+#include <cmath>
 #include <type_traits>
 #include <vector>
 
@@ -41,10 +44,10 @@ decltype(auto) WithVotingRule(SmpVotingRule rule, Function&& function) {
   }
 }
 
-// rBin of spec §4.5: the sign of Δ, linear within ±1e-8.
+// rBin of §4.5: the sign of Δ, linear within ±1e-8.
 inline double BinaryVote(double delta) { return std::clamp(delta / kBinaryVoteScale, -1.0, 1.0); }
 
-// Model::vote, spec §4.5, for a weight ≥ 0 and finite utilities (CheckInput holds every input to
+// Model::vote, §4.5, for a weight ≥ 0 and finite utilities (CheckInput holds every input to
 // that). KTAB throws on a non-positive weight; here an actor without weight (zero capability or
 // zero salience) votes ±0, which adds nothing to the positive sum of a coalition: it does not
 // vote. Without a branch, so that a loop of votes runs on whole vectors.
@@ -71,6 +74,44 @@ inline double Vote(double weight, double utility_a, double utility_b) {
 // std::max(x, 0.0), spelled so that loops over it vectorise: (x < 0) ? 0 : x is its definition.
 inline double Positive(double x) { return x < 0.0 ? 0.0 : x; }
 
+// Utility of distance D with risk attitude R, §4.3.
+inline double Utility(double distance, double risk) {
+  if (distance <= 1.0) return (1.0 - distance) * (1.0 + distance * risk);
+  return (1.0 - distance) * (1.0 + risk);
+}
+
+// Salience-weighted normalised distance D(y, x; s), §4.3. An actor with no
+// salience at all is indifferent (D = 0) instead of KTAB's 0/0.
+inline double Distance(const double* ideal, const double* position, const double* salience,
+                       int dimension_count) {
+  double numerator = 0.0;
+  double denominator = 0.0;
+  for (int k = 0; k < dimension_count; ++k) {
+    const double term = salience[k] * (ideal[k] - position[k]);
+    numerator += term * term;
+    denominator += salience[k] * salience[k];
+  }
+  if (!(denominator > 0.0)) return 0.0;
+  return std::sqrt(numerator / denominator);
+}
+
+// Actor h's estimate of actor i's risk attitude from its own, R_h, and i's, R_i (§4.4 step 5).
+inline double EstimateRisk(SmpRiskAdjustment adjustment, double own, double other) {
+  switch (adjustment) {
+    case SmpRiskAdjustment::kNone:
+      return own;
+    case SmpRiskAdjustment::kOneThird:
+      return (2.0 * own + other) / 3.0;
+    case SmpRiskAdjustment::kHalf:
+      return (own + other) / 2.0;
+    case SmpRiskAdjustment::kTwoThirds:
+      return (own + 2.0 * other) / 3.0;
+    case SmpRiskAdjustment::kFull:
+      return other;
+  }
+  return own;
+}
+
 // Work arrays of a vote, kept by the caller so that repeated votes allocate nothing.
 struct VoteScratch {
   std::vector<double> by_option;  // the utilities transposed: option-major
@@ -88,4 +129,4 @@ void ScalarPce(const SmpConfig& config, SmpVotingRule rule, const std::vector<do
 
 }  // namespace statecraft::smp_internal
 
-#endif  // STATECRAFT_MODELS_SMP_SMP_VOTE_H_
+#endif  // STATECRAFT_MODELS_SMP_SMP_VOTING_H_

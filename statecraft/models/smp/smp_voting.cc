@@ -1,19 +1,19 @@
-// Collective votes of the SMP engine: spec ../shared/specs/smp.md §4.5–§4.6.
-#include "statecraft/models/smp/smp_vote.h"
+// Coalitions, victory probabilities and the PCE of the SMP engine: docs/models/smp.md §4.5–§4.6.
+#include "statecraft/models/smp/smp_voting.h"
 
 #include <cmath>
 
 namespace statecraft::smp_internal {
 namespace {
 
-// Constants of spec §4.2 and §4.6.
+// Constants of §4.2 and §4.6.
 constexpr double kMinCoalition = 1e-8;  // minC in Model::coalitions
 constexpr double kMarkovUniformTolerance = 1e-6;
 constexpr double kMarkovIncentiveTolerance = 1e-8;
 constexpr double kMarkovIncentiveDiagonal = 1e-10;
 constexpr double kBinaryLoserProbability = 1e-6;
 
-// Model::coalitions, spec §4.6, for options i > j: the weight of the voters for i over j and of
+// Model::coalitions, §4.6, for options i > j: the weight of the voters for i over j and of
 // those for j over i. `by_option` holds each option's utilities for every voter (option-major),
 // so the voters of a pair are read in sequence. Two pairs are summed side by side: each sum still
 // adds its voters in KTAB's order (so every bit is KTAB's), but the two chains of additions
@@ -80,7 +80,7 @@ double VictoryWeight(SmpVictoryModel model, double strength) {
   }
 }
 
-// Model::vProb, spec §4.6: pairwise victory probabilities from coalition strengths.
+// Model::vProb, §4.6: pairwise victory probabilities from coalition strengths.
 void VictoryProbabilities(SmpVictoryModel model, const std::vector<double>& coalition, int m,
                           std::vector<double>& victory) {
   victory.assign(static_cast<std::size_t>(m) * m, 0.5);
@@ -113,7 +113,7 @@ void VictoryProbabilities(SmpVictoryModel model, const std::vector<double>& coal
   }
 }
 
-// Model::probCE2, spec §4.6: the probability of each option under the chosen PCE model.
+// Model::probCE2, §4.6: the probability of each option under the chosen PCE model.
 void ProbabilisticCondorcet(SmpPceModel pce, SmpVictoryModel victory_model, int m,
                             VoteScratch& scratch, std::vector<double>& probability) {
   const std::vector<double>& coalition = scratch.coalition;
