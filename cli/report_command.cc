@@ -63,7 +63,7 @@ void AddReportCommand(CLI::App& app) {
         throw InputError("run " + std::to_string(options->run) + " is not complete");
       }
       data = ReportDataFromStoredRun(stored->kind, stored->scenario_json, stored->result,
-                                     ProgramVersion());
+                                     ProgramVersion(), stored->plan);
     } else {
       ReportOptions report;
       report.draws = options->draws;

@@ -65,6 +65,7 @@ Plan ParsePlanSpec(const Scenario& scenario, const LeverSet& levers, const std::
 std::vector<AppliedLever> ParseCounterSpec(const Scenario& scenario, const LeverSet& levers,
                                            const std::string& spec);
 
+// [{"lever", "magnitude", "cost", "description"?, "unit"?}]
 Json AppliedLeversToJson(const std::vector<AppliedLever>& levers);
 Json DealReportsToJson(const std::vector<DealReport>& deals);
 Json QuantilesToJson(const Quantiles& quantiles);

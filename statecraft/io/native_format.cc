@@ -232,6 +232,7 @@ Scenario ReadNativeScenario(const NodeReader& root) {
     const double value = scale.Number();
     if (value != 1.0 && value != 100.0) scale.Expected("1 or 100");
     salience_factor = 1.0 / value;
+    scenario.salience_scale = value;
   }
   ReadActors(root.Child("actors"), scenario);
   ReadIssues(root.Child("issues"), scenario);

@@ -874,8 +874,9 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
                  return SendError(response, 409, "run " + std::to_string(id) + " is not complete");
                }
                response.set_content(
-                   RenderReportHtml(ReportDataFromStoredRun(
-                       run->kind, run->scenario_json, run->result, state.options.program_version)),
+                   RenderReportHtml(ReportDataFromStoredRun(run->kind, run->scenario_json,
+                                                            run->result,
+                                                            state.options.program_version, run->plan)),
                    "text/html; charset=utf-8");
              }));
 

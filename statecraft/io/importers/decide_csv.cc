@@ -307,6 +307,7 @@ std::vector<Scenario> ReadDecide(const std::string& text, const std::string& fil
   // Saliences (and powers) on 0–100 are read as percentages (spec §2.12 A1).
   const double salience_divisor = max_salience > 1.0 ? 100.0 : 1.0;
   const double power_divisor = max_power > 1.0 ? 100.0 : 1.0;
+  scenario.salience_scale = salience_divisor;
   scenario.ResizeStakes();
   std::map<std::pair<int, int>, int> data_line;
   for (const DataRow& entry : data) {
