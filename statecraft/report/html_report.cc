@@ -21,8 +21,8 @@ header.report .description { color: var(--muted); max-width: 75ch; margin: 4px 0
 header.report .meta { color: var(--muted); font-size: 13px; margin: 4px 0 0; }
 nav.contents { margin: 14px 0 8px; padding: 8px 0; border-top: 1px solid var(--line);
   border-bottom: 1px solid var(--line); font-size: 14px; }
-nav.contents a { color: var(--accent); text-decoration: none; margin-right: 18px;
-  white-space: nowrap; }
+nav.contents a { display: inline-block; color: var(--accent); text-decoration: none;
+  margin-right: 18px; white-space: nowrap; }
 nav.contents a:hover { text-decoration: underline; }
 section { margin-top: 28px; }
 h2 { font-size: 20px; margin: 0 0 10px; padding-bottom: 6px; border-bottom: 2px solid var(--ink); }
@@ -156,7 +156,7 @@ std::string RenderReportHtml(const Json& data) {
           "opened.</p></header>\n";
   html += "<nav class=\"contents\" aria-label=\"Contents\">";
   for (const report_html::SectionLink& link : links) {
-    html += "<a href=\"#" + link.id + "\">" + Escape(link.title) + "</a>";
+    html += "<a href=\"#" + link.id + "\">" + Escape(link.title) + "</a>\n";
   }
   html += "</nav>\n<main>\n" + lead + evidence + "</main>\n";
   html +=

@@ -37,35 +37,36 @@ std::string OptimizeLead(const Json& data, const Json& charts) {
                                    : std::string()) +
       "?</p>\n";
   const bool found = optimize.contains("best") && optimize["best"].is_object();
+  const bool any_closest = !found && !optimize.value("closest", Json::array()).empty();
+  // The plan the answer is about: the cheapest that meets the target, or else the closest.
+  const std::string plan = found ? "/optimize/best" : "/optimize/closest/0";
   std::string cards;
   cards += Card("probability", "Probability of the target",
                 "<p class=\"big\">" + Figure(data, "/optimize/baseline_probability", "pct") +
                     "</p><p>without any lever (the baseline), lowest over the models: " +
                     Escape(ModelNames(optimize.value("models", Json::array()))) + ".</p>");
-  if (found) {
-    cards += Card("plan primary", "Cheapest plan",
-                  "<p class=\"big\">cost " + Figure(data, "/optimize/best/cost", "1") + "</p>" +
-                      LeverList(data, "/optimize/best/levers") + "<p>P(target) " +
-                      Figure(data, "/optimize/best/probability", "pct") +
-                      " without counter-levers.</p>");
-    const Json& best = optimize["best"];
-    if (best.contains("probability_with_counter_levers")) {
-      const bool none = best.value("best_counter_levers", Json::array()).empty();
-      cards +=
-          Card("counter", "The opponent's best counter",
-               "<p class=\"big\">" +
-                   Figure(data, "/optimize/best/probability_with_counter_levers", "pct") +
-                   "</p><p>is left of the target's probability after it.</p>" +
-                   (none ? "<p>No counter-lever within the opponent's budget lowers it.</p>"
-                         : LeverList(data, "/optimize/best/best_counter_levers") + "<p>It costs " +
-                               Figure(data, "/optimize/best/counter_cost", "1") +
-                               " to the opponent.</p>"));
+  if (found || any_closest) {
+    const Json& chosen = data.at(Json::json_pointer(plan));
+    cards +=
+        Card(found ? "plan primary" : "plan none",
+             found ? "Cheapest plan" : "No plan reaches the target; the closest",
+             "<p class=\"big\">cost " + Figure(data, Key(plan, "cost"), "1") + "</p>" +
+                 LeverList(data, Key(plan, "levers")) + "<p>P(target) " +
+                 Figure(data, Key(plan, "probability"), "pct") + " without counter-levers.</p>");
+    if (chosen.contains("probability_with_counter_levers")) {
+      const bool none = chosen.value("best_counter_levers", Json::array()).empty();
+      cards += Card("counter", "The opponent's best counter",
+                    "<p class=\"big\">" +
+                        Figure(data, Key(plan, "probability_with_counter_levers"), "pct") +
+                        "</p><p>is what is left of the target's probability after it.</p>" +
+                        (none ? "<p>No counter-lever within the opponent's budget lowers it.</p>"
+                              : LeverList(data, Key(plan, "best_counter_levers")) +
+                                    "<p>It costs the opponent " +
+                                    Figure(data, Key(plan, "counter_cost"), "1") + ".</p>"));
     }
   } else {
     cards += Card("plan none", "No plan reaches the target",
-                  "<p>No plan within the budget meets the target with the required probability "
-                  "against the opponent's best counter. The closest plans are in the chart "
-                  "below.</p>");
+                  "<p>No plan within the budget was weighed against the target.</p>");
   }
   cards += Card("search", "The search",
                 "<p>" + Figure(data, "/optimize/candidates", "0") + " plans within the budget, " +
