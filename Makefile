@@ -4,8 +4,7 @@
 #   make build         only build (build/statecraft)
 #   make bench         build and run the benchmarks (Release)
 #   make format        clang-format every C++ file; make format-check only checks
-#   make test-asan     every test but the browser tests (label "browser") built with AddressSanitizer
-#                      and UndefinedBehaviorSanitizer
+#   make test-asan     every test but the browser tests, with AddressSanitizer and UBSan
 #   make test-tsan     the threaded tests (parallel sweeps, server, load) with ThreadSanitizer
 #   make fuzz          each libFuzzer target for FUZZ_SECONDS seconds (default 60)
 #   make python        build the Python module into build/python (PYTHONPATH=build/python)
