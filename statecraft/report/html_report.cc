@@ -17,7 +17,7 @@ body { font-family: system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Roboto,
   sans-serif; margin: 0 auto; padding: 24px 28px 48px; max-width: 1440px; color: var(--ink);
   font-size: 15px; line-height: 1.45; background: #fff; }
 header.report h1 { font-size: 26px; line-height: 1.2; margin: 0 0 6px; }
-header.report .description { color: var(--muted); max-width: 75ch; margin: 4px 0; }
+header.report .description { color: var(--muted); max-width: 110ch; margin: 4px 0; }
 header.report .meta { color: var(--muted); font-size: 13px; margin: 4px 0 0; }
 nav.contents { margin: 14px 0 8px; padding: 8px 0; border-top: 1px solid var(--line);
   border-bottom: 1px solid var(--line); font-size: 14px; }
@@ -40,6 +40,18 @@ p.question { font-size: 18px; margin: 6px 0 14px; max-width: 80ch; }
 .card.counter { border-left: 4px solid #d55e00; }
 .card p { margin: 4px 0; }
 .card p.big { font-size: 26px; font-weight: 700; margin: 2px 0 4px; }
+.card.deal { border-left: 4px solid #009e73; }
+.card .plan-choice + .plan-choice { border-top: 1px solid var(--line); margin-top: 8px;
+  padding-top: 8px; }
+.card p.models { color: var(--muted); font-size: 13px; }
+ul.disagreements { margin: 4px 0; padding-left: 18px; }
+ul.disagreements li { margin: 4px 0; }
+p.target-line { margin: -6px 0 12px; max-width: 100ch; }
+p.headline { font-size: 17px; background: #fff; border-left: 4px solid var(--accent);
+  padding: 10px 14px; margin: 0 0 14px; max-width: 110ch; }
+.card.deal p.big { font-size: 20px; }
+ol.drivers { margin: 4px 0; padding-left: 20px; }
+ol.drivers li { margin: 3px 0; }
 ul.levers { margin: 4px 0; padding-left: 18px; }
 ul.levers li { margin: 3px 0; }
 .lever-terms { display: block; color: var(--muted); font-size: 13px; }

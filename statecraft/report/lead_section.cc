@@ -141,7 +141,10 @@ std::string SweepLead(const Json& data) {
 std::string LeadSection(const Json& data, const Json& charts, std::vector<SectionLink>& links) {
   const std::string kind = data.value("kind", std::string("scenario"));
   std::string title, body;
-  if (data.contains("optimize")) {
+  if (data.contains("answer")) {
+    title = "The answer";
+    body = AnswerLead(data, charts);
+  } else if (data.contains("optimize")) {
     title = "The answer";
     body = OptimizeLead(data, charts);
   } else if (kind == "whatif" && data.contains("whatif")) {

@@ -186,14 +186,15 @@ void DistributionCharts(const Json& data, Json& out) {
   }
 }
 
-void PlanCharts(const Json& data, Json& out) {
-  const Json& scenario = data["scenario"];
-  const Json& whatif = data["whatif"];
-  const Json& plans = whatif["plans"];
+// Baseline vs plans on every issue, one chart per model: the what-if's plans at `path`.
+void PlanChartsOf(const Json& data, const Json& plans, const std::string& path, int draws,
+                  Json& out) {
   if (plans.empty()) return;
+  const Json& scenario = data["scenario"];
   std::vector<std::string> models;
   for (const auto& [model, cell] : plans[0]["models"].items()) models.push_back(model);
   const Json& issues = scenario["issues"];
+  const std::optional<report_html::TargetText> target = report_html::TargetOf(data);
   for (const std::string& model : models) {
     for (std::size_t i = 0; i < issues.size(); ++i) {
       const std::string name = issues[i]["name"].get<std::string>();
@@ -204,7 +205,7 @@ void PlanCharts(const Json& data, Json& out) {
         const Json& cell = plan["models"][model];
         if (!cell["issues"].contains(name)) continue;
         const Json& summary = cell["issues"][name];
-        const std::string cell_path = Key(Key(Index("/whatif/plans", p), "models"), model);
+        const std::string cell_path = Key(Key(Index(path, p), "models"), model);
         IntervalRow row;
         row.label = plan.value("plan", std::string());
         row.q10 = NumberOr(summary, "q10", 0);
@@ -217,7 +218,6 @@ void PlanCharts(const Json& data, Json& out) {
           row.point = cell["central"][name].get<double>();
           row.point_path = Key(Key(cell_path, "central"), name);
         }
-        const std::optional<report_html::TargetText> target = report_html::TargetOf(data);
         if (cell.contains("probability") && target && target->issue == name) {
           row.probability = cell["probability"].get<double>();
           row.probability_path = Key(cell_path, "probability");
@@ -225,15 +225,29 @@ void PlanCharts(const Json& data, Json& out) {
         rows.push_back(std::move(row));
       }
       if (rows.empty()) continue;
-      const std::string subtitle = "model " + model + " \u00b7 " +
-                                   std::to_string(whatif.value("draws", 0)) +
-                                   " draws, the same for every plan";
+      const std::string subtitle =
+          "model " + model + " \u00b7 " + std::to_string(draws) + " draws, the same for every plan";
       out["plans"].push_back(
           {{"issue", name},
            {"model", model},
            {"svg",
             IntervalChart({name + ": baseline vs plans", subtitle}, "plans", AxisOf(issues[i]),
                           rows, ReferencesOf(issues[i], Index("/scenario/issues", i), data))}});
+    }
+  }
+}
+
+void PlanCharts(const Json& data, Json& out) {
+  if (data.contains("whatif")) {
+    PlanChartsOf(data, data["whatif"]["plans"], "/whatif/plans", data["whatif"].value("draws", 0),
+                 out);
+  }
+  if (data.contains("answer")) {
+    const Json& models = data["answer"]["models"];
+    for (const auto& [model, entry] : models.items()) {
+      if (!entry.contains("whatif")) continue;
+      PlanChartsOf(data, entry["whatif"], Key(Key("/answer/models", model), "whatif"),
+                   data["answer"].value("draws", 0), out);
     }
   }
 }
@@ -316,7 +330,7 @@ Json RenderCharts(const Json& data) {
               {"backtest", Json::array()},     {"probability", Json::array()}};
   if (data.contains("forecasts")) TrajectoryCharts(data, charts);
   if (data.contains("distributions")) DistributionCharts(data, charts);
-  if (data.contains("whatif")) PlanCharts(data, charts);
+  PlanCharts(data, charts);
   if (data.contains("drivers")) DriverCharts(data, charts);
   if (data.contains("backtest")) BacktestCharts(data, charts);
   report_html::ProbabilityCharts(data, charts);

@@ -54,6 +54,12 @@ Json ScenarioToReportJson(const Scenario& scenario) {
   out["description"] = scenario.description;
   out["sources"] = scenario.sources;
   out["salience_scale"] = scenario.salience_scale;
+  if (scenario.question) {
+    out["question"] = {{"text", scenario.question->text},
+                       {"target", scenario.question->target},
+                       {"probability", scenario.question->probability}};
+    if (scenario.question->budget) out["question"]["budget"] = *scenario.question->budget;
+  }
   out["actors"] = Json::array();
   for (const Actor& actor : scenario.actors) {
     out["actors"].push_back({{"name", actor.name},

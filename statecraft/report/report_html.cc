@@ -123,9 +123,7 @@ std::optional<TargetText> TargetOf(const Json& data) {
   std::string text;
   if (data.contains("answer")) {
     const Json& answer = data["answer"];
-    if (answer.contains("question") && answer["question"].contains("target")) {
-      text = answer["question"]["target"].get<std::string>();
-    } else if (answer.contains("target") && answer["target"].is_string()) {
+    if (answer.contains("target") && answer["target"].is_string()) {
       text = answer["target"].get<std::string>();
     }
   }
@@ -266,11 +264,50 @@ void WhatifProbabilities(const Json& data, const TargetText& target, Json& chart
   }
 }
 
+void AnswerProbabilities(const Json& data, const TargetText& target, Json& charts) {
+  const Json& answer = data["answer"];
+  std::vector<ProbabilityRow> rows;
+  if (!answer.contains("models")) return;
+  const Json& models = answer["models"];
+  for (const auto& [model, entry] : models.items()) {
+    if (!entry.contains("optimize")) continue;
+    const std::string optimize = Key(Key("/answer/models", model), "optimize");
+    ProbabilityRow row{model, {}, ""};
+    row.bars.push_back({0, entry["optimize"].value("baseline_probability", 0.0), std::nullopt,
+                        std::nullopt, Key(optimize, "baseline_probability")});
+    const Json& optimized = entry["optimize"];
+    const bool best = optimized.contains("best") && optimized["best"].is_object();
+    const bool closest = !best && optimized.contains("closest") &&
+                         optimized["closest"].is_array() && !optimized["closest"].empty();
+    if (best || closest) {
+      // Without a plan that reaches the target, the closest plan's bars.
+      const std::string path = best ? Key(optimize, "best") : Index(Key(optimize, "closest"), 0);
+      ProbabilityRow plan =
+          EvaluationRow(model, best ? optimized["best"] : optimized["closest"][0], path);
+      row.bars.insert(row.bars.end(), plan.bars.begin(), plan.bars.end());
+    }
+    if (!best) row.note = closest ? "closest plan: short of the target" : "no plan weighed";
+    rows.push_back(std::move(row));
+  }
+  if (rows.empty()) return;
+  charts["probability"].push_back(
+      {{"part", "answer"},
+       {"svg",
+        ProbabilityChart(
+            {"P(" + target.issue + " " + target.relation + ") per model",
+             "without levers, with the model's cheapest (or closest) plan, and after the "
+             "best counter \u00b7 " +
+                 FormatFigure(answer.value("optimize_draws", Json()), "0") + " draws per plan"},
+            {"without levers", "with the cheapest (or closest) plan", "after the best counter"},
+            rows, answer.value("required_probability", 0.0))}});
+}
+
 }  // namespace
 
 void ProbabilityCharts(const Json& data, Json& charts) {
   const std::optional<TargetText> target = TargetOf(data);
   if (!target) return;
+  if (data.contains("answer")) AnswerProbabilities(data, *target, charts);
   if (data.contains("optimize")) OptimizeProbabilities(data, *target, charts);
   if (data.contains("whatif")) WhatifProbabilities(data, *target, charts);
 }

@@ -394,6 +394,12 @@ std::string EvidenceSections(const Json& data, const Json& charts,
     std::string body = plans_led ? "" : Figures(charts, "probability") + PlansTable(data);
     body += Figures(charts, "plans");
     html += Section("plans", plans_led ? "Plans on every issue" : "Baseline vs plans", body, links);
+  } else if (data.contains("answer") && !charts["plans"].empty()) {
+    html += Section("plans", "Plans under each model",
+                    Note("The baseline and every declared plan, each model on the same draws; the "
+                         "diamond is the forecast at the central values.") +
+                        Figures(charts, "plans"),
+                    links);
   }
   html += UncertaintySection(data, charts, links);
   html += TrajectorySection(data, charts, links);

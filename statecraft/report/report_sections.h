@@ -19,6 +19,9 @@ struct SectionLink {
 // probabilities (a what-if), the sweep's summary, or the forecast per model. Adds its link.
 std::string LeadSection(const Json& data, const Json& charts, std::vector<SectionLink>& links);
 
+// The answer to the scenario's question (answer_section.cc), from data["answer"].
+std::string AnswerLead(const Json& data, const Json& charts);
+
 // Forecasts, plans, uncertainty, trajectories, backtest, scenario and sources: whatever the
 // data holds that the lead section did not show. Adds their links.
 std::string EvidenceSections(const Json& data, const Json& charts, std::vector<SectionLink>& links);

@@ -397,5 +397,69 @@ TEST(HtmlReportTest, AStoredWhatifLeadsWithThePlansAndTheirProbabilities) {
   EXPECT_GT(CheckFiguresAgainstData(html), 50);
 }
 
+// An answer's JSON as the answer analysis writes it ({"question", "target",
+// "required_probability", "opponent", "draws", "optimize_draws", "seed", "models": {model:
+// {"whatif": [plans], "optimize"}}, "disagreements"}), here from what-ifs and searches per model.
+Json AnswerJson(const ScenarioWithLevers& input, const std::string& target, double probability) {
+  SweepOptions sweep;
+  sweep.draws = 20;
+  OptimizeOptions options;
+  options.sweep.draws = 20;
+  options.target = ParseTarget(input.scenario, target);
+  options.probability = probability;
+  Json models = Json::object();
+  for (const char* name : {"compromise", "mean"}) {
+    const std::vector<ModelChoice> model = {
+        {&BuiltinModels().Get(name), ResolveParams(name, BuiltinModels().Get(name).params, {})}};
+    const WhatifResult whatif =
+        RunWhatif(input.scenario, input.levers, input.levers.plans, model, sweep, options.target);
+    models[name] = {
+        {"whatif", WhatifToJson(input.scenario, whatif, sweep)["plans"]},
+        {"optimize",
+         OptimizeToJson(Optimize(input.scenario, input.levers, model, options), options, model)}};
+  }
+  return {{"scenario", input.scenario.name},
+          {"question", "Can the West bring the supply down?"},
+          {"target", options.target.text},
+          {"required_probability", probability},
+          {"opponent", "Russia"},
+          {"draws", 20},
+          {"optimize_draws", 20},
+          {"seed", 0},
+          {"models", models},
+          {"disagreements", {"The models differ on munitions by 30 points."}}};
+}
+
+TEST(HtmlReportTest, AnAnswerLeadsWithTheQuestionThePlanTheCounterTheDealAndTheDisagreements) {
+  ScenarioWithLevers input = BuiltinScenarioWithLevers();
+  const Json answer = AnswerJson(input, "munitions<=60", 0.6);
+  const Json data =
+      ReportDataFromStoredRun("answer", WriteScenarioJson(input.scenario), answer, "v");
+  const std::string html = RenderReportHtml(data);
+  EXPECT_EQ(html.find("<section"), html.find("<section id=\"answer\""));
+  for (const char* part :
+       {"Can the West bring the supply down?", "munitions \u2264 60", "Russia&#39;s best counter",
+        "No plan of the declared levers reaches", "Closest plan (the target is not reached)",
+        "What drives munitions", "The deal", "struck in", "Where the models disagree",
+        "The models differ on munitions by 30 points.", "id=\"answer-table\"",
+        "data-chart=\"probability\"", "P(munitions \u2264 60) per model", "what drives munitions",
+        "data-chart=\"plans\""}) {
+    EXPECT_NE(html.find(part), std::string::npos) << part;
+  }
+  // Everything the first screen states comes before the evidence.
+  EXPECT_LT(html.find("Where the models disagree"), html.find("<section id=\"plans\""));
+  EXPECT_GT(CheckFiguresAgainstData(html), 100);
+
+  // Without counter-levers a plan reaches the target, and its levers are described.
+  input.levers.counter.levers.clear();
+  const Json reached = AnswerJson(input, "munitions<=60", 0.6);
+  const std::string page = RenderReportHtml(
+      ReportDataFromStoredRun("answer", WriteScenarioJson(input.scenario), reached, "v"));
+  EXPECT_NE(page.find("Cheapest plan"), std::string::npos);
+  EXPECT_NE(page.find("under compromise"), std::string::npos);
+  EXPECT_NE(page.find("Sanctions relief for no supply"), std::string::npos);
+  CheckFiguresAgainstData(page);
+}
+
 }  // namespace
 }  // namespace statecraft

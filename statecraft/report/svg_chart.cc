@@ -178,10 +178,13 @@ std::string ProbabilityChart(const ChartHeading& heading, const std::vector<std:
   const double left = 22 + WidestLabel(labels, 200);
   const double right = kWidth - 64;
   const double top = svg::HeaderHeight(heading.subtitle) + 20;
+  // A row is as tall as its bars, and at least two lines when it carries a note.
+  auto group_height = [&](const ProbabilityRow& row) {
+    return std::max(static_cast<double>(row.bars.size()) * (kBar + kBarGap),
+                    row.note.empty() ? 0.0 : 30.0);
+  };
   double bottom = top;
-  for (const ProbabilityRow& row : rows) {
-    bottom += static_cast<double>(row.bars.size()) * (kBar + kBarGap) + kGroupGap;
-  }
+  for (const ProbabilityRow& row : rows) bottom += group_height(row) + kGroupGap;
   bottom = std::max(bottom, top + kBar + kGroupGap);
   const svg::Scale x{0.0, 1.0, left, right};
   std::string body;
@@ -194,8 +197,10 @@ std::string ProbabilityChart(const ChartHeading& heading, const std::vector<std:
   }
   double at = top;
   for (const ProbabilityRow& row : rows) {
-    const double group_height = static_cast<double>(row.bars.size()) * (kBar + kBarGap);
-    const double middle = at + group_height / 2;
+    const double height = group_height(row);
+    const double middle = at + height / 2;
+    const double group_top = at;
+    at += (height - static_cast<double>(row.bars.size()) * (kBar + kBarGap)) / 2;
     body += "<g class=\"row\" data-label=\"" + EscapeXml(row.label) + "\">";
     body += svg::Text(left - 10, middle + (row.note.empty() ? 4 : -2), row.label,
                       "text-anchor=\"end\" class=\"row-label\" font-weight=\"bold\"");
@@ -223,7 +228,7 @@ std::string ProbabilityChart(const ChartHeading& heading, const std::vector<std:
       at += kBar + kBarGap;
     }
     body += "</g>";
-    at += kGroupGap;
+    at = group_top + height + kGroupGap;
   }
   if (required) {
     body += svg::Line(x(*required), top - 8, x(*required), bottom,
