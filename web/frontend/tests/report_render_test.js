@@ -45,6 +45,17 @@ async function textCollisions(page) {
   });
 }
 
+// axe-core's serious and critical violations in the page. The report's Content-Security-Policy
+// refuses script tags, so axe is evaluated through the debugging protocol, which it does not
+// govern.
+async function accessibilityViolations(page) {
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
+
 async function checkReport(context, file, label, width, out, shots) {
   const page = await context.newPage();
   await page.setViewportSize({ width, height: 900 });
@@ -65,6 +76,11 @@ async function checkReport(context, file, label, width, out, shots) {
     const selector = `svg.chart >> nth=${k}`;
     const box = await page.locator(selector).boundingBox();
     check(box && box.width > 300 && box.height > 100, `${label}: chart ${k + 1} of ${charts} has a size (${box && Math.round(box.width)} x ${box && Math.round(box.height)})`);
+  }
+  if (width === 1600) {
+    const violations = await accessibilityViolations(page);
+    check(violations.length === 0, `${label}: no serious accessibility violation (axe-core)` +
+      (violations.length ? '\n  ' + violations.slice(0, 12).join('\n  ') : ''));
   }
   await page.screenshot({ path: path.resolve(out, shots + '-first-screen.png') });
   await page.screenshot({ path: path.resolve(out, shots + '.png'), fullPage: true });
