@@ -873,11 +873,10 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
                if (run->status != "complete") {
                  return SendError(response, 409, "run " + std::to_string(id) + " is not complete");
                }
-               response.set_content(
-                   RenderReportHtml(ReportDataFromStoredRun(run->kind, run->scenario_json,
-                                                            run->result,
-                                                            state.options.program_version, run->plan)),
-                   "text/html; charset=utf-8");
+               response.set_content(RenderReportHtml(ReportDataFromStoredRun(
+                                        run->kind, run->scenario_json, run->result,
+                                        state.options.program_version, run->plan)),
+                                    "text/html; charset=utf-8");
              }));
 
   server.Delete(R"(/api/runs/([^/]+))",
