@@ -64,10 +64,17 @@ std::string UncertaintySection(const Json& data, const Json& charts,
                                std::vector<SectionLink>& links) {
   std::string body;
   if (!charts["distributions"].empty()) {
+    const Json& model_error = data["distributions"].value("model_error", Json());
     body += Note(std::to_string(data["distributions"].value("draws", 0)) +
                  " Monte Carlo draws of every ranged input (seed " +
                  std::to_string(data["distributions"].value("seed", 0)) +
-                 "), each model at its defaults.") +
+                 "), each model at its defaults; dots are single draws. " +
+                 (model_error.is_object()
+                      ? "The bands and probabilities also include each model's own error on past "
+                        "decisions (" +
+                            Escape(model_error.value("calibration", std::string())) +
+                            "), so they are wider than the dots."
+                      : std::string("The bands show the spread of the inputs alone."))) +
             Figures(charts, "distributions");
   }
   if (!charts["tornado"].empty()) {
@@ -314,7 +321,19 @@ std::string ForecastTable(const Json& data) {
     std::vector<std::string> row = {Escape(name)};
     for (std::size_t f = 0; f < forecasts.size(); ++f) {
       std::string cell = Figure(data, Key(Key(Index("/forecasts", f), "outcome"), name), "1");
-      if (!Converged(forecasts[f], name)) {
+      const Json& settlement = forecasts[f].value("settlement", Json::object());
+      if (settlement.contains(name) && !settlement[name].value("settled", true)) {
+        // Where the rounds keep moving the outcome, the range it moves in.
+        const std::string base = Key(Key(Index("/forecasts", f), "settlement"), name);
+        cell +=
+            "<sup class=\"flag\" title=\"did not settle\">\u2020</sup> <span class=\"range\">(" +
+            std::string(settlement[name].contains("period") && !settlement[name]["period"].is_null()
+                            ? "cycles "
+                            : "moves ") +
+            Figure(data, Key(base, "low"), "1") + "\u2013" + Figure(data, Key(base, "high"), "1") +
+            ")</span>";
+        any_unconverged = true;
+      } else if (!Converged(forecasts[f], name)) {
         cell += "<sup class=\"flag\" title=\"did not converge\">\u2020</sup>";
         any_unconverged = true;
       }
@@ -327,8 +346,9 @@ std::string ForecastTable(const Json& data) {
   return Table("forecast-table", header, rows) +
          Note("Outcome after decision rules, on each issue's scale." +
               std::string(any_unconverged
-                              ? " \u2020 The model did not converge on this issue in its rounds "
-                                "(it cycles); the figure is its last round's outcome."
+                              ? " \u2020 The model did not converge on this issue in its rounds: "
+                                "its outcome depends on where the rounds stop (the range it "
+                                "moves in, where known, is given in brackets)."
                               : ""));
 }
 

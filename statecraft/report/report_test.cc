@@ -271,6 +271,9 @@ TEST(HtmlReportTest, AStoredComparisonGivesForecastsAndTrajectories) {
     models.push_back(
         ForecastToJson(scenario, RunModel(BuiltinModels().Get(name), scenario, {}, 0)));
   }
+  // A forecast that says it did not settle on an issue shows the range it moves in.
+  models[0]["settlement"] = {
+      {scenario.issues[1].name, {{"settled", false}, {"period", 2}, {"low", 0}, {"high", 95}}}};
   const Json data = ReportDataFromStoredRun("compare", WriteScenarioJson(scenario),
                                             Json{{"models", models}}, "v");
   EXPECT_EQ(data["forecasts"].size(), 2u);
@@ -280,6 +283,9 @@ TEST(HtmlReportTest, AStoredComparisonGivesForecastsAndTrajectories) {
   EXPECT_EQ(html.find("data-chart=\"tornado\""), std::string::npos);
   EXPECT_NE(html.find("id=\"answer\""), std::string::npos);
   EXPECT_NE(html.find("Report of a saved comparison"), std::string::npos);
+  EXPECT_NE(
+      html.find("(cycles <span class=\"fig\" data-path=\"/forecasts/0/settlement/sanctions/low\""),
+      std::string::npos);
   CheckFiguresAgainstData(html);
 }
 
