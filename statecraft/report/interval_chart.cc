@@ -46,10 +46,14 @@ std::string RowLabel(double x, double y, const std::string& label, double width)
 std::string ValueAxisMarks(const std::vector<double>& marks, const svg::Scale& x, double top,
                            double bottom) {
   std::string out;
-  for (double value : marks) {
-    out += svg::Line(x(value), top, x(value), bottom, std::string("stroke=\"") + svg::kGrid + "\"");
+  std::vector<double> at;
+  for (double value : marks) at.push_back(x(value));
+  const std::vector<bool> labelled = svg::LabelledMarks(at, 30);
+  for (std::size_t k = 0; k < marks.size(); ++k) {
+    out += svg::Line(at[k], top, at[k], bottom, std::string("stroke=\"") + svg::kGrid + "\"");
+    if (!labelled[k]) continue;
     out += svg::Text(
-        x(value), bottom + 14, svg::Short(value),
+        at[k], bottom + 14, svg::Short(marks[k]),
         std::string("class=\"tick\" text-anchor=\"middle\" fill=\"") + svg::kMuted + "\"");
   }
   return out;

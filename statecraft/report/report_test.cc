@@ -82,6 +82,16 @@ TEST(SvgChartTest, EscapesTextAndDrawsEverySeries) {
   EXPECT_NE(svg.find("no anchors declared"), std::string::npos);
 }
 
+TEST(SvgChartTest, AnchorsTooCloseForTwoLabelsKeepTheirGridlinesButOneLabel) {
+  const ValueAxis axis{0, 100, "x", {{0, "none"}, {90, "most"}, {95, "nearly all"}, {100, "all"}}};
+  const std::string svg = TrajectoryChart(
+      {"t", "s"}, axis, {{"A", {10, 20}, false, 0}, {"outcome", {10, 20}, true, 0}});
+  EXPECT_NE(svg.find("class=\"tick\" text-anchor=\"end\" fill=\"#52606d\">90<"), std::string::npos);
+  EXPECT_EQ(svg.find("class=\"tick\" text-anchor=\"end\" fill=\"#52606d\">95<"), std::string::npos);
+  EXPECT_EQ(Count(svg, "stroke=\"#e4e7eb\""), 4);  // a gridline per anchor
+  EXPECT_NE(svg.find("95 = nearly all"), std::string::npos);
+}
+
 TEST(SvgChartTest, EightActorsDifferInColourAndMarker) {
   std::set<std::string> colours, markers;
   for (int k = 0; k < 8; ++k) {

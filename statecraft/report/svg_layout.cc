@@ -204,6 +204,18 @@ std::vector<double> AxisMarks(const ValueAxis& axis) {
   return NiceTicks(axis.low, axis.high, 4);
 }
 
+std::vector<bool> LabelledMarks(const std::vector<double>& at, double gap) {
+  std::vector<bool> labelled(at.size(), false);
+  double last = -1e300;
+  for (std::size_t k = 0; k < at.size(); ++k) {
+    if (std::fabs(at[k] - last) >= gap) {
+      labelled[k] = true;
+      last = at[k];
+    }
+  }
+  return labelled;
+}
+
 std::string AnchorKey(const ValueAxis& axis, double x, double y, double width, double* height) {
   constexpr double kSize = 10.5, kLine = 13.5;
   std::string text = "Scale of " + axis.label + ": ";

@@ -75,6 +75,11 @@ inline constexpr char kCloseChart[] = "</svg>";
 // otherwise five round ticks.
 std::vector<double> AxisMarks(const ValueAxis& axis);
 
+// Which of the marks (in order along the axis, at pixels `at`) get a printed label: each at least
+// `gap` pixels from the last one labelled, so that close anchors (90 and 100) do not print over
+// each other; their gridlines are drawn all the same.
+std::vector<bool> LabelledMarks(const std::vector<double>& at, double gap);
+
 // Below a chart: what the values of the issue's scale mean ("0 no transfers · 50 the 2023 rate
 // · ..."), wrapped to width. Returns the markup and adds its height to *height.
 std::string AnchorKey(const ValueAxis& axis, double x, double y, double width, double* height);

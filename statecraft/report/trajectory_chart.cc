@@ -136,11 +136,16 @@ std::string TrajectoryChart(const ChartHeading& heading, const ValueAxis& axis,
   const std::optional<CycleBand> band = banded ? cycle : std::nullopt;
 
   std::string body;
-  for (double value : svg::AxisMarks(axis)) {
+  const std::vector<double> marks = svg::AxisMarks(axis);
+  std::vector<double> mark_y;
+  for (double value : marks) mark_y.push_back(y(value));
+  const std::vector<bool> labelled = svg::LabelledMarks(mark_y, 12);
+  for (std::size_t k = 0; k < marks.size(); ++k) {
+    body += svg::Line(kLeft, mark_y[k], kRight, mark_y[k],
+                      std::string("stroke=\"") + svg::kGrid + "\"");
+    if (!labelled[k]) continue;
     body +=
-        svg::Line(kLeft, y(value), kRight, y(value), std::string("stroke=\"") + svg::kGrid + "\"");
-    body +=
-        svg::Text(kLeft - 6, y(value) + 4, svg::Short(value),
+        svg::Text(kLeft - 6, mark_y[k] + 4, svg::Short(marks[k]),
                   std::string("class=\"tick\" text-anchor=\"end\" fill=\"") + svg::kMuted + "\"");
   }
   const std::size_t step = rounds > 12 ? (rounds + 9) / 10 : 1;
