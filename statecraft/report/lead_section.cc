@@ -136,6 +136,24 @@ std::string SweepLead(const Json& data) {
          "the draws.</p>\n";
 }
 
+// A scenario that declares a question, reported without its answer: the question, the target,
+// each declared plan's probability of it under the report's model, and the forecast per model.
+std::string QuestionLead(const Json& data, const Json& charts) {
+  const Json& question = data["scenario"]["question"];
+  const std::optional<TargetText> target = TargetOf(data);
+  std::string html = "<p class=\"question\">\u201c" +
+                     Escape(question.value("text", std::string())) + "\u201d</p>\n";
+  html += "<p class=\"target-line\">Target: " +
+          (target ? TargetWords(*target) : Escape(question.value("target", std::string()))) +
+          ", at least " + Figure(data, "/scenario/question/probability", "pct") + " likely" +
+          (question.contains("budget")
+               ? ", within a budget of " + Figure(data, "/scenario/question/budget", "1")
+               : std::string()) +
+          ".</p>\n";
+  return html + Figures(charts, "probability") + "<h3>Forecast per model</h3>" +
+         ForecastTable(data);
+}
+
 }  // namespace
 
 std::string LeadSection(const Json& data, const Json& charts, std::vector<SectionLink>& links) {
@@ -153,6 +171,9 @@ std::string LeadSection(const Json& data, const Json& charts, std::vector<Sectio
   } else if (kind == "sweep" && data.contains("distributions")) {
     title = "The forecast under uncertainty";
     body = SweepLead(data);
+  } else if (kind == "scenario" && data["scenario"].contains("question")) {
+    title = "The question";
+    body = QuestionLead(data, charts);
   } else if (data.contains("forecasts")) {
     title = "Forecast per model";
     body = "<p class=\"question\">What will the actors settle on? " +

@@ -225,6 +225,9 @@ Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& optio
     sweep.threads = options.threads;
     const SweepPlan baseline = MakeSweepPlan(input.levers, Plan{"baseline", "no lever", {}});
     const ModelInfo* focus = BuiltinModels().Find(options.focus_model);
+    // The drivers of the issue the scenario's question is about, else of the first issue.
+    int focus_issue = 0;
+    if (scenario.question) focus_issue = ParseTarget(scenario, scenario.question->target).issue;
     if (focus == nullptr) focus = &BuiltinModels().models().front();
     Json models = Json::object();
     for (const ModelInfo& info : BuiltinModels().models()) {
@@ -246,15 +249,18 @@ Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& optio
         data["drivers"] = {{"model", info.name},
                            {"plan", "baseline"},
                            {"draws", options.draws},
-                           {"issue", scenario.issues[0].name},
-                           {"center", SummarizeIssue(result, 0).median},
-                           {"drivers", DriversToJson(Drivers(result, 0, 10))}};
+                           {"issue", scenario.issues[focus_issue].name},
+                           {"center", SummarizeIssue(result, focus_issue).median},
+                           {"drivers", DriversToJson(Drivers(result, focus_issue, 10))}};
       }
     }
     data["distributions"] = {{"draws", options.draws}, {"seed", options.seed}, {"models", models}};
     if (!input.levers.plans.empty()) {
+      // With a question, each plan's probability of its target.
+      std::optional<Target> target;
+      if (scenario.question) target = ParseTarget(scenario, scenario.question->target);
       const WhatifResult whatif = RunWhatif(scenario, input.levers, input.levers.plans,
-                                            {DefaultChoice(*focus)}, sweep, std::nullopt);
+                                            {DefaultChoice(*focus)}, sweep, target);
       data["whatif"] = WhatifToJson(scenario, whatif, sweep);
     }
   }
@@ -304,7 +310,12 @@ Json ReportDataFromStoredRun(const std::string& kind, const std::string& scenari
                                {"models", models},
                                {"summary", summary}};
       if (first.contains("drivers") && scenario.IssueCount() > 0) {
-        const std::string issue = scenario.issues[0].name;
+        // The target's issue when the sweep had one, else the first issue.
+        std::string issue = scenario.issues[0].name;
+        if (first.contains("target") && first["target"].is_string()) {
+          issue =
+              scenario.issues[ParseTarget(scenario, first["target"].get<std::string>()).issue].name;
+        }
         data["drivers"] = {{"model", first.value("model", std::string("model"))},
                            {"plan", first.value("plan", std::string("baseline"))},
                            {"draws", first.value("draws", 0)},

@@ -133,6 +133,9 @@ std::optional<TargetText> TargetOf(const Json& data) {
       text = data[part]["target"].get<std::string>();
     }
   }
+  if (text.empty() && data.contains("scenario") && data["scenario"].contains("question")) {
+    text = data["scenario"]["question"].value("target", std::string());
+  }
   if (text.empty() && data.contains("distributions") && data["distributions"].contains("summary")) {
     for (const Json& model : data["distributions"]["summary"]) {
       if (model.contains("target")) text = model["target"].get<std::string>();
@@ -239,6 +242,11 @@ void OptimizeProbabilities(const Json& data, const TargetText& target, Json& cha
 void WhatifProbabilities(const Json& data, const TargetText& target, Json& charts) {
   const Json& plans = data["whatif"]["plans"];
   if (plans.empty()) return;
+  // The probability the scenario's question requires, when it asks one.
+  std::optional<double> required;
+  if (data["scenario"].contains("question")) {
+    required = data["scenario"]["question"].value("probability", 0.8);
+  }
   for (const auto& [model, cell] : plans[0]["models"].items()) {
     std::vector<ProbabilityRow> rows;
     for (std::size_t p = 0; p < plans.size(); ++p) {
@@ -260,7 +268,7 @@ void WhatifProbabilities(const Json& data, const TargetText& target, Json& chart
                                    "model " + model + " \u00b7 " +
                                        std::to_string(data["whatif"].value("draws", 0)) +
                                        " draws, the same for every plan"},
-                                  {"baseline", "plan"}, rows, std::nullopt)}});
+                                  {"baseline", "plan"}, rows, required)}});
   }
 }
 

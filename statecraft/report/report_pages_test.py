@@ -233,8 +233,8 @@ def saved_runs(binary, out):
             check(held == expected, f"report --run ({kind}): holds the printed JSON unchanged")
         else:
             check(data["distributions"]["models"][printed["model"]] == printed["issues"],
-                  "report --run of a sweep: its quantiles as printed")
-        print(f"ok - report --run of a {kind}: the data holds what the command printed")
+                  "report --run (sweep): its quantiles as printed")
+        print(f"ok - report --run ({kind}): the data holds what the command printed")
 
 
 def main():

@@ -411,7 +411,11 @@ std::string EvidenceSections(const Json& data, const Json& charts,
     html += Section("forecasts", "Forecast per model", ForecastTable(data), links);
   }
   if (data.contains("whatif")) {
-    std::string body = plans_led ? "" : Figures(charts, "probability") + PlansTable(data);
+    // The probabilities of the target lead the page when the scenario asks a question.
+    const bool question_led = data.value("kind", std::string("scenario")) == "scenario" &&
+                              data["scenario"].contains("question") && !data.contains("answer");
+    std::string body =
+        plans_led ? "" : (question_led ? "" : Figures(charts, "probability")) + PlansTable(data);
     body += Figures(charts, "plans");
     html += Section("plans", plans_led ? "Plans on every issue" : "Baseline vs plans", body, links);
   } else if (data.contains("answer") && !charts["plans"].empty()) {
