@@ -120,21 +120,22 @@ std::string PolylineOf(const LineSeries& line, const svg::Scale& x, const svg::S
          "\"/>";
 }
 
-}  // namespace
-
-std::string TrajectoryChart(const ChartHeading& heading, const ValueAxis& axis,
-                            const std::vector<LineSeries>& series,
-                            const std::optional<CycleBand>& cycle) {
-  const double top = svg::HeaderHeight(heading.subtitle) + 10 + (cycle ? 14 : 0);
-  const double bottom = top + kPlotHeight;
+// The plot's geometry, shared by its parts.
+struct Plot {
+  double top = 0, bottom = 0;
   std::size_t rounds = 0;
-  for (const LineSeries& line : series) rounds = std::max(rounds, line.values.size());
-  const svg::Scale y{axis.low, axis.high, bottom, top};
-  const svg::Scale x{0.0, static_cast<double>(rounds > 1 ? rounds - 1 : 1), kLeft, kRight};
-  const bool banded =
-      cycle && cycle->from_round >= 0 && static_cast<std::size_t>(cycle->from_round) + 1 < rounds;
-  const std::optional<CycleBand> band = banded ? cycle : std::nullopt;
+  svg::Scale x{0, 1, kLeft, kRight};
+  svg::Scale y{0, 100, 0, 1};
+  std::optional<CycleBand> band;
+};
 
+// Gridlines at the anchors, the value and round axes, and the cycle's zone.
+std::string Axes(const Plot& plot, const ValueAxis& axis) {
+  const svg::Scale& x = plot.x;
+  const svg::Scale& y = plot.y;
+  const double top = plot.top, bottom = plot.bottom;
+  const std::size_t rounds = plot.rounds;
+  const std::optional<CycleBand>& band = plot.band;
   std::string body;
   const std::vector<double> marks = svg::AxisMarks(axis);
   std::vector<double> mark_y;
@@ -175,30 +176,45 @@ std::string TrajectoryChart(const ChartHeading& heading, const ValueAxis& axis,
             std::to_string(rounds - 1),
         std::string("text-anchor=\"middle\" font-size=\"10\" fill=\"") + svg::kMuted + "\"");
   }
+  return body;
+}
 
-  std::vector<Ending> endings;
-  for (const LineSeries& line : series) endings.push_back(EndingOf(line, band));
-  // In a cycle band each actor is a strip of its own, side by side across the band, spanning
-  // the positions it takes over the cycle: strips never hide each other as bands over the same
-  // rounds would.
+// Where each actor's strip sits in the cycle's zone (0 when it has none), and the strips' width.
+// In a cycle band each actor is a strip of its own, side by side across the band, spanning the
+// positions it takes over the cycle: strips never hide each other as bands over the same rounds
+// would.
+std::vector<double> StripPositions(const Plot& plot, const std::vector<LineSeries>& series,
+                                   const std::vector<Ending>& endings, double* strip_width) {
   std::vector<double> strip_x(series.size(), 0.0);
-  double strip_width = 0.0;
-  if (band) {
-    std::size_t strips = 0;
-    for (std::size_t k = 0; k < series.size(); ++k) {
-      strips += !series[k].emphasised && endings[k].Valid() ? 1 : 0;
-    }
-    const double from = x(band->from_round) + 6;
-    const double spacing =
-        (kRight - 6 - from) / static_cast<double>(std::max<std::size_t>(strips, 1));
-    strip_width = std::clamp(spacing * 0.45, 3.0, 9.0);
-    double at = from + spacing / 2;
-    for (std::size_t k = 0; k < series.size(); ++k) {
-      if (series[k].emphasised || !endings[k].Valid()) continue;
-      strip_x[k] = at;
-      at += spacing;
-    }
+  *strip_width = 0.0;
+  if (!plot.band) return strip_x;
+  std::size_t strips = 0;
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    strips += !series[k].emphasised && endings[k].Valid() ? 1 : 0;
   }
+  const double from = plot.x(plot.band->from_round) + 6;
+  const double spacing =
+      (kRight - 6 - from) / static_cast<double>(std::max<std::size_t>(strips, 1));
+  *strip_width = std::clamp(spacing * 0.45, 3.0, 9.0);
+  double at = from + spacing / 2;
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    if (series[k].emphasised || !endings[k].Valid()) continue;
+    strip_x[k] = at;
+    at += spacing;
+  }
+  return strip_x;
+}
+
+// The lines, markers and strips of every series, each actor in its own group.
+std::string SeriesMarks(const Plot& plot, const std::vector<LineSeries>& series,
+                        const std::vector<Ending>& endings) {
+  const svg::Scale& x = plot.x;
+  const svg::Scale& y = plot.y;
+  const std::size_t rounds = plot.rounds;
+  const std::optional<CycleBand>& band = plot.band;
+  double strip_width = 0.0;
+  const std::vector<double> strip_x = StripPositions(plot, series, endings, &strip_width);
+  std::string body;
   // Actors, then the emphasised series on top.
   std::vector<std::size_t> order;
   for (std::size_t k = 0; k < series.size(); ++k) order.push_back(k);
@@ -245,7 +261,17 @@ std::string TrajectoryChart(const ChartHeading& heading, const ValueAxis& axis,
     }
   }
 
-  // Direct labels at the line ends, grouped where lines end together, pushed apart.
+  return body;
+}
+
+// Direct labels at the line ends, grouped where lines end together, pushed apart. Adds where
+// the lowest label ends to *labels_bottom.
+std::string DirectLabels(const Plot& plot, const ValueAxis& axis,
+                         const std::vector<LineSeries>& series, const std::vector<Ending>& endings,
+                         double* labels_bottom) {
+  const svg::Scale& y = plot.y;
+  const double top = plot.top, bottom = plot.bottom;
+  std::string body;
   const double tolerance = (axis.high - axis.low) * 0.004;
   const std::vector<LabelGroup> groups = GroupEndings(series, endings, tolerance);
   std::vector<LaidOutLabel> labels;
@@ -256,7 +282,6 @@ std::string TrajectoryChart(const ChartHeading& heading, const ValueAxis& axis,
     slots.push_back({want, labels.back().Height() + 2});
   }
   const std::vector<double> tops = svg::PlaceLabels(slots, top - 6, bottom + 6);
-  double labels_bottom = bottom;
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const LaidOutLabel& label = labels[g];
     const double label_top = tops[g] + 1;
@@ -287,10 +312,33 @@ std::string TrajectoryChart(const ChartHeading& heading, const ValueAxis& axis,
                       label_top + kLabelLine * (static_cast<double>(label.lines.size()) - 0.5) + 4,
                       label.value_text,
                       std::string("class=\"end-value\" fill=\"") + svg::kMuted + "\"");
-    labels_bottom = std::max(labels_bottom, label_top + label.Height());
+    *labels_bottom = std::max(*labels_bottom, label_top + label.Height());
   }
 
-  double height = std::max(bottom + 38, labels_bottom + 8);
+  return body;
+}
+
+}  // namespace
+
+std::string TrajectoryChart(const ChartHeading& heading, const ValueAxis& axis,
+                            const std::vector<LineSeries>& series,
+                            const std::optional<CycleBand>& cycle) {
+  Plot plot;
+  plot.top = svg::HeaderHeight(heading.subtitle) + 10 + (cycle ? 14 : 0);
+  plot.bottom = plot.top + kPlotHeight;
+  for (const LineSeries& line : series) plot.rounds = std::max(plot.rounds, line.values.size());
+  plot.y = {axis.low, axis.high, plot.bottom, plot.top};
+  plot.x = {0.0, static_cast<double>(plot.rounds > 1 ? plot.rounds - 1 : 1), kLeft, kRight};
+  const bool banded = cycle && cycle->from_round >= 0 &&
+                      static_cast<std::size_t>(cycle->from_round) + 1 < plot.rounds;
+  plot.band = banded ? cycle : std::nullopt;
+
+  std::vector<Ending> endings;
+  for (const LineSeries& line : series) endings.push_back(EndingOf(line, plot.band));
+  double labels_bottom = plot.bottom;
+  const std::string body = Axes(plot, axis) + SeriesMarks(plot, series, endings) +
+                           DirectLabels(plot, axis, series, endings, &labels_bottom);
+  double height = std::max(plot.bottom + 38, labels_bottom + 8);
   const std::string key = svg::AnchorKey(axis, 10, height, kWidth - 20, &height);
   return svg::OpenChart("trajectory", kWidth, height + 6, heading.title, heading.subtitle) + body +
          key + svg::kCloseChart;
