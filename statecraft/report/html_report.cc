@@ -54,7 +54,7 @@ ol.drivers { margin: 4px 0; padding-left: 20px; }
 ol.drivers li { margin: 3px 0; }
 ul.levers { margin: 4px 0; padding-left: 18px; }
 ul.levers li { margin: 3px 0; }
-.lever-terms { display: block; color: var(--muted); font-size: 13px; }
+.lever-terms { display: block; color: var(--muted); font-size: 0.9em; }
 .note { color: var(--muted); font-size: 13px; max-width: 110ch; }
 .range { color: var(--muted); font-size: 0.9em; white-space: nowrap; }
 .table-wrap { overflow-x: auto; margin: 8px 0 12px; }
@@ -94,6 +94,10 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; border-top: 1
   .figures { display: block; }
   figure svg { max-width: 100%; max-height: 120mm; }
   .table-wrap { overflow: visible; }
+  table { font-size: 8pt; width: 100%; }
+  th, td { padding: 2px 4px; }
+  thead th { white-space: normal; }
+  td.n, th.n { white-space: normal; }
   table.wrap td { max-width: none; }
   a { color: inherit; text-decoration: none; }
 }
