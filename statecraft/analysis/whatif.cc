@@ -1,17 +1,8 @@
 #include "statecraft/analysis/whatif.h"
 
 #include "statecraft/analysis/run.h"
-#include "statecraft/core/registry.h"
 
 namespace statecraft {
-
-std::vector<ModelChoice> AllModels() {
-  std::vector<ModelChoice> models;
-  for (const ModelInfo& info : BuiltinModels().models()) {
-    models.push_back({&info, ResolveParams("model '" + info.name + "'", info.params, {})});
-  }
-  return models;
-}
 
 Forecast RunWithLevers(const Scenario& scenario, const ModelChoice& model,
                        const std::vector<AppliedLever>& counter,

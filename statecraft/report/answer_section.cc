@@ -307,7 +307,7 @@ std::string AnswerLead(const Json& data, const Json& charts) {
     }
     html += Card("disagree", "Where the models disagree", list + "</ul>");
   }
-  html += "</div>\n" + Figures(charts, "probability");
+  html += "</div>\n" + Figures(charts, "probability", "answer");
   html += ModelTable(data, target ? target->issue : std::string());
   html += "<p class=\"note\">Probabilities over " + FormatFigure(answer["draws"], "0") +
           " draws per plan; the search for the cheapest plan weighs each plan on " +

@@ -10,10 +10,10 @@
 // and every figure the page prints names its place in that data (report_html.h), so a test can
 // check that the page says what the data says.
 //
-// BuildReportData runs the analyses of a scenario (every model at its defaults; a Monte Carlo
-// sweep per model; the baseline against each declared plan; the drivers of the first issue; the
-// backtest against known outcomes). ReportDataFromStoredRun turns a saved run of any kind into
-// the same shape with the parts that run holds. RenderCharts and RenderReportHtml only draw what
+// The request layer's report command (statecraft/app/report_command.h) runs the analyses of a
+// scenario and gathers their results as report data (the answer to its question among them);
+// ReportDataFromStoredRun turns a saved run of any kind into the same shape with the parts that
+// run holds. RenderCharts and RenderReportHtml only draw what
 // the data holds, so the web UI and the CLI show the same charts.
 //
 // Report data: {"kind": "scenario" | "run" | "compare" | "whatif" | "sweep" | "optimize" |
@@ -33,17 +33,9 @@
 #include <string>
 
 #include "statecraft/io/json_output.h"
-#include "statecraft/io/levers_format.h"
+#include "statecraft/levers/lever.h"
 
 namespace statecraft {
-
-struct ReportOptions {
-  int draws = 200;  // per model for the distributions; 0: no sweeps, whatif or drivers
-  std::uint64_t seed = 0;
-  int threads = 0;
-  std::string focus_model = "eum";  // the model of the what-if and the drivers
-  std::string program_version;
-};
 
 // Actors, issues (scale, anchors, status quo, known outcome, deciders), stakes (saliences on the
 // scenario's salience_scale, as the analyst wrote them) and sources.
@@ -58,8 +50,6 @@ Json LeversToReportJson(const LeverSet& levers);
 // no-change forecast (the status quo). Null when no issue has a known outcome.
 Json BacktestOfForecasts(const Json& scenario, const Json& forecasts,
                          const Json* distributions = nullptr);
-
-Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& options);
 
 // A stored run's scenario (canonical JSON), printed result and plan (the applied levers of a run
 // or comparison, when any), by its kind.

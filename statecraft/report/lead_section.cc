@@ -74,7 +74,7 @@ std::string OptimizeLead(const Json& data, const Json& charts) {
                     Figure(data, "/optimize/counter_plans", "0") + " counter-plans; " +
                     Figure(data, "/optimize/draws", "0") +
                     " draws per plan, the same for every plan.</p>");
-  html += "<div class=\"cards\">" + cards + "</div>\n" + Figures(charts, "probability");
+  html += "<div class=\"cards\">" + cards + "</div>\n" + Figures(charts, "probability", "optimize");
   const char* others = found ? "runners_up" : "closest";
   const Json& list = optimize.value(others, Json::array());
   if (!list.empty()) {
@@ -99,7 +99,7 @@ std::string WhatifLead(const Json& data, const Json& charts) {
   const std::optional<TargetText> target = TargetOf(data);
   std::string html = "<p class=\"question\">What does each plan change";
   if (target) html += ", and how likely is " + TargetWords(*target) + " under each";
-  html += "?</p>\n" + Figures(charts, "probability") + PlansTable(data);
+  html += "?</p>\n" + Figures(charts, "probability", "whatif") + PlansTable(data);
   return html;
 }
 
@@ -150,7 +150,7 @@ std::string QuestionLead(const Json& data, const Json& charts) {
                ? ", within a budget of " + Figure(data, "/scenario/question/budget", "1")
                : std::string()) +
           ".</p>\n";
-  return html + Figures(charts, "probability") + "<h3>Forecast per model</h3>" +
+  return html + Figures(charts, "probability", "whatif") + "<h3>Forecast per model</h3>" +
          ForecastTable(data);
 }
 

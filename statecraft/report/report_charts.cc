@@ -242,10 +242,14 @@ void PlanCharts(const Json& data, Json& out) {
     PlanChartsOf(data, data["whatif"]["plans"], "/whatif/plans", data["whatif"].value("draws", 0),
                  out);
   }
-  if (data.contains("answer")) {
+  if (data.contains("answer") && data["answer"].contains("models")) {
+    // The answer's what-ifs, one per model, but for a model the report's what-if already shows.
+    const Json& shown = data.contains("whatif") && !data["whatif"]["plans"].empty()
+                            ? data["whatif"]["plans"][0]["models"]
+                            : Json::object();
     const Json& models = data["answer"]["models"];
     for (const auto& [model, entry] : models.items()) {
-      if (!entry.contains("whatif")) continue;
+      if (!entry.contains("whatif") || shown.contains(model)) continue;
       PlanChartsOf(data, entry["whatif"], Key(Key("/answer/models", model), "whatif"),
                    data["answer"].value("draws", 0), out);
     }

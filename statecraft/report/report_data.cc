@@ -1,11 +1,9 @@
-// The report's data: the scenario as the report shows it, the analyses of a scenario, and the
-// parts of a saved run of any kind.
+// The report's data: the scenario and its levers as the report shows them, the backtest of
+// forecasts, and the parts of a saved run of any kind (the analyses of a scenario are run by the
+// request layer, statecraft/app/report_command.cc).
 #include <cmath>
 
-#include "statecraft/analysis/run.h"
 #include "statecraft/analysis/sweep.h"
-#include "statecraft/analysis/whatif.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/report/html_report.h"
 
@@ -30,10 +28,6 @@ Json LeverJson(const Lever& lever) {
   if (!lever.excluded.empty()) out["excluded"] = lever.excluded;
   if (!lever.basis.empty()) out["basis"] = lever.basis;
   return out;
-}
-
-ModelChoice DefaultChoice(const ModelInfo& info) {
-  return ModelChoice{&info, ResolveParams(info.name, info.params, {})};
 }
 
 // The samples of one model on one issue in the report's distributions, or null.
@@ -203,72 +197,6 @@ Json BacktestOfForecasts(const Json& scenario, const Json& forecasts, const Json
                          {"issues", issues}};
   }
   return models.empty() && !out.contains("status_quo") ? Json() : out;
-}
-
-Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& options) {
-  const Scenario& scenario = input.scenario;
-  Json data;
-  data["kind"] = "scenario";
-  data["title"] = scenario.name;
-  data["program_version"] = options.program_version;
-  data["scenario"] = ScenarioToReportJson(scenario);
-  if (!input.levers.levers.empty()) data["levers"] = LeversToReportJson(input.levers);
-  Json forecasts = Json::array();
-  for (const ModelInfo& info : BuiltinModels().models()) {
-    forecasts.push_back(ForecastToJson(scenario, RunModel(info, scenario, {}, options.seed)));
-  }
-  data["forecasts"] = forecasts;
-  if (options.draws > 0) {
-    SweepOptions sweep;
-    sweep.draws = options.draws;
-    sweep.seed = options.seed;
-    sweep.threads = options.threads;
-    const SweepPlan baseline = MakeSweepPlan(input.levers, Plan{"baseline", "no lever", {}});
-    const ModelInfo* focus = BuiltinModels().Find(options.focus_model);
-    // The drivers of the issue the scenario's question is about, else of the first issue.
-    int focus_issue = 0;
-    if (scenario.question) focus_issue = ParseTarget(scenario, scenario.question->target).issue;
-    if (focus == nullptr) focus = &BuiltinModels().models().front();
-    Json models = Json::object();
-    for (const ModelInfo& info : BuiltinModels().models()) {
-      const ModelChoice choice = DefaultChoice(info);
-      const SweepResult result = RunSweep(scenario, baseline, info, choice.params, sweep);
-      Json per_issue = Json::object();
-      for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-        Json item = QuantilesToJson(SummarizeIssue(result, issue));
-        Json samples = Json::array();
-        for (int draw = 0; draw < result.draws; ++draw) {
-          const double value = result.Outcome(draw, issue);
-          samples.push_back(std::isfinite(value) ? Json(value) : Json(nullptr));
-        }
-        item["samples"] = samples;
-        per_issue[scenario.issues[issue].name] = item;
-      }
-      models[info.name] = per_issue;
-      if (&info == focus && scenario.IssueCount() > 0) {
-        data["drivers"] = {{"model", info.name},
-                           {"plan", "baseline"},
-                           {"draws", options.draws},
-                           {"issue", scenario.issues[focus_issue].name},
-                           {"center", SummarizeIssue(result, focus_issue).median},
-                           {"drivers", DriversToJson(Drivers(result, focus_issue, 10))}};
-      }
-    }
-    data["distributions"] = {{"draws", options.draws}, {"seed", options.seed}, {"models", models}};
-    if (!input.levers.plans.empty()) {
-      // With a question, each plan's probability of its target.
-      std::optional<Target> target;
-      if (scenario.question) target = ParseTarget(scenario, scenario.question->target);
-      const WhatifResult whatif = RunWhatif(scenario, input.levers, input.levers.plans,
-                                            {DefaultChoice(*focus)}, sweep, target);
-      data["whatif"] = WhatifToJson(scenario, whatif, sweep);
-    }
-  }
-  const Json backtest =
-      BacktestOfForecasts(data["scenario"], forecasts,
-                          data.contains("distributions") ? &data["distributions"] : nullptr);
-  if (!backtest.is_null()) data["backtest"] = backtest;
-  return data;
 }
 
 Json ReportDataFromStoredRun(const std::string& kind, const std::string& scenario_json,

@@ -298,13 +298,14 @@ std::string LeversSection(const Json& data, std::vector<SectionLink>& links) {
 
 }  // namespace
 
-std::string Figures(const Json& charts, const char* key) {
+std::string Figures(const Json& charts, const char* key, const std::string& part) {
   if (!charts.contains(key) || charts[key].empty()) return "";
-  std::string out = "<div class=\"figures\">";
+  std::string out;
   for (const Json& chart : charts[key]) {
+    if (!part.empty() && chart.value("part", std::string()) != part) continue;
     out += "<figure>" + chart["svg"].get<std::string>() + "</figure>";
   }
-  return out + "</div>\n";
+  return out.empty() ? "" : "<div class=\"figures\">" + out + "</div>\n";
 }
 
 std::string ForecastTable(const Json& data) {
@@ -402,7 +403,10 @@ std::string PlansTable(const Json& data) {
 
 std::string EvidenceSections(const Json& data, const Json& charts,
                              std::vector<SectionLink>& links) {
-  const bool forecasts_led = !data.contains("optimize") && data.contains("forecasts") &&
+  // Mirrors the lead section's choice (lead_section.cc): only the question's lead and the
+  // plain forecast lead show the forecast table.
+  const bool forecasts_led = !data.contains("answer") && !data.contains("optimize") &&
+                             data.contains("forecasts") &&
                              data.value("kind", std::string("scenario")) != "whatif" &&
                              data.value("kind", std::string("scenario")) != "sweep";
   const bool plans_led = data.value("kind", std::string()) == "whatif";
@@ -414,8 +418,9 @@ std::string EvidenceSections(const Json& data, const Json& charts,
     // The probabilities of the target lead the page when the scenario asks a question.
     const bool question_led = data.value("kind", std::string("scenario")) == "scenario" &&
                               data["scenario"].contains("question") && !data.contains("answer");
-    std::string body =
-        plans_led ? "" : (question_led ? "" : Figures(charts, "probability")) + PlansTable(data);
+    std::string body = plans_led ? ""
+                                 : (question_led ? "" : Figures(charts, "probability", "whatif")) +
+                                       PlansTable(data);
     body += Figures(charts, "plans");
     html += Section("plans", plans_led ? "Plans on every issue" : "Baseline vs plans", body, links);
   } else if (data.contains("answer") && !charts["plans"].empty()) {

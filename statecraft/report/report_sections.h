@@ -26,8 +26,8 @@ std::string AnswerLead(const Json& data, const Json& charts);
 // data holds that the lead section did not show. Adds their links.
 std::string EvidenceSections(const Json& data, const Json& charts, std::vector<SectionLink>& links);
 
-// Figures of the chart list charts[key], each in a <figure>.
-std::string Figures(const Json& charts, const char* key);
+// Figures of the chart list charts[key] (those of one part, when given), each in a <figure>.
+std::string Figures(const Json& charts, const char* key, const std::string& part = "");
 
 // A table of the forecast per model and issue, with the status quo and the known outcome.
 std::string ForecastTable(const Json& data);

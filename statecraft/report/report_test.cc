@@ -4,18 +4,20 @@
 #include <regex>
 #include <set>
 
-#include "statecraft/analysis/optimize.h"
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/io/levers_format.h"
 #include "statecraft/io/native_format.h"
-#include "statecraft/io/scenario_reader.h"
 #include "statecraft/report/html_report.h"
 #include "statecraft/report/report_html.h"
+#include "statecraft/report/report_test_support.h"
 #include "statecraft/report/svg_chart.h"
 #include "statecraft/report/svg_layout.h"
 
 namespace statecraft {
 namespace {
+
+using report_test::CheckFiguresAgainstData;
 
 int Count(const std::string& text, const std::string& part) {
   int count = 0;
@@ -32,34 +34,6 @@ std::vector<double> TextYs(const std::string& svg, const std::string& css_class)
     ys.push_back(std::stod((*it)[1]));
   }
   return ys;
-}
-
-// Every figure the page prints with a data-path equals the number at that path in the data
-// embedded in the page, printed with its data-format; returns how many were checked.
-int CheckFiguresAgainstData(const std::string& html) {
-  const std::string open = "<script type=\"application/json\" id=\"report-data\">";
-  const auto begin = html.find(open);
-  EXPECT_NE(begin, std::string::npos);
-  if (begin == std::string::npos) return 0;
-  const auto end = html.find("</script>", begin);
-  std::string text = html.substr(begin + open.size(), end - begin - open.size());
-  for (auto at = text.find("<\\/"); at != std::string::npos; at = text.find("<\\/", at)) {
-    text.replace(at, 3, "</");
-  }
-  const Json data = Json::parse(text);
-  const std::regex figure("data-path=\"([^\"]*)\" data-format=\"([^\"]*)\">([^<]*)<");
-  int checked = 0;
-  const std::string body = html.substr(0, begin);
-  for (auto it = std::sregex_iterator(body.begin(), body.end(), figure);
-       it != std::sregex_iterator(); ++it) {
-    const std::string path = (*it)[1];
-    const Json::json_pointer pointer(path);
-    EXPECT_TRUE(data.contains(pointer)) << path;
-    if (!data.contains(pointer)) continue;
-    EXPECT_EQ(report_html::FormatFigure(data.at(pointer), (*it)[2]), std::string((*it)[3])) << path;
-    ++checked;
-  }
-  return checked;
 }
 
 TEST(SvgChartTest, EscapesTextAndDrawsEverySeries) {
@@ -196,84 +170,6 @@ TEST(SvgChartTest, IntervalChartsCarryAnchorsReferencesAndALegend) {
   EXPECT_NE(intervals.find("class=\"legend\""), std::string::npos);
 }
 
-TEST(HtmlReportTest, TheBuiltInScenarioReportHasEveryPartAndItsFiguresEqualTheData) {
-  ReportOptions options;
-  options.draws = 24;
-  options.program_version = "statecraft test";
-  const Json data = BuildReportData(BuiltinScenarioWithLevers(), options);
-  const Scenario& scenario = BuiltinScenarioWithLevers().scenario;
-  ASSERT_EQ(data["forecasts"].size(), BuiltinModels().models().size());
-  ASSERT_TRUE(data.contains("distributions"));
-  ASSERT_TRUE(data.contains("whatif"));
-  ASSERT_TRUE(data.contains("drivers"));
-  ASSERT_TRUE(data.contains("backtest"));
-  EXPECT_EQ(data["distributions"]["models"]["eum"][scenario.issues[0].name]["samples"].size(), 24u);
-  // The backtest's interval over the draws, and the no-change baseline.
-  EXPECT_TRUE(data["backtest"]["models"][0].contains("error_q10"));
-  EXPECT_TRUE(data["backtest"].contains("status_quo"));
-
-  const Json charts = RenderCharts(data);
-  EXPECT_EQ(charts["distributions"].size(), static_cast<std::size_t>(scenario.IssueCount()));
-  EXPECT_EQ(charts["plans"].size(), static_cast<std::size_t>(scenario.IssueCount()));
-  EXPECT_EQ(charts["tornado"].size(), 1u);
-  EXPECT_EQ(charts["backtest"].size(), 1u);
-  EXPECT_FALSE(charts["trajectories"].empty());
-  EXPECT_EQ(charts["trajectories"].size() % scenario.IssueCount(), 0u);
-  // Baseline vs plans names its model.
-  EXPECT_NE(charts["plans"][0]["svg"].get<std::string>().find("model eum"), std::string::npos);
-  // eum does not converge on the built-in scenario: its charts show the cycle as strips.
-  bool eum_banded = false;
-  for (const Json& chart : charts["trajectories"]) {
-    if (chart["model"] == "eum") {
-      eum_banded =
-          eum_banded || chart["svg"].get<std::string>().find("class=\"band\"") != std::string::npos;
-    }
-  }
-  EXPECT_TRUE(eum_banded);
-
-  const std::string html = RenderReportHtml(data);
-  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
-  for (const char* kind : {"trajectory", "distribution", "plans", "tornado", "backtest"}) {
-    EXPECT_NE(html.find(std::string("data-chart=\"") + kind + "\""), std::string::npos) << kind;
-  }
-  for (const char* id : {"forecast-table", "plans-table", "backtest-table", "stakes-table",
-                         "issues-table", "levers-table", "deals-table"}) {
-    EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
-  }
-  EXPECT_NE(html.find("id=\"answer\""), std::string::npos);
-  EXPECT_NE(html.find(EscapeXml(scenario.sources.front())), std::string::npos);
-  // Plans are described by their levers' descriptions, not "L2=25.0".
-  EXPECT_EQ(html.find("L2=25.0"), std::string::npos);
-  EXPECT_NE(html.find("Understanding with China: Beijing presses Pyongyang on munitions"),
-            std::string::npos);
-  // Saliences on the file's 0-100 scale: RUS on munitions, 80 [65-90].
-  EXPECT_NE(html.find("salience (0\u2013100)"), std::string::npos);
-  EXPECT_EQ(data["scenario"]["stakes"][0]["salience"]["central"].get<double>(), 80.0);
-  EXPECT_GT(CheckFiguresAgainstData(html), 300);
-  // Self-contained: no script that runs, no external resources; a print stylesheet.
-  EXPECT_EQ(Count(html, "<script"), 1);
-  EXPECT_EQ(Count(html, "<script type=\"application/json\" id=\"report-data\">"), 1);
-  EXPECT_EQ(html.find("src="), std::string::npos);
-  EXPECT_EQ(html.find("<link"), std::string::npos);
-  EXPECT_EQ(html.find("url("), std::string::npos);
-  EXPECT_NE(html.find("@media print"), std::string::npos);
-  EXPECT_EQ(html.find("nan"), std::string::npos);
-}
-
-TEST(HtmlReportTest, SaliencesAreShownOnTheScaleOfTheFile) {
-  const ScenarioWithLevers input = ReadScenarioWithLevers(std::string(STATECRAFT_SOURCE_DIR) +
-                                                          "/tests/scenarios/two_actors.json");
-  EXPECT_EQ(input.scenario.salience_scale, 1.0);
-  ReportOptions options;
-  options.draws = 0;
-  const Json data = BuildReportData(input, options);
-  EXPECT_EQ(data["scenario"]["stakes"][1]["salience"]["central"].get<double>(), 0.5);
-  const std::string html = RenderReportHtml(data);
-  EXPECT_NE(html.find("salience (0\u20131)"), std::string::npos);
-  EXPECT_NE(html.find(">0.50</span>"), std::string::npos);
-  CheckFiguresAgainstData(html);
-}
-
 TEST(HtmlReportTest, AStoredComparisonGivesForecastsAndTrajectories) {
   const Scenario scenario = BuiltinScenarioWithLevers().scenario;
   Json models = Json::array();
@@ -332,149 +228,6 @@ TEST(HtmlReportTest, AStoredSweepOfSeveralModelsGivesDistributionsAndDrivers) {
   EXPECT_NE(html.find("P(munitions \u2264 25)"), std::string::npos);
   EXPECT_NE(html.find(">30 %</span>"), std::string::npos);
   CheckFiguresAgainstData(html);
-}
-
-Json OptimizeJson(const ScenarioWithLevers& input, const std::string& target, double probability) {
-  OptimizeOptions options;
-  options.sweep.draws = 30;
-  options.target = ParseTarget(input.scenario, target);
-  options.probability = probability;
-  const std::vector<ModelChoice> models = {
-      {&BuiltinModels().Get("compromise"),
-       ResolveParams("compromise", BuiltinModels().Get("compromise").params, {})}};
-  return OptimizeToJson(Optimize(input.scenario, input.levers, models, options), options, models);
-}
-
-TEST(HtmlReportTest, AStoredOptimisationWithoutAnAnswerShowsTheClosestPlans) {
-  // On the built-in scenario Russia's best counter defeats every plan.
-  const ScenarioWithLevers input = BuiltinScenarioWithLevers();
-  const Json printed = OptimizeJson(input, "munitions<=60", 0.6);
-  ASSERT_TRUE(printed["best"].is_null());
-  const Json data =
-      ReportDataFromStoredRun("optimize", WriteScenarioJson(input.scenario), printed, "v");
-  const std::string html = RenderReportHtml(data);
-  EXPECT_EQ(html.find("<section"), html.find("<section id=\"answer\""));
-  EXPECT_NE(html.find("No plan reaches the target"), std::string::npos);
-  EXPECT_NE(html.find("The closest plans"), std::string::npos);
-  EXPECT_NE(html.find("data-chart=\"probability\""), std::string::npos);
-  EXPECT_GT(CheckFiguresAgainstData(html), 10);
-}
-
-TEST(HtmlReportTest, AStoredOptimisationLeadsWithTheCheapestPlanAndTheCounter) {
-  ScenarioWithLevers input = BuiltinScenarioWithLevers();
-  input.levers.counter.levers.clear();  // no counter: a plan reaches the target
-  OptimizeOptions options;
-  options.sweep.draws = 30;
-  options.target = ParseTarget(input.scenario, "munitions<=60");
-  options.probability = 0.6;
-  const std::vector<ModelChoice> models = {
-      {&BuiltinModels().Get("compromise"),
-       ResolveParams("compromise", BuiltinModels().Get("compromise").params, {})}};
-  const OptimizeResult result = Optimize(input.scenario, input.levers, models, options);
-  ASSERT_TRUE(result.best.has_value());
-  const Json printed = OptimizeToJson(result, options, models);
-  // The JSON names what each lever does.
-  ASSERT_FALSE(printed["best"]["levers"].empty());
-  EXPECT_TRUE(printed["best"]["levers"][0].contains("description"));
-  const Json data =
-      ReportDataFromStoredRun("optimize", WriteScenarioJson(input.scenario), printed, "v");
-  const std::string html = RenderReportHtml(data);
-  const auto answer = html.find("id=\"answer\"");
-  ASSERT_NE(answer, std::string::npos);
-  // The answer comes first, before any other section.
-  EXPECT_EQ(html.find("<section"), html.find("<section id=\"answer\""));
-  for (const char* part :
-       {"Cheapest plan", "The opponent&#39;s best counter", "munitions \u2264 60",
-        "data-chart=\"probability\"", "Scenario", "Sources"}) {
-    EXPECT_NE(html.find(part), std::string::npos) << part;
-  }
-  EXPECT_NE(html.find(EscapeXml(printed["best"]["levers"][0]["description"].get<std::string>())),
-            std::string::npos);
-  EXPECT_GT(CheckFiguresAgainstData(html), 10);
-}
-
-TEST(HtmlReportTest, AStoredWhatifLeadsWithThePlansAndTheirProbabilities) {
-  const ScenarioWithLevers input = BuiltinScenarioWithLevers();
-  SweepOptions sweep;
-  sweep.draws = 20;
-  const std::vector<ModelChoice> models = {
-      {&BuiltinModels().Get("compromise"),
-       ResolveParams("compromise", BuiltinModels().Get("compromise").params, {})}};
-  const WhatifResult result = RunWhatif(input.scenario, input.levers, input.levers.plans, models,
-                                        sweep, ParseTarget(input.scenario, "munitions<=60"));
-  const Json data = ReportDataFromStoredRun("whatif", WriteScenarioJson(input.scenario),
-                                            WhatifToJson(input.scenario, result, sweep), "v");
-  const std::string html = RenderReportHtml(data);
-  EXPECT_EQ(html.find("<section"), html.find("<section id=\"answer\""));
-  EXPECT_NE(html.find("data-chart=\"probability\""), std::string::npos);
-  EXPECT_NE(html.find("data-chart=\"plans\""), std::string::npos);
-  EXPECT_NE(html.find("model compromise"), std::string::npos);
-  EXPECT_NE(html.find("id=\"deals-table\""), std::string::npos);
-  EXPECT_GT(CheckFiguresAgainstData(html), 50);
-}
-
-// An answer's JSON as the answer analysis writes it ({"question", "target",
-// "required_probability", "opponent", "draws", "optimize_draws", "seed", "models": {model:
-// {"whatif": [plans], "optimize"}}, "disagreements"}), here from what-ifs and searches per model.
-Json AnswerJson(const ScenarioWithLevers& input, const std::string& target, double probability) {
-  SweepOptions sweep;
-  sweep.draws = 20;
-  OptimizeOptions options;
-  options.sweep.draws = 20;
-  options.target = ParseTarget(input.scenario, target);
-  options.probability = probability;
-  Json models = Json::object();
-  for (const char* name : {"compromise", "mean"}) {
-    const std::vector<ModelChoice> model = {
-        {&BuiltinModels().Get(name), ResolveParams(name, BuiltinModels().Get(name).params, {})}};
-    const WhatifResult whatif =
-        RunWhatif(input.scenario, input.levers, input.levers.plans, model, sweep, options.target);
-    models[name] = {
-        {"whatif", WhatifToJson(input.scenario, whatif, sweep)["plans"]},
-        {"optimize",
-         OptimizeToJson(Optimize(input.scenario, input.levers, model, options), options, model)}};
-  }
-  return {{"scenario", input.scenario.name},
-          {"question", "Can the West bring the supply down?"},
-          {"target", options.target.text},
-          {"required_probability", probability},
-          {"opponent", "Russia"},
-          {"draws", 20},
-          {"optimize_draws", 20},
-          {"seed", 0},
-          {"models", models},
-          {"disagreements", {"The models differ on munitions by 30 points."}}};
-}
-
-TEST(HtmlReportTest, AnAnswerLeadsWithTheQuestionThePlanTheCounterTheDealAndTheDisagreements) {
-  ScenarioWithLevers input = BuiltinScenarioWithLevers();
-  const Json answer = AnswerJson(input, "munitions<=60", 0.6);
-  const Json data =
-      ReportDataFromStoredRun("answer", WriteScenarioJson(input.scenario), answer, "v");
-  const std::string html = RenderReportHtml(data);
-  EXPECT_EQ(html.find("<section"), html.find("<section id=\"answer\""));
-  for (const char* part :
-       {"Can the West bring the supply down?", "munitions \u2264 60", "Russia&#39;s best counter",
-        "No plan of the declared levers reaches", "Closest plan (the target is not reached)",
-        "What drives munitions", "The deal", "struck in", "Where the models disagree",
-        "The models differ on munitions by 30 points.", "id=\"answer-table\"",
-        "data-chart=\"probability\"", "P(munitions \u2264 60) per model", "what drives munitions",
-        "data-chart=\"plans\""}) {
-    EXPECT_NE(html.find(part), std::string::npos) << part;
-  }
-  // Everything the first screen states comes before the evidence.
-  EXPECT_LT(html.find("Where the models disagree"), html.find("<section id=\"plans\""));
-  EXPECT_GT(CheckFiguresAgainstData(html), 100);
-
-  // Without counter-levers a plan reaches the target, and its levers are described.
-  input.levers.counter.levers.clear();
-  const Json reached = AnswerJson(input, "munitions<=60", 0.6);
-  const std::string page = RenderReportHtml(
-      ReportDataFromStoredRun("answer", WriteScenarioJson(input.scenario), reached, "v"));
-  EXPECT_NE(page.find("Cheapest plan"), std::string::npos);
-  EXPECT_NE(page.find("under compromise"), std::string::npos);
-  EXPECT_NE(page.find("Sanctions relief for no supply"), std::string::npos);
-  CheckFiguresAgainstData(page);
 }
 
 }  // namespace
