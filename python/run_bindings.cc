@@ -9,7 +9,8 @@
 
 #include "python/bindings.h"
 #include "statecraft/app/json_requests.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/core/version.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft::python {
 namespace {
@@ -113,7 +114,7 @@ ParamAssignments ParamsFromKwargs(const py::dict& params) {
 
 app::Context CommandContext() {
   app::Context context;
-  context.program_version = std::string("statecraft ") + STATECRAFT_VERSION;
+  context.program_version = std::string("statecraft ") + kProgramVersion;
   return context;
 }
 

@@ -19,7 +19,7 @@ def test_declared_levers_and_plans():
         low, central, high = lever["magnitude"]
         assert low <= central <= high
     # Formats without lever sections have none.
-    bdm = statecraft.load("tests/goldens/eum/sultan_bdm1997.csv").levers
+    bdm = statecraft.load("data/bdm/sultan_bdm1997.csv").levers
     assert bdm["levers"] == [] and bdm["plans"] == []
 
 

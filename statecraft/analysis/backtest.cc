@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "statecraft/analysis/model_choice.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 

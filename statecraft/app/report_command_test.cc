@@ -14,6 +14,7 @@
 #include "statecraft/core/registry.h"
 #include "statecraft/io/levers_format.h"
 #include "statecraft/io/native_format.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/report/html_report.h"
 #include "statecraft/report/report_test_support.h"
 #include "statecraft/report/svg_chart.h"
@@ -96,9 +97,9 @@ TEST(ReportCommandTest, TheBuiltInScenarioReportHasEveryPartAndLeadsWithTheAnswe
   }
   // The answer comes first, with what the first screen states.
   EXPECT_EQ(html.find("<section"), html.find("<section id=\"answer\""));
-  for (const char* part : {"munitions \u2264 25", "Russia&#39;s best counter", "The deal",
-                           "What drives munitions", "Where the models disagree",
-                           "id=\"answer-table\""}) {
+  for (const char* part :
+       {"munitions \u2264 25", "Russia&#39;s best counter", "The deal", "What drives munitions",
+        "Where the models disagree", "id=\"answer-table\""}) {
     EXPECT_LT(html.find(part), html.find("<section id=\"plans\"")) << part;
   }
   EXPECT_NE(html.find(EscapeXml(scenario.sources.front())), std::string::npos);
@@ -213,8 +214,7 @@ TEST(ReportCommandTest, AStoredWhatifLeadsWithThePlansAndTheirProbabilities) {
 
 // The answer analysis of a question with this target, as its JSON.
 Json AnswerJson(const ScenarioWithLevers& input, const std::string& target, double probability) {
-  const Question question{"Can the West bring the supply down?", target, probability,
-                          std::nullopt};
+  const Question question{"Can the West bring the supply down?", target, probability, std::nullopt};
   AnswerOptions options;
   options.sweep.draws = 20;
   options.optimize_draws = 20;
@@ -235,9 +235,8 @@ TEST(ReportCommandTest, AnAnswerLeadsWithTheQuestionThePlanTheCounterTheDealAndT
        {"Can the West bring the supply down?", "munitions \u2264 60", "Russia&#39;s best counter",
         "No plan of the declared levers reaches", "Closest plan (the target is not reached)",
         "What drives munitions", "The deal", "struck in", "Where the models disagree",
-"id=\"answer-table\"",
-        "data-chart=\"probability\"", "P(munitions \u2264 60) per model", "what drives munitions",
-        "data-chart=\"plans\""}) {
+        "id=\"answer-table\"", "data-chart=\"probability\"", "P(munitions \u2264 60) per model",
+        "what drives munitions", "data-chart=\"plans\""}) {
     EXPECT_NE(html.find(part), std::string::npos) << part;
   }
   // Everything the first screen states comes before the evidence.

@@ -1,7 +1,7 @@
 // The report's charts, drawn from its data (RenderCharts in html_report.h).
 #include <cmath>
 
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/report/html_report.h"
 #include "statecraft/report/report_html.h"
 #include "statecraft/report/svg_chart.h"
