@@ -88,8 +88,8 @@ Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& optio
     if (scenario.question) target = ParseTarget(scenario, scenario.question->target);
     AddDistributions(input, options, sweep, target ? target->issue : 0, data);
     if (!input.levers.plans.empty()) {
-      const WhatifResult whatif = RunWhatif(scenario, input.levers, input.levers.plans,
-                                            {options.focus}, sweep, target);
+      const WhatifResult whatif =
+          RunWhatif(scenario, input.levers, input.levers.plans, {options.focus}, sweep, target);
       data["whatif"] = WhatifToJson(scenario, whatif, sweep);
     }
     if (scenario.question && !input.levers.levers.empty()) {

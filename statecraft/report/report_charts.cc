@@ -42,7 +42,9 @@ std::vector<ReferenceLine> ReferencesOf(const Json& issue, const std::string& is
   }
   const std::optional<report_html::TargetText> target = report_html::TargetOf(data);
   if (target && target->issue == issue.value("name", std::string())) {
-    references.push_back({"target " + target->relation, target->value, ""});
+    // The legend prints the value after the label: the label is the relation's sign alone.
+    const std::string sign = target->relation.substr(0, target->relation.find(' '));
+    references.push_back({"target " + sign, target->value, ""});
   }
   return references;
 }
@@ -175,7 +177,10 @@ void DistributionCharts(const Json& data, Json& out) {
       rows.push_back(std::move(row));
     }
     if (rows.empty()) continue;
-    const std::string subtitle = "every model at its defaults \u00b7 " +
+    const std::string models_words = distributions["models"].size() == 1
+                                         ? "model " + distributions["models"].begin().key()
+                                         : std::string("every model at its defaults");
+    const std::string subtitle = models_words + " \u00b7 " +
                                  report_html::PlanOfDistributions(data) + " \u00b7 " +
                                  std::to_string(distributions.value("draws", 0)) + " draws";
     out["distributions"].push_back(

@@ -41,8 +41,7 @@ inline int CheckFiguresAgainstData(const std::string& html) {
     const Json::json_pointer pointer(path);
     EXPECT_TRUE(data.contains(pointer)) << path;
     if (!data.contains(pointer)) continue;
-    EXPECT_EQ(report_html::FormatFigure(data.at(pointer), (*it)[2]), std::string((*it)[3]))
-        << path;
+    EXPECT_EQ(report_html::FormatFigure(data.at(pointer), (*it)[2]), std::string((*it)[3])) << path;
     ++checked;
   }
   return checked;
