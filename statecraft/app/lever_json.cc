@@ -7,9 +7,14 @@ namespace statecraft::app {
 Json AppliedLeversToJson(const std::vector<AppliedLever>& levers) {
   Json out = Json::array();
   for (const AppliedLever& applied : levers) {
-    out.push_back({{"lever", applied.lever->name},
-                   {"magnitude", applied.magnitude},
-                   {"cost", applied.lever->Cost(applied.magnitude)}});
+    Json item{{"lever", applied.lever->name},
+              {"magnitude", applied.magnitude},
+              {"cost", applied.lever->Cost(applied.magnitude)}};
+    // What the lever does, in the analyst's words, so that every reader of the JSON (the report
+    // of a saved run among them) can describe a plan without the scenario file.
+    if (!applied.lever->description.empty()) item["description"] = applied.lever->description;
+    if (!applied.lever->unit.empty()) item["unit"] = applied.lever->unit;
+    out.push_back(item);
   }
   return out;
 }

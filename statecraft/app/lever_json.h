@@ -14,7 +14,7 @@
 
 namespace statecraft::app {
 
-// [{"lever", "magnitude", "cost"}]
+// [{"lever", "magnitude", "cost", "description"?, "unit"?}]
 Json AppliedLeversToJson(const std::vector<AppliedLever>& levers);
 Json DealReportsToJson(const std::vector<DealReport>& deals);
 // {"q10", "median", "q90", "mean"}

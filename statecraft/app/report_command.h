@@ -1,6 +1,7 @@
 // report data: everything the HTML report and the web UI's charts show, as data — of a scenario
 // (every model at its defaults, a Monte Carlo sweep per model, the baseline against each declared
-// plan, the drivers of the first issue, the backtest against known outcomes) or of a saved run
+// plan, the drivers of the question's target issue or else of the first issue, the answer to the
+// scenario's question when it asks one, the backtest against known outcomes) or of a saved run
 // (what that run holds). report/html_report.h renders it.
 #ifndef STATECRAFT_APP_REPORT_COMMAND_H_
 #define STATECRAFT_APP_REPORT_COMMAND_H_

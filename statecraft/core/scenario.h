@@ -77,6 +77,9 @@ struct Scenario {
   std::string description;
   std::vector<std::string> sources;
   std::optional<Question> question;
+  // The scale the scenario's source wrote saliences on (1 or 100). Saliences are held on [0, 1];
+  // reports show them times this, as the analyst wrote them.
+  double salience_scale = 1.0;
   std::vector<Actor> actors;
   std::vector<Issue> issues;
   // Actor-major: stakes[actor * issues.size() + issue]; empty when the actor has no stake.

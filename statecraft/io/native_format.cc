@@ -240,6 +240,7 @@ Scenario ReadNativeScenario(const NodeReader& root) {
     const NodeReader scale = root.Child("salience_scale");
     salience_scale = scale.Number();
     if (salience_scale != 1.0 && salience_scale != 100.0) scale.Expected("1 or 100");
+    scenario.salience_scale = salience_scale;
   }
   ReadActors(root.Child("actors"), scenario);
   ReadIssues(root.Child("issues"), scenario);

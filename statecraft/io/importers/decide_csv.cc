@@ -316,6 +316,7 @@ class DecideReader {
     // Saliences (and powers) on 0–100 are read as percentages (docs/models/exchange.md §2.12 A1).
     const double salience_divisor = max_salience_ > 1.0 ? 100.0 : 1.0;
     const double power_divisor = max_power_ > 1.0 ? 100.0 : 1.0;
+    scenario_.salience_scale = salience_divisor;
     scenario_.ResizeStakes();
     std::map<std::pair<int, int>, int> data_line;
     for (const DataRow& entry : data_) {

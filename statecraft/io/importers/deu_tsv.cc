@@ -197,6 +197,7 @@ std::vector<Scenario> ReadDeuTsv(const std::string& text, const std::string& fil
     trimmed.name = scenario.name;
     trimmed.description = scenario.description;
     trimmed.sources = scenario.sources;
+    trimmed.salience_scale = 100.0;  // DEU codes saliences on 0-100
     trimmed.issues = scenario.issues;
     std::vector<int> kept;
     for (int a = 0; a < scenario.ActorCount(); ++a) {
