@@ -448,9 +448,19 @@ void AppendPart(SweepResult& whole, const SweepResult& part, int input_limit) {
 
 }  // namespace
 
+std::optional<std::string> IssueLeftWithoutPositions(const Scenario& scenario,
+                                                     const SweepPlan& plan) {
+  std::vector<const Lever*> counter;
+  std::vector<const Lever*> levers;
+  for (const SweepLever& lever : plan.counter) counter.push_back(lever.lever);
+  for (const SweepLever& lever : plan.levers) levers.push_back(lever.lever);
+  return IssueLeftWithoutPositions(scenario, counter, levers);
+}
+
 SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
                      const ParamValues& params, const SweepOptions& options) {
   const auto [first_draw, draw_count] = DrawRange(options);
+  if (auto problem = IssueLeftWithoutPositions(scenario, plan)) throw InputError(*problem);
   const int threads = ResolveThreads(options.threads);
   if (draw_count <= kSweepBlockDraws) {
     return RunRange(scenario, plan, info, params, options, first_draw, draw_count, threads);

@@ -41,6 +41,12 @@ double SampleEstimate(const Estimate& estimate, Distribution distribution, doubl
   if (!estimate.IsRanged()) return estimate.central;
   const double low = estimate.Low();
   const double high = estimate.High();
+  if (!std::isfinite(high - low)) {
+    // A range wider than the largest double (say [-1e308, 1e308]): sampled on halves, which is
+    // exact, and doubled.
+    const Estimate half(low / 2, estimate.central / 2, high / 2);
+    return std::clamp(2 * SampleEstimate(half, distribution, u), low, high);
+  }
   if (distribution == Distribution::kUniform) return low + u * (high - low);
   return std::clamp(TriangularQuantile(low, estimate.central, high, u), low, high);
 }

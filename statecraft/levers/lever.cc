@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -31,6 +32,9 @@ constexpr EffectName kEffectNames[] = {
     {EffectType::kSetDecisionRule, "set_decision_rule"},
     {EffectType::kDeal, "deal"},
 };
+
+// Capabilities stay finite: scaling 1e300 by 1e10 gives the largest double, not infinity.
+constexpr double kLargestCapability = std::numeric_limits<double>::max();
 
 enum class Attribute { kPosition, kSalience, kCapability, kNone };
 enum class Operation { kShift, kScale, kSet };
@@ -159,7 +163,7 @@ void ApplyAttributeEffect(Scenario& scenario, const Effect& effect, double amoun
     // An actor another lever (say, the opponent's) took out has nothing left to change.
     if (actor < 0) continue;
     if (attribute == Attribute::kCapability && effect.issues.empty()) {
-      Modify(scenario.actors[actor].capability, operation, amount, 0.0, HUGE_VAL);
+      Modify(scenario.actors[actor].capability, operation, amount, 0.0, kLargestCapability);
       continue;
     }
     for (int issue : EffectIssues(scenario, effect, actor)) {
@@ -175,7 +179,7 @@ void ApplyAttributeEffect(Scenario& scenario, const Effect& effect, double amoun
           break;
         case Attribute::kCapability:
           if (!stake.capability) stake.capability = scenario.actors[actor].capability;
-          Modify(*stake.capability, operation, amount, 0.0, HUGE_VAL);
+          Modify(*stake.capability, operation, amount, 0.0, kLargestCapability);
           break;
         case Attribute::kNone:
           break;
@@ -227,6 +231,19 @@ void GroupStance(const Scenario& scenario, const std::vector<std::string>& actor
     position_sum += scenario.Position(actor, issue);
     salience_sum += scenario.Salience(actor, issue);
     ++count;
+  }
+  if (!std::isfinite(position_sum)) {
+    // Positions near the ends of the double range (a scale of ±1e308): summed as halves.
+    position_sum = 0.0;
+    for (const auto& name : actors) {
+      const int actor = scenario.ActorIndex(name);
+      if (actor >= 0 && scenario.HasStake(actor, issue)) {
+        position_sum += scenario.Position(actor, issue) / 2;
+      }
+    }
+    *position = 2 * (position_sum / count);
+    *salience = salience_sum / count;
+    return;
   }
   *position = count > 0 ? position_sum / count : NAN;
   *salience = count > 0 ? salience_sum / count : 0.0;
@@ -500,6 +517,7 @@ void ValidatePlan(const Scenario& scenario, const LeverSet& levers, const Plan& 
   std::map<std::string, std::string> touched;   // actor → a lever changing it
   std::map<std::string, std::string> rules;     // issue → the lever setting its rule
   std::map<std::string, std::string> added;     // actor → the lever adding it
+  std::vector<const Lever*> applied;
   auto contradiction = [&](const std::string& first, const std::string& second,
                            const std::string& what) {
     throw InputError(owner + "levers '" + first + "' and '" + second + "' contradict each other (" +
@@ -586,7 +604,57 @@ void ValidatePlan(const Scenario& scenario, const LeverSet& levers, const Plan& 
         }
       }
     }
+    applied.push_back(lever);
   }
+  const std::vector<const Lever*> none;
+  if (auto problem =
+          IssueLeftWithoutPositions(scenario, counter ? applied : none, counter ? none : applied)) {
+    throw InputError(owner + *problem);
+  }
+}
+
+std::optional<std::string> IssueLeftWithoutPositions(const Scenario& scenario,
+                                                     const std::vector<const Lever*>& counter,
+                                                     const std::vector<const Lever*>& levers) {
+  // Who holds a position on each issue, as levers take actors out and add new ones.
+  std::vector<std::set<std::string>> holders(scenario.issues.size());
+  for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      if (scenario.HasStake(actor, issue)) holders[issue].insert(scenario.actors[actor].name);
+    }
+  }
+  std::vector<std::vector<std::string>> taken_out(scenario.issues.size());  // "A (by lever 'L')"
+  auto apply = [&](const Lever& lever, const std::string& kind) -> std::optional<std::string> {
+    const std::string who = kind + " '" + lever.name + "'";
+    for (const Effect& effect : lever.effects) {
+      if (effect.type == EffectType::kRemoveActor) {
+        for (const auto& name : effect.actors) {
+          for (std::size_t issue = 0; issue < holders.size(); ++issue) {
+            if (holders[issue].erase(name) > 0) taken_out[issue].push_back(name + " by " + who);
+          }
+        }
+      } else if (effect.type == EffectType::kAddActor) {
+        for (const auto& [issue_name, stake] : effect.new_stakes) {
+          const int issue = scenario.IssueIndex(issue_name);
+          if (issue >= 0) holders[issue].insert(effect.new_actor.name);
+        }
+      }
+    }
+    for (std::size_t issue = 0; issue < holders.size(); ++issue) {
+      if (!holders[issue].empty()) continue;
+      return who + " takes out the last actor with a position on issue '" +
+             scenario.issues[issue].name + "' (" + JoinNames(taken_out[issue]) +
+             "); expected every issue to keep at least one actor with a position";
+    }
+    return std::nullopt;
+  };
+  for (const Lever* lever : counter) {
+    if (auto problem = apply(*lever, "counter-lever")) return problem;
+  }
+  for (const Lever* lever : levers) {
+    if (auto problem = apply(*lever, "lever")) return problem;
+  }
+  return std::nullopt;
 }
 
 void ApplyLever(Scenario& scenario, const Lever& lever, double magnitude,

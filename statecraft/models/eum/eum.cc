@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/exact_scale.h"
 
 namespace statecraft {
 namespace {
@@ -586,8 +587,10 @@ const char* EumOfferKindName(EumOfferKind kind) {
   return "confrontation";
 }
 
-EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options) {
-  CheckInput(input);
+namespace {
+
+// RunEumIssue on inputs within the band of exact_scale.h.
+EumIssueResult RunEumIssueInBand(const EumIssueInput& input, const EumOptions& options) {
   const int n = static_cast<int>(input.position.size());
   EumIssueResult result;
   if (n == 0) throw InputError("eum: an issue needs at least one actor with a position");
@@ -690,6 +693,43 @@ EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options
       break;
     }
   }
+  return result;
+}
+
+}  // namespace
+
+EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options) {
+  CheckInput(input);
+  // The model is equivariant to scaling positions, and invariant to scaling capabilities, by
+  // powers of two: positions and capabilities far from 1 (1e307, 1e-300) are brought into the
+  // band of exact_scale.h, where no distance, product or sum overflows, and the results scaled
+  // back. Inside the band nothing changes.
+  const int position_exponent = BandExponentOf(input.position);
+  const int capability_exponent = BandExponentOf(input.capability);
+  if (position_exponent == 0 && capability_exponent == 0) return RunEumIssueInBand(input, options);
+  EumIssueInput scaled = input;
+  for (double& position : scaled.position) {
+    position = ScaleByPowerOfTwo(position, position_exponent);
+  }
+  for (double& capability : scaled.capability) {
+    capability = ScaleByPowerOfTwo(capability, capability_exponent);
+  }
+  EumIssueResult result = RunEumIssueInBand(scaled, options);
+  auto back = [position_exponent](double& value) {
+    value = ScaleByPowerOfTwo(value, -position_exponent);
+  };
+  back(result.range);
+  back(result.initial_median);
+  back(result.initial_mean);
+  for (EumRoundResult& round : result.rounds) {
+    for (double& position : round.positions) back(position);
+    for (EumOffer& offer : round.offers) back(offer.new_position);
+    back(round.median);
+    back(round.mean);
+  }
+  back(result.cycle.median_min);
+  back(result.cycle.median_mean);
+  back(result.cycle.median_max);
   return result;
 }
 
@@ -862,6 +902,7 @@ class EumModel : public Model {
   // Runs every issue on its own: `members` lists each issue's actors (those with a stake).
   void RunIssues(const Scenario& scenario, std::vector<std::vector<int>>& members,
                  std::vector<EumIssueResult>& results) const {
+    scenario.CheckEveryIssueHasPositions();
     const int actor_count = scenario.ActorCount();
     const int issue_count = scenario.IssueCount();
     members.assign(issue_count, {});

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "statecraft/core/exact_scale.h"
+
 namespace statecraft {
 namespace {
 
@@ -117,7 +119,17 @@ class Engine {
         with_detail_(with_detail),
         actor_count_(scenario.ActorCount()),
         issue_count_(scenario.IssueCount()) {
+    scenario.CheckEveryIssueHasPositions();
     const std::size_t cells = static_cast<std::size_t>(actor_count_) * issue_count_;
+    // Capabilities far from 1 are brought into the band of exact_scale.h (the model is invariant
+    // to their unit up to powers of two); gains are reported in the input's unit.
+    std::vector<double> capabilities;
+    for (int a = 0; a < actor_count_; ++a) {
+      for (int d = 0; d < issue_count_; ++d) {
+        if (scenario.HasStake(a, d)) capabilities.push_back(scenario.Capability(a, d));
+      }
+    }
+    capability_exponent_ = BandExponentOf(capabilities);
     present_.assign(cells, 0);
     eligible_.assign(cells, 0);
     preference_.assign(cells, std::numeric_limits<double>::quiet_NaN());
@@ -132,11 +144,10 @@ class Engine {
         present_[cell] = 1;
         // §2.1: all computations on the 0–100 scale. Rounding can put a position at an end of
         // the scale an ulp outside [0, 100], where no vote may go (§2.5.7): held to it.
-        preference_[cell] = std::clamp((scenario.Position(a, d) - issue.scale_low) * 100.0 /
-                                           (issue.scale_high - issue.scale_low),
-                                       0.0, 100.0);
+        preference_[cell] = std::clamp(ToHundred(issue, scenario.Position(a, d)), 0.0, 100.0);
         salience_[cell] = scenario.Salience(a, d);
-        weight_[cell] = scenario.Capability(a, d) * salience_[cell];
+        weight_[cell] =
+            ScaleByPowerOfTwo(scenario.Capability(a, d), capability_exponent_) * salience_[cell];
         denominator_[d] += weight_[cell];
         // A3: an actor without weight on an issue cannot trade on it (its moves would have no
         // effect, and the move formulas divide by its weight).
@@ -172,7 +183,7 @@ class Engine {
     Detail gains = Detail::MakeObject();
     Detail counts = Detail::MakeObject();
     for (int a = 0; a < actor_count_; ++a) {
-      gains.Set(scenario_.actors[a].name, gains_[a]);
+      gains.Set(scenario_.actors[a].name, InputUnits(gains_[a]));
       counts.Set(scenario_.actors[a].name, exchange_counts_[a]);
     }
     forecast.detail.Set("gains", std::move(gains));
@@ -206,12 +217,27 @@ class Engine {
     return outcome;
   }
 
+  // §2.1: a position on the 0–100 scale. Scales far from 1 (±1e308, where high - low and
+  // × 100 overflow) are brought into the band of exact_scale.h first, which gives the same value.
+  static double ToHundred(const Issue& issue, double position) {
+    const int exponent = ScaleExponent(issue.scale_low, issue.scale_high);
+    const double low = ScaleByPowerOfTwo(issue.scale_low, exponent);
+    const double high = ScaleByPowerOfTwo(issue.scale_high, exponent);
+    return (ScaleByPowerOfTwo(position, exponent) - low) * 100.0 / (high - low);
+  }
+
   double Denormalize(int issue, double value) const {
     const Issue& scale = scenario_.issues[issue];
+    const int exponent = ScaleExponent(scale.scale_low, scale.scale_high);
+    const double low = ScaleByPowerOfTwo(scale.scale_low, exponent);
+    const double high = ScaleByPowerOfTwo(scale.scale_high, exponent);
     // Rounding can carry low + 100 * (high - low) / 100 past high: held to the scale.
-    return std::clamp(scale.scale_low + value * (scale.scale_high - scale.scale_low) / 100.0,
+    return std::clamp(ScaleByPowerOfTwo(low + value * (high - low) / 100.0, -exponent),
                       scale.scale_low, scale.scale_high);
   }
+
+  // A gain (weight × distance) in the unit of the input's capabilities.
+  double InputUnits(double gain) const { return ScaleByPowerOfTwo(gain, -capability_exponent_); }
 
   std::vector<double> Denormalize(const std::vector<double>& outcome) const {
     std::vector<double> result(outcome.size());
@@ -842,9 +868,9 @@ class Engine {
         entry.Set(prefix + "_demand", scenario_.issues[record.supply[1 - k]].name);
         entry.Set(prefix + "_from", Denormalize(record.supply[k], record.from[k]));
         entry.Set(prefix + "_to", Denormalize(record.supply[k], record.to[k]));
-        entry.Set(prefix + "_gain", record.gain[k]);
+        entry.Set(prefix + "_gain", InputUnits(record.gain[k]));
       }
-      entry.Set("gain", record.equal_gain);
+      entry.Set("gain", InputUnits(record.equal_gain));
       exchanges.Append(std::move(entry));
     }
     Detail preferences = Detail::MakeObject();
@@ -881,6 +907,7 @@ class Engine {
   const int issue_count_;
   std::vector<char> present_;
   std::vector<char> eligible_;
+  int capability_exponent_ = 0;
   std::vector<double> preference_;
   std::vector<double> salience_;
   std::vector<double> weight_;
