@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/number_text.h"
 
 namespace statecraft {
 namespace {
@@ -340,6 +341,74 @@ DealReport ApplyDeal(Scenario& scenario, const Lever& lever, const Effect& effec
   return report;
 }
 
+// An estimate's low, central and high value all finite and within [low, high].
+bool Within(const Estimate& estimate, double low, double high) {
+  for (double value : {estimate.Low(), estimate.central, estimate.High()}) {
+    if (!std::isfinite(value) || value < low || value > high) return false;
+  }
+  return true;
+}
+
+// add_actor: a new name; capabilities (its own, the amount or the magnitude that sets it, and its
+// stakes' own) finite and >= 0; stakes on declared issues with positions, low to high, on the
+// issue's scale.
+void CheckAddedActor(const Scenario& scenario, const Lever& lever, const Effect& effect,
+                     const std::set<std::string>& added) {
+  const std::string& name = effect.new_actor.name;
+  if (name.empty()) throw InputError(Prefix(lever) + "add_actor names no actor");
+  if (scenario.ActorIndex(name) >= 0 || added.count(name)) {
+    throw InputError(Prefix(lever) + "add_actor: actor '" + name + "' already exists");
+  }
+  const std::string expected = ", expected a finite capability >= 0";
+  if (!Within(effect.new_actor.capability, 0.0, kLargestCapability)) {
+    throw InputError(Prefix(lever) + "add_actor: actor '" + name + "' has capability " +
+                     NumberText(effect.new_actor.capability.Low()) + expected);
+  }
+  // The magnitude (or the amount) becomes the new actor's capability when the lever is ranged.
+  const double lowest = effect.amount ? *effect.amount : lever.magnitude.Low();
+  if ((effect.amount || lever.magnitude.IsRanged()) && lowest < 0.0) {
+    throw InputError(Prefix(lever) + "add_actor: the " + (effect.amount ? "amount" : "magnitude") +
+                     " sets the capability of '" + name + "' and reaches " + NumberText(lowest) +
+                     expected);
+  }
+  for (const auto& [issue_name, stake] : effect.new_stakes) {
+    const Issue& declared = scenario.issues[RequireIssue(scenario, lever, issue_name)];
+    if (!Within(stake.position, declared.scale_low, declared.scale_high)) {
+      throw InputError(Prefix(lever) + "add_actor: position on '" + issue_name +
+                       "' outside the issue's scale [" + NumberText(declared.scale_low) + ", " +
+                       NumberText(declared.scale_high) + "]");
+    }
+    if (stake.capability && !Within(*stake.capability, 0.0, kLargestCapability)) {
+      throw InputError(Prefix(lever) + "add_actor: capability on '" + issue_name + "' is " +
+                       NumberText(stake.capability->Low()) + expected);
+    }
+  }
+}
+
+// set_decision_rule: declared issues; deciders that exist (or that the lever adds) and hold a
+// position on every issue they decide, as a scenario's deciders must.
+void CheckDecisionRule(const Scenario& scenario, const Lever& lever, const Effect& effect,
+                       const std::map<std::string, std::set<std::string>>& added_stakes) {
+  if (effect.issues.empty()) throw InputError(Prefix(lever) + "set_decision_rule names no issue");
+  if (effect.rule_kind == DecisionRule::Kind::kDeciders && effect.deciders.empty()) {
+    throw InputError(Prefix(lever) + "set_decision_rule: deciders lists no actor");
+  }
+  std::set<std::string> added;
+  for (const auto& entry : added_stakes) added.insert(entry.first);
+  for (const auto& issue_name : effect.issues) {
+    const int issue = RequireIssue(scenario, lever, issue_name);
+    for (const auto& name : effect.deciders) {
+      const int actor = RequireActor(scenario, lever, name, added);
+      const bool holds = actor >= 0 ? scenario.HasStake(actor, issue)
+                                    : added_stakes.at(name).count(issue_name) > 0;
+      if (!holds) {
+        throw InputError(Prefix(lever) + "set_decision_rule: decider '" + name +
+                         "' has no position on issue '" + issue_name + "'");
+      }
+    }
+  }
+}
+
 // The values a plan sets, for contradiction checks: (attribute, actor, issue).
 using ValueKey = std::tuple<int, std::string, std::string>;
 
@@ -406,6 +475,7 @@ void ValidateLever(const Scenario& scenario, const Lever& lever) {
   }
   for (double step : lever.steps) CheckMagnitude(lever, step);
   std::set<std::string> added;
+  std::map<std::string, std::set<std::string>> added_stakes;  // added actor → its issues
   for (const Effect& effect : lever.effects) {
     const std::string type = EffectTypeName(effect.type);
     if (AttributeOf(effect.type) != Attribute::kNone) {
@@ -429,25 +499,13 @@ void ValidateLever(const Scenario& scenario, const Lever& lever) {
       continue;
     }
     switch (effect.type) {
-      case EffectType::kAddActor: {
-        if (effect.new_actor.name.empty())
-          throw InputError(Prefix(lever) + "add_actor names no actor");
-        if (scenario.ActorIndex(effect.new_actor.name) >= 0 || added.count(effect.new_actor.name)) {
-          throw InputError(Prefix(lever) + "add_actor: actor '" + effect.new_actor.name +
-                           "' already exists");
-        }
-        for (const auto& [issue_name, stake] : effect.new_stakes) {
-          const int issue = RequireIssue(scenario, lever, issue_name);
-          const Issue& declared = scenario.issues[issue];
-          if (stake.position.central < declared.scale_low ||
-              stake.position.central > declared.scale_high) {
-            throw InputError(Prefix(lever) + "add_actor: position on '" + issue_name +
-                             "' outside the issue's scale");
-          }
-        }
+      case EffectType::kAddActor:
+        CheckAddedActor(scenario, lever, effect, added);
         added.insert(effect.new_actor.name);
+        for (const auto& [issue_name, stake] : effect.new_stakes) {
+          added_stakes[effect.new_actor.name].insert(issue_name);
+        }
         break;
-      }
       case EffectType::kRemoveActor:
         if (effect.actors.empty()) throw InputError(Prefix(lever) + "remove_actor names no actor");
         for (const auto& name : effect.actors) RequireActor(scenario, lever, name, added);
@@ -456,11 +514,7 @@ void ValidateLever(const Scenario& scenario, const Lever& lever) {
         if (effect.issues.empty()) {
           throw InputError(Prefix(lever) + "set_decision_rule names no issue");
         }
-        for (const auto& name : effect.issues) RequireIssue(scenario, lever, name);
-        for (const auto& name : effect.deciders) RequireActor(scenario, lever, name, added);
-        if (effect.rule_kind == DecisionRule::Kind::kDeciders && effect.deciders.empty()) {
-          throw InputError(Prefix(lever) + "set_decision_rule: deciders lists no actor");
-        }
+        CheckDecisionRule(scenario, lever, effect, added_stakes);
         break;
       case EffectType::kDeal: {
         for (const DealSide* side : {&effect.give, &effect.take}) {
@@ -541,7 +595,13 @@ void ValidatePlan(const Scenario& scenario, const LeverSet& levers, const Plan& 
     if (!used.insert(lever->name).second) {
       throw InputError(owner + "lever '" + lever->name + "' appears twice");
     }
-    if (item.magnitude) CheckMagnitude(*lever, *item.magnitude);
+    if (item.magnitude) {
+      try {
+        CheckMagnitude(*lever, *item.magnitude);
+      } catch (const InputError& error) {
+        throw InputError(owner + error.what());
+      }
+    }
     ValidateLever(scenario, *lever);
     for (const Effect& effect : lever->effects) {
       const Attribute attribute = AttributeOf(effect.type);
