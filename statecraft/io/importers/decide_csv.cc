@@ -212,11 +212,17 @@ std::vector<Scenario> ReadDecide(const std::string& text, const std::string& fil
       }
     }
   }
+  // Rows that are missing are reported at the end of the file, where the reader looked last.
+  const int last_line = std::max(1, static_cast<int>(lines.size()));
   if (scenario.actors.empty()) {
-    throw InputError(file_name + ": found no #A rows, expected at least one actor");
+    throw InputError(Where(file_name, last_line) +
+                     ": reached the end of the file without an #A row, expected at least one "
+                     "actor");
   }
   if (scenario.issues.empty()) {
-    throw InputError(file_name + ": found no #P rows, expected at least one issue");
+    throw InputError(Where(file_name, last_line) +
+                     ": reached the end of the file without a #P row, expected at least one "
+                     "issue");
   }
 
   auto find_issue = [&](const Row& row, std::size_t field) {
@@ -230,6 +236,7 @@ std::vector<Scenario> ReadDecide(const std::string& text, const std::string& fil
   };
 
   std::vector<std::vector<ScaleAnchor>> anchors(scenario.issues.size());
+  std::vector<int> first_anchor_line(scenario.issues.size(), 0);
   std::vector<DataRow> data;
   double max_salience = 0.0;
   double max_power = 0.0;
@@ -239,6 +246,7 @@ std::vector<Scenario> ReadDecide(const std::string& text, const std::string& fil
     const int issue = find_issue(row, 0);
     const double value = NumberField(row, 1, "scale position", delimiter, file_name);
     anchors[issue].push_back({value, row.fields.size() > 2 ? row.fields[2].text : ""});
+    if (first_anchor_line[issue] == 0) first_anchor_line[issue] = row.line_number;
   }
   for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
     Issue& issue = scenario.issues[i];
@@ -250,8 +258,8 @@ std::vector<Scenario> ReadDecide(const std::string& text, const std::string& fil
         high = std::max(high, anchor.value);
       }
       if (!(low < high)) {
-        throw InputError(file_name + ": issue '" + issue.name + "': found #M rows spanning [" +
-                         NumberText(low) + ", " + NumberText(high) +
+        throw InputError(Where(file_name, first_anchor_line[i]) + ": issue '" + issue.name +
+                         "': found #M rows spanning [" + NumberText(low) + ", " + NumberText(high) +
                          "], expected at least two different scale positions");
       }
       issue.scale_low = low;
@@ -334,7 +342,12 @@ std::vector<Scenario> ReadDecide(const std::string& text, const std::string& fil
                        "' has no #D row, expected at least one actor position");
     }
   }
-  scenario.Validate();
+  try {
+    scenario.Validate();
+  } catch (const InputError& error) {
+    // The rows above check what Validate checks, with lines; this names the file at least.
+    throw InputError(file_name + ": " + error.what());
+  }
   return {std::move(scenario)};
 }
 
