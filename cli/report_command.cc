@@ -53,7 +53,7 @@ void AddReportCommand(CLI::App& app) {
     if (options->draws < 0) throw InputError("--draws: expected 0 or more");
     Json data;
     if (run->count() > 0) {
-      const auto store = OpenStore(options->store);
+      const auto store = OpenStore(options->store, StoreAccess::kRead);
       const std::optional<StoredRun> stored = store->Get(options->run);
       if (!stored) {
         throw InputError("run store " + store->path() + ": no run " + std::to_string(options->run) +

@@ -57,7 +57,7 @@ void AddRunsCommand(CLI::App& app) {
   list->add_option("-n,--limit", *limit, "how many runs to list (0: all)")->default_val(20);
   AddFormatOption(*list, *format, {"table", "json"});
   list->callback([=] {
-    const auto store = OpenStore(*store_options);
+    const auto store = OpenStore(*store_options, StoreAccess::kRead);
     const std::vector<StoredRun> runs = store->List(*limit);
     if (*format == "json") {
       Json items = Json::array();
@@ -80,7 +80,7 @@ void AddRunsCommand(CLI::App& app) {
   show->add_option("id", *id, "run id (see `statecraft runs list`)")->required();
   AddFormatOption(*show, *format, {"table", "json"});
   show->callback([=] {
-    const auto store = OpenStore(*store_options);
+    const auto store = OpenStore(*store_options, StoreAccess::kRead);
     const StoredRun run = RequireRun(*store, *id);
     if (*format == "json") {
       Json out = RunSummaryJson(run);
@@ -126,7 +126,7 @@ void AddRunsCommand(CLI::App& app) {
   export_command->add_option("id", *id, "run id")->required();
   export_command->add_option("-o,--output", *output, "write to this file instead of stdout");
   export_command->callback([=] {
-    const auto store = OpenStore(*store_options);
+    const auto store = OpenStore(*store_options, StoreAccess::kRead);
     RequireRun(*store, *id);
     const Json exported = store->Export(*id);
     if (output->empty()) {
@@ -146,7 +146,7 @@ void AddRunsCommand(CLI::App& app) {
   resume->add_option("--threads", *threads, "threads (0: every core)")->default_val(0);
   AddFormatOption(*resume, *format, {"table", "json"});
   resume->callback([=] {
-    const auto store = OpenStore(*store_options);
+    const auto store = OpenStore(*store_options, StoreAccess::kChange);
     RequireRun(*store, *id);
     SweepContinuation continuation;
     continuation.threads = *threads;
@@ -169,7 +169,7 @@ void AddRunsCommand(CLI::App& app) {
   AddStoreOptions(*remove, *store_options, false);
   remove->add_option("id", *id, "run id")->required();
   remove->callback([=] {
-    const auto store = OpenStore(*store_options);
+    const auto store = OpenStore(*store_options, StoreAccess::kChange);
     if (!store->Delete(*id)) {
       throw InputError("run store " + store->path() + ": no run " + std::to_string(*id) +
                        " (see `statecraft runs list`)");

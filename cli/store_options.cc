@@ -18,8 +18,13 @@ namespace {
 // when saving, after the work, or be reported as unusable.
 void CheckWritable(const std::string& path) {
   const std::filesystem::path file(path);
-  const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
+  std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
   std::error_code error;
+  // A folder that does not exist yet is created where its nearest existing ancestor is.
+  while (!std::filesystem::exists(folder, error) && folder.has_parent_path() &&
+         folder.parent_path() != folder) {
+    folder = folder.parent_path();
+  }
   if (std::filesystem::exists(file, error) && access(file.c_str(), W_OK) != 0) {
     throw InputError(path + ": the run store is read-only (" + std::strerror(errno) +
                      "); expected a store this user can write, or --no-save");
@@ -38,8 +43,9 @@ void AddStoreOptions(CLI::App& command, StoreOptions& options, bool saves) {
   if (saves) command.add_flag("--no-save", options.no_save, "do not save this run in the store");
 }
 
-std::unique_ptr<RunStore> OpenStore(const StoreOptions& options) {
-  return std::make_unique<RunStore>(options.db.empty() ? RunStore::DefaultPath() : options.db);
+std::unique_ptr<RunStore> OpenStore(const StoreOptions& options, StoreAccess access) {
+  return std::make_unique<RunStore>(options.db.empty() ? RunStore::DefaultPath() : options.db,
+                                    access);
 }
 
 RunSaver::RunSaver(const StoreOptions& options) : options_(options) {
@@ -47,7 +53,10 @@ RunSaver::RunSaver(const StoreOptions& options) : options_(options) {
   if (!IsLeadProcess()) options_.no_save = true;
   if (!options_.no_save && !options_.db.empty()) {
     CheckWritable(options_.db);
-    store_ = OpenStore(options_);
+    // An existing store is opened now, so that one that is not a store is reported before any
+    // work; a new one is created only when the first run is saved.
+    std::error_code error;
+    if (std::filesystem::exists(options_.db, error)) store_ = OpenStore(options_);
   }
 }
 
@@ -56,6 +65,8 @@ RunStore* RunSaver::Store() {
   try {
     if (!store_) store_ = OpenStore(options_);
     return store_.get();
+  } catch (const DamagedStoreError&) {
+    throw;
   } catch (const std::exception& error) {
     std::cerr << "statecraft: warning: the run will not be saved: " << error.what() << "\n";
     options_.no_save = true;
@@ -72,6 +83,8 @@ void RunSaver::Save(const std::function<void(RunStore&)>& save) {
   try {
     if (!store_) store_ = OpenStore(options_);
     save(*store_);
+  } catch (const DamagedStoreError&) {
+    throw;
   } catch (const std::exception& error) {
     Warn(error);
   }

@@ -24,12 +24,14 @@ struct StoreOptions {
 // --db PATH, and --no-save when `saves` is true.
 void AddStoreOptions(CLI::App& command, StoreOptions& options, bool saves);
 
-// The store the options name; InputError when it cannot be opened.
-std::unique_ptr<RunStore> OpenStore(const StoreOptions& options);
+// The store the options name, opened for `access`; InputError when it cannot be opened.
+std::unique_ptr<RunStore> OpenStore(const StoreOptions& options,
+                                    StoreAccess access = StoreAccess::kSave);
 
-// For commands that save: opens an explicitly named store before any work (so a bad --db is a
-// bad input, reported before output), and later saves through `save`, warning on failure. Under
-// --mpi only the lead process saves.
+// For commands that save: checks an explicitly named store before any work (so a bad --db is a
+// bad input, reported before output) without creating it — a command that fails leaves no new
+// store behind —, and later saves through `save`, warning on failure; a damaged store is an
+// error (DamagedStoreError), not a warning. Under --mpi only the lead process saves.
 class RunSaver {
  public:
   explicit RunSaver(const StoreOptions& options);

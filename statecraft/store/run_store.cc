@@ -1,6 +1,7 @@
 #include "statecraft/store/run_store.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
@@ -119,13 +120,79 @@ std::string NowUtc() {
   return text;
 }
 
+// The store's file as SQLite knows it (empty for a store held in memory).
+std::string StorePath(sqlite3* db) {
+  const char* name = sqlite3_db_filename(db, "main");
+  return name == nullptr ? std::string() : std::string(name);
+}
+
+// "ok", or the first two problems PRAGMA quick_check finds on one line, or SQLite's message when
+// even the check fails.
+std::string QuickCheck(sqlite3* db) {
+  std::vector<std::string> problems;
+  char* message = nullptr;
+  const int code = sqlite3_exec(
+      db, "PRAGMA quick_check(2)",
+      [](void* out, int columns, char** values, char**) {
+        auto* lines = static_cast<std::vector<std::string>*>(out);
+        if (columns == 0 || values[0] == nullptr) return 0;
+        // A row may hold several lines, the first naming the database ("*** in database main
+        // ***").
+        std::string row = values[0];
+        std::size_t start = 0;
+        while (start <= row.size()) {
+          const std::size_t end = std::min(row.find('\n', start), row.size());
+          const std::string line = row.substr(start, end - start);
+          if (!line.empty() && line.rfind("***", 0) != 0) lines->push_back(line);
+          start = end + 1;
+        }
+        return 0;
+      },
+      &problems, &message);
+  std::string report;
+  if (code != SQLITE_OK) {
+    report = message != nullptr ? message : sqlite3_errmsg(db);
+  } else {
+    for (std::size_t k = 0; k < problems.size() && k < 2; ++k) {
+      report += (report.empty() ? "" : "; ") + problems[k];
+    }
+  }
+  sqlite3_free(message);
+  return report;
+}
+
+[[noreturn]] void ThrowDamaged(const std::string& path, const std::string& detail) {
+  throw DamagedStoreError(
+      path + ": the run store is damaged (" + detail +
+      "); expected an intact store: move the file aside (a new store is created by the next "
+      "command that saves) and recover what is left with `sqlite3 " +
+      path + " .recover`");
+}
+
+// What a failed SQLite call on `db` means to the user: a damaged store (DamagedStoreError,
+// checked with quick_check), a read-only one (InputError); anything else — a full disk, a lock
+// held too long — is a runtime_error, which the commands that save report as a warning.
+[[noreturn]] void ThrowFailure(sqlite3* db, const std::string& what) {
+  const int code = sqlite3_errcode(db) & 0xff;
+  const std::string message = sqlite3_errmsg(db);
+  const std::string path = StorePath(db);
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+    const std::string check = code == SQLITE_CORRUPT ? QuickCheck(db) : std::string("ok");
+    ThrowDamaged(path, check == "ok" ? message : message + "; quick_check: " + check);
+  }
+  if (code == SQLITE_READONLY) {
+    throw InputError(path + ": the run store is read-only (" + message +
+                     "); expected a store this user can write");
+  }
+  throw std::runtime_error("run store: " + what + message);
+}
+
 // A prepared statement; every value reaches SQLite through a bound parameter.
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) : db_(db) {
     if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(std::string("run store: cannot prepare statement: ") +
-                               sqlite3_errmsg(db));
+      ThrowFailure(db, "cannot prepare statement: ");
     }
   }
   ~Statement() { sqlite3_finalize(statement_); }
@@ -157,7 +224,7 @@ class Statement {
     const int code = sqlite3_step(statement_);
     if (code == SQLITE_ROW) return true;
     if (code == SQLITE_DONE) return false;
-    throw std::runtime_error(std::string("run store: ") + sqlite3_errmsg(db_));
+    ThrowFailure(db_, "");
   }
   void Run() {
     Step();
@@ -179,6 +246,7 @@ class Statement {
                        static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
   }
   bool IsNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+  sqlite3* db() const { return db_; }
   std::string Blob(int column) const {
     const void* bytes = sqlite3_column_blob(statement_, column);
     if (bytes == nullptr) return {};
@@ -211,16 +279,21 @@ class Transaction {
  private:
   void Exec(const char* sql) {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(std::string("run store: ") + sql + ": " + sqlite3_errmsg(db_));
+      ThrowFailure(db_, std::string(sql) + ": ");
     }
   }
   sqlite3* db_;
   bool committed_ = false;
 };
 
-Json ParseStoredJson(const std::string& text) {
+// JSON the store holds; a text that does not parse means damaged pages.
+Json ParseStoredJson(sqlite3* db, const std::string& text) {
   if (text.empty()) return nullptr;
-  return Json::parse(text);
+  try {
+    return Json::parse(text);
+  } catch (const Json::exception& error) {
+    ThrowDamaged(StorePath(db), std::string("a stored JSON text does not parse: ") + error.what());
+  }
 }
 
 // Columns read by List and Get, in this order.
@@ -242,15 +315,15 @@ StoredRun ReadRun(const Statement& row, bool full) {
   run.finished_at = row.Text(6);
   run.program_version = row.Text(7);
   run.seed = static_cast<std::uint64_t>(row.Integer(8));
-  run.models = ParseStoredJson(row.Text(9));
-  run.params = ParseStoredJson(row.Text(10));
-  run.plan = ParseStoredJson(row.Text(11));
-  run.options = ParseStoredJson(row.Text(12));
+  run.models = ParseStoredJson(row.db(), row.Text(9));
+  run.params = ParseStoredJson(row.db(), row.Text(10));
+  run.plan = ParseStoredJson(row.db(), row.Text(11));
+  run.options = ParseStoredJson(row.db(), row.Text(12));
   run.draws_planned = static_cast<int>(row.Integer(13));
   run.draws_saved = static_cast<int>(row.Integer(14));
   if (full) {
     run.scenario_json = row.Text(15);
-    run.result = ParseStoredJson(row.Text(16));
+    run.result = ParseStoredJson(row.db(), row.Text(16));
   }
   return run;
 }
@@ -313,7 +386,7 @@ std::string EncodeIntegers(const std::vector<int>& values) {
 
 // The values of a BLOB that must hold `count` of them; runtime_error otherwise (a damaged store).
 std::vector<double> DecodeDoubles(const std::string& bytes, std::size_t count) {
-  if (bytes.size() != count * 8) throw std::runtime_error("run store: a damaged block of draws");
+  if (bytes.size() != count * 8) throw DamagedStoreError("run store: a damaged block of draws");
   std::vector<double> values(count);
   for (std::size_t k = 0; k < count; ++k) {
     const std::uint64_t word = ReadWord(bytes, k);
@@ -323,7 +396,7 @@ std::vector<double> DecodeDoubles(const std::string& bytes, std::size_t count) {
 }
 
 std::vector<int> DecodeIntegers(const std::string& bytes, std::size_t count) {
-  if (bytes.size() != count * 8) throw std::runtime_error("run store: a damaged block of draws");
+  if (bytes.size() != count * 8) throw DamagedStoreError("run store: a damaged block of draws");
   std::vector<int> values(count);
   for (std::size_t k = 0; k < count; ++k) {
     values[k] = static_cast<int>(static_cast<std::int64_t>(ReadWord(bytes, k)));
@@ -348,18 +421,45 @@ std::string RunStore::DefaultPath() {
 
 int RunStore::LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
 
-RunStore::RunStore(const std::string& path) : path_(path) {
+namespace {
+
+bool Writable(const std::filesystem::path& path) { return access(path.c_str(), W_OK) == 0; }
+
+}  // namespace
+
+RunStore::RunStore(const std::string& path, StoreAccess access) : path_(path) {
   const std::filesystem::path file(path);
-  if (file.has_parent_path()) {
-    std::error_code error;
-    std::filesystem::create_directories(file.parent_path(), error);
-    if (error) {
-      throw InputError(path + ": cannot create the folder of the run store (" + error.message() +
-                       ")");
+  const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
+  std::error_code error;
+  const bool exists = std::filesystem::exists(file, error);
+  std::string open_name = path;
+  int flags = SQLITE_OPEN_READWRITE;
+  bool read_only = false;
+  if (access == StoreAccess::kSave) {
+    if (file.has_parent_path()) {
+      std::filesystem::create_directories(file.parent_path(), error);
+      if (error) {
+        throw InputError(path + ": cannot create the folder of the run store (" + error.message() +
+                         ")");
+      }
     }
+    flags |= SQLITE_OPEN_CREATE;
+  } else if (!exists) {
+    if (access == StoreAccess::kChange) {
+      throw InputError(path + ": no run store there (a command that saves runs creates it)");
+    }
+    // Nothing saved yet: an empty store in memory, so that reading finds no run and nothing is
+    // created on disk.
+    open_name = ":memory:";
+    flags |= SQLITE_OPEN_CREATE;
+  } else if (access == StoreAccess::kRead && (!Writable(file) || !Writable(folder))) {
+    // SQLite keeps its write-ahead log beside the file: in a read-only file or folder the store
+    // is opened as an immutable file, which needs neither.
+    open_name = "file:" + path + "?immutable=1";
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    read_only = true;
   }
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
+  if (sqlite3_open_v2(open_name.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
@@ -368,11 +468,29 @@ RunStore::RunStore(const std::string& path) : path_(path) {
   sqlite3_busy_timeout(db_, 10000);
   try {
     Execute("PRAGMA foreign_keys = ON");
-    {
-      Statement journal(db_, "PRAGMA journal_mode = WAL");
-      journal.Step();
+    if (read_only) {
+      const int version = SchemaVersion();
+      if (version != LatestSchemaVersion()) {
+        throw InputError(path + ": the run store has schema version " + std::to_string(version) +
+                         ", this program reads version " + std::to_string(LatestSchemaVersion()) +
+                         "; expected a store this user can write (to upgrade it) or one of this "
+                         "version");
+      }
+    } else {
+      {
+        Statement journal(db_, "PRAGMA journal_mode = WAL");
+        journal.Step();
+      }
+      Migrate();
     }
-    Migrate();
+    if (access != StoreAccess::kSave) {
+      const std::string check = QuickCheck(db_);
+      if (check != "ok") ThrowDamaged(path, "quick_check: " + check);
+    }
+  } catch (const InputError&) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
   } catch (const std::runtime_error& error) {
     // A store that cannot be written (read-only, or a full disk) is not a broken one: say so.
     const int code = sqlite3_errcode(db_) & 0xff;
@@ -397,9 +515,8 @@ RunStore::~RunStore() {
 void RunStore::Execute(const std::string& sql) const {
   char* message = nullptr;
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string text = message ? message : sqlite3_errmsg(db_);
     sqlite3_free(message);
-    throw std::runtime_error(text);
+    ThrowFailure(db_, "");
   }
 }
 
@@ -600,8 +717,8 @@ std::vector<SweepResult> RunStore::LoadSweepBlocks(std::int64_t id,
     SweepResult block;
     block.first_draw = static_cast<int>(query.Integer(0));
     block.draws = static_cast<int>(query.Integer(1));
-    block.issue_names = Json::parse(query.Text(2)).get<std::vector<std::string>>();
-    block.input_labels = Json::parse(query.Text(3)).get<std::vector<std::string>>();
+    block.issue_names = ParseStoredJson(db_, query.Text(2)).get<std::vector<std::string>>();
+    block.input_labels = ParseStoredJson(db_, query.Text(3)).get<std::vector<std::string>>();
     block.issue_count = static_cast<int>(block.issue_names.size());
     block.deals_offered = static_cast<int>(query.Integer(4));
     const std::size_t draws = static_cast<std::size_t>(block.draws);
@@ -611,7 +728,7 @@ std::vector<SweepResult> RunStore::LoadSweepBlocks(std::int64_t id,
     const std::string inputs = query.Blob(7);
     const std::size_t labels = block.input_labels.size();
     const std::size_t input_draws = labels > 0 ? inputs.size() / 8 / labels : 0;
-    if (input_draws > draws) throw std::runtime_error("run store: a damaged block of draws");
+    if (input_draws > draws) ThrowDamaged(path_, "a block of draws with more inputs than draws");
     block.inputs = DecodeDoubles(inputs, input_draws * labels);
     block.deals_struck = DecodeIntegers(query.Blob(8), draws);
     blocks.push_back(std::move(block));
@@ -624,7 +741,7 @@ std::optional<Json> RunStore::LoadPart(std::int64_t id, const std::string& part)
   Statement query(db_, "SELECT summary_json FROM run_parts WHERE run_id = ?1 AND part = ?2");
   query.Bind(1, id).Bind(2, part);
   if (!query.Step()) return std::nullopt;
-  return Json::parse(query.Text(0));
+  return ParseStoredJson(db_, query.Text(0));
 }
 
 void RunStore::FinishRun(std::int64_t id, const Scenario& scenario,
@@ -652,7 +769,7 @@ std::vector<std::pair<int, std::vector<double>>> RunStore::LoadDraws(
   std::vector<std::pair<int, std::vector<double>>> draws;
   while (query.Step()) {
     std::vector<double> values;
-    for (const Json& value : Json::parse(query.Text(1))) {
+    for (const Json& value : ParseStoredJson(db_, query.Text(1))) {
       values.push_back(value.is_number() ? value.get<double>() : std::nan(""));
     }
     draws.emplace_back(static_cast<int>(query.Integer(0)), std::move(values));
@@ -682,7 +799,7 @@ Json RunStore::Export(std::int64_t id) const {
   const std::optional<StoredRun> run = Get(id);
   if (!run) throw InputError("run store " + path_ + ": no run " + std::to_string(id));
   Json out = RunHeaderJson(*run);
-  out["scenario_json"] = Json::parse(run->scenario_json);
+  out["scenario_json"] = ParseStoredJson(db_, run->scenario_json);
   Json outcomes = Json::array();
   Statement outcome_query(db_,
                           "SELECT model, issue, outcome, unconstrained_outcome FROM outcomes "
@@ -716,7 +833,7 @@ Json RunStore::Export(std::int64_t id) const {
   while (draw_query.Step()) {
     draws.push_back({{"model", draw_query.Text(0)},
                      {"draw", draw_query.Integer(1)},
-                     {"outcomes", Json::parse(draw_query.Text(2))}});
+                     {"outcomes", ParseStoredJson(db_, draw_query.Text(2))}});
   }
   out["draws"] = draws;
   out["result"] = run->result;
