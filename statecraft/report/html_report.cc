@@ -24,7 +24,12 @@ Json EstimateJson(const Estimate& estimate) {
 std::string Format(double value, int digits = 1) {
   if (!std::isfinite(value)) return "-";
   char text[48];
-  std::snprintf(text, sizeof(text), "%.*f", digits, value);
+  // Beyond 1e15 fixed notation prints digits that mean nothing (and 1e308 has 309 of them).
+  if (std::abs(value) >= 1e15) {
+    std::snprintf(text, sizeof(text), "%.6g", value);
+  } else {
+    std::snprintf(text, sizeof(text), "%.*f", digits, value);
+  }
   return text;
 }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/registry.h"
 #include "statecraft/io/native_format.h"
@@ -44,6 +46,23 @@ TEST(SvgChartTest, IntervalAndTornadoCharts) {
       TornadoChart("t", {0, 100, ""}, 50, {{"x", 40, 60, 0.5}, {"y", 70, 30, -0.8}});
   EXPECT_EQ(Count(tornado, "class=\"bar\""), 2);
   EXPECT_NE(tornado.find("#E69F00"), std::string::npos);  // y falls as it rises
+}
+
+// Scales at the ends of the double range, and absent values, draw at real coordinates with real
+// labels: no "nan" or "inf" reaches the SVG.
+TEST(SvgChartTest, ExtremeScalesAndAbsentValuesDrawNoNan) {
+  const double big = 1.7e308;
+  const std::string trajectory = TrajectoryChart(
+      "t", {-big, big, "x"}, {{"A", {-big, 0.0, big}, false}, {"B", {NAN, 1e307, NAN}, true}});
+  const std::string intervals =
+      IntervalChart("d", "distribution", {-big, big, ""},
+                    {{"eum", -big, 0.0, big, 0.0, NAN, {-big, big}}}, {{"status quo", big}});
+  const std::string tornado = TornadoChart("t", {-big, big, ""}, 0.0, {{"x", -big, big, 0.5}});
+  for (const std::string* chart : {&trajectory, &intervals, &tornado}) {
+    EXPECT_EQ(chart->find("nan"), std::string::npos) << *chart;
+    EXPECT_EQ(chart->find("inf"), std::string::npos) << *chart;
+    EXPECT_NE(chart->find("1.7e+308"), std::string::npos);
+  }
 }
 
 TEST(HtmlReportTest, TheBuiltInScenarioReportHasEveryPart) {

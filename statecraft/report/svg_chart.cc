@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "statecraft/core/exact_scale.h"
+
 namespace statecraft {
 namespace {
 
@@ -19,17 +21,20 @@ std::string Number(double value) {
 }
 
 std::string Short(double value) {
+  if (!std::isfinite(value)) return "-";  // an absent value, never "nan"
   char text[32];
   std::snprintf(text, sizeof(text), "%.4g", value);
   return text;
 }
 
-// Maps a value of [low, high] to pixels [from, to].
+// Maps a value of [low, high] to pixels [from, to]. Scales near the ends of the double range
+// (±1e308, where high - low overflows) are mapped exactly (exact_scale.h); a value that is not a
+// number lands in the middle rather than at a "nan" coordinate.
 struct Scale {
   double low, high, from, to;
   double operator()(double value) const {
-    const double span = high - low;
-    const double t = span > 0 ? (value - low) / span : 0.5;
+    double t = high > low ? UnitPosition(value, low, high) : 0.5;
+    if (std::isnan(t)) t = 0.5;
     return from + std::clamp(t, -0.05, 1.05) * (to - from);
   }
 };
@@ -51,7 +56,7 @@ std::string ValueGrid(const ValueAxis& axis, const Scale& scale, bool horizontal
                       double cross_from, double cross_to) {
   std::string out;
   for (int k = 0; k <= 4; ++k) {
-    const double value = axis.low + (axis.high - axis.low) * k / 4.0;
+    const double value = ScalePosition(k / 4.0, axis.low, axis.high);
     const double at = scale(value);
     if (horizontal_axis) {
       out += "<line x1=\"" + Number(at) + "\" y1=\"" + Number(cross_from) + "\" x2=\"" +
