@@ -43,6 +43,13 @@ double ScalePosition(double unit, double low, double high) {
   return std::clamp(ScaleByPowerOfTwo(position, -exponent), low, high);
 }
 
+double ExactMean(const std::vector<double>& values) {
+  const int exponent = BandExponentOf(values);
+  double sum = 0.0;
+  for (double value : values) sum += ScaleByPowerOfTwo(value, exponent);
+  return ScaleByPowerOfTwo(sum / static_cast<double>(values.size()), -exponent);
+}
+
 double ExactWeightedMean(const std::vector<double>& values, const std::vector<double>& weights) {
   const int value_exponent = BandExponentOf(values);
   int weight_exponent = BandExponentOf(weights);

@@ -41,6 +41,10 @@ double UnitPosition(double x, double low, double high);
 // low + unit × (high - low), held to [low, high], computed the same way.
 double ScalePosition(double unit, double low, double high);
 
+// Σ x / n, summed in order on the values brought into the band: finite for any finite values
+// and, where the plain sum does not overflow, equal to it bit for bit. NaN when empty.
+double ExactMean(const std::vector<double>& values);
+
 // Σ w·x / Σ w, held to [min x, max x] (rounding may carry a mean an ulp past them); the plain
 // mean when every weight is 0. Positions and weights are rescaled by powers of two first, so the
 // result is finite for any finite inputs and, where the plain formula neither over- nor

@@ -63,6 +63,9 @@ class BaselineModel : public Model {
       const int capability_exponent = BandExponentOf(capabilities);
       const int salience_exponent = BandExponentOf(saliences);
       const int value_exponent = BandExponentOf(values);
+      const auto [lowest_value, highest_value] = std::minmax_element(values.begin(), values.end());
+      const double lowest = *lowest_value;
+      const double highest = *highest_value;
       weights.resize(values.size());
       for (std::size_t k = 0; k < values.size(); ++k) {
         weights[k] = ScaleByPowerOfTwo(capabilities[k], capability_exponent) *
@@ -71,7 +74,10 @@ class BaselineModel : public Model {
       }
       const double statistic = statistic_ == Statistic::kMean ? WeightedMean(values, weights)
                                                               : WeightedMedian(values, weights);
-      round.outcome.push_back(ScaleByPowerOfTwo(statistic, -value_exponent));
+      // Both lie within the positions' hull; positions more than 2^1074 times smaller than the
+      // largest underflow when scaled, and come back held to it.
+      round.outcome.push_back(
+          std::clamp(ScaleByPowerOfTwo(statistic, -value_exponent), lowest, highest));
     }
     forecast.outcome = round.outcome;
     forecast.rounds.push_back(std::move(round));

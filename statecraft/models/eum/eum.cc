@@ -715,10 +715,14 @@ EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options
     capability = ScaleByPowerOfTwo(capability, capability_exponent);
   }
   EumIssueResult result = RunEumIssueInBand(scaled, options);
-  auto back = [position_exponent](double& value) {
-    value = ScaleByPowerOfTwo(value, -position_exponent);
+  // Every position the model yields lies within the input positions' hull. Positions more than
+  // 2^1074 times smaller than the largest underflow when scaled; held to the hull, they come back
+  // on the scale, exact to within a unit of the scale's last digit.
+  const auto [lowest, highest] = std::minmax_element(input.position.begin(), input.position.end());
+  auto back = [position_exponent, lowest = *lowest, highest = *highest](double& value) {
+    value = std::clamp(ScaleByPowerOfTwo(value, -position_exponent), lowest, highest);
   };
-  back(result.range);
+  result.range = ScaleByPowerOfTwo(result.range, -position_exponent);
   back(result.initial_median);
   back(result.initial_mean);
   for (EumRoundResult& round : result.rounds) {
