@@ -2,12 +2,13 @@
 // `statecraft backtest flagship [FILE] [--format table|json]`
 //
 // Scores every model (or the --model list, "NAME" or "NAME:k=v,k=v") against known outcomes.
+#include "statecraft/app/backtest_command.h"
+
 #include <cmath>
 #include <iostream>
 
 #include "cli/common.h"
-#include "statecraft/analysis/backtest.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/core/error.h"
 
 namespace statecraft::cli {
 namespace {
@@ -19,7 +20,6 @@ struct BacktestOptions {
 };
 
 std::vector<BacktestModel> ChosenModels(const std::vector<std::string>& specs) {
-  if (specs.empty()) return DefaultBacktestModels();
   std::vector<BacktestModel> models;
   for (const std::string& spec : specs) models.push_back(ParseBacktestModel(spec));
   return models;
@@ -82,12 +82,14 @@ void AddBacktestCommand(CLI::App& app) {
   AddFormatOption(*deu_command, deu->format, {"table", "json"});
   deu_command->callback([deu] {
     if (deu->input.from == "auto") deu->input.from = "deu";
-    const std::vector<Scenario> scenarios = LoadScenarios(deu->input);
-    const BacktestResult result = Backtest(scenarios, ChosenModels(deu->models));
+    app::BacktestRequest request;
+    request.scenarios = {SourceOf(deu->input)};
+    request.models = ChosenModels(deu->models);
+    const app::BacktestOutput output = Unwrap(app::Backtest(request));
     if (deu->format == "json") {
-      PrintJson(std::cout, BacktestToJson(result));
+      PrintJson(std::cout, app::BacktestOutputToJson(output));
     } else {
-      PrintScores(result);
+      PrintScores(output.scores);
     }
   });
 
@@ -99,27 +101,28 @@ void AddBacktestCommand(CLI::App& app) {
                                "model to score (repeatable; default: every model)");
   AddFormatOption(*flagship_command, flagship->format, {"table", "json"});
   flagship_command->callback([flagship] {
-    const std::vector<Scenario> scenarios = {LoadScenario(flagship->input)};
-    const std::vector<BacktestModel> models = ChosenModels(flagship->models);
-    statecraft::BacktestOptions with_rules;
-    with_rules.min_actors = 1;
-    statecraft::BacktestOptions without_rules = with_rules;
-    without_rules.apply_decision_rules = false;
-    const BacktestResult ruled = Backtest(scenarios, models, with_rules);
-    const BacktestResult unruled = Backtest(scenarios, models, without_rules);
+    app::BacktestRequest request;
+    request.scenarios = {SourceOf(flagship->input)};
+    request.models = ChosenModels(flagship->models);
+    request.min_actors = 1;
+    request.both_rules = true;
+    const app::BacktestOutput output = Unwrap(app::Backtest(request));
+    if (output.scenarios.size() != 1) {
+      throw InputError(flagship->input.file + ": holds " + std::to_string(output.scenarios.size()) +
+                       " scenarios, expected one (`backtest deu` scores a dataset)");
+    }
     if (flagship->format == "json") {
-      PrintJson(std::cout, Json{{"with_decision_rules", BacktestToJson(ruled)},
-                                {"without_decision_rules", BacktestToJson(unruled)}});
+      PrintJson(std::cout, app::BacktestOutputToJson(output));
       return;
     }
     std::cout << "with decision rules\n";
-    PrintScores(ruled);
+    PrintScores(output.scores);
     std::cout << "\n";
-    PrintIssueForecasts(scenarios.front(), ruled);
+    PrintIssueForecasts(output.scenarios.front(), output.scores);
     std::cout << "\nwithout decision rules\n";
-    PrintScores(unruled);
+    PrintScores(*output.without_decision_rules);
     std::cout << "\n";
-    PrintIssueForecasts(scenarios.front(), unruled);
+    PrintIssueForecasts(output.scenarios.front(), *output.without_decision_rules);
   });
 }
 

@@ -1,21 +1,9 @@
 #include "cli/lever_options.h"
 
-#include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
-
 namespace statecraft::cli {
 
-SweepOptions UncertaintyOptions::ToSweepOptions() const {
-  SweepOptions options;
-  options.draws = draws;
-  options.seed = seed;
-  options.threads = ResolveThreads(threads);
-  options.distribution = ParseDistribution(distribution);
-  if (draws < 1) throw InputError("--draws " + std::to_string(draws) + ": expected at least 1");
-  return options;
-}
-
-void AddUncertaintyOptions(CLI::App& command, UncertaintyOptions& options, int default_draws) {
+void AddUncertaintyOptions(CLI::App& command, app::Uncertainty& options,
+                           std::int64_t default_draws) {
   options.draws = default_draws;
   command.add_option("--draws", options.draws, "Monte Carlo draws")->default_val(default_draws);
   command
@@ -26,27 +14,7 @@ void AddUncertaintyOptions(CLI::App& command, UncertaintyOptions& options, int d
   command
       .add_option("--distribution", options.distribution,
                   "how ranged numbers are sampled: triangular|uniform")
-      ->default_val("triangular")
-      ->check(CLI::IsMember({"triangular", "uniform"}));
-}
-
-ScenarioWithLevers LoadScenarioWithLevers(const InputOptions& options) {
-  ReadOptions read;
-  read.format = options.from;
-  read.import.capability = options.capability;
-  if (options.file.empty()) return BuiltinScenarioWithLevers();
-  return ReadScenarioWithLevers(options.file, read);
-}
-
-std::vector<ModelChoice> ChosenModels(const std::vector<std::string>& specs) {
-  if (specs.empty()) return AllModels();
-  std::vector<ModelChoice> models;
-  for (const std::string& spec : specs) {
-    auto [name, params] = ParseModelSpec(spec);
-    const ModelInfo& info = BuiltinModels().Get(name);
-    models.push_back({&info, ResolveParams("model '" + info.name + "'", info.params, params)});
-  }
-  return models;
+      ->default_val("triangular");
 }
 
 std::string FormatInterval(const Quantiles& quantiles) {

@@ -1,20 +1,27 @@
 // statecraft: forecasts what political actors will settle on, and tests the levers that could
 // change it. This file only wires the subcommands and maps failures to exit codes:
-// 0 success, 2 bad input (a message names the file, line and what was expected), 1 internal error.
+// 0 success; 2 what the user can fix — bad input (a message names the file, line and what was
+// expected), a run that does not exist, a run in the wrong state; 1 an internal error.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "cli/common.h"
 #include "statecraft/core/error.h"
+#include "statecraft/core/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
       "statecraft: forecasts what political actors will settle on, and tests the levers that "
-      "could change it.\nWithout a command it analyses the built-in scenario (Russia-DPRK, June "
-      "2024).",
+      "could change it.\nWithout a command it answers the built-in scenario's question "
+      "(Russia-DPRK, June 2024), as `statecraft answer` does.",
       "statecraft"};
   app.require_subcommand(0, 1);
-  app.set_version_flag("--version", std::string("statecraft ") + STATECRAFT_VERSION);
+  // The program's version, then the versions of what it keeps for its users (core/version.h).
+  app.set_version_flag(
+      "--version", std::string("statecraft ") + statecraft::kProgramVersion + "\nscenario format " +
+                       std::to_string(statecraft::kScenarioFormatVersion) + ", JSON output " +
+                       std::to_string(statecraft::kJsonOutputVersion) + ", run store schema " +
+                       std::to_string(statecraft::kStoreSchemaVersion));
   statecraft::cli::AddModelsCommand(app);
   statecraft::cli::AddRunCommand(app);
   statecraft::cli::AddCompareCommand(app);
@@ -42,8 +49,13 @@ int main(int argc, char** argv) {
       return 2;
     }
     if (app.get_subcommands().empty()) {
-      return statecraft::cli::RunDefaultAnalysis(std::cout);
+      return statecraft::cli::RunDefaultAnswer(std::cout);
     }
+  } catch (const statecraft::cli::CommandFailed& failed) {
+    const bool internal = statecraft::cli::ExitStatus(failed.error.code) == 1;
+    std::cerr << (internal ? "statecraft: internal error: " : "statecraft: error: ")
+              << failed.error.message << "\n";
+    return statecraft::cli::ExitStatus(failed.error.code);
   } catch (const statecraft::InputError& error) {
     std::cerr << "statecraft: error: " << error.what() << "\n";
     return 2;

@@ -27,6 +27,7 @@
 #include "statecraft/core/error.h"
 #include "statecraft/core/exact_scale.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/levers/lever.h"
 
 namespace statecraft {

@@ -4,23 +4,21 @@
 #include <pybind11/stl.h>
 
 #include "python/bindings.h"
-#include "statecraft/analysis/backtest.h"
+#include "statecraft/app/backtest_command.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
-#include "statecraft/io/json_output.h"
 
 namespace statecraft::python {
 namespace {
 
 struct PyBacktest {
   BacktestResult result;
-  std::vector<std::shared_ptr<const Scenario>> scenarios;
+  std::vector<Scenario> scenarios;
 };
 
-// None → the default list; otherwise each item is a spec string or a (label, model, {params})
-// tuple.
+// None → the default list (empty: the request layer's default); otherwise each item is a spec
+// string or a (label, model, {params}) tuple.
 std::vector<BacktestModel> ModelsFromPython(const py::object& models) {
-  if (models.is_none()) return DefaultBacktestModels();
+  if (models.is_none()) return {};
   if (py::isinstance<py::str>(models)) return {ParseBacktestModel(models.cast<std::string>())};
   std::vector<BacktestModel> out;
   for (const py::handle& item : models) {
@@ -32,10 +30,8 @@ std::vector<BacktestModel> ModelsFromPython(const py::object& models) {
     if (entry.size() != 3) {
       throw py::type_error("a backtest model is 'NAME', 'NAME:k=v,...' or (label, model, params)");
     }
-    BacktestModel model{entry[0].cast<std::string>(), entry[1].cast<std::string>(),
-                        ParamsFromKwargs(entry[2].cast<py::dict>())};
-    BuiltinModels().Get(model.model);
-    out.push_back(std::move(model));
+    out.push_back(BacktestModel{entry[0].cast<std::string>(), entry[1].cast<std::string>(),
+                                ParamsFromKwargs(entry[2].cast<py::dict>())});
   }
   return out;
 }
@@ -68,7 +64,8 @@ void BindBacktest(py::module_& module) {
                                return labels;
                              })
       .def(
-          "to_dict", [](const PyBacktest& b) { return JsonToPython(BacktestToJson(b.result)); },
+          "to_dict",
+          [](const PyBacktest& b) { return JsonToPython(app::BacktestToJson(b.result)); },
           "{issues_scored, models: {label: {mae, mae_ci, within: {threshold: share}}}}")
       .def(
           "issues",
@@ -81,7 +78,7 @@ void BindBacktest(py::module_& module) {
             auto predicted_view = predicted.mutable_unchecked<1>();
             for (py::ssize_t k = 0; k < count; ++k) {
               const IssueScore& issue = score.issues[k];
-              const Scenario& scenario = *b.scenarios[issue.scenario];
+              const Scenario& scenario = b.scenarios[issue.scenario];
               scenario_names.append(scenario.name);
               issue_names.append(scenario.issues[issue.issue].name);
               known_view(k) = issue.known;
@@ -100,23 +97,16 @@ void BindBacktest(py::module_& module) {
 
   module.def(
       "_backtest",
-      [](const py::iterable& scenarios, const py::object& models, int min_actors,
+      [](const py::iterable& scenarios, const py::object& models, std::int64_t min_actors,
          const std::vector<int>& thresholds, bool apply_decision_rules) {
-        PyBacktest out;
-        std::vector<Scenario> values;
-        for (const py::handle& item : scenarios) {
-          PyScenario scenario = ToScenario(item);
-          out.scenarios.push_back(scenario.scenario);
-          values.push_back(*scenario.scenario);
-        }
-        const std::vector<BacktestModel> chosen = ModelsFromPython(models);
-        BacktestOptions options;
-        options.min_actors = min_actors;
-        options.thresholds = thresholds;
-        options.apply_decision_rules = apply_decision_rules;
-        py::gil_scoped_release release;
-        out.result = Backtest(values, chosen, options);
-        return out;
+        app::BacktestRequest request;
+        for (const py::handle& item : scenarios) request.scenarios.push_back(SourceOf(item));
+        request.models = ModelsFromPython(models);
+        request.min_actors = min_actors;
+        request.thresholds = thresholds;
+        request.apply_decision_rules = apply_decision_rules;
+        app::BacktestOutput output = Unwrap(Released([&] { return app::Backtest(request); }));
+        return PyBacktest{std::move(output.scores), std::move(output.scenarios)};
       },
       py::arg("scenarios"), py::arg("models") = py::none(), py::arg("min_actors") = 3,
       py::arg("thresholds") = std::vector<int>{5, 10, 20}, py::arg("apply_decision_rules") = true);

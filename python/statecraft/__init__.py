@@ -8,9 +8,13 @@ change it.
     result.to_dict()        # equal to `statecraft run FILE --model eum --format json`
     result.to_pandas()      # positions round by round (needs pandas)
 
-Bad input raises ValueError with the message the CLI prints after "statecraft: error: "; any
-other failure raises RuntimeError. Model runs release the GIL, so threads run them in parallel.
-See docs/python.md.
+Every function is one request of statecraft's request layer, as the CLI's commands and the HTTP
+API's routes are: the same fields, the same JSON, the same messages. Bad input raises
+statecraft.InputError (a ValueError) with the message the CLI prints after "statecraft: error: ";
+a saved run that does not exist raises statecraft.NotFoundError (a LookupError); a run in the
+wrong state statecraft.ConflictError (a RuntimeError); any other failure RuntimeError. Each error
+has `code` and `location` (file, line, column or key, as known). Model runs release the GIL, so
+threads run them in parallel. See docs/python.md.
 """
 
 import math as _math
@@ -18,50 +22,66 @@ import math as _math
 from . import _statecraft
 from ._statecraft import (
     BacktestResult,
+    ConflictError,
+    InputError,
+    NotFoundError,
     Result,
     Scenario,
     SweepResult,
     __version__,
     builtin,
+    delete_run,
+    export_run,
     formats,
+    list_runs,
     load,
     load_all,
     loads,
     loads_all,
     model_info,
     models,
-    run,
     save,
+    show_run,
     validate,
 )
 
 __all__ = [
     "__version__",
+    "AnswerResult",
     "BacktestResult",
     "Comparison",
+    "ConflictError",
     "FlagshipBacktest",
+    "InputError",
+    "NotFoundError",
     "OptimizeResult",
     "Result",
     "Scenario",
     "ScenarioBuilder",
     "SweepResult",
     "WhatifResult",
+    "answer",
     "backtest",
     "backtest_deu",
     "backtest_flagship",
     "builtin",
     "compare",
+    "delete_run",
+    "export_run",
     "formats",
     "load",
     "load_all",
     "loads",
+    "list_runs",
     "loads_all",
     "model_info",
     "model_names",
     "models",
     "optimize",
+    "report_data",
     "run",
     "save",
+    "show_run",
     "sweep",
     "validate",
     "whatif",
@@ -79,6 +99,42 @@ def _pandas():
 def model_names():
     """The registered models' names, in registry order."""
     return [model["name"] for model in models()]
+
+
+def _models_field(models):
+    """Models as the request layer's JSON field: "NAME" or "NAME:k=v,k=v" strings as they are,
+    (name, {param: value}) pairs as {"name", "params"}."""
+    if models is None:
+        return None
+    if isinstance(models, str):
+        return [models]
+    out = []
+    for model in models:
+        if isinstance(model, (tuple, list)) and len(model) == 2 and isinstance(model[1], dict):
+            out.append({"name": model[0], "params": model[1]})
+        else:
+            out.append(model)
+    return out
+
+
+def _scenario_argument(scenario):
+    """A command's scenario as the compiled layer takes it: None (the built-in one), a path, a
+    dict (a native document) or a Scenario; TypeError for anything else."""
+    if scenario is None or isinstance(scenario, (Scenario, dict, str)) or hasattr(scenario,
+                                                                                    "__fspath__"):
+        return scenario
+    raise TypeError("expected a statecraft.Scenario, a path, a dict or None, got %s"
+                    % type(scenario).__name__)
+
+
+def run(scenario=None, model="compromise", *, seed=0, plan=None, **params):
+    """Runs one model: run(scenario, model='eum', seed=0, rounds=10, ...). scenario is a
+    Scenario, a path, a dict or None (built in); parameters are keyword arguments, checked
+    against the model's declared parameters; plan applies a declared plan or levers joined by
+    '+' ("L2=20+L5"). Releases the GIL while the model runs."""
+    return _statecraft._run(_scenario_argument(scenario),
+                            {"model": model, "params": params or None, "seed": seed,
+                             "plan": plan})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -139,12 +195,14 @@ class Comparison:
         return "<statecraft.Comparison of %d models on '%s'>" % (len(self.results), self.scenario.name)
 
 
-def compare(scenario=None, *, seed=0):
-    """Runs every registered model at its defaults on the scenario (a Scenario, a path, a dict or
-    None for the built-in one) and returns a Comparison. Releases the GIL during the runs."""
+def compare(scenario=None, *, models=None, seed=0, plan=None):
+    """Runs every registered model at its defaults (or the `models` given) on the scenario (a
+    Scenario, a path, a dict or None for the built-in one), under a plan when given, and returns
+    a Comparison. Releases the GIL during the runs."""
     if not isinstance(scenario, Scenario):
         scenario = _to_scenario(scenario)
-    return Comparison(scenario, _statecraft._run_all(scenario, seed))
+    return Comparison(scenario, _statecraft._compare(
+        scenario, {"models": _models_field(models), "seed": seed, "plan": plan}))
 
 
 def _to_scenario(value):
@@ -266,13 +324,17 @@ class WhatifResult:
         return "<statecraft.WhatifResult plans: %s>" % ", ".join(self.plans)
 
 
-def whatif(scenario=None, plans=None, models=None, *, target=None, draws=1000, seed=0,
-           threads=0, distribution="triangular"):
+def whatif(scenario=None, plans=None, models=None, *, target=None, counter=None, draws=1000,
+           seed=0, threads=0, distribution="triangular"):
     """`statecraft whatif`: the baseline and each plan (default: every declared plan) on each
     model (default: every model), as point forecasts and Monte Carlo quantiles; target (e.g.
-    "munitions<=25") adds its probability. Releases the GIL."""
-    return WhatifResult(_statecraft._whatif(_to_scenario(scenario), plans, models, target,
-                                            draws, seed, threads, distribution))
+    "munitions<=25") adds its probability; counter applies the opponent's counter-levers in
+    every case ("R2=20+R3"). Releases the GIL."""
+    if isinstance(plans, str):
+        plans = [plans]
+    return WhatifResult(_statecraft._whatif(_scenario_argument(scenario), {
+        "plans": plans, "models": _models_field(models), "target": target, "counter": counter,
+        "draws": draws, "seed": seed, "threads": threads, "distribution": distribution}))
 
 
 def sweep(scenario=None, model="compromise", plan=None, *, target=None, drivers=10,
@@ -281,8 +343,9 @@ def sweep(scenario=None, model="compromise", plan=None, *, target=None, drivers=
     plan (default: no lever). Returns a SweepResult: to_dict() equals the CLI's JSON (quantiles,
     the target's probability, the `drivers` strongest drivers of every issue); outcomes and
     inputs are numpy arrays (draws × issues, draws × inputs). Releases the GIL."""
-    return _statecraft._sweep(_to_scenario(scenario), model, plan, target, drivers, draws, seed,
-                              threads, distribution)
+    return _statecraft._sweep(_scenario_argument(scenario), {
+        "models": _models_field([model]), "plan": plan, "target": target, "drivers": drivers,
+        "draws": draws, "seed": seed, "threads": threads, "distribution": distribution})
 
 
 def _sweep_to_pandas(self, unconstrained=False):
@@ -329,11 +392,61 @@ def optimize(scenario=None, target=None, probability=0.8, *, budget=None, models
     meets target (e.g. "munitions<=25") with at least `probability`, evaluated against the
     opponent's best counter-levers within its budget; models default to compromise (a plan must
     work under each). Releases the GIL."""
-    if target is None:
-        raise TypeError("optimize() needs a target, e.g. target=\"munitions<=25\"")
-    return OptimizeResult(_statecraft._optimize(_to_scenario(scenario), target, probability,
-                                                budget, models, runners_up, draws, seed,
-                                                threads, distribution))
+    return OptimizeResult(_statecraft._optimize(_scenario_argument(scenario), {
+        "target": target, "probability": probability, "budget": budget,
+        "models": _models_field(models), "runners_up": runners_up, "draws": draws, "seed": seed,
+        "threads": threads, "distribution": distribution}))
+
+
+def report_data(scenario=None, *, model="eum", draws=200, seed=0, threads=0):
+    """`statecraft report --format json`: the report's data for the scenario (every model's
+    forecast, the distributions over `draws` draws per model, the declared plans and the drivers
+    under `model`, the backtest against known outcomes), the dict the HTML report is drawn
+    from. draws=0 leaves out the distributions, plans and drivers. Releases the GIL."""
+    return _statecraft._report_data(_scenario_argument(scenario), {
+        "model": model, "draws": draws, "seed": seed, "threads": threads})
+
+
+class AnswerResult:
+    """The answer to the question a scenario declares; to_dict() equals `statecraft answer
+    --format json`."""
+
+    def __init__(self, data):
+        self._data = data
+
+    def to_dict(self):
+        return self._data
+
+    @property
+    def question(self):
+        return self._data["question"]
+
+    @property
+    def disagreements(self):
+        """Where the models disagree, in plain sentences."""
+        return list(self._data["disagreements"])
+
+    def cheapest_plans(self):
+        """{model: the cheapest plan that meets the target (its levers, cost, probabilities), or
+        None}."""
+        return {model: entry.get("optimize", {}).get("best")
+                for model, entry in self._data["models"].items()}
+
+    def __repr__(self):
+        return "<statecraft.AnswerResult %s: %d models>" % (self._data["target"],
+                                                           len(self._data["models"]))
+
+
+def answer(scenario=None, *, models=None, draws=500, optimize_draws=100, seed=0, threads=0,
+           distribution="triangular"):
+    """`statecraft answer`: the answer to the question the scenario declares (its `question`
+    key; the built-in scenario declares one): per model, the baseline and each declared plan
+    with the probability of the target, the cheapest plan that meets it against the opponent's
+    best counter-levers, and where the models disagree. InputError when the scenario declares
+    no question. Releases the GIL."""
+    return AnswerResult(_statecraft._answer(_scenario_argument(scenario), {
+        "models": _models_field(models), "draws": draws, "optimize_draws": optimize_draws,
+        "seed": seed, "threads": threads, "distribution": distribution}))
 
 
 # ---------------------------------------------------------------------------------------------

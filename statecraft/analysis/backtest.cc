@@ -1,9 +1,9 @@
 #include "statecraft/analysis/backtest.h"
 
 #include <cmath>
-#include <sstream>
 
-#include "statecraft/core/registry.h"
+#include "statecraft/analysis/model_choice.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 
@@ -19,17 +19,9 @@ std::vector<BacktestModel> DefaultBacktestModels() {
 }
 
 BacktestModel ParseBacktestModel(const std::string& spec) {
-  const auto colon = spec.find(':');
-  BacktestModel model{spec, spec.substr(0, colon), {}};
-  if (colon != std::string::npos) {
-    std::stringstream rest(spec.substr(colon + 1));
-    std::string assignment;
-    while (std::getline(rest, assignment, ',')) {
-      if (!assignment.empty()) model.params.push_back(SplitParamAssignment(assignment));
-    }
-  }
-  BuiltinModels().Get(model.model);
-  return model;
+  ModelSpec parsed = ParseModelSpec(spec);
+  ChooseModel(parsed);  // an unknown model or parameter is refused before any work
+  return BacktestModel{spec, std::move(parsed.name), std::move(parsed.params)};
 }
 
 bool IsScoreable(const Scenario& scenario, int issue, int min_actors) {
@@ -76,8 +68,9 @@ BacktestResult Backtest(const std::vector<Scenario>& scenarios,
     }
   }
   for (const BacktestModel& spec : models) {
-    const ModelInfo& info = BuiltinModels().Get(spec.model);
-    const ParamValues params = ResolveParams("model '" + info.name + "'", info.params, spec.params);
+    const ModelChoice choice = ChooseModel({spec.model, spec.params});
+    const ModelInfo& info = *choice.info;
+    const ParamValues& params = choice.params;
     const auto model = info.create(params);
     ModelScore score;
     score.label = spec.label;

@@ -9,6 +9,7 @@
 #include "statecraft/analysis/whatif.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {

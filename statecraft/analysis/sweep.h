@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+#include "statecraft/analysis/statistics.h"
+#include "statecraft/analysis/target.h"
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/core/model.h"
 #include "statecraft/core/scenario.h"
@@ -44,29 +46,6 @@ struct SweepOptions {
   // Below the default every draw's inputs are kept.
   int driver_draws = kDefaultDriverDraws;
 };
-
-// A threshold event on one issue's outcome: "munitions<=25", "sanctions > 60".
-struct Target {
-  int issue = 0;
-  bool at_most = true;  // below the value (true) or above it (false)
-  bool strict = false;  // "<" or ">": the value itself does not meet the target
-  double value = 0.0;
-  std::string text;  // as the user wrote it, without spaces: "munitions<=25"
-
-  bool Met(double outcome) const {
-    if (at_most) return strict ? outcome < value : outcome <= value;
-    return strict ? outcome > value : outcome >= value;
-  }
-};
-
-// Parses the one grammar of targets: ISSUE, then "<=", ">=", "<" or ">" with their meanings,
-// then a finite decimal number on the issue's scale (spaces allowed around each part). InputError
-// naming what was found and what was expected otherwise: nothing, no comparison, an unknown
-// issue, a value that is not a decimal number ("0x10", "lots", "") or off the scale.
-Target ParseTarget(const Scenario& scenario, const std::string& text);
-
-// Checks a required probability: InputError unless 0 < p <= 1 (1: every draw must meet it).
-void CheckProbability(double probability);
 
 // Threads to use: `requested`, or every core when 0; InputError when negative.
 int ResolveThreads(int requested);
@@ -155,9 +134,6 @@ struct Quantiles {
   double mean = 0.0;
 };
 
-// Linear interpolation between order statistics (type 7 of Hyndman & Fan 1996).
-double Quantile(std::vector<double> values, double probability);
-
 // Quantiles of an issue's outcome (after decision rules, or the model's own).
 Quantiles SummarizeIssue(const SweepResult& result, int issue, bool ruled = true);
 
@@ -173,9 +149,6 @@ struct Driver {
   double outcome_when_low = 0.0;   // mean outcome where the input is in its lowest fifth
   double outcome_when_high = 0.0;  // ... and in its highest fifth
 };
-
-// Spearman's rank correlation (average ranks for ties); 0 when either side is constant.
-double SpearmanCorrelation(const std::vector<double>& x, const std::vector<double>& y);
 
 // The inputs that drive an issue's outcome, strongest |rho| first (at most `count`); inputs
 // constant over the draws are left out. Computed over the draws whose inputs are held (the first

@@ -6,14 +6,6 @@
 
 namespace statecraft {
 
-std::vector<ModelChoice> AllModels() {
-  std::vector<ModelChoice> models;
-  for (const ModelInfo& info : BuiltinModels().models()) {
-    models.push_back({&info, ResolveParams("model '" + info.name + "'", info.params, {})});
-  }
-  return models;
-}
-
 Forecast RunWithLevers(const Scenario& scenario, const ModelChoice& model,
                        const std::vector<AppliedLever>& counter,
                        const std::vector<AppliedLever>& levers, std::uint64_t seed,

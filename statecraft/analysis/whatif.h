@@ -11,21 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "statecraft/analysis/model_choice.h"
 #include "statecraft/analysis/sweep.h"
 #include "statecraft/core/forecast.h"
 #include "statecraft/core/model.h"
 #include "statecraft/levers/lever.h"
 
 namespace statecraft {
-
-// A model to run with its resolved parameters.
-struct ModelChoice {
-  const ModelInfo* info = nullptr;
-  ParamValues params;
-};
-
-// Every registered model at its defaults.
-std::vector<ModelChoice> AllModels();
 
 struct WhatifCell {
   std::string model;

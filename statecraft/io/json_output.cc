@@ -26,47 +26,6 @@ Json DetailToJson(const Detail& detail) {
   return nullptr;
 }
 
-Json ModelInfoToJson(const ModelInfo& info) {
-  Json item;
-  item["name"] = info.name;
-  item["summary"] = info.summary;
-  item["uses_seed"] = info.uses_seed;
-  item["params"] = Json::array();
-  for (const ParamSpec& spec : info.params) {
-    Json param;
-    param["name"] = spec.name;
-    param["type"] = ParamTypeName(spec.type);
-    param["default"] = spec.default_value;
-    if (spec.type == ParamType::kChoice) param["choices"] = spec.choices;
-    if (spec.type == ParamType::kInteger || spec.type == ParamType::kNumber) {
-      param["min"] = spec.min;
-      param["max"] = spec.max;
-    }
-    param["description"] = spec.description;
-    item["params"].push_back(param);
-  }
-  return item;
-}
-
-Json BacktestToJson(const BacktestResult& result) {
-  Json out;
-  out["issues_scored"] = result.issues_scored;
-  Json models = Json::object();
-  for (const ModelScore& score : result.models) {
-    Json item;
-    item["mae"] = score.mean_absolute_error;
-    item["mae_ci"] = {score.interval_low, score.interval_high};
-    Json within = Json::object();
-    for (const auto& [threshold, share] : score.share_within) {
-      within[std::to_string(threshold)] = share;
-    }
-    item["within"] = within;
-    models[score.label] = item;
-  }
-  out["models"] = models;
-  return out;
-}
-
 Json IssueValuesToJson(const Scenario& scenario, const std::vector<double>& values) {
   Json object = Json::object();
   for (int issue = 0; issue < scenario.IssueCount(); ++issue) {

@@ -9,102 +9,24 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <stdexcept>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/version.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/store/sha256.h"
+#include "statecraft/store/sqlite_statement.h"
+#include "statecraft/store/store_schema.h"
 
 namespace statecraft {
 namespace {
 
-// Ordered migrations: migration k (1-based) brings the schema from version k-1 to k. Never edit
-// one that has shipped; append a new one.
-const std::vector<std::string>& Migrations() {
-  static const std::vector<std::string> kMigrations = {
-      // 1: scenarios, runs, outcomes, positions, draws.
-      R"sql(
-CREATE TABLE scenarios (
-  hash TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  canonical_json TEXT NOT NULL
-);
-CREATE TABLE runs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL CHECK (kind IN ('run', 'compare', 'whatif', 'sweep', 'optimize')),
-  status TEXT NOT NULL CHECK (status IN ('running', 'complete')),
-  scenario_hash TEXT NOT NULL REFERENCES scenarios(hash),
-  models_json TEXT NOT NULL,
-  params_json TEXT NOT NULL,
-  plan_json TEXT NOT NULL,
-  options_json TEXT NOT NULL,
-  seed INTEGER NOT NULL,
-  program_version TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  finished_at TEXT,
-  draws_planned INTEGER NOT NULL DEFAULT 0,
-  result_json TEXT
-);
-CREATE TABLE outcomes (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  model TEXT NOT NULL,
-  issue TEXT NOT NULL,
-  outcome REAL,
-  unconstrained_outcome REAL,
-  PRIMARY KEY (run_id, model, issue)
-) WITHOUT ROWID;
-CREATE TABLE positions (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  model TEXT NOT NULL,
-  round INTEGER NOT NULL,
-  actor TEXT NOT NULL,
-  issue TEXT NOT NULL,
-  position REAL NOT NULL,
-  PRIMARY KEY (run_id, model, round, actor, issue)
-) WITHOUT ROWID;
-CREATE TABLE draws (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  model TEXT NOT NULL,
-  draw INTEGER NOT NULL,
-  outcomes_json TEXT NOT NULL,
-  PRIMARY KEY (run_id, model, draw)
-) WITHOUT ROWID;
-)sql",
-      // 2: listing by time and finding a scenario's runs without a scan.
-      R"sql(
-CREATE INDEX runs_by_created_at ON runs(created_at);
-CREATE INDEX runs_by_scenario ON runs(scenario_hash);
-)sql",
-      // 3: parts of long runs finished on their own (a model of a sweep), for resuming.
-      R"sql(
-CREATE TABLE run_parts (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  part TEXT NOT NULL,
-  summary_json TEXT NOT NULL,
-  PRIMARY KEY (run_id, part)
-) WITHOUT ROWID;
-)sql",
-      // 4: sweeps saved in blocks of draws, everything a summary needs (outcomes, the model's
-      // own outcomes, sampled inputs, deals struck) as little-endian 8-byte BLOBs, so that a
-      // resumed sweep reloads the finished blocks bit for bit and computes only the others.
-      R"sql(
-CREATE TABLE sweep_blocks (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  model TEXT NOT NULL,
-  first_draw INTEGER NOT NULL,
-  draw_count INTEGER NOT NULL,
-  issue_names_json TEXT NOT NULL,
-  input_labels_json TEXT NOT NULL,
-  deals_offered INTEGER NOT NULL,
-  outcomes BLOB NOT NULL,
-  unconstrained BLOB NOT NULL,
-  inputs BLOB NOT NULL,
-  deals_struck BLOB NOT NULL,
-  UNIQUE (run_id, model, first_draw)
-);
-)sql",
-  };
-  return kMigrations;
-}
+using store_internal::QuickCheck;
+using store_internal::Statement;
+using store_internal::StorePath;
+using store_internal::ThrowDamaged;
+using store_internal::ThrowFailure;
+using store_internal::Transaction;
 
 std::string NowUtc() {
   const auto now = std::chrono::system_clock::now();
@@ -119,172 +41,6 @@ std::string NowUtc() {
                 static_cast<int>(millis));
   return text;
 }
-
-// The store's file as SQLite knows it (empty for a store held in memory).
-std::string StorePath(sqlite3* db) {
-  const char* name = sqlite3_db_filename(db, "main");
-  return name == nullptr ? std::string() : std::string(name);
-}
-
-// "ok", or the first two problems PRAGMA quick_check finds on one line, or SQLite's message when
-// even the check fails.
-std::string QuickCheck(sqlite3* db) {
-  std::vector<std::string> problems;
-  char* message = nullptr;
-  const int code = sqlite3_exec(
-      db, "PRAGMA quick_check(2)",
-      [](void* out, int columns, char** values, char**) {
-        auto* lines = static_cast<std::vector<std::string>*>(out);
-        if (columns == 0 || values[0] == nullptr) return 0;
-        // A row may hold several lines, the first naming the database ("*** in database main
-        // ***").
-        std::string row = values[0];
-        std::size_t start = 0;
-        while (start <= row.size()) {
-          const std::size_t end = std::min(row.find('\n', start), row.size());
-          const std::string line = row.substr(start, end - start);
-          if (!line.empty() && line.rfind("***", 0) != 0) lines->push_back(line);
-          start = end + 1;
-        }
-        return 0;
-      },
-      &problems, &message);
-  std::string report;
-  if (code != SQLITE_OK) {
-    report = message != nullptr ? message : sqlite3_errmsg(db);
-  } else {
-    for (std::size_t k = 0; k < problems.size() && k < 2; ++k) {
-      report += (report.empty() ? "" : "; ") + problems[k];
-    }
-  }
-  sqlite3_free(message);
-  return report;
-}
-
-[[noreturn]] void ThrowDamaged(const std::string& path, const std::string& detail) {
-  throw DamagedStoreError(
-      path + ": the run store is damaged (" + detail +
-      "); expected an intact store: move the file aside (a new store is created by the next "
-      "command that saves) and recover what is left with `sqlite3 " +
-      path + " .recover`");
-}
-
-// What a failed SQLite call on `db` means to the user: a damaged store (DamagedStoreError,
-// checked with quick_check), a read-only one (InputError); anything else — a full disk, a lock
-// held too long — is a runtime_error, which the commands that save report as a warning.
-[[noreturn]] void ThrowFailure(sqlite3* db, const std::string& what) {
-  const int code = sqlite3_errcode(db) & 0xff;
-  const std::string message = sqlite3_errmsg(db);
-  const std::string path = StorePath(db);
-  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
-    const std::string check = code == SQLITE_CORRUPT ? QuickCheck(db) : std::string("ok");
-    ThrowDamaged(path, check == "ok" ? message : message + "; quick_check: " + check);
-  }
-  if (code == SQLITE_READONLY) {
-    throw InputError(path + ": the run store is read-only (" + message +
-                     "); expected a store this user can write");
-  }
-  throw std::runtime_error("run store: " + what + message);
-}
-
-// A prepared statement; every value reaches SQLite through a bound parameter.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) {
-      ThrowFailure(db, "cannot prepare statement: ");
-    }
-  }
-  ~Statement() { sqlite3_finalize(statement_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  Statement& Bind(int index, std::int64_t value) {
-    Check(sqlite3_bind_int64(statement_, index, value));
-    return *this;
-  }
-  Statement& Bind(int index, double value) {
-    // NaN (an absent value) is stored as NULL.
-    Check(std::isfinite(value) ? sqlite3_bind_double(statement_, index, value)
-                               : sqlite3_bind_null(statement_, index));
-    return *this;
-  }
-  Statement& Bind(int index, const std::string& value) {
-    Check(sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
-                            SQLITE_TRANSIENT));
-    return *this;
-  }
-  Statement& BindBlob(int index, const std::string& bytes) {
-    Check(sqlite3_bind_blob(statement_, index, bytes.data(), static_cast<int>(bytes.size()),
-                            SQLITE_TRANSIENT));
-    return *this;
-  }
-  // True while a row is available.
-  bool Step() {
-    const int code = sqlite3_step(statement_);
-    if (code == SQLITE_ROW) return true;
-    if (code == SQLITE_DONE) return false;
-    ThrowFailure(db_, "");
-  }
-  void Run() {
-    Step();
-    sqlite3_reset(statement_);
-  }
-  void Reset() {
-    sqlite3_reset(statement_);
-    sqlite3_clear_bindings(statement_);
-  }
-  std::int64_t Integer(int column) const { return sqlite3_column_int64(statement_, column); }
-  double Number(int column) const {
-    if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nan("");
-    return sqlite3_column_double(statement_, column);
-  }
-  std::string Text(int column) const {
-    const unsigned char* text = sqlite3_column_text(statement_, column);
-    if (text == nullptr) return {};
-    return std::string(reinterpret_cast<const char*>(text),
-                       static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
-  }
-  bool IsNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
-  sqlite3* db() const { return db_; }
-  std::string Blob(int column) const {
-    const void* bytes = sqlite3_column_blob(statement_, column);
-    if (bytes == nullptr) return {};
-    return std::string(static_cast<const char*>(bytes),
-                       static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
-  }
-
- private:
-  void Check(int code) {
-    if (code != SQLITE_OK) {
-      throw std::runtime_error(std::string("run store: cannot bind: ") + sqlite3_errmsg(db_));
-    }
-  }
-  sqlite3* db_;
-  sqlite3_stmt* statement_ = nullptr;
-};
-
-// BEGIN IMMEDIATE ... COMMIT, rolled back when an exception leaves the scope.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) { Exec("BEGIN IMMEDIATE"); }
-  ~Transaction() {
-    if (!committed_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  void Commit() {
-    Exec("COMMIT");
-    committed_ = true;
-  }
-
- private:
-  void Exec(const char* sql) {
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      ThrowFailure(db_, std::string(sql) + ": ");
-    }
-  }
-  sqlite3* db_;
-  bool committed_ = false;
-};
 
 // JSON the store holds; a text that does not parse means damaged pages.
 Json ParseStoredJson(sqlite3* db, const std::string& text) {
@@ -419,7 +175,16 @@ std::string RunStore::DefaultPath() {
   return (base / "statecraft" / "runs.sqlite").string();
 }
 
-int RunStore::LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+int RunStore::LatestSchemaVersion() {
+  // The schema version is defined in core/version.h; a migration added without raising it there
+  // (or the reverse) is a programming error that every store opening reports.
+  if (static_cast<int>(StoreMigrations().size()) != kStoreSchemaVersion) {
+    throw std::logic_error("the run store has " + std::to_string(StoreMigrations().size()) +
+                           " migrations but kStoreSchemaVersion is " +
+                           std::to_string(kStoreSchemaVersion));
+  }
+  return kStoreSchemaVersion;
+}
 
 namespace {
 
@@ -427,7 +192,7 @@ bool Writable(const std::filesystem::path& path) { return access(path.c_str(), W
 
 }  // namespace
 
-RunStore::RunStore(const std::string& path, StoreAccess access) : path_(path) {
+RunStore::RunStore(const std::string& path, StoreMode mode) : path_(path) {
   const std::filesystem::path file(path);
   const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
   std::error_code error;
@@ -435,7 +200,7 @@ RunStore::RunStore(const std::string& path, StoreAccess access) : path_(path) {
   std::string open_name = path;
   int flags = SQLITE_OPEN_READWRITE;
   bool read_only = false;
-  if (access == StoreAccess::kSave) {
+  if (mode == StoreMode::kSave) {
     if (file.has_parent_path()) {
       std::filesystem::create_directories(file.parent_path(), error);
       if (error) {
@@ -445,19 +210,21 @@ RunStore::RunStore(const std::string& path, StoreAccess access) : path_(path) {
     }
     flags |= SQLITE_OPEN_CREATE;
   } else if (!exists) {
-    if (access == StoreAccess::kChange) {
+    if (mode == StoreMode::kChange) {
       throw InputError(path + ": no run store there (a command that saves runs creates it)");
     }
     // Nothing saved yet: an empty store in memory, so that reading finds no run and nothing is
     // created on disk.
     open_name = ":memory:";
     flags |= SQLITE_OPEN_CREATE;
-  } else if (access == StoreAccess::kRead && (!Writable(file) || !Writable(folder))) {
+    writable_ = false;
+  } else if (mode == StoreMode::kRead && (!Writable(file) || !Writable(folder))) {
     // SQLite keeps its write-ahead log beside the file: in a read-only file or folder the store
     // is opened as an immutable file, which needs neither.
     open_name = "file:" + path + "?immutable=1";
     flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
     read_only = true;
+    writable_ = false;
   }
   if (sqlite3_open_v2(open_name.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -483,7 +250,7 @@ RunStore::RunStore(const std::string& path, StoreAccess access) : path_(path) {
       }
       Migrate();
     }
-    if (access != StoreAccess::kSave) {
+    if (mode != StoreMode::kSave) {
       const std::string check = QuickCheck(db_);
       if (check != "ok") ThrowDamaged(path, "quick_check: " + check);
     }
@@ -528,7 +295,8 @@ int RunStore::SchemaVersion() const {
 
 void RunStore::Migrate() {
   Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-  const auto& migrations = Migrations();
+  const auto& migrations = StoreMigrations();
+  LatestSchemaVersion();  // checks the migrations against kStoreSchemaVersion
   for (;;) {
     // Each step re-reads the version inside its write transaction, so two programs opening a
     // new store at once cannot apply a migration twice.
@@ -548,7 +316,7 @@ void RunStore::Migrate() {
 }
 
 void RunStore::SaveScenario(const Scenario& scenario, std::string* hash) {
-  const std::string canonical = WriteScenarioJson(scenario);
+  const std::string canonical = CanonicalScenarioJson(scenario);
   *hash = Sha256Hex(canonical);
   Statement insert(db_,
                    "INSERT OR IGNORE INTO scenarios (hash, name, canonical_json) "

@@ -46,7 +46,7 @@ class DamagedStoreError : public InputError {
 };
 
 // How a command uses the store.
-enum class StoreAccess {
+enum class StoreMode {
   // Commands that save runs: the store and its folder are created when missing.
   kSave,
   // Commands that only read (runs list, show, export): nothing is created — a missing store
@@ -87,7 +87,7 @@ struct StoredRun {
   int draws_planned = 0;
   int draws_saved = 0;  // rows in draws (every model)
   // Filled by Get only:
-  std::string scenario_json;  // canonical JSON, as WriteScenarioJson wrote it
+  std::string scenario_json;  // canonical JSON, as CanonicalScenarioJson wrote it
   Json result;                // what the command printed as JSON; null while running
 };
 
@@ -98,16 +98,19 @@ class RunStore {
   // The number of migrations this program knows.
   static int LatestSchemaVersion();
 
-  // Opens the store as `access` says (creating the file and its folder only for kSave) and
+  // Opens the store as `mode` says (creating the file and its folder only for kSave) and
   // migrates it. InputError when the file cannot be opened, is read-only where it must be
   // written, is not a statecraft store, or was written by a newer schema; DamagedStoreError when
   // it is damaged. Damage found later, by any method, is a DamagedStoreError too.
-  explicit RunStore(const std::string& path, StoreAccess access = StoreAccess::kSave);
+  explicit RunStore(const std::string& path, StoreMode mode = StoreMode::kSave);
   ~RunStore();
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;
 
   const std::string& path() const { return path_; }
+  // False for a store opened read-only (kRead in a read-only file or folder) or read as empty
+  // because it does not exist yet (kRead of a missing file): nothing can be saved into it.
+  bool writable() const { return writable_; }
   int SchemaVersion() const;
 
   // A complete run in one transaction: scenario, header, outcomes and positions of each
@@ -162,6 +165,7 @@ class RunStore {
                        const std::vector<Forecast>& forecasts);
 
   std::string path_;
+  bool writable_ = true;
   sqlite3* db_ = nullptr;
   mutable std::recursive_mutex mutex_;
 };

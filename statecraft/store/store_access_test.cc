@@ -32,7 +32,7 @@ class StoreAccessTest : public ::testing::Test {
 TEST_F(StoreAccessTest, ReadingAStoreThatDoesNotExistCreatesNothing) {
   const std::string path = (folder_ / "new" / "folder" / "runs.sqlite").string();
   {
-    RunStore store(path, StoreAccess::kRead);
+    RunStore store(path, StoreMode::kRead);
     EXPECT_EQ(store.path(), path);
     EXPECT_TRUE(store.List().empty());
     EXPECT_FALSE(store.Get(1).has_value());
@@ -40,7 +40,7 @@ TEST_F(StoreAccessTest, ReadingAStoreThatDoesNotExistCreatesNothing) {
   }
   EXPECT_FALSE(std::filesystem::exists(folder_ / "new"));
   try {
-    RunStore store(path, StoreAccess::kChange);
+    RunStore store(path, StoreMode::kChange);
     FAIL() << "a store to change must exist";
   } catch (const InputError& error) {
     EXPECT_EQ(std::string(error.what()),
@@ -52,9 +52,9 @@ TEST_F(StoreAccessTest, ReadingAStoreThatDoesNotExistCreatesNothing) {
 TEST_F(StoreAccessTest, AFileThatIsNotAStoreIsDamaged) {
   const std::string path = (folder_ / "runs.sqlite").string();
   std::ofstream(path) << std::string(8192, 'x');
-  for (StoreAccess access : {StoreAccess::kSave, StoreAccess::kRead, StoreAccess::kChange}) {
+  for (StoreMode mode : {StoreMode::kSave, StoreMode::kRead, StoreMode::kChange}) {
     try {
-      RunStore store(path, access);
+      RunStore store(path, mode);
       FAIL() << "opened a file that is not a store";
     } catch (const DamagedStoreError& error) {
       const std::string message = error.what();

@@ -2,10 +2,11 @@
 // & Smith (2011), on one-dimensional issues. Each issue of a scenario is run on its own; actors
 // without a stake on an issue are left out of it.
 //
-// The defaults reproduce the published numbers ("Scholz-code semantics", ../shared/specs/eum.md
+// The defaults reproduce the published numbers ("Scholz-code semantics", docs/models/eum.md
 // §3.10); every interpretive choice the literature differs on is a named switch (§3.3–3.8). The
 // per-issue engine, RunEumIssue, is public so that tests and benchmarks can drive it directly.
-// README.md beside this file holds the math, every switch and every known divergence.
+// README.md beside this file holds the math, every switch and every known divergence; section
+// numbers (§) in this folder's comments refer to docs/models/eum.md.
 #ifndef STATECRAFT_MODELS_EUM_EUM_H_
 #define STATECRAFT_MODELS_EUM_EUM_H_
 
@@ -103,9 +104,10 @@ EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options
 // (ties go to the lowest position). Zero total weight: the lower unweighted median.
 double EumWeightedMedian(const std::vector<double>& positions, const std::vector<double>& weights);
 
-// EU(i → j) of eq. 25a (spec §3.4) for a challenger at `challenger` and a target at `target`
-// with normalised distance d = |challenger − target| / range, P = P_ij, the target's salience and
-// risk exponent rho. The engine never asks for it when both hold one position (EU = 0 there).
+// EU(i → j) of eq. 25a (docs/models/eum.md §3.4) for a challenger at `challenger` and a target at
+// `target` with normalised distance d = |challenger − target| / range, P = P_ij, the target's
+// salience and risk exponent rho. The engine never asks for it when both hold one position (EU = 0
+// there).
 double EumChallengeUtility(double probability, double target_salience, double rho, double q,
                            double challenger, double target, double median, double range);
 

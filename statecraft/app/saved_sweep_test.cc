@@ -1,4 +1,4 @@
-#include "statecraft/store/saved_sweep.h"
+#include "statecraft/app/saved_sweep.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -6,12 +6,13 @@
 #include <filesystem>
 
 #include "statecraft/analysis/sweep.h"
+#include "statecraft/app/lever_json.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/levers_format.h"
+#include "statecraft/models/builtin.h"
 
-namespace statecraft {
+namespace statecraft::app {
 namespace {
 
 class SavedSweepTest : public ::testing::Test {
@@ -140,4 +141,4 @@ TEST_F(SavedSweepTest, BadRequestsAreInputErrors) {
 }
 
 }  // namespace
-}  // namespace statecraft
+}  // namespace statecraft::app
