@@ -27,8 +27,8 @@
 #include "statecraft/core/error.h"
 #include "statecraft/core/exact_scale.h"
 #include "statecraft/core/registry.h"
-#include "statecraft/models/builtin.h"
 #include "statecraft/levers/lever.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {
