@@ -32,7 +32,7 @@ struct ServerOptions {
   // most. An idle keep-alive connection is closed after the same time.
   int read_timeout_seconds = 10;
   // Connections served at once; beyond them a new connection is answered 503 and closed.
-  int max_connections = 128;
+  int max_connections = 512;
   // A secret every request must carry (request_guard.h); required when `host` is not loopback.
   std::string token;
   // Finished jobs kept for polling; the oldest finished ones are forgotten beyond this, so a UI
