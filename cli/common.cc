@@ -69,7 +69,12 @@ void PrintJson(std::ostream& out, const Json& json) { out << json.dump(2) << "\n
 std::string FormatNumber(double value, int digits) {
   if (std::isnan(value)) return "-";
   std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << value;
+  // Beyond 1e15 fixed notation prints digits that mean nothing (and 1e308 has 309 of them).
+  if (std::abs(value) >= 1e15) {
+    out << std::setprecision(6) << value;
+  } else {
+    out << std::fixed << std::setprecision(digits) << value;
+  }
   return out.str();
 }
 

@@ -38,8 +38,15 @@ void Countered(const Scenario& scenario, const LeverSet& levers,
   evaluation.countered_probability = evaluation.probability;
   evaluation.best_counter.clear();
   evaluation.counter_cost = 0.0;
+  std::vector<const Lever*> plan;
+  for (const AppliedLever& applied : evaluation.levers) plan.push_back(applied.lever);
   for (const auto& counter : counter_plans) {
     if (counter.empty()) continue;
+    // A counter-plan that, with this plan, takes out every actor with a position on an issue
+    // leaves that issue without an outcome: it is not an option against this plan.
+    std::vector<const Lever*> counter_levers;
+    for (const AppliedLever& applied : counter) counter_levers.push_back(applied.lever);
+    if (IssueLeftWithoutPositions(scenario, counter_levers, plan)) continue;
     const double probability =
         Evaluate(scenario, levers, models, options, evaluation.levers, counter);
     if (probability < *evaluation.countered_probability) {

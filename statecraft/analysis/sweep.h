@@ -14,6 +14,7 @@
 #define STATECRAFT_ANALYSIS_SWEEP_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -88,10 +89,15 @@ struct SweepResult {
   }
 };
 
+// IssueLeftWithoutPositions (levers/lever.h) for the counter-levers and levers of a sweep.
+std::optional<std::string> IssueLeftWithoutPositions(const Scenario& scenario,
+                                                     const SweepPlan& plan);
+
 // Runs the Monte Carlo over the options' draw range, in blocks of kSweepBlockDraws draws folded
 // into a SweepAccumulator when the range is longer (the result is the same bit for bit). Throws
-// InputError when the model rejects a drawn scenario (the lowest failing draw's error, whatever the
-// thread count) or when the range does not lie within [0, draws).
+// InputError when the plan leaves an issue without an actor with a position, when the model rejects
+// a drawn scenario (the lowest failing draw's error, whatever the thread count) or when the range
+// does not lie within [0, draws).
 SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
                      const ParamValues& params, const SweepOptions& options);
 

@@ -173,7 +173,7 @@ void ComputeSweeps(const PreparedSweep& prepared, const Context& context, SweepO
 bool ComputeSavedSweep(const PreparedSweep& prepared, const Context& context, SweepOutput& output) {
   std::int64_t id = 0;
   try {
-    RunStore& store = context.save_to->Open();
+    RunStore& store = *context.save_to->Open();
     id = BeginSavedSweep(store, prepared, context.program_version);
     if (context.run_started) context.run_started(id);
     SweepContinuation continuation;
@@ -240,7 +240,7 @@ Outcome<SweepOutput> Sweep(const SweepRequest& request, const Context& context) 
 
 Outcome<std::int64_t> BeginSweepRun(const PreparedSweep& prepared, const Context& context) {
   return Guard(
-      [&] { return BeginSavedSweep(context.save_to->Open(), prepared, context.program_version); });
+      [&] { return BeginSavedSweep(*context.save_to->Open(), prepared, context.program_version); });
 }
 
 Json SweepOutputToJson(const SweepOutput& output) {

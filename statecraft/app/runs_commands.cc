@@ -43,7 +43,8 @@ Outcome<RunsListOutput> ListRuns(const RunsListRequest& request, StoreAccess& st
     if (request.limit < 0) {
       FailField("limit", "found " + std::to_string(request.limit) + ", expected 0 (all) or more");
     }
-    RunStore& opened = store.Open();
+    const std::shared_ptr<RunStore> opened_store = store.Open(StoreMode::kRead);
+    RunStore& opened = *opened_store;
     return RunsListOutput{opened.path(), opened.List(static_cast<int>(request.limit))};
   });
 }
@@ -56,7 +57,8 @@ Json RunsListOutputToJson(const RunsListOutput& output) {
 
 Outcome<RunShowOutput> ShowRun(const RunRequestById& request, StoreAccess& store) {
   return Guard([&] {
-    RunStore& opened = store.Open();
+    const std::shared_ptr<RunStore> opened_store = store.Open(StoreMode::kRead);
+    RunStore& opened = *opened_store;
     RunShowOutput output{RequireRun(opened, request.id), Json::array()};
     output.outcomes = opened.Export(request.id)["outcomes"];
     return output;
@@ -74,7 +76,8 @@ Json RunShowOutputToJson(const RunShowOutput& output) {
 
 Outcome<Json> ExportRun(const RunRequestById& request, StoreAccess& store) {
   return Guard([&] {
-    RunStore& opened = store.Open();
+    const std::shared_ptr<RunStore> opened_store = store.Open(StoreMode::kRead);
+    RunStore& opened = *opened_store;
     RequireRun(opened, request.id);
     return opened.Export(request.id);
   });
@@ -82,7 +85,7 @@ Outcome<Json> ExportRun(const RunRequestById& request, StoreAccess& store) {
 
 Outcome<bool> CheckResumable(const RunRequestById& request, StoreAccess& store) {
   return Guard([&] {
-    const StoredRun run = RequireRun(store.Open(), request.id);
+    const StoredRun run = RequireRun(*store.Open(StoreMode::kChange), request.id);
     if (run.kind != "sweep" || !run.options.contains("request")) {
       throw RequestError(ErrorCode::kConflict, "run " + std::to_string(run.id) + " is a " +
                                                    run.kind + ", not a resumable sweep");
@@ -95,7 +98,8 @@ Outcome<ResumeOutput> ResumeRun(const ResumeRequest& request, StoreAccess& store
                                 const Context& context) {
   return Guard([&] {
     CheckRange("threads", request.threads, 0, kMaxThreads);
-    RunStore& opened = store.Open();
+    const std::shared_ptr<RunStore> opened_store = store.Open(StoreMode::kChange);
+    RunStore& opened = *opened_store;
     RequireRun(opened, request.id);
     SweepContinuation continuation;
     continuation.threads = static_cast<int>(request.threads);
@@ -111,7 +115,8 @@ Outcome<ResumeOutput> ResumeRun(const ResumeRequest& request, StoreAccess& store
 Outcome<std::int64_t> DeleteRun(const RunRequestById& request, StoreAccess& store) {
   return Guard([&] {
     CheckId(request.id);
-    RunStore& opened = store.Open();
+    const std::shared_ptr<RunStore> opened_store = store.Open(StoreMode::kChange);
+    RunStore& opened = *opened_store;
     if (!opened.Delete(request.id)) RequireRun(opened, request.id);
     return request.id;
   });
@@ -119,7 +124,7 @@ Outcome<std::int64_t> DeleteRun(const RunRequestById& request, StoreAccess& stor
 
 Outcome<StoredRun> CompleteRun(const RunRequestById& request, StoreAccess& store) {
   return Guard([&] {
-    StoredRun run = RequireRun(store.Open(), request.id);
+    StoredRun run = RequireRun(*store.Open(StoreMode::kRead), request.id);
     if (run.status != "complete") {
       throw RequestError(ErrorCode::kConflict,
                          "run " + std::to_string(run.id) + " is not complete (status " +

@@ -108,6 +108,11 @@ struct Scenario {
   // Makes room for actors.size() × issues.size() stakes, all absent.
   void ResizeStakes() { stakes.assign(actors.size() * issues.size(), std::nullopt); }
 
+  // Throws InputError naming the first issue on which no actor has a position. Validate() checks
+  // this too, but levers (remove_actor) may take every such actor out afterwards: models call it
+  // before they run, so that such a scenario is an input error rather than a crash.
+  void CheckEveryIssueHasPositions() const;
+
   // Throws InputError naming the offending element by key path (e.g. "issues[2].scale") when an
   // invariant does not hold. Readers check the same things earlier, with file positions.
   void Validate() const;

@@ -18,6 +18,7 @@ namespace {
 using lever_internal::Attribute;
 using lever_internal::AttributeOf;
 using lever_internal::JoinNames;
+using lever_internal::kLargestCapability;
 using lever_internal::Operation;
 using lever_internal::OperationOf;
 
@@ -73,7 +74,7 @@ void ApplyAttributeEffect(Scenario& scenario, const Effect& effect, double amoun
     // An actor another lever (say, the opponent's) took out has nothing left to change.
     if (actor < 0) continue;
     if (attribute == Attribute::kCapability && effect.issues.empty()) {
-      Modify(scenario.actors[actor].capability, operation, amount, 0.0, HUGE_VAL);
+      Modify(scenario.actors[actor].capability, operation, amount, 0.0, kLargestCapability);
       continue;
     }
     for (int issue : EffectIssues(scenario, effect, actor)) {
@@ -89,7 +90,7 @@ void ApplyAttributeEffect(Scenario& scenario, const Effect& effect, double amoun
           break;
         case Attribute::kCapability:
           if (!stake.capability) stake.capability = scenario.actors[actor].capability;
-          Modify(*stake.capability, operation, amount, 0.0, HUGE_VAL);
+          Modify(*stake.capability, operation, amount, 0.0, kLargestCapability);
           break;
         case Attribute::kNone:
           break;
@@ -141,6 +142,19 @@ void GroupStance(const Scenario& scenario, const std::vector<std::string>& actor
     position_sum += scenario.Position(actor, issue);
     salience_sum += scenario.Salience(actor, issue);
     ++count;
+  }
+  if (!std::isfinite(position_sum)) {
+    // Positions near the ends of the double range (a scale of ±1e308): summed as halves.
+    position_sum = 0.0;
+    for (const auto& name : actors) {
+      const int actor = scenario.ActorIndex(name);
+      if (actor >= 0 && scenario.HasStake(actor, issue)) {
+        position_sum += scenario.Position(actor, issue) / 2;
+      }
+    }
+    *position = 2 * (position_sum / count);
+    *salience = salience_sum / count;
+    return;
   }
   *position = count > 0 ? position_sum / count : NAN;
   *salience = count > 0 ? salience_sum / count : 0.0;

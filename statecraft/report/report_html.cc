@@ -40,7 +40,12 @@ std::string FormatFigure(const Json& value, const std::string& format) {
     std::snprintf(text, sizeof(text), "%.4g", number);
   } else {
     const int digits = format == "0" ? 0 : (format == "2" ? 2 : 1);
-    std::snprintf(text, sizeof(text), "%.*f", digits, number);
+    // Beyond 1e15 fixed notation prints digits that mean nothing (and 1e308 has 309 of them).
+    if (std::abs(number) >= 1e15) {
+      std::snprintf(text, sizeof(text), "%.6g", number);
+    } else {
+      std::snprintf(text, sizeof(text), "%.*f", digits, number);
+    }
   }
   return text;
 }

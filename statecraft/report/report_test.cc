@@ -139,6 +139,25 @@ TEST(SvgChartTest, ACycleIsDrawnAsStripsNotLines) {
   EXPECT_NE(svg.find("0\u201395"), std::string::npos);
 }
 
+// Scales at the ends of the double range, and absent values, draw at real coordinates with real
+// labels: no "nan" or "inf" reaches the SVG.
+TEST(SvgChartTest, ExtremeScalesAndAbsentValuesDrawNoNan) {
+  const double big = 1.7e308;
+  const ValueAxis axis{-big, big, "x", {}};
+  const std::string trajectory = TrajectoryChart(
+      {"t", "s"}, axis, {{"A", {-big, 0.0, big}, false, 0}, {"outcome", {NAN, 1e307, NAN}, true, 0}});
+  const std::string intervals =
+      IntervalChart({"d", "every model"}, "distribution", axis,
+                    {{"eum", -big, 0.0, big, 0.0, NAN, {-big, big}, std::nullopt, "", "", "", 0}},
+                    {{"status quo", big, "/sq"}});
+  const std::string tornado =
+      TornadoChart({"t", "s"}, axis, 0.0, {{"x", -big, big, 0.5, "/d/0"}});
+  for (const std::string* chart : {&trajectory, &intervals, &tornado}) {
+    EXPECT_EQ(chart->find("nan"), std::string::npos) << *chart;
+    EXPECT_EQ(chart->find("inf"), std::string::npos) << *chart;
+  }
+}
+
 TEST(SvgChartTest, TheTornadoAxisFitsItsBarsAndPrintsRho) {
   const std::string tornado =
       TornadoChart({"t", "s"}, {0, 100, "munitions", {}}, 50,

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "statecraft/core/exact_scale.h"
+
 namespace statecraft::svg {
 namespace {
 
@@ -96,7 +98,12 @@ std::string Compact(double value) {
 std::string Fixed(double value, int digits) {
   if (!std::isfinite(value)) return "-";
   char text[48];
-  std::snprintf(text, sizeof(text), "%.*f", digits, value);
+  // Beyond 1e15 fixed notation prints digits that mean nothing (and 1e308 has 309 of them).
+  if (std::abs(value) >= 1e15) {
+    std::snprintf(text, sizeof(text), "%.6g", value);
+  } else {
+    std::snprintf(text, sizeof(text), "%.*f", digits, value);
+  }
   return text;
 }
 
@@ -139,14 +146,18 @@ std::vector<std::string> WrapText(const std::string& text, double width, double 
   return lines;
 }
 
+// Scales near the ends of the double range (±1e308, where high - low overflows) are mapped
+// exactly (exact_scale.h); a value that is not a number lands in the middle, never at "nan".
 double Scale::operator()(double value) const {
-  const double span = high - low;
-  const double t = span > 0 ? (value - low) / span : 0.5;
+  double t = high > low ? UnitPosition(value, low, high) : 0.5;
+  if (std::isnan(t)) t = 0.5;
   return from + std::clamp(t, -0.05, 1.05) * (to - from);
 }
 
 std::vector<double> NiceTicks(double low, double high, int target_count) {
   if (!(high > low) || !std::isfinite(low) || !std::isfinite(high)) return {low};
+  // A scale wider than the largest double (±1e308): its ends and middle, computed exactly.
+  if (!std::isfinite(high - low)) return {low, ScalePosition(0.5, low, high), high};
   const double raw = (high - low) / std::max(target_count, 1);
   const double power = std::pow(10.0, std::floor(std::log10(raw)));
   double step = power;

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/exact_scale.h"
 #include "statecraft/models/eum/eum_engine.h"
 
 namespace statecraft {
@@ -146,8 +147,10 @@ const char* EumOfferKindName(EumOfferKind kind) {
   return "confrontation";
 }
 
-EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options) {
-  CheckInput(input);
+namespace {
+
+// RunEumIssue on inputs within the band of exact_scale.h.
+EumIssueResult RunEumIssueInBand(const EumIssueInput& input, const EumOptions& options) {
   const int n = static_cast<int>(input.position.size());
   EumIssueResult result;
   if (n == 0) throw InputError("eum: an issue needs at least one actor with a position");
@@ -247,6 +250,47 @@ EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options
       break;
     }
   }
+  return result;
+}
+
+}  // namespace
+
+EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options) {
+  CheckInput(input);
+  // The model is equivariant to scaling positions, and invariant to scaling capabilities, by
+  // powers of two: positions and capabilities far from 1 (1e307, 1e-300) are brought into the
+  // band of exact_scale.h, where no distance, product or sum overflows, and the results scaled
+  // back. Inside the band nothing changes.
+  const int position_exponent = BandExponentOf(input.position);
+  const int capability_exponent = BandExponentOf(input.capability);
+  if (position_exponent == 0 && capability_exponent == 0) return RunEumIssueInBand(input, options);
+  EumIssueInput scaled = input;
+  for (double& position : scaled.position) {
+    position = ScaleByPowerOfTwo(position, position_exponent);
+  }
+  for (double& capability : scaled.capability) {
+    capability = ScaleByPowerOfTwo(capability, capability_exponent);
+  }
+  EumIssueResult result = RunEumIssueInBand(scaled, options);
+  // Every position the model yields lies within the input positions' hull. Positions more than
+  // 2^1074 times smaller than the largest underflow when scaled; held to the hull, they come back
+  // on the scale, exact to within a unit of the scale's last digit.
+  const auto [lowest, highest] = std::minmax_element(input.position.begin(), input.position.end());
+  auto back = [position_exponent, lowest = *lowest, highest = *highest](double& value) {
+    value = std::clamp(ScaleByPowerOfTwo(value, -position_exponent), lowest, highest);
+  };
+  result.range = ScaleByPowerOfTwo(result.range, -position_exponent);
+  back(result.initial_median);
+  back(result.initial_mean);
+  for (EumRoundResult& round : result.rounds) {
+    for (double& position : round.positions) back(position);
+    for (EumOffer& offer : round.offers) back(offer.new_position);
+    back(round.median);
+    back(round.mean);
+  }
+  back(result.cycle.median_min);
+  back(result.cycle.median_mean);
+  back(result.cycle.median_max);
   return result;
 }
 

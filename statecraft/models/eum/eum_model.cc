@@ -179,6 +179,7 @@ class EumModel : public Model {
   // Runs every issue on its own: `members` lists each issue's actors (those with a stake).
   void RunIssues(const Scenario& scenario, std::vector<std::vector<int>>& members,
                  std::vector<EumIssueResult>& results) const {
+    scenario.CheckEveryIssueHasPositions();
     const int actor_count = scenario.ActorCount();
     const int issue_count = scenario.IssueCount();
     members.assign(issue_count, {});
