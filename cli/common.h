@@ -41,6 +41,12 @@ void PrintTable(std::ostream& out, const std::vector<std::vector<std::string>>& 
 // A number for a table: fixed with `digits` decimals, "-" for NaN.
 std::string FormatNumber(double value, int digits = 1);
 
+// An outcome of `forecast` on `issue` for a table: "45.0", or "45.0 (cycles 0.0-95.0)" when the
+// model's rounds did not settle there (the forecast then depends on where the rounds stop).
+std::string FormatOutcome(const Forecast& forecast, int issue, double value);
+// The sentence printed under a table with an unsettled outcome; empty when every outcome settled.
+std::string SettlementNote(const std::vector<const Forecast*>& forecasts);
+
 // Registers a subcommand; each lives in its own file.
 void AddModelsCommand(CLI::App& app);
 void AddRunCommand(CLI::App& app);
@@ -48,6 +54,8 @@ void AddCompareCommand(CLI::App& app);
 void AddValidateCommand(CLI::App& app);
 void AddConvertCommand(CLI::App& app);
 void AddBacktestCommand(CLI::App& app);
+void AddCalibrateCommand(CLI::App& app);
+void AddFitCommand(CLI::App& app);
 void AddWhatifCommand(CLI::App& app);
 void AddSweepCommand(CLI::App& app);
 void AddOptimizeCommand(CLI::App& app);

@@ -57,7 +57,7 @@ void AddCompareCommand(CLI::App& app) {
       const Issue& declared = scenario.issues[issue];
       std::vector<std::string> row = {declared.name};
       for (const Forecast& forecast : forecasts) {
-        row.push_back(FormatNumber(forecast.ruled_outcome[issue]));
+        row.push_back(FormatOutcome(forecast, issue, forecast.ruled_outcome[issue]));
       }
       row.push_back(declared.reference_point ? FormatNumber(declared.reference_point->central)
                                              : "-");
@@ -66,6 +66,9 @@ void AddCompareCommand(CLI::App& app) {
     }
     std::cout << "scenario: " << scenario.name << "\n\n";
     PrintTable(std::cout, rows);
+    std::vector<const Forecast*> shown;
+    for (const Forecast& forecast : forecasts) shown.push_back(&forecast);
+    if (const std::string note = SettlementNote(shown); !note.empty()) std::cout << note << "\n";
     save();
   });
 }

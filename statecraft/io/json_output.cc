@@ -48,19 +48,42 @@ Json ModelInfoToJson(const ModelInfo& info) {
   return item;
 }
 
+namespace {
+
+// A number, or null when it is not finite (an interval with one cluster).
+Json NumberOrNull(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
+
+}  // namespace
+
 Json BacktestToJson(const BacktestResult& result) {
   Json out;
   out["issues_scored"] = result.issues_scored;
+  out["model_error"] = result.model_error;
   Json models = Json::object();
   for (const ModelScore& score : result.models) {
     Json item;
     item["mae"] = score.mean_absolute_error;
-    item["mae_ci"] = {score.interval_low, score.interval_high};
+    item["mae_ci"] = {NumberOrNull(score.interval_low), NumberOrNull(score.interval_high)};
     Json within = Json::object();
     for (const auto& [threshold, share] : score.share_within) {
       within[std::to_string(threshold)] = share;
     }
     item["within"] = within;
+    item["crps"] = score.crps;
+    Json coverage = Json::object();
+    for (const auto& [level, share] : score.coverage) coverage[std::to_string(level)] = share;
+    item["coverage"] = coverage;
+    item["pit"] = score.pit;
+    const std::string versus = "vs_" + (result.reference.empty() ? "reference" : result.reference);
+    if (score.vs_reference) {
+      item[versus] = {{"mae_diff", score.vs_reference->mean},
+                      {"mae_diff_ci", {NumberOrNull(score.vs_reference->low),
+                                       NumberOrNull(score.vs_reference->high)}}};
+    } else {
+      item[versus] = nullptr;
+    }
+    item["out_of_sample"] = score.out_of_sample;
+    item["model_error"] = score.error_source;
     models[score.label] = item;
   }
   out["models"] = models;
@@ -88,6 +111,18 @@ Json ForecastToJson(const Scenario& scenario, const Forecast& forecast) {
   out["outcome"] = IssueValuesToJson(
       scenario, forecast.ruled_outcome.empty() ? forecast.outcome : forecast.ruled_outcome);
   out["unconstrained_outcome"] = IssueValuesToJson(scenario, forecast.outcome);
+  if (!forecast.settlement.empty()) {
+    Json settlement = Json::object();
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      const Settlement& item = forecast.settlement[issue];
+      settlement[scenario.issues[issue].name] = {
+          {"settled", item.settled},
+          {"low", item.low},
+          {"high", item.high},
+          {"period", item.period > 0 ? Json(item.period) : Json(nullptr)}};
+    }
+    out["settlement"] = settlement;
+  }
   Json rounds = Json::array();
   const int issue_count = scenario.IssueCount();
   for (std::size_t t = 0; t < forecast.rounds.size(); ++t) {

@@ -1,6 +1,7 @@
 // Every model shipped with statecraft, registered explicitly: one line per model family.
 #include "statecraft/core/registry.h"
 #include "statecraft/models/baseline/baseline.h"
+#include "statecraft/models/choice/choice.h"
 #include "statecraft/models/eum/eum.h"
 #include "statecraft/models/exchange/exchange.h"
 #include "statecraft/models/smp/smp.h"
@@ -12,6 +13,7 @@ void RegisterBuiltinModels(ModelRegistry& registry) {
   RegisterExchangeModel(registry);
   RegisterSmpModel(registry);
   RegisterEumModel(registry);
+  RegisterChoiceModel(registry);
 }
 
 }  // namespace statecraft

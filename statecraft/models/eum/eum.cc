@@ -586,6 +586,51 @@ const char* EumOfferKindName(EumOfferKind kind) {
   return "confrontation";
 }
 
+namespace {
+
+// The forecast and whether it settled (EumIssueResult::outcome, settled, outcome_low/high), from
+// the medians of rounds 0..rounds_run.
+void SummarizeOutcome(const std::vector<double>& medians, const EumOptions& options,
+                      EumIssueResult& result) {
+  const int run = static_cast<int>(medians.size()) - 1;
+  result.outcome = medians.back();
+  if (options.stop == EumStop::kAverage) {
+    result.stopped_by = "average";
+    // The mean of the median over rounds 1..N. When the state recurred at round `run` < N, the
+    // medians of rounds run+1..N repeat those of the cycle, so the sum is completed exactly.
+    // Deviations from the last median are summed, so that a median that stopped moving is the
+    // forecast to the last bit rather than up to the rounding of N additions.
+    const int horizon = options.rounds;
+    const double last = medians.back();
+    double deviations = 0.0;
+    for (int t = 1; t <= run; ++t) deviations += medians[t] - last;
+    if (run < horizon && result.has_cycle) {
+      const int period = result.cycle.period;
+      const int first = result.cycle.first_round + 1;  // the cycle's rounds: first..first+period-1
+      for (int t = run + 1; t <= horizon; ++t) {
+        deviations += medians[first + (t - first) % period] - last;
+      }
+    }
+    result.outcome = last + deviations / horizon;
+  }
+  if (result.has_cycle) {
+    result.outcome_low = result.cycle.median_min;
+    result.outcome_high = result.cycle.median_max;
+  } else {
+    const auto begin = medians.begin() + (run > 0 ? run / 2 + 1 : 0);
+    const auto [low, high] = std::minmax_element(begin, medians.end());
+    result.outcome_low = *low;
+    result.outcome_high = *high;
+  }
+  result.settled =
+      result.converged || (result.has_cycle && result.outcome_low == result.outcome_high);
+  if (result.converged && !result.has_cycle) {
+    result.outcome_low = result.outcome_high = medians.back();
+  }
+}
+
+}  // namespace
+
 EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options) {
   CheckInput(input);
   const int n = static_cast<int>(input.position.size());
@@ -689,7 +734,9 @@ EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options
       result.stopped_by = "cycle";
       break;
     }
+    if (options.stop == EumStop::kAverage && recurred) break;
   }
+  SummarizeOutcome(medians, options, result);
   return result;
 }
 
@@ -726,7 +773,8 @@ EumOptions OptionsFrom(const ParamValues& params) {
   options.stop = ChoiceOf<EumStop>(params, "stop",
                                    {{"fixed_rounds", EumStop::kFixedRounds},
                                     {"fixed_point", EumStop::kFixedPoint},
-                                    {"cycle", EumStop::kCycle}});
+                                    {"cycle", EumStop::kCycle},
+                                    {"average", EumStop::kAverage}});
   options.epsilon = params.GetNumber("epsilon");
   return options;
 }
@@ -802,7 +850,7 @@ class EumModel : public Model {
       round.detail.Set("offers", std::move(offers));
       forecast.rounds.push_back(std::move(round));
     }
-    forecast.outcome = forecast.rounds.back().outcome;
+    SetOutcomes(results, forecast);
 
     Detail stopping = Detail::MakeObject();
     for (int issue = 0; issue < issue_count; ++issue) {
@@ -853,12 +901,24 @@ class EumModel : public Model {
       last.outcome.push_back(step.median);
     }
     Forecast forecast;
-    forecast.outcome = last.outcome;
     forecast.rounds.push_back(std::move(last));
+    SetOutcomes(results, forecast);
     return forecast;
   }
 
  private:
+  // The forecast per issue under the stopping rule, and whether it settled.
+  static void SetOutcomes(const std::vector<EumIssueResult>& results, Forecast& forecast) {
+    forecast.outcome.clear();
+    forecast.settlement.clear();
+    for (const EumIssueResult& result : results) {
+      forecast.outcome.push_back(result.rounds.empty() ? result.initial_median : result.outcome);
+      forecast.settlement.push_back(
+          {result.settled, result.outcome_low, result.outcome_high,
+           result.has_cycle ? result.cycle.period : 0});
+    }
+  }
+
   // Runs every issue on its own: `members` lists each issue's actors (those with a stake).
   void RunIssues(const Scenario& scenario, std::vector<std::vector<int>>& members,
                  std::vector<EumIssueResult>& results) const {
@@ -923,14 +983,16 @@ void RegisterEumModel(ModelRegistry& registry) {
                  "issue range R: fixed from the initial positions or recomputed every round"),
           ParamSpec{"rounds",
                     ParamType::kInteger,
-                    "10",
+                    "100",
                     {},
                     1,
                     100000,
-                    "rounds to run (stop=fixed_rounds) or the cap (other stopping rules)"},
-          Choice("stop", "fixed_rounds", {"fixed_rounds", "fixed_point", "cycle"},
-                 "stop after `rounds`, at a fixed point (max move <= epsilon x range), or when a "
-                 "state recurs"),
+                    "rounds to run (stop=fixed_rounds), the cap (fixed_point, cycle) or the "
+                    "averaging horizon (average)"},
+          Choice("stop", "average", {"average", "fixed_rounds", "fixed_point", "cycle"},
+                 "forecast the mean median over `rounds` rounds (stable to +-1 round), or stop "
+                 "after `rounds` (the reference: rounds=10), at a fixed point (max move <= "
+                 "epsilon x range), or when a state recurs"),
           ParamSpec{"epsilon",
                     ParamType::kNumber,
                     "1e-09",

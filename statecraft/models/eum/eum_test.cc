@@ -14,6 +14,7 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
+#include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/csv.h"
 #include "statecraft/io/importers/bdm_csv.h"
 #include "statecraft/io/json_output.h"
@@ -126,7 +127,7 @@ void ExpectMatchesJmckib(const Scenario& scenario, const EumIssueResult& result,
 }
 
 EumOptions JmckibOptions(int rounds) {
-  EumOptions options;
+  EumOptions options = EumOptions::Reference();
   options.capitulation = false;
   options.rounds = rounds;
   return options;
@@ -139,7 +140,7 @@ EumOptions JmckibOptions(int rounds) {
 TEST(EumGolden, EcTraceMatchesScholzCodeTrace) {
   const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
   for (bool straightforward : {false, true}) {
-    EumOptions options;
+    EumOptions options = EumOptions::Reference();
     options.straightforward = straightforward;
     const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
     ASSERT_EQ(result.rounds.size(), 10u);
@@ -177,7 +178,7 @@ TEST(EumGolden, EcMatchesJmckibStdout) {
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), JmckibOptions(10)),
                       "ec_jmckib_stdout_10rounds.txt");
   // Capitulation on (the default) is identical on EC (spec §3.9).
-  EumOptions defaults;
+  EumOptions defaults = EumOptions::Reference();
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), defaults),
                       "ec_jmckib_stdout_10rounds.txt");
 }
@@ -188,7 +189,7 @@ TEST(EumGolden, EcMatchesJmckibStdout) {
 // inconsistently rounded; all are within 0.061 of the table (spec §3.9).
 TEST(EumGolden, ScholzTable2) {
   const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
-  EumOptions options;
+  EumOptions options = EumOptions::Reference();
   options.rounds = 8;
   const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
   const std::string path = GoldenPath("scholz2011_icaart_table2.csv");
@@ -233,6 +234,7 @@ TEST(EumGolden, EcVariantSweep) {
         {"capitulation", config.at("capit").get<std::string>()},
         {"range", kRange.at(config.at("rng").get<std::string>())},
         {"rounds", "10"},
+        {"stop", "fixed_rounds"},
     };
     const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario, params, 0);
     ASSERT_EQ(forecast.rounds.size(), 11u);
@@ -265,7 +267,7 @@ TEST(EumGolden, RandomN20MatchesJmckibWithCapitulationOff) {
 // says "from round 4" (README.md, "Known divergences").
 TEST(EumGolden, CapitulationChangesRandomN10) {
   const Scenario scenario = LoadScenario("rand_n10.csv");
-  EumOptions on;
+  EumOptions on = EumOptions::Reference();
   const EumIssueResult with = RunEumIssue(IssueInput(scenario), on);
   const EumIssueResult without = RunEumIssue(IssueInput(scenario), JmckibOptions(10));
   EXPECT_NE(with.rounds[0].positions, without.rounds[0].positions);
@@ -293,7 +295,7 @@ TEST(EumGolden, SultanNobodyMoves) {
     EXPECT_DOUBLE_EQ(round.median, 13.9);
   }
   ExpectMatchesJmckib(scenario, result, "sultan_jmckib_stdout_10rounds.txt");
-  EumOptions defaults;
+  EumOptions defaults = EumOptions::Reference();
   const EumIssueResult capitulating = RunEumIssue(input, defaults);
   ASSERT_EQ(capitulating.rounds[0].offers.size(), 1u);
   EXPECT_EQ(scenario.actors[capitulating.rounds[0].offers[0].mover].name, "RUSSIA");
@@ -302,7 +304,8 @@ TEST(EumGolden, SultanNobodyMoves) {
 
 TEST(EumGolden, IranMedianIsFive) {
   const Scenario scenario = LoadScenario("iran2013_election.tsv");
-  const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario, {}, 0);
+  const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario,
+                                     {{"stop", "fixed_rounds"}, {"rounds", "10"}}, 0);
   ASSERT_EQ(forecast.rounds.size(), 11u);
   for (const Round& round : forecast.rounds) EXPECT_DOUBLE_EQ(round.outcome[0], 5.0);
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), JmckibOptions(10)),
@@ -376,7 +379,7 @@ TEST(EumProperty, RiskExponentsStayInRange) {
   for (const char* name : {"rand_n10.csv", "rand_n50.csv"}) {
     const EumIssueInput input = SharedRandom(name);
     for (bool capitulation : {false, true}) {
-      EumOptions options;
+      EumOptions options = EumOptions::Reference();
       options.capitulation = capitulation;
       const EumIssueResult result = RunEumIssue(input, options);
       for (const EumRoundResult& round : result.rounds) {
@@ -415,7 +418,7 @@ TEST(EumProperty, InvariantToScalingCapabilitiesAndRescalingTheIssue) {
     EumIssueInput scaled = input;
     for (double& capability : scaled.capability) capability *= 7.25;
     for (double& position : scaled.position) position = 3.0 * position - 11.0;
-    EumOptions options;
+    EumOptions options = EumOptions::Reference();
     options.rounds = 6;
     const EumIssueResult original = RunEumIssue(input, options);
     const EumIssueResult transformed = RunEumIssue(scaled, options);
@@ -439,7 +442,7 @@ TEST(EumProperty, InvariantToScalingCapabilitiesAndRescalingTheIssue) {
 // The compressed form takes every sum in the straightforward form's order: same bits, for every
 // switch.
 TEST(EumProperty, CompressedEqualsStraightforward) {
-  std::vector<EumOptions> variants(9);
+  std::vector<EumOptions> variants(9, EumOptions::Reference());
   variants[1].probability = EumProbability::kPair;
   variants[2].perspective = EumPerspective::kOwn;
   variants[3].compromise_key = EumCompromiseKey::kLeast;
@@ -474,14 +477,14 @@ TEST(EumProperty, CompressedEqualsStraightforward) {
 
 TEST(EumDegenerate, OneActorOrOnePositionNobodyMoves) {
   EumIssueInput one{{5.0}, {1.0}, {0.5}};
-  EumIssueResult result = RunEumIssue(one, EumOptions{});
+  EumIssueResult result = RunEumIssue(one, EumOptions::Reference());
   ASSERT_EQ(result.rounds.size(), 10u);
   EXPECT_EQ(result.note, "fewer than two actors on the issue: nobody moves");
   EXPECT_DOUBLE_EQ(result.rounds.back().median, 5.0);
   EXPECT_TRUE(result.converged);
 
   EumIssueInput same{{3.0, 3.0, 3.0}, {1.0, 2.0, 3.0}, {0.2, 0.5, 1.0}};
-  EumOptions options;
+  EumOptions options = EumOptions::Reference();
   options.stop = EumStop::kFixedPoint;
   result = RunEumIssue(same, options);
   EXPECT_EQ(result.note, "all actors at one position: nobody moves");
@@ -523,7 +526,7 @@ TEST(EumDegenerate, BadInputIsAClearError) {
 TEST(EumDegenerate, StatusQuoProbabilityBelowOneStaysFinite) {
   const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
   for (double q : {0.0, 0.5, 0.9}) {
-    EumOptions options;
+    EumOptions options = EumOptions::Reference();
     options.q = q;
     const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
     for (const EumRoundResult& round : result.rounds) {
@@ -558,7 +561,7 @@ TEST(EumStopping, IranCycleIsDetected) {
 
 TEST(EumStopping, EcCycleReportsTheMedianRange) {
   const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
-  EumOptions options;
+  EumOptions options = EumOptions::Reference();
   options.stop = EumStop::kCycle;
   options.rounds = 1000;
   const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
@@ -579,12 +582,107 @@ TEST(EumStopping, SultanIsAFixedPoint) {
   EXPECT_EQ(result.stopped_by, "fixed_point");
 }
 
+// The default rule: the mean of the median over rounds 1..N. A run that recurs early completes
+// the sum from the cycle, and gives the very number a run of all N rounds gives.
+TEST(EumStopping, AverageCompletesTheSumFromTheCycle) {
+  for (const char* name : {"iran2013_election.tsv", "sultan_bdm1997.csv", "rand_n10.csv",
+                           "ec_emissions_bdm1994.csv"}) {
+    SCOPED_TRACE(name);
+    const EumIssueInput input = IssueInput(LoadScenario(name));
+    for (int horizon : {1, 7, 100, 301}) {
+      EumOptions average;
+      average.rounds = horizon;
+      const EumIssueResult early = RunEumIssue(input, average);
+      EumOptions every = EumOptions::Reference();
+      every.rounds = horizon;
+      const EumIssueResult full = RunEumIssue(input, every);
+      double sum = 0.0;
+      for (const EumRoundResult& round : full.rounds) sum += round.median;
+      EXPECT_NEAR(early.outcome, sum / horizon, 1e-12 * full.range) << "horizon " << horizon;
+      EXPECT_EQ(early.stopped_by, "average");
+      EXPECT_LE(early.rounds.size(), full.rounds.size());
+    }
+  }
+}
+
+// Iran's positions cycle but its median stays at 5: settled. EC has not recurred within 100
+// rounds: the median keeps moving, and the range says where.
+TEST(EumStopping, SettlementMarksOutcomesThatKeepMoving) {
+  const EumIssueResult iran = RunEumIssue(IssueInput(LoadScenario("iran2013_election.tsv")), {});
+  EXPECT_TRUE(iran.settled);
+  EXPECT_FALSE(iran.converged);
+  EXPECT_DOUBLE_EQ(iran.outcome, 5.0);
+  EXPECT_EQ(iran.rounds.size(), 8u);  // stopped at the recurrence
+  const EumIssueResult ec = RunEumIssue(IssueInput(LoadScenario("ec_emissions_bdm1994.csv")), {});
+  EXPECT_FALSE(ec.settled);
+  EXPECT_LT(ec.outcome_low, ec.outcome_high);
+  EXPECT_EQ(ec.rounds.size(), 100u);
+  // Sultan: RUSSIA swings between NAZER and its own position, and the median with it; without
+  // capitulation nobody moves and the issue settles at once.
+  const EumIssueInput sultan_input = IssueInput(LoadScenario("sultan_bdm1997.csv"));
+  const EumIssueResult sultan = RunEumIssue(sultan_input, {});
+  EXPECT_FALSE(sultan.settled);
+  EXPECT_EQ(sultan.cycle.period, 2);
+  EXPECT_DOUBLE_EQ(sultan.outcome_low, 13.75);
+  EXPECT_DOUBLE_EQ(sultan.outcome_high, 13.9);
+  EumOptions still;
+  still.capitulation = false;
+  const EumIssueResult settled = RunEumIssue(sultan_input, still);
+  EXPECT_TRUE(settled.settled);
+  EXPECT_TRUE(settled.converged);
+  EXPECT_DOUBLE_EQ(settled.outcome, 13.9);
+  EXPECT_EQ(settled.outcome_low, settled.outcome_high);
+}
+
+// The default forecast is stable to one round either way: |f(N) - f(N +- 1)| <= 1 % of the
+// issue's range for every issue of the built-in scenario and of DEU (equal and Council-vote
+// capabilities). Moving the horizon by one round changes a mean of N medians by at most
+// range / N, so N = 100 guarantees it; the test checks the numbers.
+TEST(EumStopping, DefaultForecastIsStableToOneRound) {
+  std::vector<Scenario> scenarios = ParseScenarios(BuiltinScenarioText(), "builtin");
+  const std::string deu =
+      std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/exchange/deu_i_ii_iii_combined_blksv.tsv";
+  for (const char* capability : {"equal", "votes"}) {
+    ReadOptions options;
+    options.format = "deu";
+    options.import.capability = capability;
+    for (Scenario& scenario : ReadScenarios(deu, options)) scenarios.push_back(std::move(scenario));
+  }
+  const ModelInfo& info = BuiltinModels().Get("eum");
+  const ParamValues defaults = ResolveParams("eum", info.params, {});
+  const int horizon = static_cast<int>(defaults.GetInteger("rounds"));
+  ASSERT_EQ(defaults.GetChoice("stop"), "average");
+  std::vector<std::unique_ptr<Model>> models;
+  for (int rounds : {horizon - 1, horizon, horizon + 1}) {
+    models.push_back(info.create(
+        ResolveParams("eum", info.params, {{"rounds", std::to_string(rounds)}})));
+  }
+  int issues = 0;
+  double worst = 0.0;
+  for (const Scenario& scenario : scenarios) {
+    const Forecast before = models[0]->RunOutcome(scenario, 0);
+    const Forecast at = models[1]->RunOutcome(scenario, 0);
+    const Forecast after = models[2]->RunOutcome(scenario, 0);
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      const double range = scenario.issues[issue].scale_high - scenario.issues[issue].scale_low;
+      const double change = std::max(std::abs(at.outcome[issue] - before.outcome[issue]),
+                                     std::abs(after.outcome[issue] - at.outcome[issue]));
+      EXPECT_LE(change, 0.01 * range) << scenario.name << " " << scenario.issues[issue].name;
+      worst = std::max(worst, change / range);
+      ++issues;
+    }
+  }
+  EXPECT_GT(issues, 700);
+  RecordProperty("worst_change_share_of_range", std::to_string(worst));
+}
+
 // ---- The model through the registry -----------------------------------------------------------
 
 TEST(EumModel, RunJsonDetail) {
   const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
   const Forecast forecast =
-      RunModel(BuiltinModels().Get("eum"), scenario, {{"rounds", "3"}, {"capitulation", "off"}}, 0);
+      RunModel(BuiltinModels().Get("eum"), scenario,
+               {{"stop", "fixed_rounds"}, {"rounds", "3"}, {"capitulation", "off"}}, 0);
   ASSERT_EQ(forecast.rounds.size(), 4u);
   EXPECT_NEAR(forecast.outcome[0], 9.9619795904, 1e-9);
   const Detail& round1 = forecast.rounds[1].detail;
@@ -642,7 +740,7 @@ TEST(EumModel, RunOutcomeGivesTheLastRoundOfRun) {
   }
   scenario.Validate();
   const ModelInfo& info = BuiltinModels().Get("eum");
-  for (const std::string stop : {"fixed_rounds", "fixed_point", "cycle"}) {
+  for (const std::string stop : {"fixed_rounds", "fixed_point", "cycle", "average"}) {
     const ParamValues params =
         ResolveParams("eum", info.params, {{"stop", stop}, {"rounds", "40"}});
     const auto model = info.create(params);
@@ -674,7 +772,8 @@ TEST(EumModel, ThroughTheScenarioReaderAndTheJsonContract) {
   EXPECT_EQ(DetectFormat(ReadTextFile(tsv), tsv), "bdm");
   const Scenario scenario = ReadScenario(csv);
   const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario,
-                                     {{"rounds", "10"}, {"capitulation", "off"}}, 0);
+                                     {{"stop", "fixed_rounds"}, {"rounds", "10"}, {"capitulation", "off"}},
+                                     0);
   const Json json = ForecastToJson(scenario, forecast);
   ASSERT_EQ(json.at("rounds").size(), 11u);
   const Json& round4 = json.at("rounds")[4];
