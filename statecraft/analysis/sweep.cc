@@ -15,6 +15,7 @@
 
 #include "statecraft/analysis/distributed.h"
 #include "statecraft/core/error.h"
+#include "statecraft/core/number_text.h"
 #include "statecraft/rules/decision_rules.h"
 
 namespace statecraft {
@@ -182,9 +183,9 @@ Target ParseTarget(const Scenario& scenario, const std::string& text) {
 }
 
 void CheckProbability(double probability) {
-  if (!(probability > 0.0 && probability < 1.0)) {
-    throw InputError("probability " + std::to_string(probability) +
-                     " is outside (0, 1); expected for example 0.8");
+  if (!(probability > 0.0 && probability <= 1.0)) {
+    throw InputError("probability: found " + NumberText(probability) +
+                     ", expected a probability in (0, 1], for example 0.8");
   }
 }
 

@@ -58,7 +58,7 @@ struct Target {
 // ">="). InputError on an unknown issue or an unparsable expression.
 Target ParseTarget(const Scenario& scenario, const std::string& text);
 
-// Checks a required probability: InputError unless 0 < p < 1.
+// Checks a required probability: InputError unless 0 < p <= 1 (1: every draw must meet it).
 void CheckProbability(double probability);
 
 // Threads to use: `requested`, or every core when 0; InputError when negative.

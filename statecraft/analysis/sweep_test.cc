@@ -128,7 +128,8 @@ TEST(SweepTest, TargetsParseAndBadTargetsAreInputErrors) {
   }
   EXPECT_THROW(ParseTarget(flagship.scenario, "munitions=25"), InputError);
   EXPECT_THROW(ParseTarget(flagship.scenario, "munitions<=lots"), InputError);
-  EXPECT_THROW(CheckProbability(1.0), InputError);
+  EXPECT_NO_THROW(CheckProbability(1.0));
+  EXPECT_THROW(CheckProbability(1.5), InputError);
   EXPECT_THROW(CheckProbability(0.0), InputError);
   EXPECT_THROW(CheckProbability(-0.5), InputError);
   EXPECT_NO_THROW(CheckProbability(0.8));

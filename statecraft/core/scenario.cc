@@ -134,6 +134,20 @@ void Scenario::Validate() const {
     }
     if (!any_stake) Fail(path, "issue '" + issue.name + "' has no actor with a position");
   }
+  if (question) {
+    if (question->text.empty()) Fail("question.text", "found an empty text, expected the question");
+    if (question->target.empty()) {
+      Fail("question.target", "found an empty target, expected ISSUE<=VALUE or ISSUE>=VALUE");
+    }
+    if (!(question->probability > 0.0 && question->probability <= 1.0)) {
+      Fail("question.probability",
+           "found " + NumberText(question->probability) + ", expected a probability in (0, 1]");
+    }
+    if (question->budget && !(std::isfinite(*question->budget) && *question->budget >= 0.0)) {
+      Fail("question.budget",
+           "found " + NumberText(*question->budget) + ", expected a budget >= 0");
+    }
+  }
 }
 
 }  // namespace statecraft

@@ -60,10 +60,23 @@ struct Stake {
   std::string source;                  // the basis of the stake's numbers, as the analyst gave it
 };
 
+// The question a scenario asks, which `statecraft answer` answers (docs/scenario-format.md):
+// can a plan of the declared levers bring an issue's outcome past a threshold with at least a
+// required probability, against the opponent's best counter-levers (`counter_levers`), within a
+// budget? The target is kept as text (ISSUE<=VALUE or ISSUE>=VALUE); readers check it against
+// the issues with the analyses' target parser.
+struct Question {
+  std::string text;              // the question in words, as the analyst asks it
+  std::string target;            // "munitions<=25"
+  double probability = 0.8;      // the required probability, in (0, 1]
+  std::optional<double> budget;  // the most a plan may cost (cost points); none: no limit
+};
+
 struct Scenario {
   std::string name;
   std::string description;
   std::vector<std::string> sources;
+  std::optional<Question> question;
   std::vector<Actor> actors;
   std::vector<Issue> issues;
   // Actor-major: stakes[actor * issues.size() + issue]; empty when the actor has no stake.

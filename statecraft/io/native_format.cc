@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "statecraft/analysis/sweep.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
 #include "statecraft/io/csv.h"
@@ -12,8 +13,8 @@
 namespace statecraft {
 
 const std::vector<std::string> kScenarioFileKeys = {
-    "name",   "description", "sources", "salience_scale", "actors",
-    "issues", "stakes",      "levers",  "plans",          "counter_levers"};
+    "name",   "description", "sources", "question", "salience_scale", "actors",
+    "issues", "stakes",      "levers",  "plans",    "counter_levers"};
 
 namespace {
 
@@ -200,6 +201,35 @@ YAML::Node YamlNode(const nlohmann::ordered_json& value) {
   }
 }
 
+// question: {text, target, probability, budget}; the target is checked against the issues by the
+// analyses' own parser, so that a question that reads is one `statecraft answer` can answer.
+Question ReadQuestion(const NodeReader& node, const Scenario& scenario) {
+  node.RequireMap({"text", "target", "probability", "budget"});
+  Question question;
+  const NodeReader text = node.Child("text");
+  question.text = text.String();
+  if (question.text.empty()) text.Expected("the question in words");
+  const NodeReader target = node.Child("target");
+  try {
+    question.target = ParseTarget(scenario, target.String()).text;
+  } catch (const InputError& error) {
+    target.Fail(error.what());
+  }
+  if (node.Has("probability")) {
+    const NodeReader probability = node.Child("probability");
+    question.probability = probability.Number();
+    if (!(question.probability > 0.0 && question.probability <= 1.0)) {
+      probability.Expected("a probability in (0, 1]");
+    }
+  }
+  if (node.Has("budget")) {
+    const NodeReader budget = node.Child("budget");
+    question.budget = budget.Number();
+    if (*question.budget < 0.0) budget.Expected("a budget >= 0");
+  }
+  return question;
+}
+
 }  // namespace
 
 nlohmann::ordered_json EstimateDocument(const Estimate& estimate, double scale) {
@@ -252,6 +282,7 @@ Scenario ReadNativeScenario(const NodeReader& root) {
       }
     }
   }
+  if (root.Has("question")) scenario.question = ReadQuestion(root.Child("question"), scenario);
   try {
     scenario.Validate();
   } catch (const InputError& error) {
@@ -273,6 +304,14 @@ nlohmann::ordered_json ScenarioDocument(const Scenario& scenario) {
   if (!scenario.name.empty()) root["name"] = scenario.name;
   if (!scenario.description.empty()) root["description"] = scenario.description;
   if (!scenario.sources.empty()) root["sources"] = scenario.sources;
+  if (scenario.question) {
+    nlohmann::ordered_json question;
+    question["text"] = scenario.question->text;
+    question["target"] = scenario.question->target;
+    question["probability"] = scenario.question->probability;
+    if (scenario.question->budget) question["budget"] = *scenario.question->budget;
+    root["question"] = question;
+  }
   root["salience_scale"] = 100;
   root["actors"] = nlohmann::ordered_json::array();
   for (const Actor& actor : scenario.actors) {

@@ -68,6 +68,13 @@ void ExpectSame(const Scenario& a, const Scenario& b) {
       EXPECT_EQ(x.source, y.source);
     }
   }
+  ASSERT_EQ(a.question.has_value(), b.question.has_value());
+  if (a.question) {
+    EXPECT_EQ(a.question->text, b.question->text);
+    EXPECT_EQ(a.question->target, b.question->target);
+    EXPECT_EQ(a.question->probability, b.question->probability);
+    EXPECT_EQ(a.question->budget, b.question->budget);
+  }
   for (int issue = 0; issue < a.IssueCount(); ++issue) {
     EXPECT_EQ(a.issues[issue].name, b.issues[issue].name);
     EXPECT_EQ(a.issues[issue].anchors.size(), b.issues[issue].anchors.size());
@@ -77,8 +84,32 @@ void ExpectSame(const Scenario& a, const Scenario& b) {
   }
 }
 
+const char* kQuestion = R"(
+question: {text: "Can x get down to 5?", target: "x <= 5", probability: 0.9, budget: 4}
+actors: [{name: A}, {name: B}]
+issues: [{name: x}]
+stakes: {A: {x: {position: 10, salience: 0.5}}, B: {x: {position: 0, salience: 0.5}}}
+)";
+
+TEST(NativeFormat, ReadsTheQuestion) {
+  const Scenario scenario = ParseNativeScenario(kQuestion, "q.yaml");
+  ASSERT_TRUE(scenario.question.has_value());
+  EXPECT_EQ(scenario.question->text, "Can x get down to 5?");
+  EXPECT_EQ(scenario.question->target, "x<=5");  // normalised by the target parser
+  EXPECT_EQ(scenario.question->probability, 0.9);
+  EXPECT_EQ(scenario.question->budget, 4.0);
+  EXPECT_FALSE(ParseNativeScenario(kSmall, "small.yaml").question.has_value());
+  // The built-in scenario declares its own question.
+  const Scenario builtin = ParseNativeScenario(BuiltinScenarioText(), "builtin.yaml");
+  ASSERT_TRUE(builtin.question.has_value());
+  EXPECT_EQ(builtin.question->target, "munitions<=25");
+  EXPECT_EQ(builtin.question->probability, 0.8);
+  EXPECT_FALSE(builtin.question->budget.has_value());
+}
+
 TEST(NativeFormat, YamlAndJsonRoundTrip) {
-  for (const std::string& text : {std::string(kSmall), BuiltinScenarioText()}) {
+  for (const std::string& text :
+       {std::string(kSmall), std::string(kQuestion), BuiltinScenarioText()}) {
     const Scenario original = ParseNativeScenario(text, "input.yaml");
     ExpectSame(original, ParseNativeScenario(WriteScenarioYaml(original), "again.yaml"));
     ExpectSame(original, ParseNativeScenario(WriteScenarioJson(original), "again.json"));
@@ -105,6 +136,19 @@ TEST(NativeFormat, ErrorsNameLineColumnAndKey) {
   EXPECT_EQ(ErrorOf("actors: [{name: A, power: 2}]\n"),
             "f.yaml:1:20: actors[0]: unknown key 'power', expected one of name, description, "
             "capability");
+  const std::string rest =
+      "\nactors: [{name: A}]\nissues: [{name: x}]\nstakes: {A: {x: {position: 1, salience: 1}}}\n";
+  EXPECT_EQ(ErrorOf("question: {text: q, target: \"y<=2\"}" + rest),
+            "f.yaml:1:29: question.target: target \"y<=2\": unknown issue 'y'; issues: x");
+  EXPECT_EQ(ErrorOf("question: {text: q, target: \"x<=2\", probability: 0}" + rest),
+            "f.yaml:1:50: question.probability: found '0', expected a probability in (0, 1]");
+  EXPECT_EQ(ErrorOf("question: {text: q, target: \"x<=2\", budget: -1}" + rest),
+            "f.yaml:1:45: question.budget: found '-1', expected a budget >= 0");
+  EXPECT_EQ(ErrorOf("question: {target: \"x<=2\"}" + rest),
+            "f.yaml:1:11: question: missing key 'text'");
+  EXPECT_EQ(ErrorOf("question: {text: q, target: x, odds: 2}" + rest),
+            "f.yaml:1:32: question: unknown key 'odds', expected one of text, target, "
+            "probability, budget");
   EXPECT_EQ(ErrorOf("actors: [{name: A}\n"),
             "f.yaml:2:1: syntax error: end of sequence flow not "
             "found");

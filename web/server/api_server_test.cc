@@ -197,8 +197,10 @@ TEST_F(ApiServerTest, StaticFilesAndNoPathTraversal) {
   httplib::Client client = Client();
   auto index = client.Get("/");
   ASSERT_EQ(index->status, 200);
-  EXPECT_NE(index->body.find("<script src=\"/app.js\">"), std::string::npos);
-  EXPECT_EQ(client.Get("/app.js")->status, 200);
+  EXPECT_NE(index->body.find("<script type=\"module\" src=\"/js/main.js\">"), std::string::npos);
+  EXPECT_EQ(client.Get("/js/main.js")->get_header_value("Content-Type"),
+            "text/javascript; charset=utf-8");
+  EXPECT_EQ(client.Get("/js/views/answer.js")->status, 200);
   EXPECT_EQ(client.Get("/style.css")->get_header_value("Content-Type"), "text/css; charset=utf-8");
   for (const char* path :
        {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",

@@ -2,6 +2,7 @@
 // downloads a browser), with the flags that keep it off the network.
 'use strict';
 const { chromium } = require('playwright-core');
+const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -62,4 +63,37 @@ async function inkOf(page, selector) {
   }, selector);
 }
 
-module.exports = { launch, parseArguments, check, inkOf };
+// `statecraft serve --port 0` with its own store; resolves to {server, url} once it listens.
+function startServer(binary, db) {
+  return new Promise((resolve, reject) => {
+    const server = spawn(binary, ['serve', '--port', '0', '--db', db],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(/serving (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (match) resolve({ server, url: match[1] });
+    });
+    server.on('exit', (code) => reject(new Error('statecraft serve exited with ' + code)));
+    setTimeout(() => reject(new Error('statecraft serve did not start')), 20000);
+  });
+}
+
+// Runs axe-core (web/frontend/node_modules) in the page; resolves to the violations of impact
+// serious or critical, each as "rule: target (summary)".
+async function seriousViolations(page) {
+  const axePath = require.resolve('axe-core/axe.min.js');
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.addScriptTag({ path: axePath });
+  }
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) =>
+      `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary.split('\n').slice(0, 2).join(' ')}`));
+}
+
+// The repository's root (web/frontend/tests/../../..).
+const kRepository = require('path').resolve(__dirname, '..', '..', '..');
+
+module.exports = { launch, parseArguments, check, inkOf, startServer, seriousViolations, kRepository };

@@ -1,0 +1,68 @@
+// A long analysis as a job: a progress bar with the steps done, the rate, the time left and a
+// Cancel button. One panel runs one job at a time.
+
+import { startJob } from './api.js';
+import { h, formatDuration } from './dom.js';
+
+export function jobPanel(role) {
+  const bar = h('progress', { max: 1, value: 0, 'aria-label': 'progress' });
+  const statusText = h('span', { class: 'job-status', dataset: { role: 'status' } });
+  const detail = h('span', { class: 'job-detail' });
+  const cancel = h('button', { type: 'button', class: 'button', disabled: true }, 'Cancel');
+  const element = h('div', { class: 'job', dataset: { role: role || 'job' }, hidden: true },
+    bar, h('div', { class: 'job-text', role: 'status', 'aria-live': 'polite' }, statusText, detail), cancel);
+  let handle = null;
+  cancel.addEventListener('click', () => {
+    if (handle) {
+      cancel.disabled = true;
+      statusText.textContent = 'cancelling';
+      handle.cancel().catch(() => {});
+    }
+  });
+
+  let unitOf = null;
+  function show(progress) {
+    if (unitOf) progress.unit = unitOf(progress);
+    bar.value = progress.fraction;
+    statusText.textContent = progress.status;
+    element.dataset.status = progress.status;
+    const parts = [`${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} ${progress.unit}`];
+    if (progress.status === 'running') {
+      if (Number.isFinite(progress.rate) && progress.rate > 0) {
+        parts.push(`${progress.rate >= 10 ? Math.round(progress.rate).toLocaleString('en') : progress.rate.toFixed(1)} ${progress.unit}/s`);
+        parts.push(`${formatDuration(progress.secondsLeft)} left`);
+      }
+    } else {
+      parts.push(`${formatDuration(progress.elapsed)}`);
+    }
+    detail.textContent = parts.join(' · ');
+  }
+
+  // Runs the job; resolves to the finished job, or throws the server's refusal. `unit` names
+  // what a step counts when the kind of job does not say it alone (progress → "draws").
+  async function run(path, body, unit) {
+    unitOf = unit || null;
+    if (handle) throw new Error('a job is running already');
+    element.hidden = false;
+    element.dataset.status = 'starting';
+    bar.value = 0;
+    statusText.textContent = 'starting';
+    detail.textContent = '';
+    cancel.disabled = false;
+    handle = startJob(path, body, show);
+    try {
+      const job = await handle.done;
+      if (job.status === 'failed') statusText.textContent = `failed: ${job.error}`;
+      return job;
+    } catch (error) {
+      element.dataset.status = 'refused';
+      statusText.textContent = 'refused';
+      throw error;
+    } finally {
+      handle = null;
+      cancel.disabled = true;
+    }
+  }
+
+  return { element, run, busy: () => handle !== null };
+}

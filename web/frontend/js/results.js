@@ -1,0 +1,31 @@
+// Result panels remember the document revision they were computed for; while the scenario differs
+// from it (or is invalid) the panel says so and is dimmed.
+
+import { h, $$ } from './dom.js';
+import { app, on } from './state.js';
+
+// A result container for `revision`, with its stale note (hidden while current).
+export function resultBlock(revision, role, ...children) {
+  return h('div', { class: 'result', dataset: { resultRevision: String(revision), role } },
+    h('p', { class: 'stale-note', role: 'status', hidden: true }), children);
+}
+
+export function markStale() {
+  for (const block of $$('[data-result-revision]')) {
+    const revision = Number(block.dataset.resultRevision);
+    const stale = revision !== app.revision || !app.valid;
+    block.classList.toggle('stale', stale);
+    block.dataset.stale = stale ? '1' : '0';
+    const note = block.querySelector(':scope > .stale-note');
+    if (!note) continue;
+    note.hidden = !stale;
+    if (stale) {
+      note.textContent = app.valid
+        ? 'Out of date: the scenario has changed since these results were computed. Run again to update them.'
+        : `Out of date: the scenario has an error (${app.error ? app.error.text : 'see the Scenario view'}). Fix it to run again.`;
+    }
+  }
+}
+
+on('edited', markStale);
+on('validated', markStale);

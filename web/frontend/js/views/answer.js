@@ -1,0 +1,190 @@
+// Answer: the scenario's question (text, target, required probability, budget) and its answer —
+// per model, the probability of the target at baseline and under each declared plan (a what-if
+// with the target), the cheapest plan that meets it against the opponent's best counter (an
+// optimisation per model), and where the models disagree. Charts first, tables second.
+
+import { h, viewHeader, card, formatNumber, formatPercent, notice, leversText } from '../dom.js';
+import { app, on, documentForServer, question, setQuestion, modelColour } from '../state.js';
+import { probabilityBars, kPalette } from '../charts.js';
+import { dataTable } from '../table.js';
+import { jobPanel } from '../jobs.js';
+import { modelPicker, drawsInput } from '../pickers.js';
+import { resultBlock, markStale } from '../results.js';
+import { button, textArea } from '../inputs.js';
+import { issueNames, parseTarget } from '../scenario_doc.js';
+
+let root = null;
+let body = null;
+let output = null;
+
+function questionCard() {
+  const asked = question() || {};
+  const parsed = parseTarget(asked.target) || { issue: issueNames(app.document)[0], direction: '<=', value: '' };
+  const issues = issueNames(app.document);
+  const issue = h('select', { class: 'input', 'aria-label': 'Target issue', dataset: { path: 'question.target', key: 'question-issue' } },
+    issues.map((name) => h('option', { value: name, selected: name === parsed.issue, text: name })));
+  const direction = h('select', { class: 'input', 'aria-label': 'Target direction', dataset: { path: 'question.target', key: 'question-direction' } },
+    [['<=', '≤ at most'], ['>=', '≥ at least']].map(([value, text]) => h('option', { value, selected: value === parsed.direction, text })));
+  const value = h('input', { type: 'text', inputmode: 'decimal', class: 'input number', value: parsed.value, 'aria-label': 'Target value', dataset: { path: 'question.target', key: 'question-value' } });
+  const probability = h('input', { type: 'text', inputmode: 'decimal', class: 'input number', value: asked.probability === undefined ? '0.8' : String(asked.probability), 'aria-label': 'Required probability (0 to 1)', dataset: { path: 'question.probability', key: 'question-probability' } });
+  const budget = h('input', { type: 'text', inputmode: 'decimal', class: 'input number', placeholder: 'no limit', value: asked.budget === undefined ? '' : String(asked.budget), 'aria-label': 'Budget (cost points)', dataset: { path: 'question.budget', key: 'question-budget' } });
+  const text = textArea({ value: asked.text || '', path: 'question.text', key: 'question-text', label: 'The question', rows: 2, onCommit: () => commit() });
+  function commit() {
+    const next = { text: text.value.trim() || `Can ${issue.value} be brought ${direction.value === '<=' ? 'down to' : 'up to'} ${value.value.trim()}?`, target: `${issue.value}${direction.value}${value.value.trim()}` };
+    const p = probability.value.trim();
+    if (p !== '') next.probability = Number.isFinite(Number(p)) ? Number(p) : p;
+    const b = budget.value.trim();
+    if (b !== '') next.budget = Number.isFinite(Number(b)) ? Number(b) : b;
+    setQuestion(value.value.trim() === '' && !text.value.trim() ? null : next);
+  }
+  for (const control of [issue, direction, value, probability, budget]) control.addEventListener('change', commit);
+  return card('The question',
+    h('div', { class: 'form-grid' },
+      h('label', { class: 'field wide', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Question' }), text),
+      h('div', { class: 'field', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Target' }), h('span', { class: 'inline' }, issue, direction, value)),
+      h('label', { class: 'field', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Required probability' }), probability),
+      h('label', { class: 'field', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Budget' }), budget)),
+    app.questionInFile ? null : h('p', { class: 'hint', text: 'This server does not keep the question in the scenario file; it is kept in this page.' }));
+}
+
+// The answer, from the what-if (P(target) per plan and model) and one optimisation per model.
+function answerResult({ asked, whatif, optimisations, revision, models }) {
+  const plans = whatif.plans;
+  const colours = models.map((name) => modelColour(name, kPalette));
+  const baseline = plans[0];
+  const parts = [h('div', { class: 'question-block' },
+    h('h2', { class: 'question-text', text: asked.text || `Can ${asked.target} be reached?` }),
+    h('p', { class: 'result-meta', text: `target ${asked.target} with probability ≥ ${formatPercent(asked.probability ?? 0.8)}${asked.budget !== undefined ? ` within a budget of ${formatNumber(asked.budget, 2)}` : ''} · models ${models.join(', ')} · ${whatif.draws} draws per plan` }))];
+  const reached = optimisations.filter((item) => item.result && item.result.best);
+  const cheapest = reached.length ? reached.reduce((a, b) => (b.result.best.cost < a.result.best.cost ? b : a)) : null;
+  const headline = h('div', { class: 'answer-grid' },
+    h('div', { class: `answer-card${cheapest ? '' : ' negative'}`, dataset: { role: 'answer-cheapest' } },
+      h('div', { class: 'answer-label', text: 'Cheapest plan that meets the target' }),
+      h('div', { class: 'answer-value', text: cheapest ? leversText(cheapest.result.best.levers) : 'none of the declared levers' }),
+      cheapest ? h('p', { class: 'answer-note', text: `cost ${formatNumber(cheapest.result.best.cost, 2)}, under ${cheapest.model}; ${reached.length} of ${optimisations.length} models find a plan` } ) : h('p', { class: 'answer-note', text: `no model finds a plan that reaches ${asked.target} with ${formatPercent(asked.probability ?? 0.8)} against the best counter` })),
+    h('div', { class: 'answer-card', dataset: { role: 'answer-counter' } },
+      h('div', { class: 'answer-label', text: 'The opponent\'s best counter, and what is left' }),
+      h('div', { class: 'answer-value', text: cheapest && cheapest.result.best.best_counter_levers ? (cheapest.result.best.best_counter_levers.length ? leversText(cheapest.result.best.best_counter_levers) : 'no counter helps') : '–' }),
+      h('p', { class: 'answer-note', text: cheapest ? `P(target) ${formatPercent(cheapest.result.best.probability, 0)} without it, ${formatPercent(cheapest.result.best.probability_with_counter_levers, 0)} with it` : '' })),
+    h('div', { class: 'answer-card', dataset: { role: 'answer-baseline' } },
+      h('div', { class: 'answer-label', text: 'P(target) with no lever' }),
+      h('div', { class: 'answer-value', text: rangeText(models.map((name) => baseline.models[name].probability)) }),
+      h('p', { class: 'answer-note', text: 'lowest to highest over the models' })));
+  parts.push(headline);
+  parts.push(h('figure', { class: 'chart-figure wide' },
+    h('figcaption', {}, h('strong', { text: `P(${whatif.target})` }), ` per plan and model, ${whatif.draws} draws`),
+    h('div', { class: 'chart-box', html: probabilityBars({
+      series: models, colours, required: asked.probability ?? 0.8,
+      rows: plans.map((plan) => ({ label: plan.plan, values: models.map((name) => plan.models[name].probability ?? null) })),
+      title: `Probability of ${whatif.target} per plan and model`,
+    }) })));
+  parts.push(disagreements(plans, models));
+  parts.push(dataTable({
+    name: 'answer-probabilities', role: 'answer-probabilities', caption: `P(${whatif.target}) per plan and model`,
+    columns: [{ key: 'plan', label: 'Plan' }, { key: 'levers', label: 'Levers' }, { key: 'cost', label: 'Cost', numeric: true, format: (v) => formatNumber(v, 2) },
+      ...models.map((name) => ({ key: name, label: name, numeric: true, format: (v) => formatPercent(v, 1) }))],
+    rows: plans.map((plan) => ({ plan: plan.plan, levers: leversText(plan.levers), cost: plan.cost, ...Object.fromEntries(models.map((name) => [name, plan.models[name].probability])) })),
+  }));
+  parts.push(dataTable({
+    name: 'answer-cheapest-plans', role: 'answer-cheapest-plans', caption: 'Cheapest plan per model, against the best counter',
+    columns: [{ key: 'model', label: 'Model' }, { key: 'plan', label: 'Cheapest plan' }, { key: 'cost', label: 'Cost', numeric: true, format: (v) => formatNumber(v, 2) },
+      { key: 'probability', label: 'P without counter', numeric: true, format: (v) => formatPercent(v, 1) },
+      { key: 'countered', label: 'P with counter', numeric: true, format: (v) => formatPercent(v, 1) }, { key: 'counter', label: 'Best counter' }],
+    rows: optimisations.map((item) => {
+      const best = item.result && item.result.best;
+      return {
+        model: item.model,
+        plan: item.error ? `failed: ${item.error}` : best ? leversText(best.levers) : 'none meets the target',
+        cost: best ? best.cost : null,
+        probability: best ? best.probability : null,
+        countered: best ? best.probability_with_counter_levers : null,
+        counter: best && best.best_counter_levers ? (best.best_counter_levers.length ? leversText(best.best_counter_levers) : 'none helps') : '–',
+      };
+    }),
+  }));
+  return resultBlock(revision, 'answer-result', parts);
+}
+
+function rangeText(values) {
+  const known = values.filter((value) => value !== undefined && value !== null);
+  if (!known.length) return '–';
+  const low = Math.min(...known);
+  const high = Math.max(...known);
+  return low === high ? formatPercent(low) : `${formatPercent(low)} – ${formatPercent(high)}`;
+}
+
+// Where the models disagree: for each plan, the lowest and the highest probability and who says so.
+function disagreements(plans, models) {
+  const items = [];
+  for (const plan of plans) {
+    const values = models.map((name) => [name, plan.models[name].probability]).filter(([, value]) => value !== undefined);
+    if (values.length < 2) continue;
+    const low = values.reduce((a, b) => (b[1] < a[1] ? b : a));
+    const high = values.reduce((a, b) => (b[1] > a[1] ? b : a));
+    if (high[1] - low[1] >= 0.2) {
+      items.push(h('li', {}, h('strong', { text: plan.plan }), `: ${low[0]} gives ${formatPercent(low[1])}, ${high[0]} ${formatPercent(high[1])}`));
+    }
+  }
+  return h('section', { class: 'disagreements', dataset: { role: 'disagreements' } },
+    h('h3', { text: 'Where the models disagree' }),
+    items.length ? h('ul', {}, items) : h('p', { class: 'hint', text: 'On every plan the models\' probabilities lie within 20 points of each other.' }));
+}
+
+function draw() {
+  const models = modelPicker('answer-models', ['compromise', 'weighted_median', 'eum'].filter((name) => app.models.some((model) => model.name === name)));
+  const draws = drawsInput(300, 'Draws per plan', 'answer-draws');
+  const optimiseDraws = drawsInput(100, 'Draws per candidate plan', 'answer-optimise-draws');
+  const whatifJob = jobPanel('answer-whatif-job');
+  const optimiseJob = jobPanel('answer-optimise-job');
+  output = h('div', { class: 'output', dataset: { role: 'answer-output' } });
+  const start = button('Answer the question', async () => {
+    const asked = question();
+    output.replaceChildren();
+    if (!asked || !asked.target) { output.replaceChildren(notice('info', 'State the question first: a target issue and value.')); return; }
+    if (!app.valid) { output.replaceChildren(notice('error', `The scenario has an error: ${app.error.text}`)); return; }
+    const chosen = models.chosen();
+    if (!chosen.length) { output.replaceChildren(notice('info', 'Choose at least one model.')); return; }
+    const revision = app.revision;
+    start.disabled = true;
+    try {
+      const document = documentForServer();
+      const whatif = await whatifJob.run('/api/whatif', { document, models: chosen, draws: draws.value(), target: asked.target });
+      if (whatif.status !== 'done') return;
+      const optimisations = [];
+      for (const model of chosen) {
+        const requestBody = { document, target: asked.target, probability: asked.probability ?? 0.8, models: [model], draws: optimiseDraws.value() };
+        if (asked.budget !== undefined) requestBody.budget = asked.budget;
+        const job = await optimiseJob.run('/api/optimize', requestBody);
+        if (job.status === 'cancelled') return;
+        optimisations.push({ model, result: job.result, error: job.error });
+      }
+      output.replaceChildren(answerResult({ asked, whatif: whatif.result, optimisations, revision, models: chosen }));
+      markStale();
+    } catch (error) {
+      output.replaceChildren(notice('error', error.message));
+    } finally {
+      start.disabled = false;
+    }
+  }, { class: 'primary', dataset: { action: 'answer-start' } });
+  body.replaceChildren(questionCard(),
+    card('Run', models.element, h('div', { class: 'form-row' }, draws.element, optimiseDraws.element, start), whatifJob.element, optimiseJob.element),
+    output);
+}
+
+export const answerView = {
+  mount(container) {
+    root = container;
+    body = h('div', { class: 'view-body' });
+    root.append(viewHeader('answer-title', 'Answer', 'The question this scenario asks, and what the models answer: how likely the target is, the cheapest plan that reaches it, and what the opponent can do about it.'), body);
+    on('edited', ({ loaded }) => {
+      if (loaded) body.dataset.dirty = '1';
+      if (loaded && !root.hidden) answerView.show();
+    });
+  },
+  show() {
+    if (!body.children.length || body.dataset.dirty) {
+      delete body.dataset.dirty;
+      draw();
+    }
+  },
+};

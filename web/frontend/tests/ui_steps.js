@@ -1,0 +1,79 @@
+// Steps the UI tests share: open a view, type into a field as a user does, wait for a job,
+// take a screenshot at a width.
+'use strict';
+const path = require('path');
+
+async function openView(page, name) {
+  await page.click(`.app-nav a[data-view="${name}"]`);
+  await page.waitForFunction((view) => document.body.dataset.view === view, name);
+}
+
+// Types into an input and leaves it (Tab), so that its change event fires.
+async function typeInto(page, selector, text) {
+  await page.fill(selector, text);
+  await page.press(selector, 'Tab');
+}
+
+async function waitValid(page) {
+  await page.waitForFunction(() => document.querySelector('#validity').classList.contains('ok'), null, { timeout: 20000 });
+}
+
+// Waits for the job panel `role` to finish; returns its status.
+async function waitJob(page, role, timeout = 120000) {
+  await page.waitForFunction((r) => {
+    const panel = document.querySelector(`.job[data-role="${r}"]`);
+    return panel && ['done', 'cancelled', 'failed', 'refused'].includes(panel.dataset.status);
+  }, role, { timeout });
+  return page.getAttribute(`.job[data-role="${role}"]`, 'data-status');
+}
+
+async function screenshot(page, out, name, width) {
+  const size = page.viewportSize();
+  if (width && size.width !== width) await page.setViewportSize({ width, height: size.height });
+  const file = path.resolve(out, `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: file, fullPage: true });
+  if (width && size.width !== width) await page.setViewportSize(size);
+  return file;
+}
+
+// The numbers of a results table: [{column: text}] per row.
+async function tableRows(page, role) {
+  return page.$$eval(`table[data-role="${role}"] tbody tr`, (rows) => rows.map((row) =>
+    Object.fromEntries([...row.querySelectorAll('td')].map((cell) => [cell.dataset.column, cell.textContent]))));
+}
+
+// Runs a job through the API from the page (the same origin and headers the UI uses).
+async function apiJob(page, route, body) {
+  return page.evaluate(async ({ route: r, body: b }) => {
+    const headers = { 'Content-Type': 'application/json' };
+    const started = await (await fetch(r, { method: 'POST', headers, body: JSON.stringify(b) })).json();
+    for (;;) {
+      const job = await (await fetch(`/api/jobs/${started.job}`)).json();
+      if (job.status !== 'running') return job;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, { route, body });
+}
+
+// The UI's own number formats (js/dom.js), to compare what it shows with the API's numbers.
+function formatNumber(value, digits = 1) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  const text = Number(value).toFixed(digits);
+  return digits > 0 ? text.replace(/\.?0+$/, '') : text;
+}
+
+function formatPercent(value, digits = 0) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return `${(100 * value).toFixed(digits)} %`;
+}
+
+// The window around an element, scrolled so that it is in the middle.
+async function screenshotAround(page, out, name, selector) {
+  await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), selector);
+  const file = path.resolve(out, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+module.exports = { screenshotAround, openView, typeInto, waitValid, waitJob, screenshot, tableRows, apiJob, formatNumber, formatPercent };
