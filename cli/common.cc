@@ -66,14 +66,17 @@ std::string FormatNumber(double value, int digits) {
   return out.str();
 }
 
-std::string FormatOutcome(const Forecast& forecast, int issue, double value) {
-  std::string text = FormatNumber(value);
-  if (issue < static_cast<int>(forecast.settlement.size()) && !forecast.settlement[issue].settled) {
-    const Settlement& settlement = forecast.settlement[issue];
-    text += std::string(settlement.period > 0 ? " (cycles " : " (moves ") +
-            FormatNumber(settlement.low) + "-" + FormatNumber(settlement.high) + ")";
+std::string SettlementMark(const Forecast& forecast, int issue) {
+  if (issue >= static_cast<int>(forecast.settlement.size()) || forecast.settlement[issue].settled) {
+    return "";
   }
-  return text;
+  const Settlement& settlement = forecast.settlement[issue];
+  return std::string(settlement.period > 0 ? " (cycles " : " (moves ") +
+         FormatNumber(settlement.low) + "-" + FormatNumber(settlement.high) + ")";
+}
+
+std::string FormatOutcome(const Forecast& forecast, int issue, double value) {
+  return FormatNumber(value) + SettlementMark(forecast, issue);
 }
 
 std::string SettlementNote(const std::vector<const Forecast*>& forecasts) {

@@ -44,6 +44,8 @@ std::string FormatNumber(double value, int digits = 1);
 // An outcome of `forecast` on `issue` for a table: "45.0", or "45.0 (cycles 0.0-95.0)" when the
 // model's rounds did not settle there (the forecast then depends on where the rounds stop).
 std::string FormatOutcome(const Forecast& forecast, int issue, double value);
+// " (cycles 0.0-95.0)" when the forecast did not settle on the issue, else "".
+std::string SettlementMark(const Forecast& forecast, int issue);
 // The sentence printed under a table with an unsettled outcome; empty when every outcome settled.
 std::string SettlementNote(const std::vector<const Forecast*>& forecasts);
 

@@ -19,6 +19,7 @@
 #include "cli/lever_options.h"
 #include "statecraft/analysis/optimize.h"
 #include "statecraft/core/error.h"
+#include "statecraft/io/calibration_format.h"
 
 namespace statecraft::cli {
 namespace {
@@ -32,6 +33,8 @@ struct AnswerOptions {
   std::uint64_t seed = 0;
   int threads = 0;
   std::string format = "table";
+  std::string model_error = "on";
+  std::string calibration;
 };
 
 struct ModelAnswer {
@@ -42,6 +45,7 @@ struct ModelAnswer {
 };
 
 struct Answer {
+  std::shared_ptr<const Calibration> calibration;  // sweep.calibration points into it
   ScenarioWithLevers input;
   Target target;
   SweepOptions sweep;
@@ -57,6 +61,13 @@ Answer ComputeAnswer(const AnswerOptions& options) {
   answer.sweep.draws = options.draws;
   answer.sweep.seed = options.seed;
   answer.sweep.threads = ResolveThreads(options.threads);
+  if (options.model_error == "on") {
+    answer.calibration =
+        options.calibration.empty()
+            ? std::shared_ptr<const Calibration>(&BuiltinCalibration(), [](auto*) {})
+            : std::make_shared<const Calibration>(ReadCalibration(options.calibration));
+    answer.sweep.calibration = answer.calibration.get();
+  }
   answer.optimize.sweep = answer.sweep;
   answer.optimize.sweep.draws = options.optimize_draws;
   answer.optimize.target = answer.target;
@@ -155,9 +166,12 @@ std::vector<std::string> Disagreements(const Answer& answer) {
     lines.push_back(
         "No model finds a plan of the declared levers that brings munitions to "
         "token level with " +
-        FormatPercent(kRequiredProbability) +
-        " confidence against Russia's best "
-        "counter.");
+        FormatPercent(kRequiredProbability) + " confidence against Russia's best counter" +
+        (answer.sweep.calibration != nullptr
+             ? std::string(" once each model's own error on past decisions is counted: no model "
+                           "is accurate enough to promise it (a finding about what can be known; "
+                           "--model-error off shows the inputs' spread alone).")
+             : std::string(".")));
   } else {
     lines.push_back("Every model finds a plan that reaches token level: " + join(reach) + ".");
   }
@@ -172,7 +186,8 @@ void PrintAnswer(std::ostream& out, const Answer& answer) {
       << kTarget << "), with which levers, at what cost, and how sure are we?\n"
       << "Outcomes are after decision rules (munitions is decided by RUS and PRK); every ranged "
          "input is sampled (triangular), "
-      << answer.sweep.draws << " draws, seed " << answer.sweep.seed << ".\n";
+      << answer.sweep.draws << " draws, seed " << answer.sweep.seed << ".\n"
+      << "Probabilities and intervals are " << ModelErrorNote(answer.sweep) << ".\n";
   for (const ModelAnswer& item : answer.answers) {
     if (!item.failure.empty()) {
       out << "note: model " << item.model << " was left out: " << item.failure << "\n";
@@ -180,15 +195,19 @@ void PrintAnswer(std::ostream& out, const Answer& answer) {
   }
 
   out << "\n1. Baseline forecast (no lever): median [10%, 90%]\n";
+  std::vector<const Forecast*> central;
   std::vector<std::vector<std::string>> rows = {{"model"}};
   for (const Issue& issue : scenario.issues) rows[0].push_back(issue.name);
   for (const ModelAnswer& item : answer.answers) {
     if (!item.failure.empty()) continue;
     std::vector<std::string> row = {item.model};
-    for (const Quantiles& quantiles : Cell(item, 0).quantiles) {
-      row.push_back(FormatInterval(quantiles));
+    const WhatifCell& baseline = Cell(item, 0);
+    for (std::size_t issue = 0; issue < baseline.quantiles.size(); ++issue) {
+      row.push_back(FormatInterval(baseline.quantiles[issue]) +
+                    SettlementMark(baseline.central, static_cast<int>(issue)));
     }
     rows.push_back(row);
+    central.push_back(&baseline.central);
   }
   std::vector<std::string> status_quo = {"status quo (June 2024)"};
   std::vector<std::string> known = {"coded outcome 2024-25"};
@@ -200,6 +219,9 @@ void PrintAnswer(std::ostream& out, const Answer& answer) {
   rows.push_back(status_quo);
   rows.push_back(known);
   PrintTable(out, rows);
+  if (const std::string note = SettlementNote(central); !note.empty()) {
+    out << note << " (marked at central values)\n";
+  }
 
   out << "\n2. Levers alone and combined: P(" << kTarget
       << ") per model, median munitions in brackets\n";
@@ -321,6 +343,7 @@ Json AnswerToJson(const Answer& answer) {
   out["required_probability"] = kRequiredProbability;
   out["draws"] = answer.sweep.draws;
   out["seed"] = answer.sweep.seed;
+  out["model_error"] = ModelErrorToJson(answer.sweep);
   Json models = Json::object();
   for (std::size_t m = 0; m < answer.answers.size(); ++m) {
     const ModelAnswer& item = answer.answers[m];
@@ -364,6 +387,13 @@ void AddAnswerCommand(CLI::App& app) {
   command->add_option("--threads", options->threads, "worker threads (0: every core)")
       ->default_val(0);
   AddFormatOption(*command, options->format, {"table", "json"});
+  command
+      ->add_option("--model-error", options->model_error,
+                   "include each model's own error in probabilities and intervals: on|off")
+      ->default_val("on")
+      ->check(CLI::IsMember({"on", "off"}));
+  command->add_option("--calibration", options->calibration,
+                      "the models' errors from this file instead of the shipped one");
   command->callback([options] {
     if (options->draws < 1 || options->optimize_draws < 1) {
       throw InputError("--draws and --optimize-draws: expected at least 1");

@@ -2,6 +2,7 @@
 
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/io/calibration_format.h"
 
 namespace statecraft::cli {
 
@@ -12,7 +13,23 @@ SweepOptions UncertaintyOptions::ToSweepOptions() const {
   options.threads = ResolveThreads(threads);
   options.distribution = ParseDistribution(distribution);
   if (draws < 1) throw InputError("--draws " + std::to_string(draws) + ": expected at least 1");
+  if (model_error == "on") {
+    if (loaded == nullptr) {
+      loaded = calibration.empty()
+                   ? std::shared_ptr<const Calibration>(&BuiltinCalibration(), [](auto*) {})
+                   : std::make_shared<const Calibration>(ReadCalibration(calibration));
+    }
+    options.calibration = loaded.get();
+  }
   return options;
+}
+
+std::string ModelErrorNote(const SweepOptions& options) {
+  if (options.calibration == nullptr) {
+    return "without model error (--model-error off): the spread of the inputs alone";
+  }
+  return "with model error: each model's own error on past decisions (" +
+         options.calibration->name + "; docs/calibration.md)";
 }
 
 void AddUncertaintyOptions(CLI::App& command, UncertaintyOptions& options, int default_draws) {
@@ -28,6 +45,14 @@ void AddUncertaintyOptions(CLI::App& command, UncertaintyOptions& options, int d
                   "how ranged numbers are sampled: triangular|uniform")
       ->default_val("triangular")
       ->check(CLI::IsMember({"triangular", "uniform"}));
+  command
+      .add_option("--model-error", options.model_error,
+                  "include each model's own error in probabilities and intervals: on|off")
+      ->default_val("on")
+      ->check(CLI::IsMember({"on", "off"}));
+  command.add_option("--calibration", options.calibration,
+                     "the models' errors from this file (statecraft calibrate) instead of the "
+                     "shipped one");
 }
 
 ScenarioWithLevers LoadScenarioWithLevers(const InputOptions& options) {

@@ -21,9 +21,16 @@ struct UncertaintyOptions {
   std::uint64_t seed = 0;
   int threads = 0;
   std::string distribution = "triangular";
+  std::string model_error = "on";  // --model-error on|off
+  std::string calibration;         // --calibration FILE; empty: the shipped one
 
+  // The SweepOptions point at the calibration read here (kept alive by `loaded`).
   SweepOptions ToSweepOptions() const;
+  mutable std::shared_ptr<const Calibration> loaded;
 };
+
+// The line printed above a table of probabilities: whether they include the model's error.
+std::string ModelErrorNote(const SweepOptions& options);
 
 void AddUncertaintyOptions(CLI::App& command, UncertaintyOptions& options, int default_draws);
 

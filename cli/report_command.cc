@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/common.h"
+#include "statecraft/io/calibration_format.h"
 #include "cli/lever_options.h"
 #include "cli/store_options.h"
 #include "statecraft/core/error.h"
@@ -24,6 +25,8 @@ struct ReportCommandOptions {
   std::uint64_t seed = 0;
   int threads = 0;
   std::string format;
+  std::string model_error = "on";
+  std::string calibration;
 };
 
 }  // namespace
@@ -46,6 +49,13 @@ void AddReportCommand(CLI::App& app) {
   command->add_option("--seed", options->seed, "base seed")->default_val(0);
   command->add_option("--threads", options->threads, "threads (0: every core)")->default_val(0);
   AddFormatOption(*command, options->format, {"html", "json"});
+  command
+      ->add_option("--model-error", options->model_error,
+                   "include each model's own error in intervals and probabilities: on|off")
+      ->default_val("on")
+      ->check(CLI::IsMember({"on", "off"}));
+  command->add_option("--calibration", options->calibration,
+                      "the models' errors from this file instead of the shipped one");
   command->callback([options, run] {
     if (run->count() > 0 && !options->input.file.empty()) {
       throw InputError("report: give a scenario FILE or --run ID, not both");
@@ -71,6 +81,12 @@ void AddReportCommand(CLI::App& app) {
       report.threads = options->threads;
       report.focus_model = options->model;
       report.program_version = ProgramVersion();
+      Calibration calibration;
+      if (options->model_error == "on") {
+        calibration = options->calibration.empty() ? BuiltinCalibration()
+                                                   : ReadCalibration(options->calibration);
+        report.calibration = &calibration;
+      }
       const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
       BuiltinModels().Get(options->model);
       data = BuildReportData(input, report);

@@ -15,7 +15,9 @@
 #include "cli/mpi_options.h"
 #include "cli/store_options.h"
 #include "statecraft/analysis/distributed.h"
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/core/error.h"
+#include "statecraft/io/calibration_format.h"
 #include "statecraft/io/text_file.h"
 #include "statecraft/store/saved_sweep.h"
 
@@ -91,6 +93,10 @@ void AddSweepCommand(CLI::App& app) {
     request.distribution = DistributionName(sweep.distribution);
     request.target = target ? target->text : "";
     request.drivers = options->drivers;
+    request.calibration = sweep.calibration == nullptr ? Json(nullptr)
+                          : options->uncertainty.calibration.empty()
+                              ? Json("built in")
+                              : CalibrationToJson(*sweep.calibration);
     // Under --mpi every process computes its share of each RunSweep call, so all of them must
     // make the same calls: the sweep is computed in one call and the lead process saves it
     // afterwards, whole (resumable block by block only without --mpi).
@@ -119,6 +125,11 @@ void AddSweepCommand(CLI::App& app) {
         store = nullptr;
       }
     }
+    std::string error_entry;
+    const std::vector<IssueError> errors =
+        BindIssueErrors(sweep.calibration, ModelLabel(model),
+                        ScenarioForError(input.scenario, MakeSweepPlan(input.levers, plan)),
+                        &error_entry);
     if (store == nullptr) {
       result = RunSweep(input.scenario, MakeSweepPlan(input.levers, plan), *model.info,
                         model.params, sweep);
@@ -126,7 +137,8 @@ void AddSweepCommand(CLI::App& app) {
                      {"model", model.info->name},
                      {"plan", plan.name},
                      {"levers", AppliedLeversToJson(ResolvePlan(input.levers, plan))}};
-      printed.update(SweepToJson(input.scenario, result, sweep, target, options->drivers));
+      printed.update(SweepToJson(input.scenario, result, sweep, target, options->drivers, errors,
+                                 error_entry));
     }
     if (distributed) {
       saver.Save([&](RunStore& lead_store) {
@@ -143,12 +155,14 @@ void AddSweepCommand(CLI::App& app) {
     std::cout << "scenario: " << input.scenario.name << "\nmodel: " << model.info->name
               << ", plan: " << plan.name << " (" << DescribeLevers(ResolvePlan(input.levers, plan))
               << "), " << sweep.draws << " draws (" << DistributionName(sweep.distribution)
-              << "), seed " << sweep.seed << "\n\n";
+              << "), seed " << sweep.seed << "\n"
+              << (error_entry.empty() ? ModelErrorNote(SweepOptions{}) : ModelErrorNote(sweep))
+              << "\n\n";
     std::vector<std::vector<std::string>> rows = {
         {"issue", "10%", "median", "90%", "mean", "model's own median"}};
     for (int issue = 0; issue < input.scenario.IssueCount(); ++issue) {
-      const Quantiles ruled = SummarizeIssue(result, issue);
-      const Quantiles own = SummarizeIssue(result, issue, false);
+      const Quantiles ruled = SummarizeIssue(result, issue, errors[issue]);
+      const Quantiles own = SummarizeIssue(result, issue, errors[issue], false);
       rows.push_back({input.scenario.issues[issue].name, FormatNumber(ruled.q10),
                       FormatNumber(ruled.median), FormatNumber(ruled.q90), FormatNumber(ruled.mean),
                       FormatNumber(own.median)});
@@ -156,7 +170,8 @@ void AddSweepCommand(CLI::App& app) {
     PrintTable(std::cout, rows);
     if (target) {
       std::cout << "\nP(" << target->text
-                << ") = " << FormatPercent(TargetProbability(result, *target)) << "\n";
+                << ") = " << FormatPercent(TargetProbability(result, *target, errors[target->issue]))
+                << "\n";
     }
     if (result.deals_offered > 0) {
       std::cout << "deals struck in " << FormatPercent(DealStruckShare(result))

@@ -7,6 +7,7 @@
 #include "statecraft/analysis/backtest.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/io/calibration_format.h"
 #include "statecraft/io/json_output.h"
 
 namespace statecraft::python {
@@ -101,7 +102,9 @@ void BindBacktest(py::module_& module) {
   module.def(
       "_backtest",
       [](const py::iterable& scenarios, const py::object& models, int min_actors,
-         const std::vector<int>& thresholds, bool apply_decision_rules) {
+         const std::vector<int>& thresholds, bool apply_decision_rules,
+         const std::string& model_error, const py::object& calibration,
+         const py::object& training) {
         PyBacktest out;
         std::vector<Scenario> values;
         for (const py::handle& item : scenarios) {
@@ -109,17 +112,40 @@ void BindBacktest(py::module_& module) {
           out.scenarios.push_back(scenario.scenario);
           values.push_back(*scenario.scenario);
         }
+        std::vector<Scenario> trained;
+        if (!training.is_none()) {
+          for (const py::handle& item : training) trained.push_back(*ToScenario(item).scenario);
+        }
         const std::vector<BacktestModel> chosen = ModelsFromPython(models);
         BacktestOptions options;
         options.min_actors = min_actors;
         options.thresholds = thresholds;
         options.apply_decision_rules = apply_decision_rules;
+        // As the CLI: the shipped calibration (or the given file) judges what is out of sample
+        // and, with model_error="calibration", gives the errors.
+        const Calibration given = calibration.is_none()
+                                      ? BuiltinCalibration()
+                                      : ReadCalibration(calibration.cast<std::string>());
+        options.calibration = &given;
+        if (model_error == "off") {
+          options.error_source = ErrorSource::kNone;
+        } else if (model_error == "calibration") {
+          options.error_source = ErrorSource::kCalibration;
+        } else if (model_error == "cross-validated") {
+          options.error_source = ErrorSource::kCrossValidated;
+        } else {
+          throw InputError("model_error=\"" + model_error +
+                           "\": expected \"cross-validated\", \"calibration\" or \"off\"");
+        }
+        if (!training.is_none()) options.training = &trained;
         py::gil_scoped_release release;
         out.result = Backtest(values, chosen, options);
         return out;
       },
       py::arg("scenarios"), py::arg("models") = py::none(), py::arg("min_actors") = 3,
-      py::arg("thresholds") = std::vector<int>{5, 10, 20}, py::arg("apply_decision_rules") = true);
+      py::arg("thresholds") = std::vector<int>{5, 10, 20}, py::arg("apply_decision_rules") = true,
+      py::arg("model_error") = "cross-validated", py::arg("calibration") = py::none(),
+      py::arg("training") = py::none());
 }
 
 }  // namespace statecraft::python

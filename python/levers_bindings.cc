@@ -9,24 +9,37 @@
 #include "python/bindings.h"
 #include "statecraft/analysis/optimize.h"
 #include "statecraft/analysis/sweep.h"
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/analysis/whatif.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/io/calibration_format.h"
 #include "statecraft/io/levers_format.h"
 
 namespace statecraft::python {
 namespace {
 
 // The CLI's UncertaintyOptions::ToSweepOptions, with the Python argument names in the message.
+// model_error: include each model's own error (docs/calibration.md) from `calibration` (a file
+// path; None: the shipped one), kept alive by `kept`.
 SweepOptions MakeSweepOptions(int draws, std::uint64_t seed, int threads,
-                              const std::string& distribution) {
+                              const std::string& distribution, bool model_error,
+                              const py::object& calibration,
+                              std::shared_ptr<const Calibration>& kept) {
   SweepOptions options;
   options.draws = draws;
   options.seed = seed;
   options.threads = ResolveThreads(threads);
   options.distribution = ParseDistribution(distribution);
   if (draws < 1) throw InputError("draws=" + std::to_string(draws) + ": expected at least 1");
+  if (model_error) {
+    kept = calibration.is_none()
+               ? std::shared_ptr<const Calibration>(&BuiltinCalibration(), [](auto*) {})
+               : std::make_shared<const Calibration>(
+                     ReadCalibration(calibration.cast<std::string>()));
+    options.calibration = kept.get();
+  }
   return options;
 }
 
@@ -200,9 +213,11 @@ void BindLevers(py::module_& module) {
       "_whatif",
       [](const py::handle& scenario, const py::object& plans, const py::object& models,
          const py::object& target, int draws, std::uint64_t seed, int threads,
-         const std::string& distribution) {
+         const std::string& distribution, bool model_error, const py::object& calibration) {
         const ScenarioWithLevers input = ScenarioAndLevers(ToScenario(scenario));
-        const SweepOptions sweep = MakeSweepOptions(draws, seed, threads, distribution);
+        std::shared_ptr<const Calibration> kept;
+        const SweepOptions sweep =
+            MakeSweepOptions(draws, seed, threads, distribution, model_error, calibration, kept);
         const std::optional<Target> chosen_target = OptionalTarget(input.scenario, target);
         std::vector<Plan> chosen_plans;
         if (plans.is_none()) {
@@ -227,16 +242,19 @@ void BindLevers(py::module_& module) {
         return JsonToPython(json);
       },
       py::arg("scenario"), py::arg("plans"), py::arg("models"), py::arg("target"), py::arg("draws"),
-      py::arg("seed"), py::arg("threads"), py::arg("distribution"));
+      py::arg("seed"), py::arg("threads"), py::arg("distribution"), py::arg("model_error"),
+      py::arg("calibration"));
 
   module.def(
       "_sweep",
       [](const py::handle& scenario, const std::string& model, const py::object& plan,
          const py::object& target, int drivers, int draws, std::uint64_t seed, int threads,
-         const std::string& distribution) {
+         const std::string& distribution, bool model_error, const py::object& calibration) {
         const PyScenario wrapped = ToScenario(scenario);
         const ScenarioWithLevers input = ScenarioAndLevers(wrapped);
-        const SweepOptions sweep = MakeSweepOptions(draws, seed, threads, distribution);
+        std::shared_ptr<const Calibration> kept;
+        const SweepOptions sweep =
+            MakeSweepOptions(draws, seed, threads, distribution, model_error, calibration, kept);
         const std::optional<Target> chosen_target = OptionalTarget(input.scenario, target);
         Plan chosen_plan{"baseline", "no lever", {}};
         if (!plan.is_none()) {
@@ -257,23 +275,33 @@ void BindLevers(py::module_& module) {
           head["model"] = chosen_model.info->name;
           head["plan"] = chosen_plan.name;
           head["levers"] = AppliedLeversToJson(ResolvePlan(input.levers, chosen_plan));
-          head.update(SweepToJson(input.scenario, out.result, sweep, chosen_target, drivers));
+          const SweepPlan sweep_plan = MakeSweepPlan(input.levers, chosen_plan);
+          std::string error_entry;
+          const std::vector<IssueError> errors =
+              BindIssueErrors(sweep.calibration, ModelLabel(chosen_model),
+                              ScenarioForError(input.scenario, sweep_plan), &error_entry);
+          head.update(SweepToJson(input.scenario, out.result, sweep, chosen_target, drivers,
+                                  errors, error_entry));
           out.json = std::move(head);
         }
         return out;
       },
       py::arg("scenario"), py::arg("model"), py::arg("plan"), py::arg("target"), py::arg("drivers"),
-      py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("distribution"));
+      py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("distribution"),
+      py::arg("model_error"), py::arg("calibration"));
 
   module.def(
       "_optimize",
       [](const py::handle& scenario, const std::string& target, double probability,
          const py::object& budget, const py::object& models, int runners_up, int draws,
-         std::uint64_t seed, int threads, const std::string& distribution) {
+         std::uint64_t seed, int threads, const std::string& distribution, bool model_error,
+         const py::object& calibration) {
         const PyScenario wrapped = ToScenario(scenario);
         const ScenarioWithLevers input = ScenarioAndLevers(wrapped);
         OptimizeOptions optimize;
-        optimize.sweep = MakeSweepOptions(draws, seed, threads, distribution);
+        std::shared_ptr<const Calibration> kept;
+        optimize.sweep =
+            MakeSweepOptions(draws, seed, threads, distribution, model_error, calibration, kept);
         optimize.target = ParseTarget(input.scenario, target);
         CheckProbability(probability);
         optimize.probability = probability;
@@ -296,7 +324,8 @@ void BindLevers(py::module_& module) {
       },
       py::arg("scenario"), py::arg("target"), py::arg("probability"), py::arg("budget"),
       py::arg("models"), py::arg("runners_up"), py::arg("draws"), py::arg("seed"),
-      py::arg("threads"), py::arg("distribution"));
+      py::arg("threads"), py::arg("distribution"), py::arg("model_error"),
+      py::arg("calibration"));
 }
 
 }  // namespace statecraft::python

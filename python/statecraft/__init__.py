@@ -166,22 +166,36 @@ def _none_to_nan(value):
 
 
 def backtest(scenarios, models=None, *, min_actors=3, thresholds=(5, 10, 20),
-             apply_decision_rules=True):
-    """Scores models against the scenarios' known outcomes.
+             apply_decision_rules=True, model_error="cross-validated", calibration=None,
+             train=None):
+    """Scores models against the scenarios' known outcomes, as points and as distributions
+    (docs/calibration.md): MAE with its clustered interval, the paired difference to the
+    compromise, CRPS, coverage of the central 50/80/90 % intervals, PIT, out_of_sample.
 
     models: None (every registered model, and exchange after ten rounds, as the CLI does), or a
     list of "NAME", "NAME:k=v,k=v" or (label, model, {param: value}). An issue is scored when it
-    has a known outcome and at least min_actors actors with a stake.
+    has a known outcome and at least min_actors actors with a stake. model_error:
+    "cross-validated" (learned in each fold by scenario), "calibration" (from `calibration`, a
+    file path, or the shipped one) or "off". train: scenarios to fit fitted models and errors on.
     """
     if isinstance(scenarios, Scenario):
         scenarios = [scenarios]
+    if isinstance(train, Scenario):
+        train = [train]
     return _statecraft._backtest(list(scenarios), models, min_actors, list(thresholds),
-                                 apply_decision_rules)
+                                 apply_decision_rules, model_error, calibration,
+                                 None if train is None else list(train))
 
 
-def backtest_deu(path, *, capability="equal", models=None, format="deu"):
-    """`statecraft backtest deu FILE`: the DEU dataset of EU legislative decisions."""
-    return backtest(load_all(path, format=format, capability=capability), models)
+def backtest_deu(path, *, capability="equal", models=None, format="deu", train=None,
+                 model_error=True, calibration=None):
+    """`statecraft backtest deu FILE [--train TRAIN] [--model-error off] [--calibration C]`:
+    the DEU dataset of EU legislative decisions; train is another file's path."""
+    training = None if train is None else load_all(train, format=format, capability=capability)
+    source = "off" if not model_error else (
+        "calibration" if calibration is not None else "cross-validated")
+    return backtest(load_all(path, format=format, capability=capability), models,
+                    model_error=source, calibration=calibration, train=training)
 
 
 class FlagshipBacktest:
@@ -199,13 +213,17 @@ class FlagshipBacktest:
         return "<statecraft.FlagshipBacktest %d issues>" % self.with_decision_rules.issues_scored
 
 
-def backtest_flagship(scenario=None, *, models=None):
+def backtest_flagship(scenario=None, *, models=None, model_error=True, calibration=None):
     """The built-in scenario's June 2024 forecast against its coded outcomes (every issue with a
-    known outcome is scored, whatever its number of actors)."""
+    known outcome is scored, whatever its number of actors), with the models' errors from the
+    shipped calibration (or `calibration`, a file path)."""
     scenario = _to_scenario(scenario)
+    source = "calibration" if model_error else "off"
     return FlagshipBacktest(
-        backtest([scenario], models, min_actors=1, apply_decision_rules=True),
-        backtest([scenario], models, min_actors=1, apply_decision_rules=False))
+        backtest([scenario], models, min_actors=1, apply_decision_rules=True,
+                 model_error=source, calibration=calibration),
+        backtest([scenario], models, min_actors=1, apply_decision_rules=False,
+                 model_error=source, calibration=calibration))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -267,22 +285,27 @@ class WhatifResult:
 
 
 def whatif(scenario=None, plans=None, models=None, *, target=None, draws=1000, seed=0,
-           threads=0, distribution="triangular"):
+           threads=0, distribution="triangular", model_error=True, calibration=None):
     """`statecraft whatif`: the baseline and each plan (default: every declared plan) on each
     model (default: every model), as point forecasts and Monte Carlo quantiles; target (e.g.
-    "munitions<=25") adds its probability. Releases the GIL."""
+    "munitions<=25") adds its probability. Quantiles and probabilities include each model's own
+    error (model_error=False: the inputs' spread alone; calibration: a calibration file's path
+    instead of the shipped one). Releases the GIL."""
     return WhatifResult(_statecraft._whatif(_to_scenario(scenario), plans, models, target,
-                                            draws, seed, threads, distribution))
+                                            draws, seed, threads, distribution, model_error,
+                                            calibration))
 
 
 def sweep(scenario=None, model="compromise", plan=None, *, target=None, drivers=10,
-          draws=1000, seed=0, threads=0, distribution="triangular"):
+          draws=1000, seed=0, threads=0, distribution="triangular", model_error=True,
+          calibration=None):
     """`statecraft sweep`: a Monte Carlo of one model ("NAME" or "NAME:k=v,k=v") under one
-    plan (default: no lever). Returns a SweepResult: to_dict() equals the CLI's JSON (quantiles,
-    the target's probability, the `drivers` strongest drivers of every issue); outcomes and
-    inputs are numpy arrays (draws × issues, draws × inputs). Releases the GIL."""
+    plan (default: no lever). Returns a SweepResult: to_dict() equals the CLI's JSON (quantiles
+    and the target's probability with the model's own error unless model_error=False, the
+    `drivers` strongest drivers of every issue); outcomes and inputs are numpy arrays (the draws'
+    point forecasts, draws × issues; draws × inputs). Releases the GIL."""
     return _statecraft._sweep(_to_scenario(scenario), model, plan, target, drivers, draws, seed,
-                              threads, distribution)
+                              threads, distribution, model_error, calibration)
 
 
 def _sweep_to_pandas(self, unconstrained=False):
@@ -324,7 +347,8 @@ class OptimizeResult:
 
 
 def optimize(scenario=None, target=None, probability=0.8, *, budget=None, models=None,
-             runners_up=3, draws=200, seed=0, threads=0, distribution="triangular"):
+             runners_up=3, draws=200, seed=0, threads=0, distribution="triangular",
+             model_error=True, calibration=None):
     """`statecraft optimize`: the cheapest plan of declared levers at their declared steps that
     meets target (e.g. "munitions<=25") with at least `probability`, evaluated against the
     opponent's best counter-levers within its budget; models default to compromise (a plan must
@@ -333,7 +357,8 @@ def optimize(scenario=None, target=None, probability=0.8, *, budget=None, models
         raise TypeError("optimize() needs a target, e.g. target=\"munitions<=25\"")
     return OptimizeResult(_statecraft._optimize(_to_scenario(scenario), target, probability,
                                                 budget, models, runners_up, draws, seed,
-                                                threads, distribution))
+                                                threads, distribution, model_error,
+                                                calibration))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "statecraft/analysis/model_error.h"
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/core/model.h"
 #include "statecraft/core/scenario.h"
@@ -42,6 +43,10 @@ struct SweepOptions {
   // of millions of draws needs memory for its outcomes but not for dozens of inputs per draw.
   // Below the default every draw's inputs are kept.
   int driver_draws = kDefaultDriverDraws;
+  // The calibration whose model errors the analyses' summaries include — quantiles, intervals
+  // and target probabilities (sweep_error.h, docs/calibration.md); null: the inputs' uncertainty
+  // alone (`--model-error off`). The draws themselves never depend on it.
+  const Calibration* calibration = nullptr;
 };
 
 // A threshold event on one issue's outcome: "munitions<=25", "sanctions >= 60".

@@ -3,7 +3,8 @@
 // Every case (the baseline first, then each plan) is run twice per model: once on the central
 // values (a point forecast, with the reports of any deal the plan offers) and as a Monte Carlo
 // sweep. All cases share the draws' seeds (common random numbers), so differences between a plan
-// and the baseline come from the plan, not from sampling noise.
+// and the baseline come from the plan, not from sampling noise. With options.calibration, the
+// quantiles and probabilities include each model's error (sweep_error.h).
 #ifndef STATECRAFT_ANALYSIS_WHATIF_H_
 #define STATECRAFT_ANALYSIS_WHATIF_H_
 
@@ -27,12 +28,19 @@ struct ModelChoice {
 // Every registered model at its defaults.
 std::vector<ModelChoice> AllModels();
 
+// How a model is labelled in calibrations and backtests: its name, then its parameters that
+// differ from the defaults ("eum", "exchange:rounds=10").
+std::string ModelLabel(const ModelChoice& model);
+
 struct WhatifCell {
   std::string model;
   Forecast central;  // the point forecast at central values and central lever magnitudes
   SweepResult sweep;
   std::vector<Quantiles> quantiles;          // per issue, after decision rules
   std::optional<double> target_probability;  // when a target is given
+  // The calibration entry whose error the quantiles and probability include; empty: the inputs'
+  // uncertainty alone.
+  std::string model_error;
 };
 
 struct WhatifCase {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <sstream>
 
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/core/error.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/csv.h"
@@ -373,24 +374,34 @@ Json DriversToJson(const std::vector<Driver>& drivers) {
   return out;
 }
 
+Json ModelErrorToJson(const SweepOptions& options) {
+  if (options.calibration == nullptr) return nullptr;
+  return {{"calibration", options.calibration->name}, {"source", options.calibration->source}};
+}
+
 Json SweepToJson(const Scenario& scenario, const SweepResult& result, const SweepOptions& options,
-                 const std::optional<Target>& target, int driver_count) {
+                 const std::optional<Target>& target, int driver_count,
+                 const std::vector<IssueError>& errors, const std::string& error_entry) {
   Json out;
   out["draws"] = result.draws;
   out["seed"] = options.seed;
   out["distribution"] = DistributionName(options.distribution);
+  const bool with_error = !errors.empty() && !error_entry.empty();
+  out["model_error"] = with_error ? ModelErrorToJson(options) : Json(nullptr);
+  if (with_error) out["model_error"]["entry"] = error_entry;
+  auto error_of = [&](int issue) { return with_error ? errors[issue] : IssueError(); };
   Json issues = Json::object();
   Json drivers = Json::object();
   for (int issue = 0; issue < result.issue_count; ++issue) {
-    Json item = QuantilesToJson(SummarizeIssue(result, issue));
-    item["unconstrained"] = QuantilesToJson(SummarizeIssue(result, issue, false));
+    Json item = QuantilesToJson(SummarizeIssue(result, issue, error_of(issue)));
+    item["unconstrained"] = QuantilesToJson(SummarizeIssue(result, issue, error_of(issue), false));
     issues[result.issue_names[issue]] = item;
     drivers[result.issue_names[issue]] = DriversToJson(Drivers(result, issue, driver_count));
   }
   out["issues"] = issues;
   if (target) {
     out["target"] = target->text;
-    out["probability"] = TargetProbability(result, *target);
+    out["probability"] = TargetProbability(result, *target, error_of(target->issue));
   }
   if (result.deals_offered > 0) out["deals_struck_share"] = DealStruckShare(result);
   out["drivers"] = drivers;
@@ -405,6 +416,7 @@ Json WhatifToJson(const Scenario& scenario, const WhatifResult& result,
   out["draws"] = options.draws;
   out["seed"] = options.seed;
   out["distribution"] = DistributionName(options.distribution);
+  out["model_error"] = ModelErrorToJson(options);
   if (result.target) out["target"] = result.target->text;
   if (!result.counter.empty()) out["counter_levers"] = AppliedLeversToJson(result.counter);
   Json cases = Json::array();
@@ -425,6 +437,10 @@ Json WhatifToJson(const Scenario& scenario, const WhatifResult& result,
       }
       model["issues"] = issues;
       if (cell.target_probability) model["probability"] = *cell.target_probability;
+      model["model_error"] = cell.model_error.empty() ? Json(nullptr) : Json(cell.model_error);
+      if (!cell.central.settlement.empty()) {
+        model["settlement"] = ForecastToJson(scenario, cell.central)["settlement"];
+      }
       Json drivers = Json::object();
       for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
         drivers[scenario.issues[issue].name] = DriversToJson(Drivers(cell.sweep, issue, 5));
@@ -467,6 +483,7 @@ Json OptimizeToJson(const OptimizeResult& result, const OptimizeOptions& options
   out["models"] = model_names;
   out["draws"] = options.sweep.draws;
   out["seed"] = options.sweep.seed;
+  out["model_error"] = ModelErrorToJson(options.sweep);
   out["candidates"] = result.candidates;
   out["evaluated"] = result.evaluated;
   out["counter_plans"] = result.counter_plans;

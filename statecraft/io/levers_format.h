@@ -69,10 +69,15 @@ Json AppliedLeversToJson(const std::vector<AppliedLever>& levers);
 Json DealReportsToJson(const std::vector<DealReport>& deals);
 Json QuantilesToJson(const Quantiles& quantiles);
 Json DriversToJson(const std::vector<Driver>& drivers);
-// {"plan", "model", "draws", "seed", "distribution", "issues": {name: quantiles},
-//  "probability"?, "deals_struck_share", "drivers": {issue: [...]}}
+// {"calibration": name, "source": words} of options.calibration, or null (model error off).
+Json ModelErrorToJson(const SweepOptions& options);
+// {"plan", "model", "draws", "seed", "distribution", "model_error", "issues": {name: quantiles},
+//  "probability"?, "deals_struck_share", "drivers": {issue: [...]}}. `errors` (one per issue,
+// from BindIssueErrors with `error_entry` the calibration entry) are included in the quantiles
+// and the probability; empty: the inputs' uncertainty alone.
 Json SweepToJson(const Scenario& scenario, const SweepResult& result, const SweepOptions& options,
-                 const std::optional<Target>& target, int driver_count);
+                 const std::optional<Target>& target, int driver_count,
+                 const std::vector<IssueError>& errors = {}, const std::string& error_entry = "");
 // Per plan and model: central outcome, quantiles per issue, probability, deals struck, and the
 // five strongest drivers per issue.
 Json WhatifToJson(const Scenario& scenario, const WhatifResult& result,

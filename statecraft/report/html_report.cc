@@ -5,6 +5,7 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/analysis/sweep.h"
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/analysis/whatif.h"
 #include "statecraft/core/registry.h"
 #include "statecraft/io/native_format.h"
@@ -146,6 +147,7 @@ Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& optio
   sweep.draws = options.draws;
   sweep.seed = options.seed;
   sweep.threads = options.threads;
+  sweep.calibration = options.calibration;
   const SweepPlan baseline = MakeSweepPlan(input.levers, Plan{"baseline", "no lever", {}});
   const ModelInfo* focus = BuiltinModels().Find(options.focus_model);
   if (focus == nullptr) focus = &BuiltinModels().models().front();
@@ -153,9 +155,11 @@ Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& optio
   for (const ModelInfo& info : BuiltinModels().models()) {
     const ModelChoice choice = DefaultChoice(info);
     const SweepResult result = RunSweep(scenario, baseline, info, choice.params, sweep);
+    const std::vector<IssueError> errors =
+        BindIssueErrors(options.calibration, ModelLabel(choice), scenario);
     Json per_issue = Json::object();
     for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-      const Quantiles quantiles = SummarizeIssue(result, issue);
+      const Quantiles quantiles = SummarizeIssue(result, issue, errors[issue]);
       Json item = QuantilesToJson(quantiles);
       Json samples = Json::array();
       for (int draw = 0; draw < result.draws; ++draw) {
@@ -173,7 +177,10 @@ Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& optio
                          {"drivers", DriversToJson(Drivers(result, 0, 10))}};
     }
   }
-  data["distributions"] = {{"draws", options.draws}, {"seed", options.seed}, {"models", models}};
+  data["distributions"] = {{"draws", options.draws},
+                           {"seed", options.seed},
+                           {"model_error", ModelErrorToJson(sweep)},
+                           {"models", models}};
   if (!input.levers.plans.empty()) {
     const WhatifResult whatif = RunWhatif(scenario, input.levers, input.levers.plans,
                                           {DefaultChoice(*focus)}, sweep, std::nullopt);
@@ -403,6 +410,7 @@ std::string RenderReportHtml(const Json& data) {
 
   if (data.contains("forecasts")) {
     html += "<h2 id=\"forecasts\">Forecast per model</h2>\n";
+    bool unsettled = false;
     std::vector<std::vector<std::string>> rows = {{"issue"}};
     for (const Json& forecast : data["forecasts"]) {
       rows[0].push_back(forecast["model"].get<std::string>());
@@ -413,7 +421,16 @@ std::string RenderReportHtml(const Json& data) {
       const std::string name = issue["name"].get<std::string>();
       std::vector<std::string> row = {name};
       for (const Json& forecast : data["forecasts"]) {
-        row.push_back(FormatJsonNumber(forecast["outcome"][name]));
+        std::string cell = FormatJsonNumber(forecast["outcome"][name]);
+        // A forecast that depends on where the rounds stop is never shown as a plain point.
+        if (forecast.contains("settlement") && !forecast["settlement"][name]["settled"]) {
+          const Json& settlement = forecast["settlement"][name];
+          cell += std::string(settlement["period"].is_null() ? " (moves " : " (cycles ") +
+                  FormatJsonNumber(settlement["low"]) + "-" + FormatJsonNumber(settlement["high"]) +
+                  ")";
+          unsettled = true;
+        }
+        row.push_back(cell);
       }
       row.push_back(issue.contains("status_quo") ? FormatJsonNumber(issue["status_quo"]) : "-");
       row.push_back(issue.contains("known_outcome") ? FormatJsonNumber(issue["known_outcome"])
@@ -421,7 +438,13 @@ std::string RenderReportHtml(const Json& data) {
       rows.push_back(row);
     }
     html += Table(rows, "forecast-table") +
-            "<p class=\"note\">Outcome after decision rules, on each issue's scale.</p>\n";
+            "<p class=\"note\">Outcome after decision rules, on each issue's scale." +
+            (unsettled ? " <strong>Not settled:</strong> where a cell reads \"x (cycles a-b)\" "
+                         "the model's rounds keep moving the outcome between a and b, so x "
+                         "depends on where the rounds stop (x is the model's forecast under "
+                         "its stopping rule)."
+                       : std::string()) +
+            "</p>\n";
   }
   if (!charts["trajectories"].empty()) {
     html +=
@@ -443,7 +466,16 @@ std::string RenderReportHtml(const Json& data) {
             std::to_string(data["distributions"].value("draws", 0)) +
             " Monte Carlo draws of every ranged input (seed " +
             std::to_string(data["distributions"].value("seed", 0)) +
-            "); dots are single draws.</p>\n" + Figures(charts, "distributions") + "\n";
+            "); dots are single draws of the model's forecast. " +
+            (data["distributions"].contains("model_error") &&
+                     !data["distributions"]["model_error"].is_null()
+                 ? "The quantiles and the what-if's probabilities also include each model's own "
+                   "error on past decisions (" +
+                       EscapeXml(data["distributions"]["model_error"]
+                                     .value("calibration", std::string())) +
+                       "), so they are wider than the dots."
+                 : std::string("Without model error: the spread of the inputs alone.")) +
+            "</p>\n" + Figures(charts, "distributions") + "\n";
   }
   if (!charts["plans"].empty()) {
     html += "<h2 id=\"plans\">Baseline vs plans</h2>\n";

@@ -30,6 +30,9 @@ struct ReportOptions {
   int threads = 0;
   std::string focus_model = "eum";  // the model of the what-if and the drivers
   std::string program_version;
+  // The models' errors the quantiles and the what-if's probabilities include
+  // (docs/calibration.md); null: the inputs' spread alone.
+  const Calibration* calibration = nullptr;
 };
 
 // Actors, issues (scale, status quo, known outcome), stakes and sources.

@@ -1,12 +1,15 @@
 #include "statecraft/store/saved_sweep.h"
 
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
 
 #include "statecraft/analysis/sweep.h"
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/analysis/whatif.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/io/calibration_format.h"
 #include "statecraft/io/levers_format.h"
 
 namespace statecraft {
@@ -20,6 +23,7 @@ struct PreparedSweep {
   std::optional<Target> target;
   int drivers = 10;
   int block_draws = kDefaultBlockDraws;
+  std::shared_ptr<const Calibration> calibration;  // options.calibration points into it
 };
 
 Json RequestToJson(const SavedSweepRequest& request) {
@@ -31,7 +35,8 @@ Json RequestToJson(const SavedSweepRequest& request) {
            {"distribution", request.distribution},
            {"target", request.target},
            {"drivers", request.drivers},
-           {"block_draws", request.block_draws}};
+           {"block_draws", request.block_draws},
+           {"calibration", request.calibration}};
   if (!request.text.empty()) {
     out["text"] = request.text;
     out["file_name"] = request.file_name;
@@ -53,6 +58,8 @@ SavedSweepRequest RequestFromJson(const Json& json) {
   request.drivers = json.at("drivers").get<int>();
   // Sweeps saved before blocks and file texts existed have neither key.
   request.block_draws = json.value("block_draws", kDefaultBlockDraws);
+  // Sweeps saved before model errors existed summarised without them.
+  request.calibration = json.contains("calibration") ? json.at("calibration") : Json(nullptr);
   request.text = json.value("text", std::string());
   request.file_name = json.value("file_name", std::string());
   request.from = json.value("from", std::string("auto"));
@@ -97,6 +104,20 @@ PreparedSweep Prepare(const SavedSweepRequest& request, int threads) {
   sweep.drivers = request.drivers;
   if (request.block_draws < 1) throw InputError("block_draws: expected at least 1");
   sweep.block_draws = request.block_draws;
+  if (request.calibration.is_string()) {
+    if (request.calibration != "built in") {
+      throw InputError("calibration: found " + request.calibration.dump() +
+                       ", expected null, \"built in\" or a calibration document");
+    }
+    sweep.calibration = std::shared_ptr<const Calibration>(&BuiltinCalibration(), [](auto*) {});
+  } else if (request.calibration.is_object()) {
+    sweep.calibration = std::make_shared<const Calibration>(
+        ParseCalibration(request.calibration.dump(), "calibration"));
+  } else if (!request.calibration.is_null()) {
+    throw InputError("calibration: found " + request.calibration.dump() +
+                     ", expected null, \"built in\" or a calibration document");
+  }
+  sweep.options.calibration = sweep.calibration.get();
   return sweep;
 }
 
@@ -189,8 +210,12 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
               {"plan", sweep.plan.name},
               {"levers", levers}};
     const SweepResult& result = whole.result();
-    item.update(
-        SweepToJson(sweep.input.scenario, result, sweep.options, sweep.target, sweep.drivers));
+    std::string error_entry;
+    const std::vector<IssueError> errors =
+        BindIssueErrors(sweep.options.calibration, ModelLabel(model),
+                        ScenarioForError(sweep.input.scenario, plan), &error_entry);
+    item.update(SweepToJson(sweep.input.scenario, result, sweep.options, sweep.target,
+                            sweep.drivers, errors, error_entry));
     // The summary alone: the draws are in the blocks already.
     store.SavePart(id, name, result.issue_count, {}, item);
     if (continuation.model_done) continuation.model_done(k, result);

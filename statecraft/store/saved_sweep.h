@@ -45,6 +45,10 @@ struct SavedSweepRequest {
   std::string target;  // "ISSUE<=V"; empty: none
   int drivers = 10;
   int block_draws = kDefaultBlockDraws;
+  // The models' errors the summary includes (docs/calibration.md): null for none
+  // (`--model-error off`), "built in" for the shipped calibration, or a calibration document
+  // (CalibrationToJson), kept so that a resumed sweep summarises as the original would.
+  Json calibration = "built in";
 };
 
 // Checks the request completely (scenario, models, plan, target) and writes the running row.

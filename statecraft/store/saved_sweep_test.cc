@@ -9,6 +9,8 @@
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
 #include "statecraft/io/builtin_scenario.h"
+#include "statecraft/analysis/sweep_error.h"
+#include "statecraft/io/calibration_format.h"
 #include "statecraft/io/levers_format.h"
 
 namespace statecraft {
@@ -50,14 +52,19 @@ Json OneCallSweep(const std::string& model, const SavedSweepRequest& request) {
   SweepOptions options;
   options.draws = request.draws;
   options.seed = request.seed;
-  const SweepResult result =
-      RunSweep(input.scenario, MakeSweepPlan(input.levers, plan), info, params, options);
+  options.calibration = &BuiltinCalibration();  // the request's default: the shipped errors
+  const SweepPlan sweep_plan = MakeSweepPlan(input.levers, plan);
+  const SweepResult result = RunSweep(input.scenario, sweep_plan, info, params, options);
   Json out{{"scenario", input.scenario.name},
            {"model", model},
            {"plan", plan.name},
            {"levers", AppliedLeversToJson(ResolvePlan(input.levers, plan))}};
+  std::string entry;
+  const std::vector<IssueError> errors = BindIssueErrors(
+      options.calibration, model, ScenarioForError(input.scenario, sweep_plan), &entry);
   out.update(SweepToJson(input.scenario, result, options,
-                         ParseTarget(input.scenario, request.target), request.drivers));
+                         ParseTarget(input.scenario, request.target), request.drivers, errors,
+                         entry));
   return out;
 }
 

@@ -15,10 +15,12 @@
 #include "statecraft/analysis/optimize.h"
 #include "statecraft/analysis/run.h"
 #include "statecraft/analysis/sweep.h"
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/analysis/whatif.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
 #include "statecraft/io/builtin_scenario.h"
+#include "statecraft/io/calibration_format.h"
 #include "statecraft/io/csv.h"
 #include "statecraft/io/levers_format.h"
 #include "statecraft/report/html_report.h"
@@ -219,6 +221,9 @@ SweepOptions SweepOptionsOf(const Json& body, int default_draws) {
   options.seed = SeedField(body);
   options.threads = ResolveThreads(static_cast<int>(IntegerField(body, "threads", 0, 0, 1024)));
   options.distribution = ParseDistribution(StringField(body, "distribution", "triangular"));
+  // Probabilities and intervals include each model's own error unless "model_error": false
+  // (docs/calibration.md); the shipped calibration.
+  if (BoolField(body, "model_error", true)) options.calibration = &BuiltinCalibration();
   return options;
 }
 
@@ -630,6 +635,7 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
           saved.distribution = DistributionName(options.distribution);
           saved.target = target ? target->text : "";
           saved.drivers = drivers;
+          saved.calibration = options.calibration != nullptr ? Json("built in") : Json(nullptr);
           RunStore* store = state.Store();
           const std::int64_t run_id = BeginSavedSweep(*store, saved, state.options.program_version);
           auto job = state.StartSavedSweep(store, run_id, options.threads);
@@ -663,7 +669,12 @@ ApiServer::ApiServer(ServerOptions options) : state_(std::make_unique<State>()) 
                       {"model", model.info->name},
                       {"plan", plan.name},
                       {"levers", levers}};
-            item.update(SweepToJson(input->scenario, result, options, target, drivers));
+            std::string error_entry;
+            const std::vector<IssueError> errors =
+                BindIssueErrors(options.calibration, ModelLabel(model),
+                                ScenarioForError(input->scenario, sweep_plan), &error_entry);
+            item.update(SweepToJson(input->scenario, result, options, target, drivers, errors,
+                                    error_entry));
             results.push_back(item);
             if (save) {
               state.WithStore([&](RunStore& store) {

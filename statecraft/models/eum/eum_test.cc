@@ -641,7 +641,7 @@ TEST(EumStopping, SettlementMarksOutcomesThatKeepMoving) {
 TEST(EumStopping, DefaultForecastIsStableToOneRound) {
   std::vector<Scenario> scenarios = ParseScenarios(BuiltinScenarioText(), "builtin");
   const std::string deu =
-      std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/exchange/deu_i_ii_iii_combined_blksv.tsv";
+      std::string(STATECRAFT_SOURCE_DIR) + "/data/deu/deu_i_ii_iii_combined_blksv.tsv";
   for (const char* capability : {"equal", "votes"}) {
     ReadOptions options;
     options.format = "deu";
