@@ -596,22 +596,22 @@ void SummarizeOutcome(const std::vector<double>& medians, const EumOptions& opti
   result.outcome = medians.back();
   if (options.stop == EumStop::kAverage) {
     result.stopped_by = "average";
-    // The mean of the median over rounds 1..N. When the state recurred at round `run` < N, the
-    // medians of rounds run+1..N repeat those of the cycle, so the sum is completed exactly.
     // Deviations from the last median are summed, so that a median that stopped moving is the
-    // forecast to the last bit rather than up to the rounding of N additions.
-    const int horizon = options.rounds;
+    // forecast to the last bit rather than up to the rounding of many additions.
     const double last = medians.back();
     double deviations = 0.0;
-    for (int t = 1; t <= run; ++t) deviations += medians[t] - last;
-    if (run < horizon && result.has_cycle) {
-      const int period = result.cycle.period;
-      const int first = result.cycle.first_round + 1;  // the cycle's rounds: first..first+period-1
-      for (int t = run + 1; t <= horizon; ++t) {
-        deviations += medians[first + (t - first) % period] - last;
-      }
+    if (result.has_cycle) {
+      // The state recurred within the horizon: the median repeats the cycle for ever after, and
+      // its long-run mean is the mean over one period (a fixed point's median, exactly).
+      const int first = result.cycle.first_round + 1;
+      for (int t = first; t < first + result.cycle.period; ++t) deviations += medians[t] - last;
+      result.outcome = last + deviations / result.cycle.period;
+    } else {
+      // No recurrence within the horizon N: the mean of the median over rounds 1..N, which moves
+      // by at most (max − min median) / N when N moves by one round.
+      for (int t = 1; t <= run; ++t) deviations += medians[t] - last;
+      result.outcome = last + deviations / run;
     }
-    result.outcome = last + deviations / horizon;
   }
   if (result.has_cycle) {
     result.outcome_low = result.cycle.median_min;
@@ -990,9 +990,10 @@ void RegisterEumModel(ModelRegistry& registry) {
                     "rounds to run (stop=fixed_rounds), the cap (fixed_point, cycle) or the "
                     "averaging horizon (average)"},
           Choice("stop", "average", {"average", "fixed_rounds", "fixed_point", "cycle"},
-                 "forecast the mean median over `rounds` rounds (stable to +-1 round), or stop "
-                 "after `rounds` (the reference: rounds=10), at a fixed point (max move <= "
-                 "epsilon x range), or when a state recurs"),
+                 "forecast the median's long-run mean (over its cycle, else over `rounds` "
+                 "rounds; stable to +-1 round), or stop after `rounds` (the reference: "
+                 "rounds=10), at a fixed point (max move <= epsilon x range), or when a state "
+                 "recurs"),
           ParamSpec{"epsilon",
                     ParamType::kNumber,
                     "1e-09",

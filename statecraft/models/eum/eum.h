@@ -29,8 +29,8 @@ enum class EumCompromiseKey { kMidpoint, kLeast };
 // §3.1: range R fixed at the start or recomputed every round.
 enum class EumRange { kFixed, kDynamic };
 // §3.8: when a run stops. kAverage (statecraft's default, README "Stopping rules"): the forecast
-// is the mean of the weighted median over rounds 1..rounds, and the run stops early once its
-// state recurs, because the rest of the sequence is then known.
+// is the long-run mean of the weighted median — over one period of the cycle once the state
+// recurs (the run stops there), else over rounds 1..rounds.
 enum class EumStop { kFixedRounds, kFixedPoint, kCycle, kAverage };
 enum class EumOfferKind { kConfrontation, kCompromise, kCapitulation };
 
@@ -107,7 +107,7 @@ struct EumIssueResult {
   std::string stopped_by;  // "fixed_rounds", "fixed_point", "cycle", "average"
   std::string note;        // set when the issue has no dynamics (fewer than two actors, R = 0)
   // The forecast under the stopping rule: the last round's median, or (kAverage) the mean of the
-  // median over rounds 1..rounds.
+  // median over the cycle, or over rounds 1..rounds when no state recurred.
   double outcome = 0.0;
   // Whether the median has stopped moving: the run reached a fixed point, or a cycle along which
   // the median is constant. Otherwise [outcome_low, outcome_high] is the range the median keeps

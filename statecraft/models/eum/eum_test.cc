@@ -582,27 +582,33 @@ TEST(EumStopping, SultanIsAFixedPoint) {
   EXPECT_EQ(result.stopped_by, "fixed_point");
 }
 
-// The default rule: the mean of the median over rounds 1..N. A run that recurs early completes
-// the sum from the cycle, and gives the very number a run of all N rounds gives.
-TEST(EumStopping, AverageCompletesTheSumFromTheCycle) {
-  for (const char* name : {"iran2013_election.tsv", "sultan_bdm1997.csv", "rand_n10.csv",
-                           "ec_emissions_bdm1994.csv"}) {
-    SCOPED_TRACE(name);
-    const EumIssueInput input = IssueInput(LoadScenario(name));
-    for (int horizon : {1, 7, 100, 301}) {
-      EumOptions average;
-      average.rounds = horizon;
-      const EumIssueResult early = RunEumIssue(input, average);
-      EumOptions every = EumOptions::Reference();
-      every.rounds = horizon;
-      const EumIssueResult full = RunEumIssue(input, every);
-      double sum = 0.0;
-      for (const EumRoundResult& round : full.rounds) sum += round.median;
-      EXPECT_NEAR(early.outcome, sum / horizon, 1e-12 * full.range) << "horizon " << horizon;
-      EXPECT_EQ(early.stopped_by, "average");
-      EXPECT_LE(early.rounds.size(), full.rounds.size());
-    }
-  }
+// The default rule: the long-run mean of the median. Once the state recurs the median repeats
+// the cycle, so the forecast is its mean over one period; without a recurrence within the horizon
+// N it is the mean over rounds 1..N, the number a run of exactly N rounds averages to.
+TEST(EumStopping, AverageIsTheLongRunMeanOfTheMedian) {
+  const EumIssueInput ec = IssueInput(LoadScenario("ec_emissions_bdm1994.csv"));
+  // EC recurs only after round 270 (a cycle of 18): at N = 100 the mean over 100 rounds.
+  EumOptions every = EumOptions::Reference();
+  every.rounds = 100;
+  const EumIssueResult full = RunEumIssue(ec, every);
+  double sum = 0.0;
+  for (const EumRoundResult& round : full.rounds) sum += round.median;
+  const EumIssueResult early = RunEumIssue(ec, {});
+  EXPECT_FALSE(early.has_cycle);
+  EXPECT_NEAR(early.outcome, sum / 100, 1e-12 * early.range);
+  // At N = 400 the cycle is found: its mean median, whatever N beyond it.
+  EumOptions long_horizon;
+  long_horizon.rounds = 400;
+  const EumIssueResult cycled = RunEumIssue(ec, long_horizon);
+  ASSERT_TRUE(cycled.has_cycle);
+  EXPECT_EQ(cycled.cycle.period, 18);
+  EXPECT_NEAR(cycled.outcome, cycled.cycle.median_mean, 1e-12 * cycled.range);
+  long_horizon.rounds = 1000;
+  EXPECT_EQ(RunEumIssue(ec, long_horizon).outcome, cycled.outcome);
+  // Sultan: RUSSIA swings, the median between 13.75 and 13.9 — their mean, from round 2 on.
+  const EumIssueResult sultan = RunEumIssue(IssueInput(LoadScenario("sultan_bdm1997.csv")), {});
+  EXPECT_NEAR(sultan.outcome, (13.75 + 13.9) / 2, 1e-12);
+  EXPECT_EQ(sultan.stopped_by, "average");
 }
 
 // Iran's positions cycle but its median stays at 5: settled. EC has not recurred within 100
@@ -630,7 +636,7 @@ TEST(EumStopping, SettlementMarksOutcomesThatKeepMoving) {
   const EumIssueResult settled = RunEumIssue(sultan_input, still);
   EXPECT_TRUE(settled.settled);
   EXPECT_TRUE(settled.converged);
-  EXPECT_DOUBLE_EQ(settled.outcome, 13.9);
+  EXPECT_EQ(settled.outcome, 13.9);  // exactly the fixed point's median
   EXPECT_EQ(settled.outcome_low, settled.outcome_high);
 }
 
