@@ -14,6 +14,7 @@
 
 #include "statecraft/analysis/sweep.h"
 #include "statecraft/analysis/whatif.h"
+#include "statecraft/app/lever_json.h"
 #include "statecraft/core/registry.h"
 #include "statecraft/io/levers_format.h"
 
@@ -42,7 +43,7 @@ double CpuSeconds(std::clock_t start) {
 void SweepAndSummarize(const ModelChoice& model, const SweepOptions& options,
                        const Target& target) {
   const SweepResult result = RunSweep(Flagship().scenario, {}, *model.info, model.params, options);
-  const Json summary = SweepToJson(Flagship().scenario, result, options, target, 10);
+  const Json summary = app::SweepToJson(Flagship().scenario, result, options, target, 10);
   benchmark::DoNotOptimize(summary.size());
 }
 

@@ -4,13 +4,14 @@
 //
 // Scores every model (or the --model list, "NAME" or "NAME:k=v,k=v") against known outcomes, as
 // points and as distributions (statecraft/analysis/scoring.h, docs/calibration.md).
+#include "statecraft/app/backtest_command.h"
+
 #include <cmath>
 #include <iostream>
 
 #include "cli/common.h"
-#include "statecraft/analysis/backtest.h"
-#include "statecraft/core/registry.h"
-#include "statecraft/io/calibration_format.h"
+#include "cli/lever_options.h"
+#include "statecraft/core/error.h"
 
 namespace statecraft::cli {
 namespace {
@@ -19,13 +20,12 @@ struct BacktestOptions {
   InputOptions input;
   std::vector<std::string> models;
   std::string format;
-  std::string train;        // --train FILE: fit on it, score the FILE
-  std::string calibration;  // --calibration FILE
-  std::string model_error = "on";
+  std::string train;  // --train FILE: fit on it, score the FILE
+  bool model_error = true;
+  std::shared_ptr<const Calibration> calibration;
 };
 
 std::vector<BacktestModel> ChosenModels(const std::vector<std::string>& specs) {
-  if (specs.empty()) return DefaultBacktestModels();
   std::vector<BacktestModel> models;
   for (const std::string& spec : specs) models.push_back(ParseBacktestModel(spec));
   return models;
@@ -37,16 +37,15 @@ std::string Interval(double low, double high) {
 }
 
 void PrintScores(const BacktestResult& result) {
-  std::cout << "issues scored: " << result.issues_scored << "\n";
-  std::cout << "model error: " << result.model_error << "\n";
-  std::cout << "\n";
+  std::cout << "issues scored: " << result.issues_scored << "\nmodel error: " << result.model_error
+            << "\n\n";
   std::vector<std::vector<std::string>> rows = {
       {"model", "MAE", "95% interval", "vs " + result.reference, "95% interval", "CRPS",
        "cover 50%", "80%", "90%"}};
-  for (const auto& [threshold, share] : result.models.empty()
-                                             ? std::map<int, double>{}
-                                             : result.models.front().share_within) {
-    rows.front().push_back("within " + std::to_string(threshold));
+  if (!result.models.empty()) {
+    for (const auto& [threshold, share] : result.models.front().share_within) {
+      rows.front().push_back("within " + std::to_string(threshold));
+    }
   }
   rows.front().push_back("out of sample");
   for (const ModelScore& score : result.models) {
@@ -71,33 +70,6 @@ void PrintScores(const BacktestResult& result) {
     rows.push_back(row);
   }
   PrintTable(std::cout, rows);
-}
-
-// The model error a backtest uses: --model-error off, --calibration FILE, or the command's own
-// default (cross-validated for a dataset, the shipped calibration for the flagship).
-void ChooseModelError(const BacktestOptions& options, ErrorSource default_source,
-                      Calibration& calibration, statecraft::BacktestOptions& backtest) {
-  calibration = options.calibration.empty() ? BuiltinCalibration()
-                                            : ReadCalibration(options.calibration);
-  backtest.calibration = &calibration;
-  if (options.model_error == "off") {
-    backtest.error_source = ErrorSource::kNone;
-  } else if (!options.calibration.empty()) {
-    backtest.error_source = ErrorSource::kCalibration;
-  } else {
-    backtest.error_source = default_source;
-  }
-}
-
-void AddModelErrorOptions(CLI::App& command, BacktestOptions& options) {
-  command
-      .add_option("--model-error", options.model_error,
-                  "score forecast distributions with the model's error (on) or points only (off)")
-      ->default_val("on")
-      ->check(CLI::IsMember({"on", "off"}));
-  command.add_option("--calibration", options.calibration,
-                     "model errors from this calibration file (statecraft calibrate) instead of "
-                     "learning them");
 }
 
 // One scenario's scored issues: the coded outcome (with its range) and each model's forecast with
@@ -143,26 +115,26 @@ void AddBacktestCommand(CLI::App& app) {
                           "(repeatable; default: every model)");
   AddFormatOption(*deu_command, deu->format, {"table", "json"});
   deu_command->add_option("--train", deu->train,
-                          "fit the fitted models and their errors on this dataset and score FILE");
-  AddModelErrorOptions(*deu_command, *deu);
+                          "fit the fitted models and the models' errors on this dataset and "
+                          "score FILE");
+  AddModelErrorOptions(*deu_command, deu->model_error, deu->calibration);
   deu_command->callback([deu] {
     if (deu->input.from == "auto") deu->input.from = "deu";
-    const std::vector<Scenario> scenarios = LoadScenarios(deu->input);
-    statecraft::BacktestOptions options;
-    Calibration calibration;
-    ChooseModelError(*deu, ErrorSource::kCrossValidated, calibration, options);
-    std::vector<Scenario> training;
+    app::BacktestRequest request;
+    request.scenarios = {SourceOf(deu->input)};
+    request.models = ChosenModels(deu->models);
+    request.model_error = deu->model_error;
+    request.calibration = deu->calibration;
     if (!deu->train.empty()) {
-      InputOptions train_input = deu->input;
-      train_input.file = deu->train;
-      training = LoadScenarios(train_input);
-      options.training = &training;
+      InputOptions train = deu->input;
+      train.file = deu->train;
+      request.training = {SourceOf(train)};
     }
-    const BacktestResult result = Backtest(scenarios, ChosenModels(deu->models), options);
+    const app::BacktestOutput output = Unwrap(app::Backtest(request));
     if (deu->format == "json") {
-      PrintJson(std::cout, BacktestToJson(result));
+      PrintJson(std::cout, app::BacktestOutputToJson(output));
     } else {
-      PrintScores(result);
+      PrintScores(output.scores);
     }
   });
 
@@ -173,31 +145,32 @@ void AddBacktestCommand(CLI::App& app) {
   flagship_command->add_option("-m,--model", flagship->models,
                                "model to score (repeatable; default: every model)");
   AddFormatOption(*flagship_command, flagship->format, {"table", "json"});
-  AddModelErrorOptions(*flagship_command, *flagship);
+  AddModelErrorOptions(*flagship_command, flagship->model_error, flagship->calibration);
   flagship_command->callback([flagship] {
-    const std::vector<Scenario> scenarios = {LoadScenario(flagship->input)};
-    const std::vector<BacktestModel> models = ChosenModels(flagship->models);
-    statecraft::BacktestOptions with_rules;
-    Calibration calibration;
-    ChooseModelError(*flagship, ErrorSource::kCalibration, calibration, with_rules);
-    with_rules.min_actors = 1;
-    statecraft::BacktestOptions without_rules = with_rules;
-    without_rules.apply_decision_rules = false;
-    const BacktestResult ruled = Backtest(scenarios, models, with_rules);
-    const BacktestResult unruled = Backtest(scenarios, models, without_rules);
+    app::BacktestRequest request;
+    request.scenarios = {SourceOf(flagship->input)};
+    request.models = ChosenModels(flagship->models);
+    request.model_error = flagship->model_error;
+    request.calibration = flagship->calibration;
+    request.min_actors = 1;
+    request.both_rules = true;
+    const app::BacktestOutput output = Unwrap(app::Backtest(request));
+    if (output.scenarios.size() != 1) {
+      throw InputError(flagship->input.file + ": holds " + std::to_string(output.scenarios.size()) +
+                       " scenarios, expected one (`backtest deu` scores a dataset)");
+    }
     if (flagship->format == "json") {
-      PrintJson(std::cout, Json{{"with_decision_rules", BacktestToJson(ruled)},
-                                {"without_decision_rules", BacktestToJson(unruled)}});
+      PrintJson(std::cout, app::BacktestOutputToJson(output));
       return;
     }
     std::cout << "with decision rules\n";
-    PrintScores(ruled);
+    PrintScores(output.scores);
     std::cout << "\n";
-    PrintIssueForecasts(scenarios.front(), ruled);
+    PrintIssueForecasts(output.scenarios.front(), output.scores);
     std::cout << "\nwithout decision rules\n";
-    PrintScores(unruled);
+    PrintScores(*output.without_decision_rules);
     std::cout << "\n";
-    PrintIssueForecasts(scenarios.front(), unruled);
+    PrintIssueForecasts(output.scenarios.front(), *output.without_decision_rules);
   });
 }
 

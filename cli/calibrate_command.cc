@@ -29,7 +29,7 @@ void AddCalibrateCommand(CLI::App& app) {
   deu->add_option("-o,--output", options->output, "calibration file to write (default: print)");
   deu->callback([options] {
     if (options->input.from == "auto") options->input.from = "deu";
-    const std::vector<Scenario> scenarios = LoadScenarios(options->input);
+    const std::vector<Scenario> scenarios = app::LoadScenarios(SourceOf(options->input));
     std::vector<BacktestModel> models = DefaultBacktestModels();
     if (!options->models.empty()) {
       models.clear();

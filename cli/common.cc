@@ -5,10 +5,6 @@
 #include <iostream>
 #include <sstream>
 
-#include "statecraft/analysis/backtest.h"
-#include "statecraft/core/error.h"
-#include "statecraft/core/params.h"
-#include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/csv.h"
 
 namespace statecraft::cli {
@@ -28,24 +24,27 @@ void AddInputOptions(CLI::App& command, InputOptions& options, bool file_require
       ->default_val("equal");
 }
 
-std::vector<Scenario> LoadScenarios(const InputOptions& options) {
+app::ScenarioSource SourceOf(const InputOptions& options) {
+  if (options.file.empty()) return app::ScenarioSource::Builtin();
   ReadOptions read;
   read.format = options.from;
   read.import.capability = options.capability;
-  if (options.file.empty()) {
-    return ParseScenarios(BuiltinScenarioText(), BuiltinScenarioFileName(), read);
-  }
-  return ReadScenarios(options.file, read);
+  return app::ScenarioSource::File(options.file, read);
 }
 
-Scenario LoadScenario(const InputOptions& options) {
-  std::vector<Scenario> scenarios = LoadScenarios(options);
-  if (scenarios.size() != 1) {
-    throw InputError(options.file + ": holds " + std::to_string(scenarios.size()) +
-                     " scenarios, expected one (use `statecraft convert` to split it, or "
-                     "`statecraft backtest` for a dataset)");
+int ExitStatus(app::ErrorCode code) {
+  switch (code) {
+    case app::ErrorCode::kBadInput:
+    case app::ErrorCode::kNotFound:
+    case app::ErrorCode::kConflict:
+      return 2;
+    default:
+      return 1;
   }
-  return std::move(scenarios.front());
+}
+
+void PrintSaveWarning(const app::SaveReport& saved) {
+  if (!saved.warning.empty()) std::cerr << "statecraft: warning: " << saved.warning << "\n";
 }
 
 void AddFormatOption(CLI::App& command, std::string& format,
@@ -114,10 +113,10 @@ void PrintTable(std::ostream& out, const std::vector<std::vector<std::string>>& 
   }
 }
 
-std::pair<std::string, std::vector<std::pair<std::string, std::string>>> ParseModelSpec(
-    const std::string& spec) {
-  BacktestModel model = ParseBacktestModel(spec);
-  return {model.model, std::move(model.params)};
+std::vector<ModelSpec> ModelSpecs(const std::vector<std::string>& specs) {
+  std::vector<ModelSpec> models;
+  for (const std::string& spec : specs) models.push_back(ParseModelSpec(spec));
+  return models;
 }
 
 }  // namespace statecraft::cli

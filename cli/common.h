@@ -1,5 +1,7 @@
-// What the subcommands share: loading the scenario a command names (or the built-in one),
-// printing tables, and writing JSON. No model logic lives in the CLI.
+// What the subcommands share: the scenario a command names (or the built-in one) as a request's
+// source, turning a request's outcome into output or a failure, printing tables, and writing
+// JSON. The commands only translate arguments into the request layer's requests
+// (statecraft/app) and render its results; no model logic lives in the CLI.
 #ifndef STATECRAFT_CLI_COMMON_H_
 #define STATECRAFT_CLI_COMMON_H_
 
@@ -8,9 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "statecraft/core/scenario.h"
-#include "statecraft/io/json_output.h"
-#include "statecraft/io/scenario_reader.h"
+#include "statecraft/analysis/model_choice.h"
+#include "statecraft/app/context.h"
+#include "statecraft/app/outcome.h"
+#include "statecraft/app/scenario_source.h"
 
 namespace statecraft::cli {
 
@@ -23,10 +26,27 @@ struct InputOptions {
 
 void AddInputOptions(CLI::App& command, InputOptions& options, bool file_required = false);
 
-// The scenario named by the options: the file's only scenario, or the built-in one.
-Scenario LoadScenario(const InputOptions& options);
-// Every scenario of the file (a dataset may hold many).
-std::vector<Scenario> LoadScenarios(const InputOptions& options);
+// The scenario the options name, as a request's source.
+app::ScenarioSource SourceOf(const InputOptions& options);
+
+// A request that failed: main() prints its message and exits with ExitStatus(code).
+struct CommandFailed {
+  app::Error error;
+};
+
+// The exit status of a failed request: 2 for what the user can fix (bad input, a run that does
+// not exist, a run in the wrong state), 1 for an internal error.
+int ExitStatus(app::ErrorCode code);
+
+// The outcome's result, or CommandFailed.
+template <typename T>
+T Unwrap(app::Outcome<T> outcome) {
+  if (!outcome.ok()) throw CommandFailed{outcome.error()};
+  return std::move(outcome).value();
+}
+
+// A saving command's warning (a store that could not be written), on standard error.
+void PrintSaveWarning(const app::SaveReport& saved);
 
 // --format table|json|csv (choices limited to `allowed`).
 void AddFormatOption(CLI::App& command, std::string& format,
@@ -49,6 +69,9 @@ std::string SettlementMark(const Forecast& forecast, int issue);
 // The sentence printed under a table with an unsettled outcome; empty when every outcome settled.
 std::string SettlementNote(const std::vector<const Forecast*>& forecasts);
 
+// "NAME" or "NAME:k=v,k=v" specs (--model) → model specs.
+std::vector<ModelSpec> ModelSpecs(const std::vector<std::string>& specs);
+
 // Registers a subcommand; each lives in its own file.
 void AddModelsCommand(CLI::App& app);
 void AddRunCommand(CLI::App& app);
@@ -66,13 +89,8 @@ void AddRunsCommand(CLI::App& app);
 void AddReportCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
 
-// `statecraft` without a command: the analysis of the built-in scenario.
-int RunDefaultAnalysis(std::ostream& out);
-
-// "NAME" or "NAME:k=v,k=v" → model name and parameters (for --model lists); InputError for an
-// unknown model.
-std::pair<std::string, std::vector<std::pair<std::string, std::string>>> ParseModelSpec(
-    const std::string& spec);
+// `statecraft` without a command: the answer for the built-in scenario.
+int RunDefaultAnswer(std::ostream& out);
 
 }  // namespace statecraft::cli
 

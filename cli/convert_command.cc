@@ -6,10 +6,8 @@
 #include <iostream>
 
 #include "cli/common.h"
-#include "cli/lever_options.h"
+#include "statecraft/app/scenario_commands.h"
 #include "statecraft/core/error.h"
-#include "statecraft/io/levers_writer.h"
-#include "statecraft/io/native_format.h"
 #include "statecraft/io/text_file.h"
 
 namespace statecraft::cli {
@@ -47,39 +45,31 @@ void AddConvertCommand(CLI::App& app) {
                       "output file (a directory when the input holds several scenarios); "
                       "default: standard output");
   command->callback([options] {
-    const std::vector<Scenario> scenarios = LoadScenarios(options->input);
     std::string to = options->to;
     if (to.empty()) {
       to = std::filesystem::path(options->output).extension() == ".json" ? "json" : "yaml";
     }
-    auto render = [&](const Scenario& scenario) {
-      return to == "json" ? WriteScenarioJson(scenario) : WriteScenarioYaml(scenario);
-    };
-    if (scenarios.size() == 1) {
-      const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
-      const std::string text =
-          to == "json" ? WriteScenarioWithLeversJson(input) : WriteScenarioWithLeversYaml(input);
+    const app::ConvertOutput output = Unwrap(app::Convert({SourceOf(options->input), to}));
+    const auto& documents = output.documents;
+    if (documents.size() == 1) {
       if (options->output.empty()) {
-        std::cout << text;
+        std::cout << documents.front().second;
       } else {
-        WriteTextFileAtomically(options->output, text);
+        WriteTextFileAtomically(options->output, documents.front().second);
       }
       return;
     }
     if (options->output.empty()) {
-      throw InputError(options->input.file + ": holds " + std::to_string(scenarios.size()) +
+      throw InputError(options->input.file + ": holds " + std::to_string(documents.size()) +
                        " scenarios; give -o DIRECTORY to write one file per scenario");
-    }
-    std::vector<std::pair<std::string, std::string>> files;
-    for (const Scenario& scenario : scenarios) {
-      files.emplace_back(options->output + "/" + SafeFileName(scenario.name) + "." + to,
-                         render(scenario));
     }
     std::error_code error;
     std::filesystem::create_directories(options->output, error);
     if (error) throw InputError(options->output + ": cannot create directory: " + error.message());
-    for (const auto& [path, text] : files) WriteTextFileAtomically(path, text);
-    std::cout << "wrote " << files.size() << " scenarios to " << options->output << "\n";
+    for (const auto& [name, text] : documents) {
+      WriteTextFileAtomically(options->output + "/" + SafeFileName(name) + "." + to, text);
+    }
+    std::cout << "wrote " << documents.size() << " scenarios to " << options->output << "\n";
   });
 }
 

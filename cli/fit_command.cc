@@ -26,7 +26,7 @@ void AddFitCommand(CLI::App& app) {
   AddFormatOption(*deu, options->format, {"table", "json"});
   deu->callback([options] {
     if (options->input.from == "auto") options->input.from = "deu";
-    const std::vector<Scenario> scenarios = LoadScenarios(options->input);
+    const std::vector<Scenario> scenarios = app::LoadScenarios(SourceOf(options->input));
     const BacktestModel spec = ParseBacktestModel(options->model);
     const ParamAssignments fitted = FitOnDataset(spec, scenarios);
     if (options->format == "json") {

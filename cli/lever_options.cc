@@ -1,38 +1,11 @@
 #include "cli/lever_options.h"
 
-#include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/calibration_format.h"
 
 namespace statecraft::cli {
 
-SweepOptions UncertaintyOptions::ToSweepOptions() const {
-  SweepOptions options;
-  options.draws = draws;
-  options.seed = seed;
-  options.threads = ResolveThreads(threads);
-  options.distribution = ParseDistribution(distribution);
-  if (draws < 1) throw InputError("--draws " + std::to_string(draws) + ": expected at least 1");
-  if (model_error == "on") {
-    if (loaded == nullptr) {
-      loaded = calibration.empty()
-                   ? std::shared_ptr<const Calibration>(&BuiltinCalibration(), [](auto*) {})
-                   : std::make_shared<const Calibration>(ReadCalibration(calibration));
-    }
-    options.calibration = loaded.get();
-  }
-  return options;
-}
-
-std::string ModelErrorNote(const SweepOptions& options) {
-  if (options.calibration == nullptr) {
-    return "without model error (--model-error off): the spread of the inputs alone";
-  }
-  return "with model error: each model's own error on past decisions (" +
-         options.calibration->name + "; docs/calibration.md)";
-}
-
-void AddUncertaintyOptions(CLI::App& command, UncertaintyOptions& options, int default_draws) {
+void AddUncertaintyOptions(CLI::App& command, app::Uncertainty& options,
+                           std::int64_t default_draws) {
   options.draws = default_draws;
   command.add_option("--draws", options.draws, "Monte Carlo draws")->default_val(default_draws);
   command
@@ -43,35 +16,33 @@ void AddUncertaintyOptions(CLI::App& command, UncertaintyOptions& options, int d
   command
       .add_option("--distribution", options.distribution,
                   "how ranged numbers are sampled: triangular|uniform")
-      ->default_val("triangular")
-      ->check(CLI::IsMember({"triangular", "uniform"}));
+      ->default_val("triangular");
+  AddModelErrorOptions(command, options.model_error, options.calibration);
+}
+
+void AddModelErrorOptions(CLI::App& command, bool& model_error,
+                          std::shared_ptr<const Calibration>& calibration) {
   command
-      .add_option("--model-error", options.model_error,
-                  "include each model's own error in probabilities and intervals: on|off")
-      ->default_val("on")
+      .add_option_function<std::string>(
+          "--model-error", [&model_error](const std::string& value) { model_error = value == "on"; },
+          "include each model's own error on past decisions in probabilities and intervals: "
+          "on|off")
+      ->default_str("on")
       ->check(CLI::IsMember({"on", "off"}));
-  command.add_option("--calibration", options.calibration,
-                     "the models' errors from this file (statecraft calibrate) instead of the "
-                     "shipped one");
+  command.add_option_function<std::string>(
+      "--calibration",
+      [&calibration](const std::string& path) {
+        calibration = std::make_shared<const Calibration>(ReadCalibration(path));
+      },
+      "the models' errors from this file (statecraft calibrate) instead of the shipped one");
 }
 
-ScenarioWithLevers LoadScenarioWithLevers(const InputOptions& options) {
-  ReadOptions read;
-  read.format = options.from;
-  read.import.capability = options.capability;
-  if (options.file.empty()) return BuiltinScenarioWithLevers();
-  return ReadScenarioWithLevers(options.file, read);
-}
-
-std::vector<ModelChoice> ChosenModels(const std::vector<std::string>& specs) {
-  if (specs.empty()) return AllModels();
-  std::vector<ModelChoice> models;
-  for (const std::string& spec : specs) {
-    auto [name, params] = ParseModelSpec(spec);
-    const ModelInfo& info = BuiltinModels().Get(name);
-    models.push_back({&info, ResolveParams("model '" + info.name + "'", info.params, params)});
+std::string ModelErrorNote(const SweepOptions& options) {
+  if (options.calibration == nullptr) {
+    return "without model error (--model-error off): the spread of the inputs alone";
   }
-  return models;
+  return "with model error: each model's own error on past decisions (" +
+         options.calibration->name + "; docs/calibration.md)";
 }
 
 std::string FormatInterval(const Quantiles& quantiles) {

@@ -1,6 +1,7 @@
 // statecraft: forecasts what political actors will settle on, and tests the levers that could
 // change it. This file only wires the subcommands and maps failures to exit codes:
-// 0 success, 2 bad input (a message names the file, line and what was expected), 1 internal error.
+// 0 success; 2 what the user can fix — bad input (a message names the file, line and what was
+// expected), a run that does not exist, a run in the wrong state; 1 an internal error.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -10,8 +11,8 @@
 int main(int argc, char** argv) {
   CLI::App app{
       "statecraft: forecasts what political actors will settle on, and tests the levers that "
-      "could change it.\nWithout a command it analyses the built-in scenario (Russia-DPRK, June "
-      "2024).",
+      "could change it.\nWithout a command it answers the built-in scenario's question "
+      "(Russia-DPRK, June 2024), as `statecraft answer` does.",
       "statecraft"};
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", std::string("statecraft ") + STATECRAFT_VERSION);
@@ -44,8 +45,13 @@ int main(int argc, char** argv) {
       return 2;
     }
     if (app.get_subcommands().empty()) {
-      return statecraft::cli::RunDefaultAnalysis(std::cout);
+      return statecraft::cli::RunDefaultAnswer(std::cout);
     }
+  } catch (const statecraft::cli::CommandFailed& failed) {
+    const bool internal = statecraft::cli::ExitStatus(failed.error.code) == 1;
+    std::cerr << (internal ? "statecraft: internal error: " : "statecraft: error: ")
+              << failed.error.message << "\n";
+    return statecraft::cli::ExitStatus(failed.error.code);
   } catch (const statecraft::InputError& error) {
     std::cerr << "statecraft: error: " << error.what() << "\n";
     return 2;

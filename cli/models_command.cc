@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/common.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/app/scenario_commands.h"
 
 namespace statecraft::cli {
 namespace {
@@ -26,14 +26,13 @@ void AddModelsCommand(CLI::App& app) {
   auto format = std::make_shared<std::string>();
   AddFormatOption(*command, *format, {"table", "json"});
   command->callback([format] {
-    const auto& models = BuiltinModels().models();
+    const app::ModelsOutput output = Unwrap(app::Models({}));
     if (*format == "json") {
-      Json list = Json::array();
-      for (const ModelInfo& info : models) list.push_back(ModelInfoToJson(info));
-      PrintJson(std::cout, Json{{"models", list}});
+      PrintJson(std::cout, app::ModelsOutputToJson(output));
       return;
     }
-    for (const ModelInfo& info : models) {
+    for (const ModelInfo* model : output.models) {
+      const ModelInfo& info = *model;
       std::cout << info.name << "  " << info.summary << "\n";
       for (const ParamSpec& spec : info.params) {
         std::cout << "    " << DescribeParam(spec) << "  " << spec.description << "\n";

@@ -11,8 +11,7 @@
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
 #include "cli/store_options.h"
-#include "statecraft/analysis/optimize.h"
-#include "statecraft/core/error.h"
+#include "statecraft/app/lever_commands.h"
 
 namespace statecraft::cli {
 namespace {
@@ -23,8 +22,8 @@ struct OptimizeCommandOptions {
   double probability = 0.8;
   std::optional<double> budget;
   std::vector<std::string> models;
-  int runners_up = 3;
-  UncertaintyOptions uncertainty;
+  std::int64_t runners_up = 3;
+  app::Uncertainty uncertainty;
   std::string format;
   StoreOptions store;
 };
@@ -85,9 +84,9 @@ void AddOptimizeCommand(CLI::App& app) {
       "the cheapest plan of declared levers reaching a target with a probability, "
       "against the opponent's best counter-levers");
   AddInputOptions(*command, options->input);
-  command->add_option("--target", options->target, "the event to reach, e.g. \"munitions<=25\"")
-      ->required();
-  command->add_option("--probability", options->probability, "required probability, in (0, 1)")
+  command->add_option("--target", options->target,
+                      "the event to reach, e.g. \"munitions<=25\" (required)");
+  command->add_option("--probability", options->probability, "required probability, in (0, 1]")
       ->default_val(0.8);
   command->add_option("--budget", options->budget, "the most the plan may cost (cost points)");
   command->add_option("-m,--model", options->models,
@@ -100,54 +99,27 @@ void AddOptimizeCommand(CLI::App& app) {
   AddStoreOptions(*command, options->store, true);
   AddMpiOption(*command);
   command->callback([options] {
-    RunSaver saver(options->store);
-    const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
-    OptimizeOptions optimize;
-    optimize.sweep = options->uncertainty.ToSweepOptions();
-    optimize.target = ParseTarget(input.scenario, options->target);
-    CheckProbability(options->probability);
-    optimize.probability = options->probability;
-    optimize.budget = options->budget;
-    if (options->runners_up < 0) throw InputError("--runners-up: expected 0 or more");
-    optimize.runners_up = options->runners_up;
-    if (input.levers.levers.empty()) {
-      throw InputError((options->input.file.empty() ? std::string("the built-in scenario")
-                                                    : options->input.file) +
-                       " declares no levers; optimize builds plans from a 'levers' section");
-    }
-    const std::vector<ModelChoice> models = ChosenModels(
-        options->models.empty() ? std::vector<std::string>{"compromise"} : options->models);
-    const OptimizeResult result = Optimize(input.scenario, input.levers, models, optimize);
-    const Json printed = OptimizeToJson(result, optimize, models);
+    const auto store = SaveTarget(options->store);
+    app::OptimizeRequest request;
+    request.scenario = SourceOf(options->input);
+    request.target = options->target;
+    request.probability = options->probability;
+    request.budget = options->budget;
+    if (!options->models.empty()) request.models = ModelSpecs(options->models);
+    request.runners_up = options->runners_up;
+    request.uncertainty = options->uncertainty;
+    const app::OptimizeOutput output = Unwrap(app::Optimize(request, CommandContext(store.get())));
     if (options->format == "json") {
-      PrintJson(std::cout, printed);
+      PrintJson(std::cout, app::OptimizeOutputToJson(output));
     } else {
-      std::cout << "scenario: " << input.scenario.name << "\nmodels:";
-      for (const ModelChoice& model : models) std::cout << " " << model.info->name;
-      std::cout << "; " << optimize.sweep.draws << " draws, seed " << optimize.sweep.seed << "\n";
-      PrintOptimizeResult(result, optimize, input.levers.counter.owner);
+      std::cout << "scenario: " << output.input->scenario.name << "\nmodels:";
+      for (const ModelChoice& model : output.models) std::cout << " " << model.info->name;
+      std::cout << "; " << output.options.sweep.draws << " draws, seed "
+                << output.options.sweep.seed << "\n";
+      PrintOptimizeResult(output.result, output.options, output.input->levers.counter.owner);
     }
     std::cout.flush();
-    saver.Save([&](RunStore& store) {
-      RunHeader header;
-      header.kind = "optimize";
-      for (const ModelChoice& model : models) {
-        header.models.push_back(model.info->name);
-        header.params[model.info->name] = DetailToJson(model.params.ToDetail());
-      }
-      // The plan of an optimisation is its answer: the cheapest plan, when one meets the target.
-      if (result.best) header.plan = Json{{"levers", AppliedLeversToJson(result.best->levers)}};
-      header.options = Json{{"target", optimize.target.text},
-                            {"probability", optimize.probability},
-                            {"budget", optimize.budget ? Json(*optimize.budget) : Json(nullptr)},
-                            {"runners_up", optimize.runners_up},
-                            {"draws", optimize.sweep.draws},
-                            {"model_error", ModelErrorToJson(optimize.sweep)},
-                            {"distribution", DistributionName(optimize.sweep.distribution)}};
-      header.seed = optimize.sweep.seed;
-      header.program_version = ProgramVersion();
-      store.SaveRun(input.scenario, header, {}, printed);
-    });
+    PrintSaveWarning(output.saved);
   });
 }
 

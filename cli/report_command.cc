@@ -1,15 +1,15 @@
 // `statecraft report [FILE | --run ID] -o report.html`: one self-contained HTML file with SVG
 // charts — of a scenario (every model, the distributions, the plans, the drivers, the backtest)
 // or of a saved run (what that run holds).
+#include "statecraft/app/report_command.h"
+
 #include <fstream>
 #include <iostream>
 
 #include "cli/common.h"
-#include "statecraft/io/calibration_format.h"
 #include "cli/lever_options.h"
 #include "cli/store_options.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/report/html_report.h"
 
 namespace statecraft::cli {
@@ -21,12 +21,12 @@ struct ReportCommandOptions {
   StoreOptions store;
   std::string output = "report.html";
   std::string model = "eum";
-  int draws = 200;
+  std::int64_t draws = 200;
   std::uint64_t seed = 0;
-  int threads = 0;
+  std::int64_t threads = 0;
   std::string format;
-  std::string model_error = "on";
-  std::string calibration;
+  bool model_error = true;
+  std::shared_ptr<const Calibration> calibration;
 };
 
 }  // namespace
@@ -38,7 +38,7 @@ void AddReportCommand(CLI::App& app) {
   AddInputOptions(*command, options->input);
   auto* run = command->add_option("--run", options->run, "report a saved run (see `runs list`)");
   AddStoreOptions(*command, options->store, false);
-  command->add_option("-o,--output", options->output, "the HTML file to write")
+  command->add_option("-o,--output", options->output, "the file to write; - for standard output")
       ->default_val("report.html");
   command->add_option("-m,--model", options->model, "model of the what-if and the drivers")
       ->default_val("eum");
@@ -49,50 +49,25 @@ void AddReportCommand(CLI::App& app) {
   command->add_option("--seed", options->seed, "base seed")->default_val(0);
   command->add_option("--threads", options->threads, "threads (0: every core)")->default_val(0);
   AddFormatOption(*command, options->format, {"html", "json"});
-  command
-      ->add_option("--model-error", options->model_error,
-                   "include each model's own error in intervals and probabilities: on|off")
-      ->default_val("on")
-      ->check(CLI::IsMember({"on", "off"}));
-  command->add_option("--calibration", options->calibration,
-                      "the models' errors from this file instead of the shipped one");
+  AddModelErrorOptions(*command, options->model_error, options->calibration);
   command->callback([options, run] {
-    if (run->count() > 0 && !options->input.file.empty()) {
-      throw InputError("report: give a scenario FILE or --run ID, not both");
-    }
-    if (options->draws < 0) throw InputError("--draws: expected 0 or more");
-    Json data;
-    if (run->count() > 0) {
-      const auto store = OpenStore(options->store);
-      const std::optional<StoredRun> stored = store->Get(options->run);
-      if (!stored) {
-        throw InputError("run store " + store->path() + ": no run " + std::to_string(options->run) +
-                         " (see `statecraft runs list`)");
-      }
-      if (stored->status != "complete") {
-        throw InputError("run " + std::to_string(options->run) + " is not complete");
-      }
-      data = ReportDataFromStoredRun(stored->kind, stored->scenario_json, stored->result,
-                                     ProgramVersion());
-    } else {
-      ReportOptions report;
-      report.draws = options->draws;
-      report.seed = options->seed;
-      report.threads = options->threads;
-      report.focus_model = options->model;
-      report.program_version = ProgramVersion();
-      Calibration calibration;
-      if (options->model_error == "on") {
-        calibration = options->calibration.empty() ? BuiltinCalibration()
-                                                   : ReadCalibration(options->calibration);
-        report.calibration = &calibration;
-      }
-      const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
-      BuiltinModels().Get(options->model);
-      data = BuildReportData(input, report);
-    }
+    app::ReportDataRequest request;
+    request.scenario = SourceOf(options->input);
+    if (run->count() > 0) request.run = options->run;
+    request.model = options->model;
+    request.draws = options->draws;
+    request.seed = options->seed;
+    request.threads = options->threads;
+    request.model_error = options->model_error;
+    request.calibration = options->calibration;
+    const Json data =
+        Unwrap(app::ReportData(request, *StoreOf(options->store), CommandContext(nullptr)));
     const std::string text =
         options->format == "json" ? data.dump(2) + "\n" : RenderReportHtml(data);
+    if (options->output == "-") {
+      std::cout << text;
+      return;
+    }
     std::ofstream file(options->output, std::ios::binary);
     if (!file) throw InputError(options->output + ": cannot write this file");
     file << text;

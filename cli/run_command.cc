@@ -1,11 +1,11 @@
-// `statecraft run [FILE] [--model NAME] [--param k=v]... [--seed S] [--format table|json|csv]`
+// `statecraft run [FILE] [--model NAME] [--param k=v]... [--seed S] [--plan PLAN]
+//  [--format table|json|csv]`
 #include <iostream>
 
 #include "cli/common.h"
 #include "cli/store_options.h"
-#include "statecraft/analysis/run.h"
+#include "statecraft/app/run_commands.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/models/smp/smp.h"
 
 namespace statecraft::cli {
@@ -16,6 +16,7 @@ struct RunOptions {
   std::string model = "compromise";
   std::vector<std::string> params;
   std::uint64_t seed = 0;
+  std::string plan;
   bool random_scenario = false;
   std::string format;
   StoreOptions store;
@@ -85,55 +86,50 @@ void AddRunCommand(CLI::App& app) {
   command->add_option("-p,--param", options->params, "model parameter NAME=VALUE (repeatable)");
   command->add_option("--seed", options->seed, "random seed (for stochastic models)")
       ->default_val(0);
+  command->add_option("--plan", options->plan,
+                      "plan name, or levers joined by '+' (\"L2=20+L5\"); default: no lever");
   command->add_flag("--random-scenario", options->random_scenario,
                     "run on the scenario KTAB's `smpc --euSMP --seed S` generates from --seed "
                     "(KTAB's default seed when --seed is not given)");
   AddFormatOption(*command, options->format, {"table", "json", "csv"});
   AddStoreOptions(*command, options->store, true);
   command->callback([options, command] {
-    RunSaver saver(options->store);
-    ParamAssignments params;
+    const auto store = SaveTarget(options->store);
+    app::RunRequest request;
+    request.model.name = options->model;
     for (const auto& assignment : options->params) {
-      params.push_back(SplitParamAssignment(assignment));
+      request.model.params.push_back(SplitParamAssignment(assignment));
     }
-    Scenario scenario;
+    request.seed = options->seed;
+    request.plan = options->plan;
     if (options->random_scenario) {
       if (!options->input.file.empty()) {
         throw InputError("--random-scenario generates its scenario; give no FILE with it");
       }
-      if (command->count("--seed") == 0) options->seed = kKtabDefaultSeed;
-      scenario = KtabRandomScenario(options->seed);
+      if (command->count("--seed") == 0) request.seed = kKtabDefaultSeed;
+      request.scenario = app::ScenarioSource::Given({KtabRandomScenario(request.seed), {}});
       // KTAB's --euSMP run values turn 0's bargains with risk-neutral attitudes; reproduce it
       // unless the user says otherwise.
       bool given = false;
-      for (const auto& [name, value] : params)
+      for (const auto& [name, value] : request.model.params) {
         given = given || name == "initial_bargains_risk_neutral";
-      if (options->model == "smp" && !given) {
-        params.emplace_back("initial_bargains_risk_neutral", "true");
+      }
+      if (request.model.name == "smp" && !given) {
+        request.model.params.emplace_back("initial_bargains_risk_neutral", "true");
       }
     } else {
-      scenario = LoadScenario(options->input);
+      request.scenario = SourceOf(options->input);
     }
-    const ModelInfo& info = BuiltinModels().Get(options->model);
-    const Forecast forecast = RunModel(info, scenario, params, options->seed);
-    const Json result = ForecastToJson(scenario, forecast);
+    const app::RunOutput output = Unwrap(app::Run(request, CommandContext(store.get())));
     if (options->format == "json") {
-      PrintJson(std::cout, result);
+      PrintJson(std::cout, app::RunToJson(output));
     } else if (options->format == "csv") {
-      PrintRunCsv(std::cout, scenario, forecast);
+      PrintRunCsv(std::cout, output.scenario, output.forecast);
     } else {
-      PrintRunTable(std::cout, scenario, forecast);
+      PrintRunTable(std::cout, output.scenario, output.forecast);
     }
     std::cout.flush();
-    saver.Save([&](RunStore& store) {
-      RunHeader header;
-      header.kind = "run";
-      header.models = Json::array({forecast.model});
-      header.params = Json{{forecast.model, result["params"]}};
-      header.seed = options->seed;
-      header.program_version = ProgramVersion();
-      store.SaveRun(scenario, header, {forecast}, result);
-    });
+    PrintSaveWarning(output.saved);
   });
 }
 

@@ -5,8 +5,8 @@
 
 #include "cli/common.h"
 #include "cli/store_options.h"
+#include "statecraft/app/runs_commands.h"
 #include "statecraft/core/error.h"
-#include "statecraft/store/saved_sweep.h"
 
 namespace statecraft::cli {
 namespace {
@@ -17,28 +17,45 @@ std::string JoinModels(const Json& models) {
   return text;
 }
 
-Json RunSummaryJson(const StoredRun& run) {
-  return Json{{"id", run.id},
-              {"kind", run.kind},
-              {"status", run.status},
-              {"scenario", run.scenario_name},
-              {"scenario_hash", run.scenario_hash},
-              {"models", run.models},
-              {"seed", run.seed},
-              {"program_version", run.program_version},
-              {"created_at", run.created_at},
-              {"finished_at", run.finished_at.empty() ? Json(nullptr) : Json(run.finished_at)},
-              {"draws_planned", run.draws_planned},
-              {"draws_saved", run.draws_saved}};
+void PrintRunList(const app::RunsListOutput& output) {
+  std::vector<std::vector<std::string>> rows = {
+      {"id", "kind", "status", "created (UTC)", "models", "seed", "scenario"}};
+  for (const StoredRun& run : output.runs) {
+    rows.push_back({std::to_string(run.id), run.kind, run.status, run.created_at.substr(0, 19),
+                    JoinModels(run.models), std::to_string(run.seed), run.scenario_name});
+  }
+  std::cout << "store: " << output.store << "\n\n";
+  PrintTable(std::cout, rows);
 }
 
-StoredRun RequireRun(const RunStore& store, std::int64_t id) {
-  std::optional<StoredRun> run = store.Get(id);
-  if (!run) {
-    throw InputError("run store " + store.path() + ": no run " + std::to_string(id) +
-                     " (see `statecraft runs list`)");
+void PrintRun(const app::RunShowOutput& output) {
+  const StoredRun& run = output.run;
+  std::cout << "run " << run.id << " (" << run.kind << ", " << run.status << ")\n"
+            << "scenario: " << run.scenario_name << "\n"
+            << "scenario sha256: " << run.scenario_hash << "\n"
+            << "models: " << JoinModels(run.models) << "\n"
+            << "params: " << run.params.dump() << "\n"
+            << "seed: " << run.seed << "\n"
+            << "program: " << run.program_version << "\n"
+            << "created: " << run.created_at << "\n"
+            << "finished: " << (run.finished_at.empty() ? "-" : run.finished_at) << "\n";
+  if (!run.plan.is_null()) std::cout << "plan: " << run.plan.dump() << "\n";
+  if (run.draws_planned > 0) {
+    std::cout << "draws saved: " << run.draws_saved << " (planned " << run.draws_planned
+              << " per model)\n";
   }
-  return std::move(*run);
+  if (output.outcomes.empty()) return;
+  std::cout << "\n";
+  std::vector<std::vector<std::string>> rows = {{"model", "issue", "outcome", "model outcome"}};
+  for (const Json& outcome : output.outcomes) {
+    rows.push_back(
+        {outcome["model"].get<std::string>(), outcome["issue"].get<std::string>(),
+         outcome["outcome"].is_null() ? "-" : FormatNumber(outcome["outcome"].get<double>()),
+         outcome["unconstrained_outcome"].is_null()
+             ? "-"
+             : FormatNumber(outcome["unconstrained_outcome"].get<double>())});
+  }
+  PrintTable(std::cout, rows);
 }
 
 }  // namespace
@@ -48,7 +65,7 @@ void AddRunsCommand(CLI::App& app) {
   command->require_subcommand(1);
   auto store_options = std::make_shared<StoreOptions>();
   auto format = std::make_shared<std::string>();
-  auto limit = std::make_shared<int>(20);
+  auto limit = std::make_shared<std::int64_t>(20);
   auto id = std::make_shared<std::int64_t>(0);
   auto output = std::make_shared<std::string>();
 
@@ -57,22 +74,12 @@ void AddRunsCommand(CLI::App& app) {
   list->add_option("-n,--limit", *limit, "how many runs to list (0: all)")->default_val(20);
   AddFormatOption(*list, *format, {"table", "json"});
   list->callback([=] {
-    const auto store = OpenStore(*store_options);
-    const std::vector<StoredRun> runs = store->List(*limit);
+    const auto listed = Unwrap(app::ListRuns({*limit}, *StoreOf(*store_options)));
     if (*format == "json") {
-      Json items = Json::array();
-      for (const StoredRun& run : runs) items.push_back(RunSummaryJson(run));
-      PrintJson(std::cout, Json{{"store", store->path()}, {"runs", items}});
-      return;
+      PrintJson(std::cout, app::RunsListOutputToJson(listed));
+    } else {
+      PrintRunList(listed);
     }
-    std::vector<std::vector<std::string>> rows = {
-        {"id", "kind", "status", "created (UTC)", "models", "seed", "scenario"}};
-    for (const StoredRun& run : runs) {
-      rows.push_back({std::to_string(run.id), run.kind, run.status, run.created_at.substr(0, 19),
-                      JoinModels(run.models), std::to_string(run.seed), run.scenario_name});
-    }
-    std::cout << "store: " << store->path() << "\n\n";
-    PrintTable(std::cout, rows);
   });
 
   auto* show = command->add_subcommand("show", "one run: its header and outcomes");
@@ -80,44 +87,12 @@ void AddRunsCommand(CLI::App& app) {
   show->add_option("id", *id, "run id (see `statecraft runs list`)")->required();
   AddFormatOption(*show, *format, {"table", "json"});
   show->callback([=] {
-    const auto store = OpenStore(*store_options);
-    const StoredRun run = RequireRun(*store, *id);
+    const app::RunShowOutput shown = Unwrap(app::ShowRun({*id}, *StoreOf(*store_options)));
     if (*format == "json") {
-      Json out = RunSummaryJson(run);
-      out["params"] = run.params;
-      out["plan"] = run.plan;
-      out["options"] = run.options;
-      out["result"] = run.result;
-      PrintJson(std::cout, out);
-      return;
+      PrintJson(std::cout, app::RunShowOutputToJson(shown));
+    } else {
+      PrintRun(shown);
     }
-    std::cout << "run " << run.id << " (" << run.kind << ", " << run.status << ")\n"
-              << "scenario: " << run.scenario_name << "\n"
-              << "scenario sha256: " << run.scenario_hash << "\n"
-              << "models: " << JoinModels(run.models) << "\n"
-              << "params: " << run.params.dump() << "\n"
-              << "seed: " << run.seed << "\n"
-              << "program: " << run.program_version << "\n"
-              << "created: " << run.created_at << "\n"
-              << "finished: " << (run.finished_at.empty() ? "-" : run.finished_at) << "\n";
-    if (!run.plan.is_null()) std::cout << "plan: " << run.plan.dump() << "\n";
-    if (run.draws_planned > 0) {
-      std::cout << "draws saved: " << run.draws_saved << " (planned " << run.draws_planned
-                << " per model)\n";
-    }
-    const Json exported = store->Export(run.id);
-    if (exported["outcomes"].empty()) return;
-    std::cout << "\n";
-    std::vector<std::vector<std::string>> rows = {{"model", "issue", "outcome", "model outcome"}};
-    for (const Json& outcome : exported["outcomes"]) {
-      rows.push_back(
-          {outcome["model"].get<std::string>(), outcome["issue"].get<std::string>(),
-           outcome["outcome"].is_null() ? "-" : FormatNumber(outcome["outcome"].get<double>()),
-           outcome["unconstrained_outcome"].is_null()
-               ? "-"
-               : FormatNumber(outcome["unconstrained_outcome"].get<double>())});
-    }
-    PrintTable(std::cout, rows);
   });
 
   auto* export_command =
@@ -126,9 +101,7 @@ void AddRunsCommand(CLI::App& app) {
   export_command->add_option("id", *id, "run id")->required();
   export_command->add_option("-o,--output", *output, "write to this file instead of stdout");
   export_command->callback([=] {
-    const auto store = OpenStore(*store_options);
-    RequireRun(*store, *id);
-    const Json exported = store->Export(*id);
+    const Json exported = Unwrap(app::ExportRun({*id}, *StoreOf(*store_options)));
     if (output->empty()) {
       PrintJson(std::cout, exported);
       return;
@@ -138,7 +111,7 @@ void AddRunsCommand(CLI::App& app) {
     PrintJson(file, exported);
   });
 
-  auto threads = std::make_shared<int>(0);
+  auto threads = std::make_shared<std::int64_t>(0);
   auto* resume = command->add_subcommand(
       "resume", "complete an interrupted sweep; its saved draws are not computed again");
   AddStoreOptions(*resume, *store_options, false);
@@ -146,19 +119,15 @@ void AddRunsCommand(CLI::App& app) {
   resume->add_option("--threads", *threads, "threads (0: every core)")->default_val(0);
   AddFormatOption(*resume, *format, {"table", "json"});
   resume->callback([=] {
-    const auto store = OpenStore(*store_options);
-    RequireRun(*store, *id);
-    SweepContinuation continuation;
-    continuation.threads = *threads;
-    const std::optional<Json> result = ContinueSavedSweep(*store, *id, continuation);
+    const app::ResumeOutput resumed =
+        Unwrap(app::ResumeRun({*id, *threads}, *StoreOf(*store_options), app::Context{}));
     std::ostringstream counts;
-    counts << "run " << *id << " complete: " << continuation.models_computed
-           << " model(s) computed, " << continuation.models_saved
-           << " already saved (not computed again); draws_computed " << continuation.draws_computed
-           << ", draws_reused " << continuation.draws_reused << "\n";
+    counts << "run " << *id << " complete: " << resumed.models_computed << " model(s) computed, "
+           << resumed.models_saved << " already saved (not computed again); draws_computed "
+           << resumed.draws_computed << ", draws_reused " << resumed.draws_reused << "\n";
     if (*format == "json") {
       // Standard output holds the sweep's JSON alone; what was computed goes to standard error.
-      PrintJson(std::cout, *result);
+      PrintJson(std::cout, resumed.result);
       std::cerr << counts.str();
       return;
     }
@@ -169,11 +138,7 @@ void AddRunsCommand(CLI::App& app) {
   AddStoreOptions(*remove, *store_options, false);
   remove->add_option("id", *id, "run id")->required();
   remove->callback([=] {
-    const auto store = OpenStore(*store_options);
-    if (!store->Delete(*id)) {
-      throw InputError("run store " + store->path() + ": no run " + std::to_string(*id) +
-                       " (see `statecraft runs list`)");
-    }
+    Unwrap(app::DeleteRun({*id}, *StoreOf(*store_options)));
     std::cout << "deleted run " << *id << "\n";
   });
 }

@@ -38,7 +38,7 @@ void AddServeCommand(CLI::App& app) {
     options->db = store->db;
     options->save = !store->no_save;
     options->program_version = ProgramVersion();
-    if (!store->db.empty()) OpenStore(*store);  // a bad --db is reported before serving
+    if (!store->db.empty()) StoreOf(*store)->Open();  // a bad --db is reported before serving
     web::ApiServer server(*options);
     int port = 0;
     try {

@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
 
 #include "statecraft/analysis/distributed.h"
 #include "statecraft/core/error.h"
@@ -38,43 +37,26 @@ void AddStoreOptions(CLI::App& command, StoreOptions& options, bool saves) {
   if (saves) command.add_flag("--no-save", options.no_save, "do not save this run in the store");
 }
 
-std::unique_ptr<RunStore> OpenStore(const StoreOptions& options) {
-  return std::make_unique<RunStore>(options.db.empty() ? RunStore::DefaultPath() : options.db);
+std::unique_ptr<app::StoreAccess> StoreOf(const StoreOptions& options) {
+  return std::make_unique<app::StoreAccess>(options.db);
 }
 
-RunSaver::RunSaver(const StoreOptions& options) : options_(options) {
+std::unique_ptr<app::StoreAccess> SaveTarget(const StoreOptions& options) {
   // Under --mpi every process runs the command; only the lead one saves.
-  if (!IsLeadProcess()) options_.no_save = true;
-  if (!options_.no_save && !options_.db.empty()) {
-    CheckWritable(options_.db);
-    store_ = OpenStore(options_);
+  if (options.no_save || !IsLeadProcess()) return nullptr;
+  auto store = StoreOf(options);
+  if (!options.db.empty()) {
+    CheckWritable(options.db);
+    store->Open();
   }
+  return store;
 }
 
-RunStore* RunSaver::Store() {
-  if (options_.no_save) return nullptr;
-  try {
-    if (!store_) store_ = OpenStore(options_);
-    return store_.get();
-  } catch (const std::exception& error) {
-    std::cerr << "statecraft: warning: the run will not be saved: " << error.what() << "\n";
-    options_.no_save = true;
-    return nullptr;
-  }
-}
-
-void RunSaver::Warn(const std::exception& error) {
-  std::cerr << "statecraft: warning: the run was not saved: " << error.what() << "\n";
-}
-
-void RunSaver::Save(const std::function<void(RunStore&)>& save) {
-  if (options_.no_save) return;
-  try {
-    if (!store_) store_ = OpenStore(options_);
-    save(*store_);
-  } catch (const std::exception& error) {
-    Warn(error);
-  }
+app::Context CommandContext(app::StoreAccess* save_to) {
+  app::Context context;
+  context.program_version = ProgramVersion();
+  context.save_to = save_to;
+  return context;
 }
 
 std::string ProgramVersion() { return std::string("statecraft ") + STATECRAFT_VERSION; }

@@ -1,18 +1,15 @@
-// Saving runs in the run store from the commands that compute them (run, compare, whatif, sweep,
-// optimize), and opening the store for `statecraft runs`. Saving never changes what a command
-// prints: it happens after the output (a sweep saves its blocks of draws as it goes, so that a
-// killed sweep can be resumed), and a store that cannot be written only costs a warning on
-// standard error (unless --db named it, which is checked before any work).
+// The run store on the command line: --db PATH and --no-save. Commands that compute runs (run,
+// compare, whatif, sweep, optimize) save them through the request layer, after their result is
+// computed; a store that cannot be written only costs a warning on standard error, unless --db
+// named it, which is checked before any work. `statecraft runs` reads the store.
 #ifndef STATECRAFT_CLI_STORE_OPTIONS_H_
 #define STATECRAFT_CLI_STORE_OPTIONS_H_
 
 #include <CLI/CLI.hpp>
-#include <exception>
-#include <functional>
 #include <memory>
 #include <string>
 
-#include "statecraft/store/run_store.h"
+#include "statecraft/app/context.h"
 
 namespace statecraft::cli {
 
@@ -24,27 +21,16 @@ struct StoreOptions {
 // --db PATH, and --no-save when `saves` is true.
 void AddStoreOptions(CLI::App& command, StoreOptions& options, bool saves);
 
-// The store the options name; InputError when it cannot be opened.
-std::unique_ptr<RunStore> OpenStore(const StoreOptions& options);
+// The store the options name (opened when first used).
+std::unique_ptr<app::StoreAccess> StoreOf(const StoreOptions& options);
 
-// For commands that save: opens an explicitly named store before any work (so a bad --db is a
-// bad input, reported before output), and later saves through `save`, warning on failure. Under
-// --mpi only the lead process saves.
-class RunSaver {
- public:
-  explicit RunSaver(const StoreOptions& options);
-  // Calls save(store) unless saving is off; a failure becomes a warning on standard error.
-  void Save(const std::function<void(RunStore&)>& save);
-  // For a command that saves as it goes (a sweep): the store, or nullptr when saving is off or
-  // the store cannot be opened (a warning on standard error).
-  RunStore* Store();
-  // The warning for a save that failed part-way.
-  static void Warn(const std::exception& error);
+// For commands that save: where to save, or null when saving is off (--no-save, or a process of
+// an MPI job other than the lead). A store named by --db must be writable: checked here, before
+// any work (InputError otherwise).
+std::unique_ptr<app::StoreAccess> SaveTarget(const StoreOptions& options);
 
- private:
-  StoreOptions options_;
-  std::unique_ptr<RunStore> store_;
-};
+// The context of a command: the program's version and where it saves (may be null).
+app::Context CommandContext(app::StoreAccess* save_to);
 
 // The version recorded with every saved run.
 std::string ProgramVersion();

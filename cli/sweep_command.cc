@@ -6,7 +6,7 @@
 // issue's outcome, the probability of the target, and the drivers of the variance (Spearman rank
 // correlation of each sampled input with the outcome) as a tornado table.
 //
-// The sweep is saved in the run store as it goes, block by block (statecraft/store/saved_sweep.h),
+// The sweep is saved in the run store as it goes, block by block (statecraft/app/saved_sweep.h),
 // so that `statecraft runs resume ID` completes one killed mid-way.
 #include <iostream>
 
@@ -14,12 +14,10 @@
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
 #include "cli/store_options.h"
-#include "statecraft/analysis/distributed.h"
 #include "statecraft/analysis/sweep_error.h"
+#include "statecraft/analysis/uncertainty.h"
+#include "statecraft/app/lever_commands.h"
 #include "statecraft/core/error.h"
-#include "statecraft/io/calibration_format.h"
-#include "statecraft/io/text_file.h"
-#include "statecraft/store/saved_sweep.h"
 
 namespace statecraft::cli {
 namespace {
@@ -30,11 +28,60 @@ struct SweepCommandOptions {
   std::string model;
   std::string target;
   std::string issue;
-  int drivers = 10;
-  UncertaintyOptions uncertainty;
+  std::int64_t drivers = 10;
+  app::Uncertainty uncertainty;
   std::string format;
   StoreOptions store;
 };
+
+void PrintSweep(const app::SweepOutput& output, const std::string& driver_issue_name) {
+  const Scenario& scenario = output.input->scenario;
+  const SweepResult& result = output.results.front();
+  const Plan& plan = output.plan;
+  const SweepOptions& sweep = output.sweep;
+  const std::optional<Target>& target = output.target;
+  const int driver_issue = driver_issue_name.empty() ? (target ? target->issue : 0)
+                                                     : scenario.IssueIndex(driver_issue_name);
+  std::cout << "scenario: " << scenario.name << "\nmodel: " << output.models.front().info->name
+            << ", plan: " << plan.name << " ("
+            << DescribeLevers(ResolvePlan(output.input->levers, plan)) << "), " << sweep.draws
+            << " draws (" << DistributionName(sweep.distribution) << "), seed " << sweep.seed
+            << "\n";
+  std::string error_entry;
+  const std::vector<IssueError> errors = BindIssueErrors(
+      sweep.calibration.get(), ModelLabel(output.models.front()),
+      ScenarioForError(scenario, MakeSweepPlan(output.input->levers, plan)), &error_entry);
+  std::cout << (error_entry.empty() ? ModelErrorNote(SweepOptions{}) : ModelErrorNote(sweep))
+            << "\n\n";
+  std::vector<std::vector<std::string>> rows = {
+      {"issue", "10%", "median", "90%", "mean", "model's own median"}};
+  for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+    const Quantiles ruled = SummarizeIssue(result, issue, errors[issue]);
+    const Quantiles own = SummarizeIssue(result, issue, errors[issue], false);
+    rows.push_back({scenario.issues[issue].name, FormatNumber(ruled.q10),
+                    FormatNumber(ruled.median), FormatNumber(ruled.q90), FormatNumber(ruled.mean),
+                    FormatNumber(own.median)});
+  }
+  PrintTable(std::cout, rows);
+  if (target) {
+    std::cout << "\nP(" << target->text
+              << ") = " << FormatPercent(TargetProbability(result, *target, errors[target->issue]))
+              << "\n";
+  }
+  if (result.deals_offered > 0) {
+    std::cout << "deals struck in " << FormatPercent(DealStruckShare(result)) << " of the draws\n";
+  }
+  std::cout << "\ndrivers of " << scenario.issues[driver_issue].name
+            << " (Spearman rank correlation with the outcome; mean outcome when the input is in"
+               " its lowest / highest fifth)\n";
+  std::vector<std::vector<std::string>> tornado = {{"input", "rho", "low fifth", "high fifth"}};
+  for (const Driver& driver : Drivers(result, driver_issue, output.drivers)) {
+    tornado.push_back({driver.input, FormatNumber(driver.rank_correlation, 2),
+                       FormatNumber(driver.outcome_when_low),
+                       FormatNumber(driver.outcome_when_high)});
+  }
+  PrintTable(std::cout, tornado);
+}
 
 }  // namespace
 
@@ -57,136 +104,25 @@ void AddSweepCommand(CLI::App& app) {
   AddStoreOptions(*command, options->store, true);
   AddMpiOption(*command);
   command->callback([options] {
-    RunSaver saver(options->store);
-    const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
-    const SweepOptions sweep = options->uncertainty.ToSweepOptions();
-    std::optional<Target> target;
-    if (!options->target.empty()) target = ParseTarget(input.scenario, options->target);
-    Plan plan{"baseline", "no lever", {}};
-    if (!options->plan.empty()) plan = ParsePlanSpec(input.scenario, input.levers, options->plan);
-    int driver_issue = target ? target->issue : 0;
-    if (!options->issue.empty()) {
-      driver_issue = input.scenario.IssueIndex(options->issue);
-      if (driver_issue < 0) throw InputError("--issue: unknown issue '" + options->issue + "'");
-    }
-    if (options->drivers < 1) throw InputError("--drivers: expected at least 1");
-    const ModelChoice model = ChosenModels({options->model}).front();
-    SweepResult result;
-    Json printed;
-    // Saved as a resumable sweep: the run row first, then each block of draws as it is computed,
-    // so that `statecraft runs resume ID` completes a sweep killed mid-way. The saved sweep
-    // prints the same JSON as the unsaved one (the same summary of the same draws).
-    SavedSweepRequest request;
-    if (!options->input.file.empty()) {
-      request.text = ReadTextFile(options->input.file);
-      request.file_name = options->input.file;
-      request.from = options->input.from;
-      request.capability = options->input.capability;
-    }
-    const auto [model_name, model_params] = ParseModelSpec(options->model);
-    Json params = Json::object();
-    for (const auto& [name, value] : model_params) params[name] = value;
-    request.models = Json::array({Json{{"name", model_name}, {"params", params}}});
+    const auto store = SaveTarget(options->store);
+    app::SweepRequest request;
+    request.scenario = SourceOf(options->input);
+    request.models = {ParseModelSpec(options->model)};
     request.plan = options->plan;
-    request.draws = sweep.draws;
-    request.seed = sweep.seed;
-    request.distribution = DistributionName(sweep.distribution);
-    request.target = target ? target->text : "";
+    request.target = options->target;
     request.drivers = options->drivers;
-    request.calibration = sweep.calibration == nullptr ? Json(nullptr)
-                          : options->uncertainty.calibration.empty()
-                              ? Json("built in")
-                              : CalibrationToJson(*sweep.calibration);
-    // Under --mpi every process computes its share of each RunSweep call, so all of them must
-    // make the same calls: the sweep is computed in one call and the lead process saves it
-    // afterwards, whole (resumable block by block only without --mpi).
-    const bool distributed = CurrentDrawDistributor() != nullptr;
-    RunStore* store = distributed ? nullptr : saver.Store();
-    if (store != nullptr) {
-      std::int64_t id = 0;
-      try {
-        id = BeginSavedSweep(*store, request, ProgramVersion());
-        SweepContinuation continuation;
-        continuation.threads = sweep.threads;
-        continuation.model_done = [&result](int, const SweepResult& whole) { result = whole; };
-        printed = *ContinueSavedSweep(*store, id, continuation);
-      } catch (const InputError&) {
-        throw;
-      } catch (const std::exception& error) {
-        // The blocks saved so far stay, whole: the sweep can be completed once the store can be
-        // written again. This run computes it without the store.
-        if (id > 0) {
-          std::cerr << "statecraft: warning: sweep run " << id << " was saved only in part ("
-                    << error.what() << "); `statecraft runs resume " << id
-                    << "` completes it once the store can be written\n";
-        } else {
-          RunSaver::Warn(error);
-        }
-        store = nullptr;
-      }
+    request.uncertainty = options->uncertainty;
+    const app::PreparedSweep prepared = Unwrap(app::PrepareSweep(request));
+    if (!options->issue.empty() && prepared.input->scenario.IssueIndex(options->issue) < 0) {
+      throw InputError("--issue: unknown issue '" + options->issue + "'");
     }
-    std::string error_entry;
-    const std::vector<IssueError> errors =
-        BindIssueErrors(sweep.calibration, ModelLabel(model),
-                        ScenarioForError(input.scenario, MakeSweepPlan(input.levers, plan)),
-                        &error_entry);
-    if (store == nullptr) {
-      result = RunSweep(input.scenario, MakeSweepPlan(input.levers, plan), *model.info,
-                        model.params, sweep);
-      printed = Json{{"scenario", input.scenario.name},
-                     {"model", model.info->name},
-                     {"plan", plan.name},
-                     {"levers", AppliedLeversToJson(ResolvePlan(input.levers, plan))}};
-      printed.update(SweepToJson(input.scenario, result, sweep, target, options->drivers, errors,
-                                 error_entry));
-    }
-    if (distributed) {
-      saver.Save([&](RunStore& lead_store) {
-        const std::int64_t id = BeginSavedSweep(lead_store, request, ProgramVersion());
-        lead_store.SaveSweepBlock(id, model.info->name, result);
-        SweepContinuation continuation;  // every draw is saved: nothing left to compute
-        ContinueSavedSweep(lead_store, id, continuation);
-      });
-    }
+    const app::SweepOutput output = Unwrap(app::Sweep(prepared, CommandContext(store.get())));
+    PrintSaveWarning(output.saved);
     if (options->format == "json") {
-      PrintJson(std::cout, printed);
+      PrintJson(std::cout, app::SweepOutputToJson(output));
       return;
     }
-    std::cout << "scenario: " << input.scenario.name << "\nmodel: " << model.info->name
-              << ", plan: " << plan.name << " (" << DescribeLevers(ResolvePlan(input.levers, plan))
-              << "), " << sweep.draws << " draws (" << DistributionName(sweep.distribution)
-              << "), seed " << sweep.seed << "\n"
-              << (error_entry.empty() ? ModelErrorNote(SweepOptions{}) : ModelErrorNote(sweep))
-              << "\n\n";
-    std::vector<std::vector<std::string>> rows = {
-        {"issue", "10%", "median", "90%", "mean", "model's own median"}};
-    for (int issue = 0; issue < input.scenario.IssueCount(); ++issue) {
-      const Quantiles ruled = SummarizeIssue(result, issue, errors[issue]);
-      const Quantiles own = SummarizeIssue(result, issue, errors[issue], false);
-      rows.push_back({input.scenario.issues[issue].name, FormatNumber(ruled.q10),
-                      FormatNumber(ruled.median), FormatNumber(ruled.q90), FormatNumber(ruled.mean),
-                      FormatNumber(own.median)});
-    }
-    PrintTable(std::cout, rows);
-    if (target) {
-      std::cout << "\nP(" << target->text
-                << ") = " << FormatPercent(TargetProbability(result, *target, errors[target->issue]))
-                << "\n";
-    }
-    if (result.deals_offered > 0) {
-      std::cout << "deals struck in " << FormatPercent(DealStruckShare(result))
-                << " of the draws\n";
-    }
-    std::cout << "\ndrivers of " << input.scenario.issues[driver_issue].name
-              << " (Spearman rank correlation with the outcome; mean outcome when the input is in"
-                 " its lowest / highest fifth)\n";
-    std::vector<std::vector<std::string>> tornado = {{"input", "rho", "low fifth", "high fifth"}};
-    for (const Driver& driver : Drivers(result, driver_issue, options->drivers)) {
-      tornado.push_back({driver.input, FormatNumber(driver.rank_correlation, 2),
-                         FormatNumber(driver.outcome_when_low),
-                         FormatNumber(driver.outcome_when_high)});
-    }
-    PrintTable(std::cout, tornado);
+    PrintSweep(output, options->issue);
   });
 }
 

@@ -10,12 +10,13 @@
 // format); its outcomes and positions are the central point forecasts, one per plan and model,
 // recorded under the name "PLAN/MODEL" (a run's outcomes are keyed by a name and an issue).
 #include <iostream>
-#include <set>
 
 #include "cli/common.h"
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
 #include "cli/store_options.h"
+#include "statecraft/analysis/uncertainty.h"
+#include "statecraft/app/lever_commands.h"
 
 namespace statecraft::cli {
 namespace {
@@ -26,7 +27,7 @@ struct WhatifOptions {
   std::vector<std::string> models;
   std::string target;
   std::string counter;
-  UncertaintyOptions uncertainty;
+  app::Uncertainty uncertainty;
   std::string format;
   StoreOptions store;
 };
@@ -48,13 +49,13 @@ void PrintWhatif(const Scenario& scenario, const WhatifResult& result,
   for (const WhatifCase& item : result.cases) {
     for (const WhatifCell& cell : item.cells) {
       std::vector<std::string> row = {item.name, cell.model, FormatNumber(item.cost)};
+      central.push_back(&cell.central);
       for (std::size_t issue = 0; issue < cell.quantiles.size(); ++issue) {
         row.push_back(FormatInterval(cell.quantiles[issue]) +
                       SettlementMark(cell.central, static_cast<int>(issue)));
       }
       if (cell.target_probability) row.push_back(FormatPercent(*cell.target_probability));
       rows.push_back(row);
-      central.push_back(&cell.central);
     }
   }
   PrintTable(std::cout, rows);
@@ -73,40 +74,6 @@ void PrintWhatif(const Scenario& scenario, const WhatifResult& result,
       }
     }
   }
-}
-
-// What the store keeps of a what-if besides its JSON.
-void SaveWhatif(RunStore& store, const Scenario& scenario, const WhatifResult& result,
-                const std::vector<ModelChoice>& models, const SweepOptions& sweep,
-                const Json& printed) {
-  RunHeader header;
-  header.kind = "whatif";
-  for (const ModelChoice& model : models) {
-    header.models.push_back(model.info->name);
-    header.params[model.info->name] = DetailToJson(model.params.ToDetail());
-  }
-  header.plan = Json::array();
-  std::vector<Forecast> forecasts;
-  std::set<std::string> names;
-  for (std::size_t k = 0; k < result.cases.size(); ++k) {
-    const WhatifCase& item = result.cases[k];
-    header.plan.push_back(Json{{"plan", item.name}, {"levers", AppliedLeversToJson(item.levers)}});
-    // A plan given twice keeps its forecasts apart by its place in the list.
-    std::string name = item.name;
-    if (!names.insert(name).second) name += " #" + std::to_string(k + 1);
-    for (const WhatifCell& cell : item.cells) {
-      forecasts.push_back(cell.central);
-      forecasts.back().model = name + "/" + cell.model;
-    }
-  }
-  header.options = Json{{"draws", sweep.draws},
-                        {"model_error", ModelErrorToJson(sweep)},
-                        {"distribution", DistributionName(sweep.distribution)},
-                        {"target", result.target ? Json(result.target->text) : Json(nullptr)},
-                        {"counter_levers", AppliedLeversToJson(result.counter)}};
-  header.seed = sweep.seed;
-  header.program_version = ProgramVersion();
-  store.SaveRun(scenario, header, forecasts, printed);
 }
 
 }  // namespace
@@ -131,36 +98,22 @@ void AddWhatifCommand(CLI::App& app) {
   AddMpiOption(*command);
   AddStoreOptions(*command, options->store, true);
   command->callback([options] {
-    RunSaver saver(options->store);
-    const ScenarioWithLevers input = LoadScenarioWithLevers(options->input);
-    const SweepOptions sweep = options->uncertainty.ToSweepOptions();
-    std::optional<Target> target;
-    if (!options->target.empty()) target = ParseTarget(input.scenario, options->target);
-    std::vector<Plan> plans;
-    if (options->plans.empty()) {
-      plans = input.levers.plans;
-    } else {
-      for (const std::string& spec : options->plans) {
-        plans.push_back(ParsePlanSpec(input.scenario, input.levers, spec));
-      }
-    }
-    const std::vector<ModelChoice> models = ChosenModels(options->models);
-    std::vector<AppliedLever> counter;
-    if (!options->counter.empty()) {
-      counter = ParseCounterSpec(input.scenario, input.levers, options->counter);
-    }
-    const WhatifResult result =
-        RunWhatif(input.scenario, input.levers, plans, models, sweep, target, counter);
-    const Json printed = WhatifToJson(input.scenario, result, sweep);
+    const auto store = SaveTarget(options->store);
+    app::WhatifRequest request;
+    request.scenario = SourceOf(options->input);
+    if (!options->plans.empty()) request.plans = options->plans;
+    request.models = ModelSpecs(options->models);
+    request.target = options->target;
+    request.counter = options->counter;
+    request.uncertainty = options->uncertainty;
+    const app::WhatifOutput output = Unwrap(app::Whatif(request, CommandContext(store.get())));
     if (options->format == "json") {
-      PrintJson(std::cout, printed);
+      PrintJson(std::cout, app::WhatifOutputToJson(output));
     } else {
-      PrintWhatif(input.scenario, result, sweep);
+      PrintWhatif(output.input->scenario, output.whatif, output.sweep);
     }
     std::cout.flush();
-    saver.Save([&](RunStore& store) {
-      SaveWhatif(store, input.scenario, result, models, sweep, printed);
-    });
+    PrintSaveWarning(output.saved);
   });
 }
 

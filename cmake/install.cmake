@@ -8,9 +8,10 @@ set_target_properties(statecraft_engine PROPERTIES EXPORT_NAME engine)
 set_target_properties(statecraft_io PROPERTIES EXPORT_NAME io)
 set_target_properties(statecraft_store PROPERTIES EXPORT_NAME store)
 set_target_properties(statecraft_report PROPERTIES EXPORT_NAME report)
+set_target_properties(statecraft_app PROPERTIES EXPORT_NAME app)
 
 install(TARGETS statecraft_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(TARGETS statecraft_engine statecraft_io statecraft_store statecraft_report
+install(TARGETS statecraft_engine statecraft_io statecraft_store statecraft_report statecraft_app
   EXPORT statecraftTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

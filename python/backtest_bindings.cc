@@ -4,24 +4,22 @@
 #include <pybind11/stl.h>
 
 #include "python/bindings.h"
-#include "statecraft/analysis/backtest.h"
-#include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/calibration_format.h"
-#include "statecraft/io/json_output.h"
+#include "statecraft/app/backtest_command.h"
+#include "statecraft/core/error.h"
 
 namespace statecraft::python {
 namespace {
 
 struct PyBacktest {
   BacktestResult result;
-  std::vector<std::shared_ptr<const Scenario>> scenarios;
+  std::vector<Scenario> scenarios;
 };
 
-// None → the default list; otherwise each item is a spec string or a (label, model, {params})
-// tuple.
+// None → the default list (empty: the request layer's default); otherwise each item is a spec
+// string or a (label, model, {params}) tuple.
 std::vector<BacktestModel> ModelsFromPython(const py::object& models) {
-  if (models.is_none()) return DefaultBacktestModels();
+  if (models.is_none()) return {};
   if (py::isinstance<py::str>(models)) return {ParseBacktestModel(models.cast<std::string>())};
   std::vector<BacktestModel> out;
   for (const py::handle& item : models) {
@@ -33,10 +31,8 @@ std::vector<BacktestModel> ModelsFromPython(const py::object& models) {
     if (entry.size() != 3) {
       throw py::type_error("a backtest model is 'NAME', 'NAME:k=v,...' or (label, model, params)");
     }
-    BacktestModel model{entry[0].cast<std::string>(), entry[1].cast<std::string>(),
-                        ParamsFromKwargs(entry[2].cast<py::dict>())};
-    BuiltinModels().Get(model.model);
-    out.push_back(std::move(model));
+    out.push_back(BacktestModel{entry[0].cast<std::string>(), entry[1].cast<std::string>(),
+                                ParamsFromKwargs(entry[2].cast<py::dict>())});
   }
   return out;
 }
@@ -69,7 +65,8 @@ void BindBacktest(py::module_& module) {
                                return labels;
                              })
       .def(
-          "to_dict", [](const PyBacktest& b) { return JsonToPython(BacktestToJson(b.result)); },
+          "to_dict",
+          [](const PyBacktest& b) { return JsonToPython(app::BacktestToJson(b.result)); },
           "{issues_scored, models: {label: {mae, mae_ci, within: {threshold: share}}}}")
       .def(
           "issues",
@@ -82,7 +79,7 @@ void BindBacktest(py::module_& module) {
             auto predicted_view = predicted.mutable_unchecked<1>();
             for (py::ssize_t k = 0; k < count; ++k) {
               const IssueScore& issue = score.issues[k];
-              const Scenario& scenario = *b.scenarios[issue.scenario];
+              const Scenario& scenario = b.scenarios[issue.scenario];
               scenario_names.append(scenario.name);
               issue_names.append(scenario.issues[issue.issue].name);
               known_view(k) = issue.known;
@@ -101,50 +98,29 @@ void BindBacktest(py::module_& module) {
 
   module.def(
       "_backtest",
-      [](const py::iterable& scenarios, const py::object& models, int min_actors,
-         const std::vector<int>& thresholds, bool apply_decision_rules,
-         const std::string& model_error, const py::object& calibration,
-         const py::object& training) {
-        PyBacktest out;
-        std::vector<Scenario> values;
-        for (const py::handle& item : scenarios) {
-          PyScenario scenario = ToScenario(item);
-          out.scenarios.push_back(scenario.scenario);
-          values.push_back(*scenario.scenario);
+      [](const py::iterable& scenarios, const py::object& models, std::int64_t min_actors,
+         const std::vector<int>& thresholds, bool apply_decision_rules, bool model_error,
+         const py::object& calibration, const py::object& training) {
+        app::BacktestRequest request;
+        for (const py::handle& item : scenarios) request.scenarios.push_back(SourceOf(item));
+        request.models = ModelsFromPython(models);
+        request.min_actors = min_actors;
+        request.thresholds = thresholds;
+        request.apply_decision_rules = apply_decision_rules;
+        request.model_error = model_error;
+        if (!calibration.is_none()) {
+          request.calibration = std::make_shared<const Calibration>(
+              ParseCalibration(PythonToJson(calibration).dump(), "calibration"));
         }
-        std::vector<Scenario> trained;
         if (!training.is_none()) {
-          for (const py::handle& item : training) trained.push_back(*ToScenario(item).scenario);
+          for (const py::handle& item : training) request.training.push_back(SourceOf(item));
         }
-        const std::vector<BacktestModel> chosen = ModelsFromPython(models);
-        BacktestOptions options;
-        options.min_actors = min_actors;
-        options.thresholds = thresholds;
-        options.apply_decision_rules = apply_decision_rules;
-        // As the CLI: the shipped calibration (or the given file) judges what is out of sample
-        // and, with model_error="calibration", gives the errors.
-        const Calibration given = calibration.is_none()
-                                      ? BuiltinCalibration()
-                                      : ReadCalibration(calibration.cast<std::string>());
-        options.calibration = &given;
-        if (model_error == "off") {
-          options.error_source = ErrorSource::kNone;
-        } else if (model_error == "calibration") {
-          options.error_source = ErrorSource::kCalibration;
-        } else if (model_error == "cross-validated") {
-          options.error_source = ErrorSource::kCrossValidated;
-        } else {
-          throw InputError("model_error=\"" + model_error +
-                           "\": expected \"cross-validated\", \"calibration\" or \"off\"");
-        }
-        if (!training.is_none()) options.training = &trained;
-        py::gil_scoped_release release;
-        out.result = Backtest(values, chosen, options);
-        return out;
+        app::BacktestOutput output = Unwrap(Released([&] { return app::Backtest(request); }));
+        return PyBacktest{std::move(output.scores), std::move(output.scenarios)};
       },
       py::arg("scenarios"), py::arg("models") = py::none(), py::arg("min_actors") = 3,
       py::arg("thresholds") = std::vector<int>{5, 10, 20}, py::arg("apply_decision_rules") = true,
-      py::arg("model_error") = "cross-validated", py::arg("calibration") = py::none(),
+      py::arg("model_error") = true, py::arg("calibration") = py::none(),
       py::arg("training") = py::none());
 }
 

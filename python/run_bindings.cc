@@ -8,7 +8,7 @@
 #include <limits>
 
 #include "python/bindings.h"
-#include "statecraft/analysis/run.h"
+#include "statecraft/app/json_requests.h"
 #include "statecraft/core/registry.h"
 
 namespace statecraft::python {
@@ -33,17 +33,40 @@ py::array_t<double> VectorArray(const std::vector<double>& values) {
 
 // The same text as `statecraft models --format json`, one item per model.
 py::dict ModelToDict(const ModelInfo& info) {
-  return JsonToPython(ModelInfoToJson(info)).cast<py::dict>();
-}
-
-PyResult RunOne(const PyScenario& scenario, const std::string& model, std::uint64_t seed,
-                const ParamAssignments& params) {
-  const ModelInfo& info = BuiltinModels().Get(model);
-  py::gil_scoped_release release;
-  return PyResult{scenario.scenario, RunModel(info, *scenario.scenario, params, seed)};
+  return JsonToPython(app::ModelInfoToJson(info)).cast<py::dict>();
 }
 
 }  // namespace
+
+Json PythonToJson(const py::handle& value) {
+  if (value.is_none()) return nullptr;
+  if (py::isinstance<py::bool_>(value)) return value.cast<bool>();
+  if (py::isinstance<py::int_>(value)) {
+    if (value.cast<py::int_>() < py::int_(0)) return value.cast<std::int64_t>();
+    return value.cast<std::uint64_t>();
+  }
+  if (py::isinstance<py::float_>(value)) return value.cast<double>();
+  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+  if (py::isinstance<py::dict>(value)) {
+    Json object = Json::object();
+    for (const auto& [key, item] : value.cast<py::dict>()) {
+      if (!py::isinstance<py::str>(key)) throw py::type_error("dict keys must be strings");
+      object[key.cast<std::string>()] = PythonToJson(item);
+    }
+    return object;
+  }
+  if (py::isinstance<py::list>(value) || py::isinstance<py::tuple>(value)) {
+    Json list = Json::array();
+    for (const py::handle& item : value) list.push_back(PythonToJson(item));
+    return list;
+  }
+  // numpy scalars (numpy.float64, numpy.int64, numpy.bool_) become their Python values.
+  if (py::hasattr(value, "item") && py::hasattr(value, "dtype")) {
+    return PythonToJson(value.attr("item")());
+  }
+  throw py::type_error("expected None, a number, a string, a bool, a list or a dict, got " +
+                       py::str(py::type::of(value).attr("__name__")).cast<std::string>());
+}
 
 py::object JsonToPython(const Json& json) {
   switch (json.type()) {
@@ -79,19 +102,25 @@ py::object JsonToPython(const Json& json) {
   }
 }
 
-std::string ParamText(const py::handle& value) {
-  if (py::isinstance<py::bool_>(value)) return value.cast<bool>() ? "true" : "false";
-  const std::string type_name = py::str(py::type::of(value).attr("__name__")).cast<std::string>();
-  if (type_name == "bool_") return PyObject_IsTrue(value.ptr()) == 1 ? "true" : "false";
-  if (py::isinstance<py::float_>(value)) return py::repr(value).cast<std::string>();
-  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
-  return py::str(value).cast<std::string>();
-}
-
 ParamAssignments ParamsFromKwargs(const py::dict& params) {
   ParamAssignments out;
   for (const auto& [name, value] : params) {
-    out.emplace_back(name.cast<std::string>(), ParamText(value));
+    const std::string key = name.cast<std::string>();
+    out.emplace_back(key, app::ParamValueText(key, PythonToJson(value)));
+  }
+  return out;
+}
+
+app::Context CommandContext() {
+  app::Context context;
+  context.program_version = std::string("statecraft ") + STATECRAFT_VERSION;
+  return context;
+}
+
+Json FieldsOf(const py::dict& fields) {
+  Json out = Json::object();
+  for (const auto& [key, value] : fields) {
+    if (!value.is_none()) out[key.cast<std::string>()] = PythonToJson(value);
   }
   return out;
 }
@@ -213,38 +242,44 @@ void BindRun(py::module_& module) {
       "models",
       [] {
         py::list out;
-        for (const ModelInfo& info : BuiltinModels().models()) out.append(ModelToDict(info));
+        for (const ModelInfo* info : Unwrap(app::Models({})).models) {
+          out.append(ModelToDict(*info));
+        }
         return out;
       },
       "Every registered model: {name, summary, uses_seed, params: [{name, type, default, "
-      "choices|min/max, description}]}, as `statecraft models --format json` lists them.");
+      "choices|min/max, description}]}, as `statecraft models --format json` lists them (a "
+      "parameter without a lower or upper bound has no min or max).");
   module.def(
       "model_info", [](const std::string& name) { return ModelToDict(BuiltinModels().Get(name)); },
       py::arg("name"), "One model's description (ValueError naming the known models if unknown).");
   module.def(
-      "run",
-      [](const py::handle& scenario, const std::string& model, std::uint64_t seed,
-         const py::kwargs& params) {
-        return RunOne(ToScenario(scenario), model, seed, ParamsFromKwargs(params));
+      "_run",
+      [](const py::handle& scenario, const py::dict& fields) {
+        app::RunRequest request = app::DecodeRunRequest(FieldsOf(fields));
+        request.scenario = SourceOf(scenario);
+        app::RunOutput output =
+            Unwrap(Released([&] { return app::Run(request, CommandContext()); }));
+        return PyResult{std::make_shared<const Scenario>(std::move(output.scenario)),
+                        std::move(output.forecast)};
       },
-      py::arg("scenario") = py::none(), py::arg("model") = "compromise", py::kw_only(),
-      py::arg("seed") = 0,
-      "Runs one model: run(scenario, model='eum', seed=0, rounds=10, ...). scenario is a "
-      "Scenario, a path, a dict or None (built in); parameters are keyword arguments, checked "
-      "against the model's declared parameters. Releases the GIL while the model runs.");
+      py::arg("scenario"), py::arg("fields"),
+      "Runs one model: the fields of `statecraft run` (model, params, seed, plan).");
   module.def(
-      "_run_all",
-      [](const py::handle& scenario, std::uint64_t seed) {
-        const PyScenario value = ToScenario(scenario);
+      "_compare",
+      [](const py::handle& scenario, const py::dict& fields) {
+        app::CompareRequest request = app::DecodeCompareRequest(FieldsOf(fields));
+        request.scenario = SourceOf(scenario);
+        app::CompareOutput output =
+            Unwrap(Released([&] { return app::Compare(request, CommandContext()); }));
+        const auto shared = std::make_shared<const Scenario>(std::move(output.scenario));
         std::vector<PyResult> results;
-        py::gil_scoped_release release;
-        for (const ModelInfo& info : BuiltinModels().models()) {
-          results.push_back(PyResult{value.scenario, RunModel(info, *value.scenario, {}, seed)});
-        }
+        for (Forecast& forecast : output.forecasts)
+          results.push_back({shared, std::move(forecast)});
         return results;
       },
-      py::arg("scenario"), py::arg("seed") = 0,
-      "Every registered model at its defaults, in registry order (what compare runs).");
+      py::arg("scenario"), py::arg("fields"),
+      "Every model (or the `models` field's) side by side, as `statecraft compare`.");
 }
 
 }  // namespace statecraft::python

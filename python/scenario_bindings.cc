@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "python/bindings.h"
+#include "statecraft/app/scenario_commands.h"
 #include "statecraft/core/error.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/levers_writer.h"
@@ -139,22 +140,6 @@ std::vector<std::string> Names(const Scenario& scenario, bool actors) {
   return names;
 }
 
-py::dict Summary(const std::string& file, const std::vector<Scenario>& scenarios) {
-  py::dict summary;
-  int actors = 0;
-  int issues = 0;
-  for (const Scenario& scenario : scenarios) {
-    actors = std::max(actors, scenario.ActorCount());
-    issues += scenario.IssueCount();
-  }
-  summary["file"] = file;
-  summary["scenarios"] = scenarios.size();
-  summary["actors"] = actors;
-  summary["issues"] = issues;
-  summary["name"] = scenarios.size() == 1 ? scenarios.front().name : std::string();
-  return summary;
-}
-
 }  // namespace
 
 PyScenario BuiltinScenario() {
@@ -165,6 +150,20 @@ ScenarioWithLevers ScenarioAndLevers(const PyScenario& scenario) {
   if (!scenario.text) return {*scenario.scenario, {}};
   py::gil_scoped_release release;
   return ParseScenarioWithLevers(*scenario.text, scenario.origin, scenario.read);
+}
+
+app::ScenarioSource SourceOf(const py::handle& value) {
+  if (value.is_none()) return app::ScenarioSource::Builtin();
+  if (py::isinstance<py::dict>(value)) return app::ScenarioSource::Document(PythonToJson(value));
+  if (py::isinstance<PyScenario>(value)) {
+    const PyScenario& scenario = value.cast<const PyScenario&>();
+    if (scenario.text)
+      return app::ScenarioSource::Text(*scenario.text, scenario.origin, scenario.read);
+    return app::ScenarioSource::Given({*scenario.scenario, {}});
+  }
+  if (IsPath(value)) return app::ScenarioSource::File(PathText(value));
+  throw py::type_error("expected a statecraft.Scenario, a path, a dict or None, got " +
+                       py::str(py::type::of(value).attr("__name__")).cast<std::string>());
 }
 
 PyScenario ToScenario(const py::handle& value) {
@@ -348,16 +347,18 @@ void BindScenario(py::module_& module) {
   module.def(
       "validate",
       [](const py::object& source, const std::string& format, const std::string& capability) {
-        if (py::isinstance<py::dict>(source) || py::isinstance<PyScenario>(source)) {
-          const PyScenario value = ToScenario(source);
-          return Summary(value.origin, {*value.scenario});
+        app::ValidateRequest request{SourceOf(source)};
+        if (request.scenario.kind == app::ScenarioSource::Kind::kFile) {
+          request.scenario.read = MakeReadOptions(format, capability);
         }
-        const std::string file = PathText(source);
-        return Summary(file, ReadFileReleased(file, MakeReadOptions(format, capability)));
+        return JsonToPython(
+            app::ValidateOutputToJson(Unwrap(Released([&] { return app::Validate(request); }))));
       },
       py::arg("source"), py::arg("format") = "auto", py::arg("capability") = "equal",
-      "Reads and checks a file (or a dict): a summary {file, scenarios, actors, issues, name}, "
-      "or ValueError with the CLI's located message.");
+      "Reads and checks a file, a dict or a Scenario (its levers and question too), as "
+      "`statecraft validate --format json`: {valid, scenarios, scenario, actors, issues, "
+      "question?, levers, plans} (a dataset: {valid, scenarios, actors, issues}); ValueError "
+      "with the CLI's located message otherwise.");
   module.def("formats", &KnownFormats, "The input formats load() accepts besides 'auto'.");
 }
 

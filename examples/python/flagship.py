@@ -1,8 +1,8 @@
 """The flagship analysis in Python: can the West bring North Korean munitions for Russia down to
 token level (munitions <= 25), with which levers, at what cost, and how sure are we?
 
-The same steps as `statecraft` without arguments (cli/default_analysis.cc), written against the
-Python module:
+The same answer as `statecraft` without arguments, from statecraft.answer() (the analysis layer
+computes it, where the models disagree included), shown with the Python module:
 
   1. the baseline forecast per model, with 10-90 % intervals over the draws;
   2. each declared plan: the probability of token level per model;
@@ -23,9 +23,9 @@ import sys
 
 import statecraft
 
+# The built-in scenario's question (its `question` key): munitions<=25 with 80 % confidence.
 TARGET = "munitions<=25"
 TARGET_ISSUE = "munitions"
-REQUIRED_PROBABILITY = 0.8
 
 
 def table(rows):
@@ -44,30 +44,21 @@ def levers_text(levers):
 
 
 def analyse(draws, optimize_draws, seed, threads):
-    """Runs the analysis; returns per model its whatif (dict) and optimize (dict) results, or the
-    reason the model could not run on the scenario."""
+    """The answer to the built-in scenario's question: per model its what-if (the baseline and
+    every declared plan) and its cheapest plan, or the reason the model could not run on the
+    scenario; and where the models disagree."""
     scenario = statecraft.builtin()
-    answers = {}
-    for model in statecraft.model_names():
-        try:
-            whatif = statecraft.whatif(scenario, models=[model], target=TARGET, draws=draws,
-                                       seed=seed, threads=threads)
-            best = statecraft.optimize(scenario, target=TARGET,
-                                       probability=REQUIRED_PROBABILITY, models=[model],
-                                       runners_up=2, draws=optimize_draws, seed=seed,
-                                       threads=threads)
-            answers[model] = {"whatif": whatif.to_dict(), "optimize": best.to_dict()}
-        except (ValueError, RuntimeError) as error:
-            # A model that cannot handle the scenario is reported, not allowed to hide the others.
-            answers[model] = {"failure": str(error)}
-    return scenario, answers
+    answer = statecraft.answer(scenario, draws=draws, optimize_draws=optimize_draws, seed=seed,
+                               threads=threads).to_dict()
+    return scenario, answer
 
 
-def report(scenario, answers, backtest):
+def report(scenario, data, backtest):
+    answers = data["models"]
     ran = {model: answer for model, answer in answers.items() if "failure" not in answer}
     print(scenario.name)
-    print("Question: can the West bring North Korean munitions for Russia down to token level "
-          "(%s), with which levers, at what cost, and how sure are we?" % TARGET)
+    print("Question: %s (%s with %.0f%% confidence)"
+          % (data["question"], data["target"], 100 * data["required_probability"]))
     for model, answer in answers.items():
         if "failure" in answer:
             print("note: model %s was left out: %s" % (model, answer["failure"]))
@@ -75,7 +66,7 @@ def report(scenario, answers, backtest):
     print("\n1. Baseline forecast (no lever): median [10%, 90%]")
     rows = [["model"] + scenario.issues]
     for model, answer in ran.items():
-        baseline = answer["whatif"]["plans"][0]["models"][model]
+        baseline = answer["whatif"][0]["models"][model]
         rows.append([model] + [interval(baseline["issues"][issue]) for issue in scenario.issues])
     rows.append(["status quo (June 2024)"] +
                 ["-" if scenario.status_quo[i] is None else "%.1f" % scenario.status_quo[i]
@@ -86,12 +77,12 @@ def report(scenario, answers, backtest):
     table(rows)
 
     print("\n2. Plans: P(%s) per model, median munitions in brackets" % TARGET)
-    first = next(iter(ran.values()))["whatif"]["plans"]
+    first = next(iter(ran.values()))["whatif"]
     rows = [["plan", "levers", "cost"] + list(ran)]
     for index, plan in enumerate(first):
         row = [plan["plan"], levers_text(plan["levers"]), "%.1f" % plan["cost"]]
         for model, answer in ran.items():
-            cell = answer["whatif"]["plans"][index]["models"][model]
+            cell = answer["whatif"][index]["models"][model]
             row.append("%.0f%% (%.0f)" % (100 * cell["probability"],
                                           cell["issues"][TARGET_ISSUE]["median"]))
         rows.append(row)
@@ -99,8 +90,8 @@ def report(scenario, answers, backtest):
 
     counter = scenario.levers["counter_levers"]
     print("\n3. Cheapest plan reaching P(%s) >= %.0f%% against %s's best counter-levers "
-          "(budget %.1f)" % (TARGET, 100 * REQUIRED_PROBABILITY, counter["owner"] or "the opponent",
-                            counter["budget"]))
+          "(budget %.1f)" % (TARGET, 100 * data["required_probability"],
+                            data.get("opponent", "the opponent"), counter["budget"]))
     rows = [["model", "cheapest plan", "cost", "P without counter", "P with counter",
              "best counter"]]
     for model, answer in ran.items():
@@ -136,34 +127,13 @@ def report(scenario, answers, backtest):
     table(rows)
 
     print("\n5. Where the models disagree")
-    for issue in scenario.issues:
-        medians = {model: answer["whatif"]["plans"][0]["models"][model]["issues"][issue]["median"]
-                   for model, answer in ran.items()}
-        low = min(medians, key=medians.get)
-        high = max(medians, key=medians.get)
-        if medians[high] - medians[low] >= 20:
-            print("  Baseline %s: the models disagree by %.0f points, from %s (%.1f) to %s (%.1f)."
-                  % (issue, medians[high] - medians[low], low, medians[low], high, medians[high]))
-    # Plans some models say move the target issue by 5 points or more and others say do not.
-    plans = next(iter(ran.values()))["whatif"]["plans"]
-    for index in range(1, len(plans)):
-        moved, unmoved = [], []
-        for model, answer in ran.items():
-            cells = answer["whatif"]["plans"]
-            change = (cells[index]["models"][model]["issues"][TARGET_ISSUE]["median"] -
-                      cells[0]["models"][model]["issues"][TARGET_ISSUE]["median"])
-            (moved if abs(change) >= 5 else unmoved).append("%s %+.0f" % (model, change))
-        if moved and unmoved:
-            print("  Plan '%s' moves the median of %s by 5 points or more under %s; not under %s."
-                  % (plans[index]["plan"], TARGET_ISSUE, ", ".join(moved), ", ".join(unmoved)))
-    reach = [model for model, answer in ran.items() if answer["optimize"]["best"] is not None]
-    fail = [model for model in ran if model not in reach]
-    print("  Token level reachable with the declared levers for: %s; not for: %s."
-          % (", ".join(reach) or "no model", ", ".join(fail) or "no model"))
+    for line in data["disagreements"]:
+        print("- " + line)
 
 
-def charts(scenario, answers, out_dir):
+def charts(scenario, data, out_dir):
     """Three PNG charts; skipped with a note when matplotlib is not installed."""
+    answers = data["models"]
     try:
         import matplotlib
 
@@ -182,7 +152,7 @@ def charts(scenario, answers, out_dir):
                                    sharey=True)
     for axis, issue in zip(axes, scenario.issues):
         for row, (model, answer) in enumerate(ran.items()):
-            quantiles = answer["whatif"]["plans"][0]["models"][model]["issues"][issue]
+            quantiles = answer["whatif"][0]["models"][model]["issues"][issue]
             axis.errorbar(quantiles["median"], row,
                           xerr=[[quantiles["median"] - quantiles["q10"]],
                                 [quantiles["q90"] - quantiles["median"]]], fmt="o", capsize=3)
@@ -205,11 +175,11 @@ def charts(scenario, answers, out_dir):
 
     # Plans: median munitions (10-90 % whiskers) per plan and model, against token level; the
     # legend gives each model's best probability of token level.
-    plans = [plan["plan"] for plan in next(iter(ran.values()))["whatif"]["plans"]]
+    plans = [plan["plan"] for plan in next(iter(ran.values()))["whatif"]]
     figure, axis = pyplot.subplots(figsize=(max(7, 1.4 * len(plans)), 4.5))
     width = 0.8 / len(ran)
     for offset, (model, answer) in enumerate(ran.items()):
-        cells = [plan["models"][model] for plan in answer["whatif"]["plans"]]
+        cells = [plan["models"][model] for plan in answer["whatif"]]
         medians = [cell["issues"][TARGET_ISSUE]["median"] for cell in cells]
         whiskers = [[cell["issues"][TARGET_ISSUE]["median"] - cell["issues"][TARGET_ISSUE]["q10"]
                      for cell in cells],
@@ -258,10 +228,9 @@ def main(argv):
     parser.add_argument("--threads", type=int, default=0, help="0: every core")
     parser.add_argument("--out", default="flagship-charts", help="folder for the charts")
     options = parser.parse_args(argv)
-    scenario, answers = analyse(options.draws, options.optimize_draws, options.seed,
-                                options.threads)
-    report(scenario, answers, statecraft.backtest_flagship(scenario))
-    for path in charts(scenario, answers, options.out):
+    scenario, data = analyse(options.draws, options.optimize_draws, options.seed, options.threads)
+    report(scenario, data, statecraft.backtest_flagship(scenario))
+    for path in charts(scenario, data, options.out):
         print("wrote " + path)
     return 0
 

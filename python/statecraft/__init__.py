@@ -8,9 +8,13 @@ change it.
     result.to_dict()        # equal to `statecraft run FILE --model eum --format json`
     result.to_pandas()      # positions round by round (needs pandas)
 
-Bad input raises ValueError with the message the CLI prints after "statecraft: error: "; any
-other failure raises RuntimeError. Model runs release the GIL, so threads run them in parallel.
-See docs/python.md.
+Every function is one request of statecraft's request layer, as the CLI's commands and the HTTP
+API's routes are: the same fields, the same JSON, the same messages. Bad input raises
+statecraft.InputError (a ValueError) with the message the CLI prints after "statecraft: error: ";
+a saved run that does not exist raises statecraft.NotFoundError (a LookupError); a run in the
+wrong state statecraft.ConflictError (a RuntimeError); any other failure RuntimeError. Each error
+has `code` and `location` (file, line, column or key, as known). Model runs release the GIL, so
+threads run them in parallel. See docs/python.md.
 """
 
 import math as _math
@@ -18,50 +22,66 @@ import math as _math
 from . import _statecraft
 from ._statecraft import (
     BacktestResult,
+    ConflictError,
+    InputError,
+    NotFoundError,
     Result,
     Scenario,
     SweepResult,
     __version__,
     builtin,
+    delete_run,
+    export_run,
     formats,
+    list_runs,
     load,
     load_all,
     loads,
     loads_all,
     model_info,
     models,
-    run,
     save,
+    show_run,
     validate,
 )
 
 __all__ = [
     "__version__",
+    "AnswerResult",
     "BacktestResult",
     "Comparison",
+    "ConflictError",
     "FlagshipBacktest",
+    "InputError",
+    "NotFoundError",
     "OptimizeResult",
     "Result",
     "Scenario",
     "ScenarioBuilder",
     "SweepResult",
     "WhatifResult",
+    "answer",
     "backtest",
     "backtest_deu",
     "backtest_flagship",
     "builtin",
     "compare",
+    "delete_run",
+    "export_run",
     "formats",
     "load",
     "load_all",
     "loads",
+    "list_runs",
     "loads_all",
     "model_info",
     "model_names",
     "models",
     "optimize",
+    "report_data",
     "run",
     "save",
+    "show_run",
     "sweep",
     "validate",
     "whatif",
@@ -79,6 +99,42 @@ def _pandas():
 def model_names():
     """The registered models' names, in registry order."""
     return [model["name"] for model in models()]
+
+
+def _models_field(models):
+    """Models as the request layer's JSON field: "NAME" or "NAME:k=v,k=v" strings as they are,
+    (name, {param: value}) pairs as {"name", "params"}."""
+    if models is None:
+        return None
+    if isinstance(models, str):
+        return [models]
+    out = []
+    for model in models:
+        if isinstance(model, (tuple, list)) and len(model) == 2 and isinstance(model[1], dict):
+            out.append({"name": model[0], "params": model[1]})
+        else:
+            out.append(model)
+    return out
+
+
+def _scenario_argument(scenario):
+    """A command's scenario as the compiled layer takes it: None (the built-in one), a path, a
+    dict (a native document) or a Scenario; TypeError for anything else."""
+    if scenario is None or isinstance(scenario, (Scenario, dict, str)) or hasattr(scenario,
+                                                                                    "__fspath__"):
+        return scenario
+    raise TypeError("expected a statecraft.Scenario, a path, a dict or None, got %s"
+                    % type(scenario).__name__)
+
+
+def run(scenario=None, model="compromise", *, seed=0, plan=None, **params):
+    """Runs one model: run(scenario, model='eum', seed=0, rounds=10, ...). scenario is a
+    Scenario, a path, a dict or None (built in); parameters are keyword arguments, checked
+    against the model's declared parameters; plan applies a declared plan or levers joined by
+    '+' ("L2=20+L5"). Releases the GIL while the model runs."""
+    return _statecraft._run(_scenario_argument(scenario),
+                            {"model": model, "params": params or None, "seed": seed,
+                             "plan": plan})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -139,12 +195,14 @@ class Comparison:
         return "<statecraft.Comparison of %d models on '%s'>" % (len(self.results), self.scenario.name)
 
 
-def compare(scenario=None, *, seed=0):
-    """Runs every registered model at its defaults on the scenario (a Scenario, a path, a dict or
-    None for the built-in one) and returns a Comparison. Releases the GIL during the runs."""
+def compare(scenario=None, *, models=None, seed=0, plan=None):
+    """Runs every registered model at its defaults (or the `models` given) on the scenario (a
+    Scenario, a path, a dict or None for the built-in one), under a plan when given, and returns
+    a Comparison. Releases the GIL during the runs."""
     if not isinstance(scenario, Scenario):
         scenario = _to_scenario(scenario)
-    return Comparison(scenario, _statecraft._run_all(scenario, seed))
+    return Comparison(scenario, _statecraft._compare(
+        scenario, {"models": _models_field(models), "seed": seed, "plan": plan}))
 
 
 def _to_scenario(value):
@@ -165,37 +223,45 @@ def _none_to_nan(value):
 # backtest
 
 
+def _calibration_document(calibration):
+    """A calibration given as a file path (statecraft calibrate's output) or as its dict; None
+    stays None (the shipped calibration)."""
+    if calibration is None or isinstance(calibration, dict):
+        return calibration
+    import json
+    with open(calibration, encoding="utf-8") as file:
+        return json.load(file)
+
+
 def backtest(scenarios, models=None, *, min_actors=3, thresholds=(5, 10, 20),
-             apply_decision_rules=True, model_error="cross-validated", calibration=None,
-             train=None):
+             apply_decision_rules=True, model_error=True, calibration=None, train=None):
     """Scores models against the scenarios' known outcomes, as points and as distributions
     (docs/calibration.md): MAE with its clustered interval, the paired difference to the
     compromise, CRPS, coverage of the central 50/80/90 % intervals, PIT, out_of_sample.
 
     models: None (every registered model, and exchange after ten rounds, as the CLI does), or a
     list of "NAME", "NAME:k=v,k=v" or (label, model, {param: value}). An issue is scored when it
-    has a known outcome and at least min_actors actors with a stake. model_error:
-    "cross-validated" (learned in each fold by scenario), "calibration" (from `calibration`, a
-    file path, or the shipped one) or "off". train: scenarios to fit fitted models and errors on.
+    has a known outcome and at least min_actors actors with a stake. Each model's error is
+    learned by cross-validation by scenario, or taken from `calibration` (a path or dict);
+    model_error=False scores points. train: scenarios to fit fitted models and errors on.
     """
     if isinstance(scenarios, Scenario):
         scenarios = [scenarios]
     if isinstance(train, Scenario):
         train = [train]
     return _statecraft._backtest(list(scenarios), models, min_actors, list(thresholds),
-                                 apply_decision_rules, model_error, calibration,
+                                 apply_decision_rules, model_error,
+                                 _calibration_document(calibration),
                                  None if train is None else list(train))
 
 
 def backtest_deu(path, *, capability="equal", models=None, format="deu", train=None,
                  model_error=True, calibration=None):
     """`statecraft backtest deu FILE [--train TRAIN] [--model-error off] [--calibration C]`:
-    the DEU dataset of EU legislative decisions; train is another file's path."""
+    the DEU dataset of EU legislative decisions; train is another dataset's path."""
     training = None if train is None else load_all(train, format=format, capability=capability)
-    source = "off" if not model_error else (
-        "calibration" if calibration is not None else "cross-validated")
     return backtest(load_all(path, format=format, capability=capability), models,
-                    model_error=source, calibration=calibration, train=training)
+                    model_error=model_error, calibration=calibration, train=training)
 
 
 class FlagshipBacktest:
@@ -216,14 +282,13 @@ class FlagshipBacktest:
 def backtest_flagship(scenario=None, *, models=None, model_error=True, calibration=None):
     """The built-in scenario's June 2024 forecast against its coded outcomes (every issue with a
     known outcome is scored, whatever its number of actors), with the models' errors from the
-    shipped calibration (or `calibration`, a file path)."""
+    shipped calibration (or `calibration`)."""
     scenario = _to_scenario(scenario)
-    source = "calibration" if model_error else "off"
     return FlagshipBacktest(
         backtest([scenario], models, min_actors=1, apply_decision_rules=True,
-                 model_error=source, calibration=calibration),
+                 model_error=model_error, calibration=calibration),
         backtest([scenario], models, min_actors=1, apply_decision_rules=False,
-                 model_error=source, calibration=calibration))
+                 model_error=model_error, calibration=calibration))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,16 +349,20 @@ class WhatifResult:
         return "<statecraft.WhatifResult plans: %s>" % ", ".join(self.plans)
 
 
-def whatif(scenario=None, plans=None, models=None, *, target=None, draws=1000, seed=0,
-           threads=0, distribution="triangular", model_error=True, calibration=None):
+def whatif(scenario=None, plans=None, models=None, *, target=None, counter=None, draws=1000,
+           seed=0, threads=0, distribution="triangular", model_error=True, calibration=None):
     """`statecraft whatif`: the baseline and each plan (default: every declared plan) on each
     model (default: every model), as point forecasts and Monte Carlo quantiles; target (e.g.
-    "munitions<=25") adds its probability. Quantiles and probabilities include each model's own
-    error (model_error=False: the inputs' spread alone; calibration: a calibration file's path
-    instead of the shipped one). Releases the GIL."""
-    return WhatifResult(_statecraft._whatif(_to_scenario(scenario), plans, models, target,
-                                            draws, seed, threads, distribution, model_error,
-                                            calibration))
+    "munitions<=25") adds its probability; counter applies the opponent's counter-levers in
+    every case ("R2=20+R3"). Quantiles and probabilities include each model's own error
+    (model_error=False: the inputs' spread alone; calibration: a calibration file's path or
+    dict instead of the shipped one). Releases the GIL."""
+    if isinstance(plans, str):
+        plans = [plans]
+    return WhatifResult(_statecraft._whatif(_scenario_argument(scenario), {
+        "plans": plans, "models": _models_field(models), "target": target, "counter": counter,
+        "draws": draws, "seed": seed, "threads": threads, "distribution": distribution,
+        "model_error": model_error, "calibration": _calibration_document(calibration)}))
 
 
 def sweep(scenario=None, model="compromise", plan=None, *, target=None, drivers=10,
@@ -304,8 +373,10 @@ def sweep(scenario=None, model="compromise", plan=None, *, target=None, drivers=
     and the target's probability with the model's own error unless model_error=False, the
     `drivers` strongest drivers of every issue); outcomes and inputs are numpy arrays (the draws'
     point forecasts, draws × issues; draws × inputs). Releases the GIL."""
-    return _statecraft._sweep(_to_scenario(scenario), model, plan, target, drivers, draws, seed,
-                              threads, distribution, model_error, calibration)
+    return _statecraft._sweep(_scenario_argument(scenario), {
+        "models": _models_field([model]), "plan": plan, "target": target, "drivers": drivers,
+        "draws": draws, "seed": seed, "threads": threads, "distribution": distribution,
+        "model_error": model_error, "calibration": _calibration_document(calibration)})
 
 
 def _sweep_to_pandas(self, unconstrained=False):
@@ -353,12 +424,65 @@ def optimize(scenario=None, target=None, probability=0.8, *, budget=None, models
     meets target (e.g. "munitions<=25") with at least `probability`, evaluated against the
     opponent's best counter-levers within its budget; models default to compromise (a plan must
     work under each). Releases the GIL."""
-    if target is None:
-        raise TypeError("optimize() needs a target, e.g. target=\"munitions<=25\"")
-    return OptimizeResult(_statecraft._optimize(_to_scenario(scenario), target, probability,
-                                                budget, models, runners_up, draws, seed,
-                                                threads, distribution, model_error,
-                                                calibration))
+    return OptimizeResult(_statecraft._optimize(_scenario_argument(scenario), {
+        "target": target, "probability": probability, "budget": budget,
+        "models": _models_field(models), "runners_up": runners_up, "draws": draws, "seed": seed,
+        "threads": threads, "distribution": distribution, "model_error": model_error,
+        "calibration": _calibration_document(calibration)}))
+
+
+def report_data(scenario=None, *, model="eum", draws=200, seed=0, threads=0, model_error=True,
+                calibration=None):
+    """`statecraft report --format json`: the report's data for the scenario (every model's
+    forecast, the distributions over `draws` draws per model, the declared plans and the drivers
+    under `model`, the backtest against known outcomes), the dict the HTML report is drawn
+    from. draws=0 leaves out the distributions, plans and drivers. Releases the GIL."""
+    return _statecraft._report_data(_scenario_argument(scenario), {
+        "model": model, "draws": draws, "seed": seed, "threads": threads,
+        "model_error": model_error, "calibration": _calibration_document(calibration)})
+
+
+class AnswerResult:
+    """The answer to the question a scenario declares; to_dict() equals `statecraft answer
+    --format json`."""
+
+    def __init__(self, data):
+        self._data = data
+
+    def to_dict(self):
+        return self._data
+
+    @property
+    def question(self):
+        return self._data["question"]
+
+    @property
+    def disagreements(self):
+        """Where the models disagree, in plain sentences."""
+        return list(self._data["disagreements"])
+
+    def cheapest_plans(self):
+        """{model: the cheapest plan that meets the target (its levers, cost, probabilities), or
+        None}."""
+        return {model: entry.get("optimize", {}).get("best")
+                for model, entry in self._data["models"].items()}
+
+    def __repr__(self):
+        return "<statecraft.AnswerResult %s: %d models>" % (self._data["target"],
+                                                           len(self._data["models"]))
+
+
+def answer(scenario=None, *, models=None, draws=500, optimize_draws=100, seed=0, threads=0,
+           distribution="triangular", model_error=True, calibration=None):
+    """`statecraft answer`: the answer to the question the scenario declares (its `question`
+    key; the built-in scenario declares one): per model, the baseline and each declared plan
+    with the probability of the target, the cheapest plan that meets it against the opponent's
+    best counter-levers, and where the models disagree. InputError when the scenario declares
+    no question. Releases the GIL."""
+    return AnswerResult(_statecraft._answer(_scenario_argument(scenario), {
+        "models": _models_field(models), "draws": draws, "optimize_draws": optimize_draws,
+        "seed": seed, "threads": threads, "distribution": distribution,
+        "model_error": model_error, "calibration": _calibration_document(calibration)}))
 
 
 # ---------------------------------------------------------------------------------------------

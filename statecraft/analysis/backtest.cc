@@ -2,9 +2,9 @@
 
 #include <cmath>
 #include <optional>
-#include <sstream>
 
 #include "statecraft/analysis/calibration.h"
+#include "statecraft/analysis/model_choice.h"
 #include "statecraft/core/registry.h"
 
 namespace statecraft {
@@ -21,17 +21,9 @@ std::vector<BacktestModel> DefaultBacktestModels() {
 }
 
 BacktestModel ParseBacktestModel(const std::string& spec) {
-  const auto colon = spec.find(':');
-  BacktestModel model{spec, spec.substr(0, colon), {}};
-  if (colon != std::string::npos) {
-    std::stringstream rest(spec.substr(colon + 1));
-    std::string assignment;
-    while (std::getline(rest, assignment, ',')) {
-      if (!assignment.empty()) model.params.push_back(SplitParamAssignment(assignment));
-    }
-  }
-  BuiltinModels().Get(model.model);
-  return model;
+  ModelSpec parsed = ParseModelSpec(spec);
+  ChooseModel(parsed);  // an unknown model or parameter is refused before any work
+  return BacktestModel{spec, std::move(parsed.name), std::move(parsed.params)};
 }
 
 bool IsScoreable(const Scenario& scenario, int issue, int min_actors) {
@@ -103,6 +95,15 @@ struct ModelForecasts {
   bool out_of_sample = true;
 };
 
+// A model's calibrated error: the entry of its label, else of its registry name, so that a model
+// a caller labels itself ("weighted" for mean:weights=salience) finds its family's error.
+std::shared_ptr<const ModelError> FindModelError(const Calibration& calibration,
+                                                 const BacktestModel& spec, std::string* used) {
+  std::shared_ptr<const ModelError> error = calibration.Find(spec.label, used);
+  if (error == nullptr && spec.label != spec.model) error = calibration.Find(spec.model, used);
+  return error;
+}
+
 // Point forecasts and model errors with a training file: fitted once on it.
 ModelForecasts WithTrainingFile(const BacktestRunner& runner, const BacktestModel& spec,
                                 const std::vector<Scenario>& scenarios,
@@ -119,7 +120,7 @@ ModelForecasts WithTrainingFile(const BacktestRunner& runner, const BacktestMode
                           "-fold out-of-fold residuals)";
   } else if (options.error_source == ErrorSource::kCalibration && options.calibration != nullptr) {
     std::string used;
-    error = options.calibration->Find(spec.label, &used);
+    error = FindModelError(*options.calibration, spec, &used);
     result.error_source = error ? "calibration entry " + used : "none (not calibrated)";
   } else {
     result.error_source = "none";
@@ -147,7 +148,7 @@ ModelForecasts CrossValidated(const BacktestRunner& runner, const BacktestModel&
   std::shared_ptr<const ModelError> given;
   if (options.error_source == ErrorSource::kCalibration && options.calibration != nullptr) {
     std::string used;
-    given = options.calibration->Find(spec.label, &used);
+    given = FindModelError(*options.calibration, spec, &used);
     result.error_source = given ? "calibration entry " + used : "none (not calibrated)";
   } else if (learn) {
     result.error_source = "cross-validated, " + std::to_string(options.folds) +

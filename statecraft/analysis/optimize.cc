@@ -27,7 +27,7 @@ double Evaluate(const Scenario& scenario, const LeverSet& levers,
         RunSweep(scenario, sweep_plan, *model.info, model.params, options.sweep);
     IssueError error;
     if (options.sweep.calibration != nullptr) {
-      error = BindIssueErrors(options.sweep.calibration, ModelLabel(model),
+      error = BindIssueErrors(options.sweep.calibration.get(), ModelLabel(model),
                               for_error)[options.target.issue];
     }
     lowest = std::min(lowest, TargetProbability(result, options.target, error));

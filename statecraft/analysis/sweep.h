@@ -14,6 +14,7 @@
 #define STATECRAFT_ANALYSIS_SWEEP_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,7 +47,7 @@ struct SweepOptions {
   // The calibration whose model errors the analyses' summaries include — quantiles, intervals
   // and target probabilities (sweep_error.h, docs/calibration.md); null: the inputs' uncertainty
   // alone (`--model-error off`). The draws themselves never depend on it.
-  const Calibration* calibration = nullptr;
+  std::shared_ptr<const Calibration> calibration;
 };
 
 // A threshold event on one issue's outcome: "munitions<=25", "sanctions >= 60".

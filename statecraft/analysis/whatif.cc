@@ -2,32 +2,8 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/analysis/sweep_error.h"
-#include "statecraft/core/registry.h"
 
 namespace statecraft {
-
-std::vector<ModelChoice> AllModels() {
-  std::vector<ModelChoice> models;
-  for (const ModelInfo& info : BuiltinModels().models()) {
-    models.push_back({&info, ResolveParams("model '" + info.name + "'", info.params, {})});
-  }
-  return models;
-}
-
-std::string ModelLabel(const ModelChoice& model) {
-  const ParamValues defaults =
-      ResolveParams("model '" + model.info->name + "'", model.info->params, {});
-  std::string label = model.info->name;
-  std::string changed;
-  for (const ParamValues::Entry& entry : model.params.entries()) {
-    for (const ParamValues::Entry& standard : defaults.entries()) {
-      if (standard.name == entry.name && standard.text != entry.text) {
-        changed += (changed.empty() ? "" : ",") + entry.name + "=" + entry.text;
-      }
-    }
-  }
-  return changed.empty() ? label : label + ":" + changed;
-}
 
 Forecast RunWithLevers(const Scenario& scenario, const ModelChoice& model,
                        const std::vector<AppliedLever>& counter,
@@ -66,7 +42,7 @@ WhatifResult RunWhatif(const Scenario& scenario, const LeverSet& levers,
                                    m == 0 ? &item.deals : nullptr);
       cell.sweep = RunSweep(scenario, sweep_plan, *model.info, model.params, options);
       const std::vector<IssueError> errors =
-          BindIssueErrors(options.calibration, ModelLabel(model),
+          BindIssueErrors(options.calibration.get(), ModelLabel(model),
                           ScenarioForError(scenario, sweep_plan), &cell.model_error);
       for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
         cell.quantiles.push_back(SummarizeIssue(cell.sweep, issue, errors[issue]));

@@ -12,25 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "statecraft/analysis/model_choice.h"
 #include "statecraft/analysis/sweep.h"
 #include "statecraft/core/forecast.h"
 #include "statecraft/core/model.h"
 #include "statecraft/levers/lever.h"
 
 namespace statecraft {
-
-// A model to run with its resolved parameters.
-struct ModelChoice {
-  const ModelInfo* info = nullptr;
-  ParamValues params;
-};
-
-// Every registered model at its defaults.
-std::vector<ModelChoice> AllModels();
-
-// How a model is labelled in calibrations and backtests: its name, then its parameters that
-// differ from the defaults ("eum", "exchange:rounds=10").
-std::string ModelLabel(const ModelChoice& model);
 
 struct WhatifCell {
   std::string model;

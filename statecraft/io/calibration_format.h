@@ -11,6 +11,7 @@
 #ifndef STATECRAFT_IO_CALIBRATION_FORMAT_H_
 #define STATECRAFT_IO_CALIBRATION_FORMAT_H_
 
+#include <memory>
 #include <string>
 
 #include "statecraft/analysis/model_error.h"
@@ -27,6 +28,8 @@ Calibration ReadCalibration(const std::string& path);
 
 // The calibration shipped with statecraft (data/calibration.json), parsed once.
 const Calibration& BuiltinCalibration();
+// The same, as analyses hold a calibration (SweepOptions::calibration).
+std::shared_ptr<const Calibration> BuiltinCalibrationPointer();
 const std::string& BuiltinCalibrationFileName();
 
 }  // namespace statecraft

@@ -1,6 +1,7 @@
 // The `levers`, `plans` and `counter_levers` sections of a native scenario file (syntax in
-// docs/levers.md), reading a scenario together with them, and the JSON of the lever analyses
-// (whatif, sweep, optimize) that the CLI prints and the web API answers.
+// docs/levers.md), reading a scenario together with them, and the plan and counter-lever specs
+// users type ("L2=20+L5"). The JSON of the lever analyses is the request layer's
+// (statecraft/app/lever_json.h).
 //
 //   levers:
 //     - name: L2
@@ -29,9 +30,6 @@
 #include <string>
 #include <vector>
 
-#include "statecraft/analysis/optimize.h"
-#include "statecraft/analysis/sweep.h"
-#include "statecraft/analysis/whatif.h"
 #include "statecraft/core/scenario.h"
 #include "statecraft/io/json_output.h"
 #include "statecraft/io/scenario_reader.h"
@@ -64,26 +62,6 @@ Plan ParsePlanSpec(const Scenario& scenario, const LeverSet& levers, const std::
 // Counter-levers from a command line: "R2=20+R3" (each at the given or its central magnitude).
 std::vector<AppliedLever> ParseCounterSpec(const Scenario& scenario, const LeverSet& levers,
                                            const std::string& spec);
-
-Json AppliedLeversToJson(const std::vector<AppliedLever>& levers);
-Json DealReportsToJson(const std::vector<DealReport>& deals);
-Json QuantilesToJson(const Quantiles& quantiles);
-Json DriversToJson(const std::vector<Driver>& drivers);
-// {"calibration": name, "source": words} of options.calibration, or null (model error off).
-Json ModelErrorToJson(const SweepOptions& options);
-// {"plan", "model", "draws", "seed", "distribution", "model_error", "issues": {name: quantiles},
-//  "probability"?, "deals_struck_share", "drivers": {issue: [...]}}. `errors` (one per issue,
-// from BindIssueErrors with `error_entry` the calibration entry) are included in the quantiles
-// and the probability; empty: the inputs' uncertainty alone.
-Json SweepToJson(const Scenario& scenario, const SweepResult& result, const SweepOptions& options,
-                 const std::optional<Target>& target, int driver_count,
-                 const std::vector<IssueError>& errors = {}, const std::string& error_entry = "");
-// Per plan and model: central outcome, quantiles per issue, probability, deals struck, and the
-// five strongest drivers per issue.
-Json WhatifToJson(const Scenario& scenario, const WhatifResult& result,
-                  const SweepOptions& options);
-Json OptimizeToJson(const OptimizeResult& result, const OptimizeOptions& options,
-                    const std::vector<ModelChoice>& models);
 
 }  // namespace statecraft
 

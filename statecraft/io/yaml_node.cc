@@ -24,8 +24,16 @@ std::string JoinKeys(const std::vector<std::string>& keys) {
 
 void NodeReader::Fail(const std::string& message) const {
   const YAML::Mark mark = node_.IsDefined() ? node_.Mark() : YAML::Mark::null_mark();
-  throw InputError(Location(file_name_, mark) + ": " + (path_.empty() ? "" : path_ + ": ") +
-                   message);
+  ErrorLocation location;
+  location.file = file_name_;
+  if (!mark.is_null()) {
+    location.line = mark.line + 1;
+    location.column = mark.column + 1;
+  }
+  location.key = path_;
+  throw InputError(
+      Location(file_name_, mark) + ": " + (path_.empty() ? "" : path_ + ": ") + message,
+      std::move(location));
 }
 
 void NodeReader::Expected(const std::string& expected) const {
@@ -165,7 +173,14 @@ NodeReader ParseYamlText(const std::string& text, const std::string& file_name) 
   try {
     return NodeReader(YAML::Load(text), file_name, "");
   } catch (const YAML::Exception& error) {
-    throw InputError(Location(file_name, error.mark) + ": syntax error: " + error.msg);
+    ErrorLocation location;
+    location.file = file_name;
+    if (!error.mark.is_null()) {
+      location.line = error.mark.line + 1;
+      location.column = error.mark.column + 1;
+    }
+    throw InputError(Location(file_name, error.mark) + ": syntax error: " + error.msg,
+                     std::move(location));
   }
 }
 

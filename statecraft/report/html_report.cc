@@ -3,11 +3,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "statecraft/analysis/run.h"
-#include "statecraft/analysis/sweep.h"
-#include "statecraft/analysis/sweep_error.h"
-#include "statecraft/analysis/whatif.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/report/svg_chart.h"
 
@@ -54,7 +49,8 @@ std::vector<ReferenceLine> ReferencesOf(const Json& issue) {
   return references;
 }
 
-// Forecasts scored against known outcomes: absolute error per issue, its mean per model.
+}  // namespace
+
 Json BacktestOfForecasts(const Json& scenario, const Json& forecasts) {
   Json models = Json::array();
   for (const Json& forecast : forecasts) {
@@ -79,12 +75,6 @@ Json BacktestOfForecasts(const Json& scenario, const Json& forecasts) {
   }
   return models.empty() ? Json() : Json{{"models", models}};
 }
-
-ModelChoice DefaultChoice(const ModelInfo& info) {
-  return ModelChoice{&info, ResolveParams(info.name, info.params, {})};
-}
-
-}  // namespace
 
 Json ScenarioToReportJson(const Scenario& scenario) {
   Json out;
@@ -128,67 +118,6 @@ Json ScenarioToReportJson(const Scenario& scenario) {
   return out;
 }
 
-Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& options) {
-  const Scenario& scenario = input.scenario;
-  Json data;
-  data["title"] = scenario.name;
-  data["program_version"] = options.program_version;
-  data["scenario"] = ScenarioToReportJson(scenario);
-  Json forecasts = Json::array();
-  for (const ModelInfo& info : BuiltinModels().models()) {
-    forecasts.push_back(ForecastToJson(scenario, RunModel(info, scenario, {}, options.seed)));
-  }
-  data["forecasts"] = forecasts;
-  const Json backtest = BacktestOfForecasts(data["scenario"], forecasts);
-  if (!backtest.is_null()) data["backtest"] = backtest;
-  if (options.draws <= 0) return data;
-
-  SweepOptions sweep;
-  sweep.draws = options.draws;
-  sweep.seed = options.seed;
-  sweep.threads = options.threads;
-  sweep.calibration = options.calibration;
-  const SweepPlan baseline = MakeSweepPlan(input.levers, Plan{"baseline", "no lever", {}});
-  const ModelInfo* focus = BuiltinModels().Find(options.focus_model);
-  if (focus == nullptr) focus = &BuiltinModels().models().front();
-  Json models = Json::object();
-  for (const ModelInfo& info : BuiltinModels().models()) {
-    const ModelChoice choice = DefaultChoice(info);
-    const SweepResult result = RunSweep(scenario, baseline, info, choice.params, sweep);
-    const std::vector<IssueError> errors =
-        BindIssueErrors(options.calibration, ModelLabel(choice), scenario);
-    Json per_issue = Json::object();
-    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-      const Quantiles quantiles = SummarizeIssue(result, issue, errors[issue]);
-      Json item = QuantilesToJson(quantiles);
-      Json samples = Json::array();
-      for (int draw = 0; draw < result.draws; ++draw) {
-        const double value = result.Outcome(draw, issue);
-        samples.push_back(std::isfinite(value) ? Json(value) : Json(nullptr));
-      }
-      item["samples"] = samples;
-      per_issue[scenario.issues[issue].name] = item;
-    }
-    models[info.name] = per_issue;
-    if (&info == focus && scenario.IssueCount() > 0) {
-      data["drivers"] = {{"model", info.name},
-                         {"issue", scenario.issues[0].name},
-                         {"center", SummarizeIssue(result, 0).median},
-                         {"drivers", DriversToJson(Drivers(result, 0, 10))}};
-    }
-  }
-  data["distributions"] = {{"draws", options.draws},
-                           {"seed", options.seed},
-                           {"model_error", ModelErrorToJson(sweep)},
-                           {"models", models}};
-  if (!input.levers.plans.empty()) {
-    const WhatifResult whatif = RunWhatif(scenario, input.levers, input.levers.plans,
-                                          {DefaultChoice(*focus)}, sweep, std::nullopt);
-    data["whatif"] = WhatifToJson(scenario, whatif, sweep);
-  }
-  return data;
-}
-
 Json ReportDataFromStoredRun(const std::string& kind, const std::string& scenario_json,
                              const Json& result, const std::string& program_version) {
   const Scenario scenario = ParseNativeScenario(scenario_json, "stored scenario");
@@ -227,132 +156,153 @@ Json ReportDataFromStoredRun(const std::string& kind, const std::string& scenari
   return data;
 }
 
-Json RenderCharts(const Json& data) {
-  const Json& scenario = data["scenario"];
-  Json charts{{"trajectories", Json::array()},
-              {"distributions", Json::array()},
-              {"plans", Json::array()},
-              {"tornado", Json::array()}};
-  if (data.contains("forecasts")) {
-    for (const Json& forecast : data["forecasts"]) {
-      const Json& rounds = forecast["rounds"];
-      if (rounds.size() < 2) continue;
-      for (const Json& issue : scenario["issues"]) {
-        const std::string name = issue["name"].get<std::string>();
-        std::vector<LineSeries> series;
-        for (const Json& actor : forecast["actors"]) {
-          LineSeries line{actor.get<std::string>(), {}, false};
-          bool any = false;
-          for (const Json& round : rounds) {
-            const Json& positions = round["positions"][line.label];
-            const bool has = positions.contains(name) && positions[name].is_number();
-            line.values.push_back(has ? positions[name].get<double>() : std::nan(""));
-            any = any || has;
-          }
-          if (any) series.push_back(std::move(line));
-        }
-        LineSeries outcome{"outcome", {}, true};
+namespace {
+
+// Each forecast's positions over rounds, per issue (a model with rounds only).
+Json TrajectoryCharts(const Json& data, const Json& scenario) {
+  Json charts = Json::array();
+  if (!data.contains("forecasts")) return charts;
+  for (const Json& forecast : data["forecasts"]) {
+    const Json& rounds = forecast["rounds"];
+    if (rounds.size() < 2) continue;
+    for (const Json& issue : scenario["issues"]) {
+      const std::string name = issue["name"].get<std::string>();
+      std::vector<LineSeries> series;
+      for (const Json& actor : forecast["actors"]) {
+        LineSeries line{actor.get<std::string>(), {}, false};
+        bool any = false;
         for (const Json& round : rounds) {
-          const Json& value = round["outcome"][name];
-          outcome.values.push_back(value.is_number() ? value.get<double>() : std::nan(""));
+          const Json& positions = round["positions"][line.label];
+          const bool has = positions.contains(name) && positions[name].is_number();
+          line.values.push_back(has ? positions[name].get<double>() : std::nan(""));
+          any = any || has;
         }
-        series.push_back(std::move(outcome));
-        const std::string model = forecast["model"].get<std::string>();
-        charts["trajectories"].push_back(
-            {{"model", model},
-             {"issue", name},
-             {"svg", TrajectoryChart(model + ": " + name + ", positions over rounds", AxisOf(issue),
-                                     series)}});
+        if (any) series.push_back(std::move(line));
       }
-    }
-  }
-  if (data.contains("distributions")) {
-    const Json& models = data["distributions"]["models"];
-    for (const Json& issue : scenario["issues"]) {
-      const std::string name = issue["name"].get<std::string>();
-      std::vector<IntervalRow> rows;
-      for (const auto& [model, per_issue] : models.items()) {
-        if (!per_issue.contains(name)) continue;
-        const Json& summary = per_issue[name];
-        IntervalRow row{model,
-                        NumberOr(summary, "q10", 0),
-                        NumberOr(summary, "median", 0),
-                        NumberOr(summary, "q90", 0),
-                        std::nullopt,
-                        std::nullopt,
-                        {}};
-        if (summary.contains("mean")) row.mean = NumberOr(summary, "mean", 0);
-        if (summary.contains("samples")) {
-          for (const Json& sample : summary["samples"]) {
-            row.samples.push_back(sample.is_number() ? sample.get<double>() : std::nan(""));
-          }
-        }
-        if (data.contains("forecasts")) {
-          for (const Json& forecast : data["forecasts"]) {
-            if (forecast["model"] == model && forecast["outcome"][name].is_number()) {
-              row.point = forecast["outcome"][name].get<double>();
-            }
-          }
-        }
-        rows.push_back(std::move(row));
+      LineSeries outcome{"outcome", {}, true};
+      for (const Json& round : rounds) {
+        const Json& value = round["outcome"][name];
+        outcome.values.push_back(value.is_number() ? value.get<double>() : std::nan(""));
       }
-      if (rows.empty()) continue;
-      charts["distributions"].push_back(
-          {{"issue", name},
-           {"svg", IntervalChart(name + ": forecast distribution per model", "distribution",
-                                 AxisOf(issue), rows, ReferencesOf(issue))}});
-    }
-  }
-  if (data.contains("whatif")) {
-    const Json& plans = data["whatif"]["plans"];
-    for (const Json& issue : scenario["issues"]) {
-      const std::string name = issue["name"].get<std::string>();
-      std::vector<IntervalRow> rows;
-      for (const Json& plan : plans) {
-        for (const auto& [model, cell] : plan["models"].items()) {
-          if (!cell["issues"].contains(name)) continue;
-          const Json& summary = cell["issues"][name];
-          IntervalRow row{plan["plan"].get<std::string>() +
-                              (plan["models"].size() > 1 ? " (" + model + ")" : ""),
-                          NumberOr(summary, "q10", 0),
-                          NumberOr(summary, "median", 0),
-                          NumberOr(summary, "q90", 0),
-                          std::nullopt,
-                          std::nullopt,
-                          {}};
-          row.mean = NumberOr(summary, "mean", 0);
-          if (cell.contains("central") && cell["central"][name].is_number()) {
-            row.point = cell["central"][name].get<double>();
-          }
-          rows.push_back(std::move(row));
-        }
-      }
-      if (rows.empty()) continue;
-      charts["plans"].push_back({{"issue", name},
-                                 {"svg", IntervalChart(name + ": baseline vs plans", "plans",
-                                                       AxisOf(issue), rows, ReferencesOf(issue))}});
-    }
-  }
-  if (data.contains("drivers")) {
-    const Json& drivers = data["drivers"];
-    const std::string name = drivers["issue"].get<std::string>();
-    for (const Json& issue : scenario["issues"]) {
-      if (issue["name"] != name) continue;
-      std::vector<TornadoBar> bars;
-      for (const Json& driver : drivers["drivers"]) {
-        bars.push_back({driver["input"].get<std::string>(), NumberOr(driver, "outcome_when_low", 0),
-                        NumberOr(driver, "outcome_when_high", 0),
-                        NumberOr(driver, "rank_correlation", 0)});
-      }
-      if (bars.empty()) continue;
-      charts["tornado"].push_back(
-          {{"issue", name},
-           {"svg",
-            TornadoChart("drivers of " + name + " (" + drivers["model"].get<std::string>() + ")",
-                         AxisOf(issue), NumberOr(drivers, "center", 0), bars)}});
+      series.push_back(std::move(outcome));
+      const std::string model = forecast["model"].get<std::string>();
+      charts.push_back({{"model", model},
+                        {"issue", name},
+                        {"svg", TrajectoryChart(model + ": " + name + ", positions over rounds",
+                                                AxisOf(issue), series)}});
     }
   }
   return charts;
+}
+
+// Per issue, every model's distribution over the draws, its point forecast marked.
+Json DistributionCharts(const Json& data, const Json& scenario) {
+  Json charts = Json::array();
+  if (!data.contains("distributions")) return charts;
+  const Json& models = data["distributions"]["models"];
+  for (const Json& issue : scenario["issues"]) {
+    const std::string name = issue["name"].get<std::string>();
+    std::vector<IntervalRow> rows;
+    for (const auto& [model, per_issue] : models.items()) {
+      if (!per_issue.contains(name)) continue;
+      const Json& summary = per_issue[name];
+      IntervalRow row{model,
+                      NumberOr(summary, "q10", 0),
+                      NumberOr(summary, "median", 0),
+                      NumberOr(summary, "q90", 0),
+                      std::nullopt,
+                      std::nullopt,
+                      {}};
+      if (summary.contains("mean")) row.mean = NumberOr(summary, "mean", 0);
+      if (summary.contains("samples")) {
+        for (const Json& sample : summary["samples"]) {
+          row.samples.push_back(sample.is_number() ? sample.get<double>() : std::nan(""));
+        }
+      }
+      if (data.contains("forecasts")) {
+        for (const Json& forecast : data["forecasts"]) {
+          if (forecast["model"] == model && forecast["outcome"][name].is_number()) {
+            row.point = forecast["outcome"][name].get<double>();
+          }
+        }
+      }
+      rows.push_back(std::move(row));
+    }
+    if (rows.empty()) continue;
+    charts.push_back(
+        {{"issue", name},
+         {"svg", IntervalChart(name + ": forecast distribution per model", "distribution",
+                               AxisOf(issue), rows, ReferencesOf(issue))}});
+  }
+  return charts;
+}
+
+// Per issue, the baseline against each plan (and model).
+Json PlanCharts(const Json& data, const Json& scenario) {
+  Json charts = Json::array();
+  if (!data.contains("whatif")) return charts;
+  const Json& plans = data["whatif"]["plans"];
+  for (const Json& issue : scenario["issues"]) {
+    const std::string name = issue["name"].get<std::string>();
+    std::vector<IntervalRow> rows;
+    for (const Json& plan : plans) {
+      for (const auto& [model, cell] : plan["models"].items()) {
+        if (!cell["issues"].contains(name)) continue;
+        const Json& summary = cell["issues"][name];
+        IntervalRow row{
+            plan["plan"].get<std::string>() + (plan["models"].size() > 1 ? " (" + model + ")" : ""),
+            NumberOr(summary, "q10", 0),
+            NumberOr(summary, "median", 0),
+            NumberOr(summary, "q90", 0),
+            std::nullopt,
+            std::nullopt,
+            {}};
+        row.mean = NumberOr(summary, "mean", 0);
+        if (cell.contains("central") && cell["central"][name].is_number()) {
+          row.point = cell["central"][name].get<double>();
+        }
+        rows.push_back(std::move(row));
+      }
+    }
+    if (rows.empty()) continue;
+    charts.push_back({{"issue", name},
+                      {"svg", IntervalChart(name + ": baseline vs plans", "plans", AxisOf(issue),
+                                            rows, ReferencesOf(issue))}});
+  }
+  return charts;
+}
+
+// The drivers of one issue as a tornado.
+Json TornadoCharts(const Json& data, const Json& scenario) {
+  Json charts = Json::array();
+  if (!data.contains("drivers")) return charts;
+  const Json& drivers = data["drivers"];
+  const std::string name = drivers["issue"].get<std::string>();
+  for (const Json& issue : scenario["issues"]) {
+    if (issue["name"] != name) continue;
+    std::vector<TornadoBar> bars;
+    for (const Json& driver : drivers["drivers"]) {
+      bars.push_back({driver["input"].get<std::string>(), NumberOr(driver, "outcome_when_low", 0),
+                      NumberOr(driver, "outcome_when_high", 0),
+                      NumberOr(driver, "rank_correlation", 0)});
+    }
+    if (bars.empty()) continue;
+    charts.push_back({{"issue", name},
+                      {"svg", TornadoChart("drivers of " + name + " (" +
+                                               drivers["model"].get<std::string>() + ")",
+                                           AxisOf(issue), NumberOr(drivers, "center", 0), bars)}});
+  }
+  return charts;
+}
+
+}  // namespace
+
+Json RenderCharts(const Json& data) {
+  const Json& scenario = data["scenario"];
+  return Json{{"trajectories", TrajectoryCharts(data, scenario)},
+              {"distributions", DistributionCharts(data, scenario)},
+              {"plans", PlanCharts(data, scenario)},
+              {"tornado", TornadoCharts(data, scenario)}};
 }
 
 namespace {

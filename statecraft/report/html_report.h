@@ -2,11 +2,10 @@
 // self-contained HTML file with SVG charts (inline CSS, no scripts, nothing fetched when it is
 // opened).
 //
-// BuildReportData runs the analyses (every model at its defaults; a Monte Carlo sweep per model;
-// the baseline against each declared plan; the drivers of the first issue; the backtest against
-// known outcomes). ReportDataFromStoredRun turns a saved run into the same shape with the parts
-// that run holds. RenderCharts and RenderReportHtml only draw what the data holds, so the web UI
-// and the CLI show the same charts.
+// The request layer's report command (statecraft/app/report_command.h) runs the analyses and
+// gathers their results as report data; ReportDataFromStoredRun turns a saved run into the same
+// shape with the parts that run holds. RenderCharts and RenderReportHtml only draw what the data
+// holds, so the web UI and the CLI show the same charts.
 //
 // Report data: {"title", "program_version", "scenario": ScenarioToReportJson,
 //   "forecasts": [run JSON per model], "distributions": {"draws", "seed", "models": {model:
@@ -19,26 +18,17 @@
 #include <cstdint>
 #include <string>
 
+#include "statecraft/core/scenario.h"
 #include "statecraft/io/json_output.h"
-#include "statecraft/io/levers_format.h"
 
 namespace statecraft {
-
-struct ReportOptions {
-  int draws = 200;  // per model for the distributions; 0: no sweeps, whatif or drivers
-  std::uint64_t seed = 0;
-  int threads = 0;
-  std::string focus_model = "eum";  // the model of the what-if and the drivers
-  std::string program_version;
-  // The models' errors the quantiles and the what-if's probabilities include
-  // (docs/calibration.md); null: the inputs' spread alone.
-  const Calibration* calibration = nullptr;
-};
 
 // Actors, issues (scale, status quo, known outcome), stakes and sources.
 Json ScenarioToReportJson(const Scenario& scenario);
 
-Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& options);
+// Forecasts (run JSON) scored against the known outcomes of the report's scenario: absolute error
+// per issue and its mean per model, {"models": [...]}; null when no issue has a known outcome.
+Json BacktestOfForecasts(const Json& scenario, const Json& forecasts);
 
 // A stored run's scenario (canonical JSON) and printed result, by its kind.
 Json ReportDataFromStoredRun(const std::string& kind, const std::string& scenario_json,

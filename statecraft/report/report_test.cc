@@ -2,6 +2,7 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/io/levers_format.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/report/html_report.h"
 #include "statecraft/report/svg_chart.h"
@@ -44,43 +45,6 @@ TEST(SvgChartTest, IntervalAndTornadoCharts) {
       TornadoChart("t", {0, 100, ""}, 50, {{"x", 40, 60, 0.5}, {"y", 70, 30, -0.8}});
   EXPECT_EQ(Count(tornado, "class=\"bar\""), 2);
   EXPECT_NE(tornado.find("#E69F00"), std::string::npos);  // y falls as it rises
-}
-
-TEST(HtmlReportTest, TheBuiltInScenarioReportHasEveryPart) {
-  ReportOptions options;
-  options.draws = 24;
-  options.program_version = "statecraft test";
-  const Json data = BuildReportData(BuiltinScenarioWithLevers(), options);
-  const Scenario& scenario = BuiltinScenarioWithLevers().scenario;
-  ASSERT_EQ(data["forecasts"].size(), BuiltinModels().models().size());
-  ASSERT_TRUE(data.contains("distributions"));
-  ASSERT_TRUE(data.contains("whatif"));
-  ASSERT_TRUE(data.contains("drivers"));
-  ASSERT_TRUE(data.contains("backtest"));
-  EXPECT_EQ(data["distributions"]["models"]["eum"][scenario.issues[0].name]["samples"].size(), 24u);
-
-  const Json charts = RenderCharts(data);
-  EXPECT_EQ(charts["distributions"].size(), static_cast<std::size_t>(scenario.IssueCount()));
-  EXPECT_EQ(charts["plans"].size(), static_cast<std::size_t>(scenario.IssueCount()));
-  EXPECT_EQ(charts["tornado"].size(), 1u);
-  EXPECT_FALSE(charts["trajectories"].empty());
-  EXPECT_EQ(charts["trajectories"].size() % scenario.IssueCount(), 0u);
-
-  const std::string html = RenderReportHtml(data);
-  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
-  for (const char* kind : {"trajectory", "distribution", "plans", "tornado"}) {
-    EXPECT_NE(html.find(std::string("data-chart=\"") + kind + "\""), std::string::npos) << kind;
-  }
-  for (const char* id : {"forecast-table", "plans-table", "backtest-table", "stakes-table"}) {
-    EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
-  }
-  EXPECT_NE(html.find(EscapeXml(scenario.sources.front())), std::string::npos);
-  EXPECT_NE(html.find("<td>L2=25.0</td>"), std::string::npos);  // the china plan's lever
-  // Self-contained: no scripts, no external resources.
-  EXPECT_EQ(html.find("<script"), std::string::npos);
-  EXPECT_EQ(html.find("src="), std::string::npos);
-  EXPECT_EQ(html.find("<link"), std::string::npos);
-  EXPECT_EQ(html.find("url("), std::string::npos);
 }
 
 TEST(HtmlReportTest, AStoredComparisonGivesForecastsAndTrajectories) {

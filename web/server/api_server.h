@@ -1,12 +1,16 @@
 // The statecraft HTTP server (`statecraft serve`): a JSON API that mirrors the CLI — models,
-// run, compare, whatif, sweep and optimize (as cancellable jobs with progress), the report's
-// charts, saved runs — and the browser UI's static files, compiled into the program.
+// validate, run, compare, backtest, whatif, sweep, optimize and answer (the long ones as
+// cancellable jobs with progress), the report's charts, saved runs — and the browser UI's static
+// files, compiled into the program.
 //
-// Thin by design (DESIGN.md §3): parse and check the request, call the library, render JSON.
+// Thin by design: routes.h maps each route to a handler that translates the request into the
+// request layer's (statecraft/app) and renders its result; job_manager.h runs the long ones;
+// request_decoding.h reads bodies, ids and queries; this class binds the table to cpp-httplib.
 // A request's scenario is a native scenario document as JSON (the YAML format's schema, levers
-// and plans included), or the built-in scenario when absent. Bad input answers 400 with
-// {"error": message}, an oversized body 413, an unknown route 404; static paths are looked up
-// in the compiled-in table only, so nothing outside it can be served.
+// and plans included), or the built-in scenario when absent. Errors answer {"error", "code",
+// "location"?}: bad input 400, an unknown run or job 404, a run in the wrong state 409, an
+// oversized body 413, an unknown route 404; static paths are looked up in the compiled-in table
+// only, so nothing outside it can be served.
 #ifndef STATECRAFT_WEB_SERVER_API_SERVER_H_
 #define STATECRAFT_WEB_SERVER_API_SERVER_H_
 

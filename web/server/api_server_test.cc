@@ -288,5 +288,90 @@ TEST_F(ApiServerTest, BadJobRequestsAre400) {
             400);
 }
 
+TEST_F(ApiServerTest, ErrorsCarryTheirCodeAndLocation) {
+  httplib::Client client = Client();
+  auto draws = client.Post("/api/sweep", R"({"draws": 0})", "application/json");
+  ASSERT_EQ(draws->status, 400);
+  EXPECT_EQ(Body(draws)["error"], "draws: found 0, expected an integer from 1 to 1000000");
+  EXPECT_EQ(Body(draws)["code"], "bad_input");
+  EXPECT_EQ(Body(draws)["location"]["key"], "draws");
+  auto unknown_key = client.Post("/api/run", R"({"modle": "eum"})", "application/json");
+  ASSERT_EQ(unknown_key->status, 400);
+  EXPECT_EQ(Body(unknown_key)["location"]["key"], "modle");
+  auto parameter =
+      client.Post("/api/run", R"({"model": "eum", "params": {"round": 3}})", "application/json");
+  ASSERT_EQ(parameter->status, 400);
+  EXPECT_EQ(Body(parameter)["error"].get<std::string>().rfind(
+                "model 'eum': unknown parameter 'round'", 0),
+            0u)
+      << Body(parameter).dump();
+  auto document = client.Post("/api/validate",
+                              R"({"document": {"actors": [{"name": "A"}], "issues": [{"name": "x"}],
+                          "stakes": {"A": {"x": {"position": 1, "salience": 2}}}}})",
+                              "application/json");
+  ASSERT_EQ(document->status, 400);
+  EXPECT_EQ(Body(document)["location"]["file"], "document.json");
+  EXPECT_GT(Body(document)["location"]["line"].get<int>(), 0);
+  EXPECT_EQ(Body(document)["location"]["key"], "stakes.A.x.salience");
+  auto missing = client.Get("/api/runs/999999");
+  ASSERT_EQ(missing->status, 404);
+  EXPECT_EQ(Body(missing)["code"], "not_found");
+}
+
+TEST_F(ApiServerTest, AReportOfARunningSweepIsAConflict) {
+  httplib::Client client = Client();
+  auto started = client.Post("/api/sweep", R"({"models": ["eum"], "draws": 2000, "seed": 1})",
+                             "application/json");
+  ASSERT_EQ(started->status, 202) << started->body;
+  const std::int64_t run_id = Body(started)["run_id"].get<std::int64_t>();
+  client.Delete(("/api/jobs/" + std::to_string(Body(started)["job"].get<int>())).c_str());
+  const Json job = WaitForJob(Body(started)["job"].get<std::int64_t>());
+  if (job["status"] != "cancelled") GTEST_SKIP() << "the sweep finished before it was cancelled";
+  auto report = client.Get(("/api/runs/" + std::to_string(run_id) + "/report").c_str());
+  EXPECT_EQ(report->status, 409);
+  EXPECT_EQ(Body(report)["code"], "conflict");
+}
+
+TEST_F(ApiServerTest, AnswerAndBacktest) {
+  httplib::Client client = Client();
+  auto started =
+      client.Post("/api/answer", R"({"models": ["compromise"], "draws": 20, "optimize_draws": 10})",
+                  "application/json");
+  ASSERT_EQ(started->status, 202) << started->body;
+  const Json job = WaitForJob(Body(started)["job"].get<std::int64_t>());
+  ASSERT_EQ(job["status"], "done") << job.dump();
+  EXPECT_EQ(job["result"]["target"], "munitions<=25");
+  EXPECT_FALSE(job["result"]["disagreements"].empty());
+  auto no_question = client.Post(
+      "/api/answer", R"({"document": {"actors": [{"name": "A"}], "issues": [{"name": "x"}],
+                        "stakes": {"A": {"x": {"position": 1, "salience": 1}}}}})",
+      "application/json");
+  ASSERT_EQ(no_question->status, 400);
+  EXPECT_EQ(Body(no_question)["location"]["key"], "question");
+  auto backtest = client.Post("/api/backtest", R"({"models": ["median"]})", "application/json");
+  ASSERT_EQ(backtest->status, 200) << backtest->body;
+  EXPECT_TRUE(Body(backtest)["with_decision_rules"]["models"].contains("median"));
+}
+
+TEST_F(ApiServerTest, ImportReadsOtherFormatsAsDocuments) {
+  httplib::Client client = Client();
+  const Json request{{"file_name", "bdm.csv"},
+                     {"text", "Actor,Capability,Position,Salience\nA,10,20,50\nB,5,80,90\n"}};
+  auto imported = client.Post("/api/import", request.dump(), "application/json");
+  ASSERT_EQ(imported->status, 200) << imported->body;
+  const Json scenarios = Body(imported)["scenarios"];
+  ASSERT_EQ(scenarios.size(), 1u);
+  EXPECT_EQ(scenarios[0]["document"]["actors"].size(), 2u);
+  // The document reads back as a scenario the other routes take.
+  auto valid = client.Post("/api/validate", Json{{"document", scenarios[0]["document"]}}.dump(),
+                           "application/json");
+  EXPECT_EQ(valid->status, 200) << valid->body;
+  auto broken = client.Post("/api/import", R"({"file_name": "x.yaml", "text": "actors: 3"})",
+                            "application/json");
+  ASSERT_EQ(broken->status, 400);
+  EXPECT_EQ(Body(broken)["location"]["file"], "x.yaml");
+  EXPECT_EQ(client.Post("/api/import", R"({})", "application/json")->status, 400);
+}
+
 }  // namespace
 }  // namespace statecraft::web

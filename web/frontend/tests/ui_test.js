@@ -25,7 +25,10 @@ async function forecastMatchesApi(page) {
   let compared = 0;
   for (const row of shown) {
     for (const forecast of direct.models) {
-      const expected = formatNumber(forecast.outcome[row.issue], 1);
+      // An unsettled forecast is marked with ' ~' beside its number (docs/web.md).
+      const settlement = forecast.settlement && forecast.settlement[row.issue];
+      const marker = settlement && !settlement.settled ? ' ~' : '';
+      const expected = formatNumber(forecast.outcome[row.issue], 1) + marker;
       if (row[forecast.model] !== expected) throw new Error(`forecast ${forecast.model} on ${row.issue}: UI ${row[forecast.model]}, API ${expected}`);
       compared += 1;
     }

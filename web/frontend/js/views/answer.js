@@ -1,7 +1,8 @@
-// Answer: the scenario's question (text, target, required probability, budget) and its answer —
-// per model, the probability of the target at baseline and under each declared plan (a what-if
-// with the target), the cheapest plan that meets it against the opponent's best counter (an
-// optimisation per model), and where the models disagree. Charts first, tables second.
+// Answer: the scenario's question (text, target, required probability, budget) and its answer,
+// as POST /api/answer computes it (the same as `statecraft answer`): per model, the probability
+// of the target at baseline and under each declared plan, the cheapest plan that meets it against
+// the opponent's best counter, and where the models disagree — sentences written by the server's
+// analysis, shown as they are. Charts first, tables second.
 
 import { h, viewHeader, card, formatNumber, formatPercent, notice, leversText } from '../dom.js';
 import { app, on, documentForServer, question, setQuestion, modelColour } from '../state.js';
@@ -47,8 +48,26 @@ function questionCard() {
     app.questionInFile ? null : h('p', { class: 'hint', text: 'This server does not keep the question in the scenario file; it is kept in this page.' }));
 }
 
-// The answer, from the what-if (P(target) per plan and model) and one optimisation per model.
-function answerResult({ asked, whatif, optimisations, revision, models }) {
+// The answer's JSON in the shapes the charts and tables read: the what-if of every plan with a
+// cell per model, and one optimisation per model.
+function fromAnswer(result, chosen) {
+  const ran = chosen.filter((name) => result.models[name] && !result.models[name].failure);
+  const first = ran.length ? result.models[ran[0]].whatif : [];
+  const plans = first.map((plan, index) => ({
+    ...plan,
+    models: Object.fromEntries(ran.map((name) => [name, result.models[name].whatif[index].models[name]])),
+  }));
+  const optimisations = chosen.map((name) => ({
+    model: name,
+    result: result.models[name] ? result.models[name].optimize || null : null,
+    error: result.models[name] ? result.models[name].failure : 'not run',
+  }));
+  return { whatif: { plans, draws: result.draws, target: result.target }, optimisations, models: ran };
+}
+
+// The answer: P(target) per plan and model, the cheapest plan per model, where the models
+// disagree.
+function answerResult({ asked, whatif, optimisations, revision, models, sentences }) {
   const plans = whatif.plans;
   const colours = models.map((name) => modelColour(name, kPalette));
   const baseline = plans[0];
@@ -79,7 +98,7 @@ function answerResult({ asked, whatif, optimisations, revision, models }) {
       rows: plans.map((plan) => ({ label: plan.plan, values: models.map((name) => plan.models[name].probability ?? null) })),
       title: `Probability of ${whatif.target} per plan and model`,
     }) })));
-  parts.push(disagreements(plans, models));
+  parts.push(disagreements(sentences));
   parts.push(dataTable({
     name: 'answer-probabilities', role: 'answer-probabilities', caption: `P(${whatif.target}) per plan and model`,
     columns: [{ key: 'plan', label: 'Plan' }, { key: 'levers', label: 'Levers' }, { key: 'cost', label: 'Cost', numeric: true, format: (v) => formatNumber(v, 2) },
@@ -114,29 +133,18 @@ function rangeText(values) {
   return low === high ? formatPercent(low) : `${formatPercent(low)} – ${formatPercent(high)}`;
 }
 
-// Where the models disagree: for each plan, the lowest and the highest probability and who says so.
-function disagreements(plans, models) {
-  const items = [];
-  for (const plan of plans) {
-    const values = models.map((name) => [name, plan.models[name].probability]).filter(([, value]) => value !== undefined);
-    if (values.length < 2) continue;
-    const low = values.reduce((a, b) => (b[1] < a[1] ? b : a));
-    const high = values.reduce((a, b) => (b[1] > a[1] ? b : a));
-    if (high[1] - low[1] >= 0.2) {
-      items.push(h('li', {}, h('strong', { text: plan.plan }), `: ${low[0]} gives ${formatPercent(low[1])}, ${high[0]} ${formatPercent(high[1])}`));
-    }
-  }
+// Where the models disagree, in the sentences the server's analysis writes.
+function disagreements(sentences) {
   return h('section', { class: 'disagreements', dataset: { role: 'disagreements' } },
     h('h3', { text: 'Where the models disagree' }),
-    items.length ? h('ul', {}, items) : h('p', { class: 'hint', text: 'On every plan the models\' probabilities lie within 20 points of each other.' }));
+    sentences.length ? h('ul', {}, sentences.map((sentence) => h('li', { text: sentence }))) : h('p', { class: 'hint', text: 'The models agree.' }));
 }
 
 function draw() {
   const models = modelPicker('answer-models', ['compromise', 'weighted_median', 'eum'].filter((name) => app.models.some((model) => model.name === name)));
   const draws = drawsInput(300, 'Draws per plan', 'answer-draws');
   const optimiseDraws = drawsInput(100, 'Draws per candidate plan', 'answer-optimise-draws');
-  const whatifJob = jobPanel('answer-whatif-job');
-  const optimiseJob = jobPanel('answer-optimise-job');
+  const answerJob = jobPanel('answer-job');
   output = h('div', { class: 'output', dataset: { role: 'answer-output' } });
   const start = button('Answer the question', async () => {
     const asked = question();
@@ -148,18 +156,11 @@ function draw() {
     const revision = app.revision;
     start.disabled = true;
     try {
-      const document = documentForServer();
-      const whatif = await whatifJob.run('/api/whatif', { document, models: chosen, draws: draws.value(), target: asked.target });
-      if (whatif.status !== 'done') return;
-      const optimisations = [];
-      for (const model of chosen) {
-        const requestBody = { document, target: asked.target, probability: asked.probability ?? 0.8, models: [model], draws: optimiseDraws.value() };
-        if (asked.budget !== undefined) requestBody.budget = asked.budget;
-        const job = await optimiseJob.run('/api/optimize', requestBody);
-        if (job.status === 'cancelled') return;
-        optimisations.push({ model, result: job.result, error: job.error });
-      }
-      output.replaceChildren(answerResult({ asked, whatif: whatif.result, optimisations, revision, models: chosen }));
+      const document = { ...documentForServer(), question: asked };
+      const job = await answerJob.run('/api/answer', { document, models: chosen, draws: draws.value(), optimize_draws: optimiseDraws.value() });
+      if (job.status !== 'done') return;
+      const answer = fromAnswer(job.result, chosen);
+      output.replaceChildren(answerResult({ asked, ...answer, revision, sentences: job.result.disagreements }));
       markStale();
     } catch (error) {
       output.replaceChildren(notice('error', error.message));
@@ -168,7 +169,7 @@ function draw() {
     }
   }, { class: 'primary', dataset: { action: 'answer-start' } });
   body.replaceChildren(questionCard(),
-    card('Run', models.element, h('div', { class: 'form-row' }, draws.element, optimiseDraws.element, start), whatifJob.element, optimiseJob.element),
+    card('Run', models.element, h('div', { class: 'form-row' }, draws.element, optimiseDraws.element, start), answerJob.element),
     output);
 }
 

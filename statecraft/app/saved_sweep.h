@@ -11,8 +11,8 @@
 // folds its own blocks: bounded memory for the sampled inputs), and marks the run complete.
 // Draw k uses the seeds of its index whatever the range it is computed in (analysis/sweep.h), so
 // a sweep interrupted at any point and resumed equals an uninterrupted one bit for bit.
-#ifndef STATECRAFT_STORE_SAVED_SWEEP_H_
-#define STATECRAFT_STORE_SAVED_SWEEP_H_
+#ifndef STATECRAFT_APP_SAVED_SWEEP_H_
+#define STATECRAFT_APP_SAVED_SWEEP_H_
 
 #include <cstdint>
 #include <functional>
@@ -20,10 +20,11 @@
 #include <string>
 
 #include "statecraft/analysis/sweep.h"
+#include "statecraft/app/lever_commands.h"
 #include "statecraft/io/json_output.h"
 #include "statecraft/store/run_store.h"
 
-namespace statecraft {
+namespace statecraft::app {
 
 // Draws per block (one transaction each): small enough that a kill loses little work, large
 // enough that the store's writes cost little beside the models.
@@ -51,10 +52,20 @@ struct SavedSweepRequest {
   Json calibration = "built in";
 };
 
-// Checks the request completely (scenario, models, plan, target) and writes the running row.
-// InputError on a bad request.
+// Checks the request completely (scenario, models, plan, target: as a sweep request,
+// lever_commands.h) and writes the running row. InputError on a bad request.
 std::int64_t BeginSavedSweep(RunStore& store, const SavedSweepRequest& request,
                              const std::string& program_version);
+// The running row of a prepared sweep (its scenario recorded as a document, a file's text, or
+// nothing for the built-in one).
+std::int64_t BeginSavedSweep(RunStore& store, const PreparedSweep& prepared,
+                             const std::string& program_version);
+
+// One model's sweep as `statecraft sweep --format json` prints it: scenario, model, plan and its
+// levers, then the sweep's summary (lever_json.h, SweepToJson).
+Json SweepItemJson(const ScenarioWithLevers& input, const ModelChoice& model, const Plan& plan,
+                   const SweepResult& result, const SweepOptions& options,
+                   const std::optional<Target>& target, int drivers);
 
 struct SweepContinuation {
   int threads = 0;
@@ -79,6 +90,6 @@ struct SweepContinuation {
 std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
                                        SweepContinuation& continuation);
 
-}  // namespace statecraft
+}  // namespace statecraft::app
 
-#endif  // STATECRAFT_STORE_SAVED_SWEEP_H_
+#endif  // STATECRAFT_APP_SAVED_SWEEP_H_

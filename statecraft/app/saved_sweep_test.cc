@@ -1,4 +1,4 @@
-#include "statecraft/store/saved_sweep.h"
+#include "statecraft/app/saved_sweep.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -6,14 +6,14 @@
 #include <filesystem>
 
 #include "statecraft/analysis/sweep.h"
+#include "statecraft/app/lever_json.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
 #include "statecraft/io/builtin_scenario.h"
-#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/io/calibration_format.h"
 #include "statecraft/io/levers_format.h"
 
-namespace statecraft {
+namespace statecraft::app {
 namespace {
 
 class SavedSweepTest : public ::testing::Test {
@@ -52,19 +52,16 @@ Json OneCallSweep(const std::string& model, const SavedSweepRequest& request) {
   SweepOptions options;
   options.draws = request.draws;
   options.seed = request.seed;
-  options.calibration = &BuiltinCalibration();  // the request's default: the shipped errors
+  options.calibration = BuiltinCalibrationPointer();  // the request's default: the shipped errors
   const SweepPlan sweep_plan = MakeSweepPlan(input.levers, plan);
   const SweepResult result = RunSweep(input.scenario, sweep_plan, info, params, options);
   Json out{{"scenario", input.scenario.name},
            {"model", model},
            {"plan", plan.name},
            {"levers", AppliedLeversToJson(ResolvePlan(input.levers, plan))}};
-  std::string entry;
-  const std::vector<IssueError> errors = BindIssueErrors(
-      options.calibration, model, ScenarioForError(input.scenario, sweep_plan), &entry);
   out.update(SweepToJson(input.scenario, result, options,
-                         ParseTarget(input.scenario, request.target), request.drivers, errors,
-                         entry));
+                         ParseTarget(input.scenario, request.target), request.drivers,
+                         ModelChoice{&info, params}, sweep_plan));
   return out;
 }
 
@@ -147,4 +144,4 @@ TEST_F(SavedSweepTest, BadRequestsAreInputErrors) {
 }
 
 }  // namespace
-}  // namespace statecraft
+}  // namespace statecraft::app

@@ -1,0 +1,81 @@
+#include "statecraft/app/answer_command.h"
+
+#include "statecraft/app/lever_json.h"
+
+namespace statecraft::app {
+
+Outcome<PreparedAnswer> PrepareAnswer(const AnswerRequest& request) {
+  return Guard([&] {
+    PreparedAnswer prepared;
+    prepared.options.sweep = ToSweepOptions(request.uncertainty);
+    CheckRange("optimize_draws", request.optimize_draws, 1, kMaxDraws);
+    prepared.options.optimize_draws = static_cast<int>(request.optimize_draws);
+    prepared.options.models = ChooseModels(request.models);
+    prepared.input =
+        std::make_shared<const ScenarioWithLevers>(LoadScenarioWithLevers(request.scenario));
+    if (!prepared.input->scenario.question) {
+      ErrorLocation location;
+      location.key = "question";
+      throw InputError(ScenarioName(prepared.input->scenario) +
+                           ": declares no question; `answer` needs a top-level 'question' key, "
+                           "{text, target, probability, budget} (docs/scenario-format.md)",
+                       location);
+    }
+    prepared.question = *prepared.input->scenario.question;
+    return prepared;
+  });
+}
+
+Outcome<AnswerOutput> ComputeAnswer(const PreparedAnswer& prepared, const Context& context) {
+  return Guard([&] {
+    AnswerOptions options = prepared.options;
+    options.progress = context.progress;
+    options.cancelled = context.cancelled;
+    AnswerOutput output{prepared.input,
+                        statecraft::ComputeAnswer(prepared.input->scenario, prepared.input->levers,
+                                                  prepared.question, options)};
+    if (output.answer.cancelled) throw RequestError(ErrorCode::kCancelled, "cancelled");
+    return output;
+  });
+}
+
+Outcome<AnswerOutput> ComputeAnswer(const AnswerRequest& request, const Context& context) {
+  Outcome<PreparedAnswer> prepared = PrepareAnswer(request);
+  if (!prepared.ok()) return prepared.error();
+  return ComputeAnswer(prepared.value(), context);
+}
+
+Json AnswerOutputToJson(const AnswerOutput& output) {
+  const Answer& answer = output.answer;
+  const Scenario& scenario = output.input->scenario;
+  Json out;
+  out["scenario"] = scenario.name;
+  out["question"] = answer.question.text;
+  out["target"] = answer.target.text;
+  out["required_probability"] = answer.question.probability;
+  if (answer.question.budget) out["budget"] = *answer.question.budget;
+  if (!answer.opponent.empty()) out["opponent"] = answer.opponent;
+  out["draws"] = answer.sweep.draws;
+  out["optimize_draws"] = answer.optimize.sweep.draws;
+  out["seed"] = answer.sweep.seed;
+  out["model_error"] = ModelErrorToJson(answer.sweep);
+  Json models = Json::object();
+  for (std::size_t m = 0; m < answer.answers.size(); ++m) {
+    const ModelAnswer& item = answer.answers[m];
+    if (!item.failure.empty()) {
+      models[item.model] = {{"failure", item.failure}};
+      continue;
+    }
+    Json entry;
+    entry["whatif"] = WhatifToJson(scenario, item.whatif, answer.sweep)["plans"];
+    if (item.optimize) {
+      entry["optimize"] = OptimizeToJson(*item.optimize, answer.optimize, {answer.models[m]});
+    }
+    models[item.model] = entry;
+  }
+  out["models"] = models;
+  out["disagreements"] = answer.disagreements;
+  return out;
+}
+
+}  // namespace statecraft::app

@@ -1,0 +1,61 @@
+// What a command of the request layer needs from its client besides the request: the program's
+// version (recorded with every saved run), where to save runs, and hooks for long commands
+// (progress, cancellation).
+#ifndef STATECRAFT_APP_CONTEXT_H_
+#define STATECRAFT_APP_CONTEXT_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "statecraft/store/run_store.h"
+
+namespace statecraft::app {
+
+// A run store opened when first needed. Thread-safe: the server's jobs share one.
+class StoreAccess {
+ public:
+  // path: the store's file; empty: RunStore::DefaultPath().
+  explicit StoreAccess(std::string path = "");
+  // The store; throws InputError when it cannot be opened (read-only, not a store, newer schema).
+  RunStore& Open();
+  // The path it opens.
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::mutex mutex_;
+  std::unique_ptr<RunStore> store_;
+};
+
+struct Context {
+  std::string program_version = "statecraft";
+  // Where run, compare, whatif, sweep and optimize save their results; null: nothing is saved.
+  StoreAccess* save_to = nullptr;
+  // Called as a long command goes, with (steps done, steps in all); may be empty.
+  std::function<void(int, int)> progress;
+  // Polled between steps; true stops the command, which then fails with ErrorCode::kCancelled.
+  std::function<bool()> cancelled;
+  // Called with the id of the run a command saves: once its row is written for a run saved as it
+  // goes (a sweep), once it is saved for the others.
+  std::function<void(std::int64_t)> run_started;
+};
+
+// What a command that saves reports about saving. Saving never changes a command's result: a
+// store that cannot be written costs a warning.
+struct SaveReport {
+  std::int64_t run_id = 0;  // 0: not saved
+  std::string warning;      // why the run was not saved, or saved only in part
+};
+
+// Saves through `save` when the context asks for it, turning a failure into a warning.
+SaveReport SaveRun(const Context& context, const std::function<std::int64_t(RunStore&)>& save);
+
+// Throws the cancelled error when the context's hook says so.
+void CheckCancelled(const Context& context);
+
+}  // namespace statecraft::app
+
+#endif  // STATECRAFT_APP_CONTEXT_H_

@@ -1,0 +1,39 @@
+// report data: everything the HTML report and the web UI's charts show, as data — of a scenario
+// (every model at its defaults, a Monte Carlo sweep per model, the baseline against each declared
+// plan, the drivers of the first issue, the backtest against known outcomes) or of a saved run
+// (what that run holds). report/html_report.h renders it.
+#ifndef STATECRAFT_APP_REPORT_COMMAND_H_
+#define STATECRAFT_APP_REPORT_COMMAND_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "statecraft/app/context.h"
+#include "statecraft/app/outcome.h"
+#include "statecraft/app/scenario_source.h"
+
+namespace statecraft::app {
+
+struct ReportDataRequest {
+  ScenarioSource scenario;
+  std::optional<std::int64_t> run;  // a saved run's report instead of the scenario's
+  std::string model = "eum";        // the model of the what-if and the drivers
+  std::int64_t draws = 200;  // per model for the distributions; 0: no sweeps, what-if or drivers
+  std::uint64_t seed = 0;
+  std::int64_t threads = 0;
+  // Whether the quantiles and the what-if's probabilities include each model's own error, and
+  // from which calibration (null: the shipped one); docs/calibration.md.
+  bool model_error = true;
+  std::shared_ptr<const Calibration> calibration;
+};
+
+// The report data (report/html_report.h documents its shape). A saved run must be complete
+// (conflict otherwise); `store` is where it is looked up.
+Outcome<Json> ReportData(const ReportDataRequest& request, StoreAccess& store,
+                         const Context& context);
+
+}  // namespace statecraft::app
+
+#endif  // STATECRAFT_APP_REPORT_COMMAND_H_

@@ -1,0 +1,133 @@
+#include "statecraft/app/runs_commands.h"
+
+#include "statecraft/app/checks.h"
+#include "statecraft/app/saved_sweep.h"
+
+namespace statecraft::app {
+namespace {
+
+void CheckId(std::int64_t id) {
+  if (id < 1) FailField("id", "found " + std::to_string(id) + ", expected a positive integer");
+}
+
+StoredRun RequireRun(RunStore& store, std::int64_t id) {
+  CheckId(id);
+  std::optional<StoredRun> run = store.Get(id);
+  if (!run) {
+    throw RequestError(ErrorCode::kNotFound, "run store " + store.path() + ": no run " +
+                                                 std::to_string(id) +
+                                                 " (see `statecraft runs list`)");
+  }
+  return std::move(*run);
+}
+
+}  // namespace
+
+Json RunSummaryJson(const StoredRun& run) {
+  return Json{{"id", run.id},
+              {"kind", run.kind},
+              {"status", run.status},
+              {"scenario", run.scenario_name},
+              {"scenario_hash", run.scenario_hash},
+              {"models", run.models},
+              {"seed", run.seed},
+              {"program_version", run.program_version},
+              {"created_at", run.created_at},
+              {"finished_at", run.finished_at.empty() ? Json(nullptr) : Json(run.finished_at)},
+              {"draws_planned", run.draws_planned},
+              {"draws_saved", run.draws_saved}};
+}
+
+Outcome<RunsListOutput> ListRuns(const RunsListRequest& request, StoreAccess& store) {
+  return Guard([&] {
+    if (request.limit < 0) {
+      FailField("limit", "found " + std::to_string(request.limit) + ", expected 0 (all) or more");
+    }
+    RunStore& opened = store.Open();
+    return RunsListOutput{opened.path(), opened.List(static_cast<int>(request.limit))};
+  });
+}
+
+Json RunsListOutputToJson(const RunsListOutput& output) {
+  Json items = Json::array();
+  for (const StoredRun& run : output.runs) items.push_back(RunSummaryJson(run));
+  return Json{{"store", output.store}, {"runs", items}};
+}
+
+Outcome<RunShowOutput> ShowRun(const RunRequestById& request, StoreAccess& store) {
+  return Guard([&] {
+    RunStore& opened = store.Open();
+    RunShowOutput output{RequireRun(opened, request.id), Json::array()};
+    output.outcomes = opened.Export(request.id)["outcomes"];
+    return output;
+  });
+}
+
+Json RunShowOutputToJson(const RunShowOutput& output) {
+  Json out = RunSummaryJson(output.run);
+  out["params"] = output.run.params;
+  out["plan"] = output.run.plan;
+  out["options"] = output.run.options;
+  out["result"] = output.run.result;
+  return out;
+}
+
+Outcome<Json> ExportRun(const RunRequestById& request, StoreAccess& store) {
+  return Guard([&] {
+    RunStore& opened = store.Open();
+    RequireRun(opened, request.id);
+    return opened.Export(request.id);
+  });
+}
+
+Outcome<bool> CheckResumable(const RunRequestById& request, StoreAccess& store) {
+  return Guard([&] {
+    const StoredRun run = RequireRun(store.Open(), request.id);
+    if (run.kind != "sweep" || !run.options.contains("request")) {
+      throw RequestError(ErrorCode::kConflict, "run " + std::to_string(run.id) + " is a " +
+                                                   run.kind + ", not a resumable sweep");
+    }
+    return true;
+  });
+}
+
+Outcome<ResumeOutput> ResumeRun(const ResumeRequest& request, StoreAccess& store,
+                                const Context& context) {
+  return Guard([&] {
+    CheckRange("threads", request.threads, 0, kMaxThreads);
+    RunStore& opened = store.Open();
+    RequireRun(opened, request.id);
+    SweepContinuation continuation;
+    continuation.threads = static_cast<int>(request.threads);
+    continuation.progress = context.progress;
+    continuation.cancelled = context.cancelled;
+    const std::optional<Json> result = ContinueSavedSweep(opened, request.id, continuation);
+    if (!result) throw RequestError(ErrorCode::kCancelled, "cancelled");
+    return ResumeOutput{*result, continuation.models_computed, continuation.models_saved,
+                        continuation.draws_computed, continuation.draws_reused};
+  });
+}
+
+Outcome<std::int64_t> DeleteRun(const RunRequestById& request, StoreAccess& store) {
+  return Guard([&] {
+    CheckId(request.id);
+    RunStore& opened = store.Open();
+    if (!opened.Delete(request.id)) RequireRun(opened, request.id);
+    return request.id;
+  });
+}
+
+Outcome<StoredRun> CompleteRun(const RunRequestById& request, StoreAccess& store) {
+  return Guard([&] {
+    StoredRun run = RequireRun(store.Open(), request.id);
+    if (run.status != "complete") {
+      throw RequestError(ErrorCode::kConflict,
+                         "run " + std::to_string(run.id) + " is not complete (status " +
+                             run.status + "; a sweep is completed by `statecraft runs resume " +
+                             std::to_string(run.id) + "`)");
+    }
+    return run;
+  });
+}
+
+}  // namespace statecraft::app

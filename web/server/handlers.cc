@@ -1,0 +1,166 @@
+#include "web/server/handlers.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+
+#include "statecraft/app/json_requests.h"
+#include "statecraft/io/builtin_scenario.h"
+#include "statecraft/io/csv.h"
+#include "statecraft/report/html_report.h"
+#include "web/server/request_decoding.h"
+#include "web/server/static_assets.h"
+
+namespace statecraft::web {
+namespace {
+
+// A YAML document as JSON: plain scalars that read as numbers, booleans or null become those;
+// quoted scalars stay strings.
+Json YamlToJson(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Sequence: {
+      Json list = Json::array();
+      for (const YAML::Node& item : node) list.push_back(YamlToJson(item));
+      return list;
+    }
+    case YAML::NodeType::Map: {
+      Json object = Json::object();
+      for (const auto& entry : node) object[entry.first.Scalar()] = YamlToJson(entry.second);
+      return object;
+    }
+    case YAML::NodeType::Scalar: {
+      const std::string& text = node.Scalar();
+      if (node.Tag() == "!") return text;
+      if (text == "true") return true;
+      if (text == "false") return false;
+      if (text == "null" || text == "~") return nullptr;
+      if (const std::optional<double> number = ParseNumber(text)) return *number;
+      return text;
+    }
+    default:
+      return nullptr;
+  }
+}
+
+const Json& BuiltinDocument() {
+  static const Json document = YamlToJson(YAML::Load(BuiltinScenarioText()));
+  return document;
+}
+
+void AddRunId(HttpResponse& response, const app::SaveReport& saved) {
+  if (saved.run_id > 0)
+    response.headers.emplace_back("X-Statecraft-Run-Id", std::to_string(saved.run_id));
+  if (!saved.warning.empty()) response.headers.emplace_back("X-Statecraft-Warning", saved.warning);
+}
+
+}  // namespace
+
+HttpResponse HandleHealth(ServerState& state, const HttpRequest&) {
+  return JsonResponse(Json{{"status", "ok"}, {"version", state.options.program_version}});
+}
+
+HttpResponse HandleModels(ServerState&, const HttpRequest&) {
+  return JsonResponse(app::ModelsOutputToJson(Unwrap(app::Models({}))));
+}
+
+HttpResponse HandleScenario(ServerState&, const HttpRequest&) {
+  Json out{{"file", BuiltinScenarioFileName()}, {"document", BuiltinDocument()}};
+  out.update(app::LeverSummaryJson(BuiltinScenarioWithLevers().levers));
+  return JsonResponse(out);
+}
+
+HttpResponse HandleValidate(ServerState&, const HttpRequest& request) {
+  const app::ValidateRequest decoded = app::DecodeValidateRequest(ParseBody(request));
+  return JsonResponse(app::ValidateOutputToJson(Unwrap(app::Validate(decoded))));
+}
+
+HttpResponse HandleImport(ServerState&, const HttpRequest& request) {
+  const app::ConvertRequest decoded = app::DecodeConvertRequest(ParseBody(request));
+  Json scenarios = Json::array();
+  for (const auto& [name, text] : Unwrap(app::Convert(decoded)).documents) {
+    scenarios.push_back(Json{{"name", name}, {"document", Json::parse(text)}});
+  }
+  return JsonResponse(Json{{"scenarios", scenarios}});
+}
+
+HttpResponse HandleRun(ServerState& state, const HttpRequest& request) {
+  const Json body = ParseBody(request);
+  const app::RunRequest decoded = app::DecodeRunRequest(body);
+  const app::Context context = state.CommandContext(app::DecodeSave(body, state.options.save));
+  const app::RunOutput output = Unwrap(app::Run(decoded, context));
+  HttpResponse response = JsonResponse(app::RunToJson(output));
+  AddRunId(response, output.saved);
+  return response;
+}
+
+HttpResponse HandleCompare(ServerState& state, const HttpRequest& request) {
+  const Json body = ParseBody(request);
+  const app::CompareRequest decoded = app::DecodeCompareRequest(body);
+  const app::Context context = state.CommandContext(app::DecodeSave(body, state.options.save));
+  const app::CompareOutput output = Unwrap(app::Compare(decoded, context));
+  Json result = app::CompareToJson(output);
+  // ?charts=1 adds the report's charts of these forecasts (the web UI draws them).
+  const auto charts = request.query.find("charts");
+  if (charts != request.query.end() && charts->second == "1") {
+    const Json data{{"scenario", ScenarioToReportJson(output.scenario)},
+                    {"forecasts", result["models"]}};
+    result["charts"] = RenderCharts(data);
+  }
+  HttpResponse response = JsonResponse(result);
+  AddRunId(response, output.saved);
+  return response;
+}
+
+HttpResponse HandleBacktest(ServerState&, const HttpRequest& request) {
+  const app::BacktestRequest decoded = app::DecodeBacktestRequest(ParseBody(request));
+  return JsonResponse(app::BacktestOutputToJson(Unwrap(app::Backtest(decoded))));
+}
+
+HttpResponse HandleReportData(ServerState& state, const HttpRequest& request) {
+  const app::ReportDataRequest decoded = app::DecodeReportDataRequest(ParseBody(request));
+  return JsonResponse(
+      Unwrap(app::ReportData(decoded, state.store, state.CommandContext(/*save=*/false))));
+}
+
+HttpResponse HandleListRuns(ServerState& state, const HttpRequest& request) {
+  const app::RunsListRequest decoded{QueryInteger(request, "limit", app::RunsListRequest{}.limit)};
+  return JsonResponse(app::RunsListOutputToJson(Unwrap(app::ListRuns(decoded, state.store))));
+}
+
+HttpResponse HandleExportRun(ServerState& state, const HttpRequest& request) {
+  return JsonResponse(Unwrap(app::ExportRun({IdOf(request)}, state.store)));
+}
+
+HttpResponse HandleRunReport(ServerState& state, const HttpRequest& request) {
+  app::ReportDataRequest decoded;
+  decoded.run = IdOf(request);
+  const Json data =
+      Unwrap(app::ReportData(decoded, state.store, state.CommandContext(/*save=*/false)));
+  HttpResponse response;
+  response.content_type = "text/html; charset=utf-8";
+  response.body = RenderReportHtml(data);
+  return response;
+}
+
+HttpResponse HandleDeleteRun(ServerState& state, const HttpRequest& request) {
+  return JsonResponse(Json{{"deleted", Unwrap(app::DeleteRun({IdOf(request)}, state.store))}});
+}
+
+// Static files: only the compiled-in table is served; a path with ".." is refused outright.
+HttpResponse HandleStaticFile(ServerState&, const HttpRequest& request) {
+  const std::string& path = request.path;
+  if (path.rfind("/api/", 0) == 0 || path == "/api") {
+    return ErrorResponse(404, "no API route " + request.method + " " + path);
+  }
+  if (path.find("..") != std::string::npos || path.find('\\') != std::string::npos) {
+    return ErrorResponse(400, "path refused: " + path);
+  }
+  const StaticAsset* asset = FindStaticAsset(path == "/" ? "/index.html" : path);
+  if (asset == nullptr) return ErrorResponse(404, "no file " + path);
+  HttpResponse response;
+  response.content_type = asset->content_type;
+  response.body = asset->content;
+  return response;
+}
+
+}  // namespace statecraft::web

@@ -1,0 +1,54 @@
+#include "web/server/routes.h"
+
+#include "web/server/handlers.h"
+
+namespace statecraft::web {
+
+std::vector<Route> Routes(ServerState& state) {
+  const auto bind = [&state](HttpResponse (*handler)(ServerState&, const HttpRequest&)) {
+    return [&state, handler](const HttpRequest& request) { return handler(state, request); };
+  };
+  const std::string id = "([^/]+)";
+  return {
+      // GET /api/health → {"status": "ok", "version"}
+      {"GET", "/api/health", bind(HandleHealth)},
+      // GET /api/models → `statecraft models --format json`
+      {"GET", "/api/models", bind(HandleModels)},
+      // GET /api/scenario → the built-in scenario as a document, its levers and plans
+      {"GET", "/api/scenario", bind(HandleScenario)},
+      // POST /api/validate {document?} → `statecraft validate --format json`
+      {"POST", "/api/validate", bind(HandleValidate)},
+      // POST /api/import {text, file_name?, from?, capability?} → {"scenarios": [{"name",
+      // "document"}]}: any format `statecraft convert` reads, as native documents
+      {"POST", "/api/import", bind(HandleImport)},
+      // POST /api/run {document?, model, params?, seed?, plan?, save?} → `statecraft run --format
+      // json`; the saved run's id in the X-Statecraft-Run-Id header
+      {"POST", "/api/run", bind(HandleRun)},
+      // POST /api/compare {document?, models?, seed?, plan?, save?} → `statecraft compare
+      // --format json`; ?charts=1 adds the report's charts of these forecasts
+      {"POST", "/api/compare", bind(HandleCompare)},
+      // POST /api/backtest {document?, models?} → `statecraft backtest flagship --format json`
+      {"POST", "/api/backtest", bind(HandleBacktest)},
+      // POST /api/report {document?, model?, draws?, seed?, threads?} → `statecraft report
+      // --format json`: the report's data
+      {"POST", "/api/report", bind(HandleReportData)},
+      // Jobs (202 {"job", "status_url", "run_id"?}): POST /api/whatif, /api/sweep, /api/optimize,
+      // /api/answer with the fields of json_requests.h.
+      {"POST", "/api/whatif", bind(HandleWhatif)},
+      {"POST", "/api/sweep", bind(HandleSweep)},
+      {"POST", "/api/optimize", bind(HandleOptimize)},
+      {"POST", "/api/answer", bind(HandleAnswer)},
+      {"GET", "/api/jobs/" + id, bind(HandleGetJob)},
+      {"DELETE", "/api/jobs/" + id, bind(HandleCancelJob)},
+      // Saved runs.
+      {"GET", "/api/runs", bind(HandleListRuns)},
+      {"GET", "/api/runs/" + id, bind(HandleExportRun)},
+      {"GET", "/api/runs/" + id + "/report", bind(HandleRunReport)},
+      {"POST", "/api/runs/" + id + "/resume", bind(HandleResumeRun)},
+      {"DELETE", "/api/runs/" + id, bind(HandleDeleteRun)},
+      // Everything else a GET asks for: the compiled-in static files.
+      {"GET", "/.*", bind(HandleStaticFile)},
+  };
+}
+
+}  // namespace statecraft::web
