@@ -9,7 +9,7 @@ namespace statecraft {
 namespace {
 
 const std::string kDeuPath =
-    std::string(STATECRAFT_SHARED_DIR) + "/reference/data/deu_i_ii_iii_combined_blksv.tsv";
+    std::string(STATECRAFT_SOURCE_DIR) + "/data/deu/deu_i_ii_iii_combined_blksv.tsv";
 
 void BM_ReadDeu(benchmark::State& state) {
   const std::string text = ReadTextFile(kDeuPath);

@@ -1,7 +1,7 @@
 // eum: 10 rounds of the expected utility model at 10, 100 and 1,000 actors, in the compressed form
 // (the engine's default) and the straightforward O(n³) form it is checked against.
 //
-// Inputs: ../shared/reference/eum/random/rand_n{10,100}.csv (Python random.Random(42)); for
+// Inputs: data/eum/random/rand_n{10,100}.csv (Python random.Random(42)); for
 // 1,000 actors a synthetic scenario from a fixed SplitMix64 stream with the same distributions
 // (capability U(0.01, 1), position U(0, 100) rounded to 0.1 like the reference files, salience
 // U(0.1, 1)), and a variant with unrounded, hence all distinct, positions (the worst case for the
@@ -22,7 +22,7 @@ namespace statecraft {
 namespace {
 
 EumIssueInput FromFile(const std::string& name) {
-  const std::string path = std::string(STATECRAFT_SHARED_DIR) + "/reference/eum/random/" + name;
+  const std::string path = std::string(STATECRAFT_SOURCE_DIR) + "/data/eum/random/" + name;
   const Scenario scenario = ReadBdmCsv(ReadTextFile(path), path, ImportOptions{}).front();
   EumIssueInput input;
   for (int actor = 0; actor < scenario.ActorCount(); ++actor) {

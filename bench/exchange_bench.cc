@@ -1,6 +1,6 @@
 // Speed of the exchange model (issue 5): COP21 (15 × 13, 10 rounds) and random scenarios shaped
-// like spec exchange.md §4 (integer positions U{0..100}, saliences U(0.05, 1) per actor-issue,
-// capabilities U(0.05, 1) per actor). Figures: docs/performance/exchange.md.
+// like docs/models/exchange.md §4 (integer positions U{0..100}, saliences U(0.05, 1) per
+// actor-issue, capabilities U(0.05, 1) per actor). Figures: docs/performance/exchange.md.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
@@ -24,7 +24,7 @@ Stake PlainStake(Estimate position, Estimate salience) {
 
 Scenario Cop21() {
   const std::string path = std::string(STATECRAFT_SOURCE_DIR) +
-                           "/tests/goldens/exchange/cop21_paris_2015_stokman_thomson.decide.csv";
+                           "/data/gpl/decide/cop21_paris_2015_stokman_thomson.decide.csv";
   return ReadDecide(ReadTextFile(path), path, ImportOptions{}).front();
 }
 

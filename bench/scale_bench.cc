@@ -12,7 +12,7 @@
 #include <string>
 
 #include "statecraft/analysis/run.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {

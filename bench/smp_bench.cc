@@ -5,17 +5,16 @@
 #include <string>
 
 #include "statecraft/analysis/run.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/importers/ktab.h"
 #include "statecraft/io/text_file.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/models/smp/smp.h"
 
 namespace statecraft {
 namespace {
 
 Scenario KtabInput(const std::string& name) {
-  const std::string path =
-      std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/smp/inputs/" + name + ".csv";
+  const std::string path = std::string(STATECRAFT_SOURCE_DIR) + "/data/ktab/" + name + ".csv";
   return ReadKtabCsv(ReadTextFile(path), path, ImportOptions{})[0];
 }
 

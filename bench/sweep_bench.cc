@@ -17,6 +17,7 @@
 #include "statecraft/app/lever_json.h"
 #include "statecraft/core/registry.h"
 #include "statecraft/io/levers_format.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {

@@ -39,9 +39,9 @@ std::string Interval(double low, double high) {
 void PrintScores(const BacktestResult& result) {
   std::cout << "issues scored: " << result.issues_scored << "\nmodel error: " << result.model_error
             << "\n\n";
-  std::vector<std::vector<std::string>> rows = {
-      {"model", "MAE", "95% interval", "vs " + result.reference, "95% interval", "CRPS",
-       "cover 50%", "80%", "90%"}};
+  std::vector<std::vector<std::string>> rows = {{"model", "MAE", "95% interval",
+                                                 "vs " + result.reference, "95% interval", "CRPS",
+                                                 "cover 50%", "80%", "90%"}};
   if (!result.models.empty()) {
     for (const auto& [threshold, share] : result.models.front().share_within) {
       rows.front().push_back("within " + std::to_string(threshold));

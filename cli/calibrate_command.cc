@@ -36,10 +36,11 @@ void AddCalibrateCommand(CLI::App& app) {
       for (const std::string& spec : options->models) models.push_back(ParseBacktestModel(spec));
     }
     CalibrateOptions calibrate;
-    calibrate.source = "DEU I+II+III (Thomson et al. 2006, 2012; Arregui & Perarnaud 2022), "
-                       "capability " +
-                       options->input.capability + "; out-of-fold residuals, " +
-                       std::to_string(calibrate.folds) + " folds by proposal";
+    calibrate.source =
+        "DEU I+II+III (Thomson et al. 2006, 2012; Arregui & Perarnaud 2022), "
+        "capability " +
+        options->input.capability + "; out-of-fold residuals, " + std::to_string(calibrate.folds) +
+        " folds by proposal";
     const std::string text = WriteCalibrationJson(Calibrate(scenarios, models, calibrate));
     if (options->output.empty()) {
       std::cout << text;

@@ -35,7 +35,8 @@ void AddFitCommand(CLI::App& app) {
       PrintJson(std::cout, Json{{"model", spec.model}, {"params", params}});
       return;
     }
-    for (const auto& [name, value] : fitted) std::cout << "--param " << name << "=" << value << "\n";
+    for (const auto& [name, value] : fitted)
+      std::cout << "--param " << name << "=" << value << "\n";
   });
 }
 

@@ -24,7 +24,8 @@ void AddModelErrorOptions(CLI::App& command, bool& model_error,
                           std::shared_ptr<const Calibration>& calibration) {
   command
       .add_option_function<std::string>(
-          "--model-error", [&model_error](const std::string& value) { model_error = value == "on"; },
+          "--model-error",
+          [&model_error](const std::string& value) { model_error = value == "on"; },
           "include each model's own error on past decisions in probabilities and intervals: "
           "on|off")
       ->default_str("on")

@@ -7,6 +7,7 @@
 
 #include "cli/common.h"
 #include "statecraft/core/error.h"
+#include "statecraft/core/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -15,7 +16,12 @@ int main(int argc, char** argv) {
       "(Russia-DPRK, June 2024), as `statecraft answer` does.",
       "statecraft"};
   app.require_subcommand(0, 1);
-  app.set_version_flag("--version", std::string("statecraft ") + STATECRAFT_VERSION);
+  // The program's version, then the versions of what it keeps for its users (core/version.h).
+  app.set_version_flag(
+      "--version", std::string("statecraft ") + statecraft::kProgramVersion + "\nscenario format " +
+                       std::to_string(statecraft::kScenarioFormatVersion) + ", JSON output " +
+                       std::to_string(statecraft::kJsonOutputVersion) + ", run store schema " +
+                       std::to_string(statecraft::kStoreSchemaVersion));
   statecraft::cli::AddModelsCommand(app);
   statecraft::cli::AddRunCommand(app);
   statecraft::cli::AddCompareCommand(app);

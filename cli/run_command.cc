@@ -6,7 +6,7 @@
 #include "cli/store_options.h"
 #include "statecraft/app/run_commands.h"
 #include "statecraft/core/error.h"
-#include "statecraft/models/smp/smp.h"
+#include "statecraft/io/importer.h"
 
 namespace statecraft::cli {
 namespace {
@@ -106,16 +106,16 @@ void AddRunCommand(CLI::App& app) {
       if (!options->input.file.empty()) {
         throw InputError("--random-scenario generates its scenario; give no FILE with it");
       }
-      if (command->count("--seed") == 0) request.seed = kKtabDefaultSeed;
-      request.scenario = app::ScenarioSource::Given({KtabRandomScenario(request.seed), {}});
-      // KTAB's --euSMP run values turn 0's bargains with risk-neutral attitudes; reproduce it
-      // unless the user says otherwise.
-      bool given = false;
-      for (const auto& [name, value] : request.model.params) {
-        given = given || name == "initial_bargains_risk_neutral";
-      }
-      if (request.model.name == "smp" && !given) {
-        request.model.params.emplace_back("initial_bargains_risk_neutral", "true");
+      const ScenarioGenerator& generator = FindGenerator("ktab-random");
+      if (command->count("--seed") == 0) request.seed = generator.default_seed;
+      request.scenario = app::ScenarioSource::Given({generator.generate(request.seed), {}});
+      // The parameters that reproduce the generating tool's own run, unless the user sets them.
+      for (const GeneratorParam& param : generator.params) {
+        bool given = false;
+        for (const auto& [name, value] : request.model.params) given = given || name == param.name;
+        if (request.model.name == param.model && !given) {
+          request.model.params.emplace_back(param.name, param.value);
+        }
       }
     } else {
       request.scenario = SourceOf(options->input);

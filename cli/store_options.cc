@@ -8,6 +8,7 @@
 
 #include "statecraft/analysis/distributed.h"
 #include "statecraft/core/error.h"
+#include "statecraft/core/version.h"
 
 namespace statecraft::cli {
 namespace {
@@ -59,6 +60,6 @@ app::Context CommandContext(app::StoreAccess* save_to) {
   return context;
 }
 
-std::string ProgramVersion() { return std::string("statecraft ") + STATECRAFT_VERSION; }
+std::string ProgramVersion() { return std::string("statecraft ") + kProgramVersion; }
 
 }  // namespace statecraft::cli

@@ -17,9 +17,9 @@
 #include "statecraft/analysis/sweep.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/params.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/levers_format.h"
 #include "statecraft/levers/lever.h"
+#include "statecraft/models/builtin.h"
 
 namespace {
 

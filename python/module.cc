@@ -7,6 +7,7 @@
 
 #include "python/bindings.h"
 #include "statecraft/core/error.h"
+#include "statecraft/core/version.h"
 
 namespace statecraft::python {
 namespace {
@@ -91,7 +92,7 @@ PYBIND11_MODULE(_statecraft, module) {
   module.doc() =
       "statecraft's compiled core: scenarios, models, runs and analyses. Import `statecraft`, "
       "not this module.";
-  module.attr("__version__") = STATECRAFT_VERSION;
+  module.attr("__version__") = kProgramVersion;
   BindErrors(module);
   py::register_local_exception_translator(&TranslateErrors);
   BindScenario(module);

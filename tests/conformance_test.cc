@@ -11,8 +11,8 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/scenario_reader.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {

@@ -15,6 +15,7 @@
 #include "statecraft/core/registry.h"
 #include "statecraft/io/calibration_format.h"
 #include "statecraft/io/scenario_reader.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {
@@ -23,9 +24,8 @@ std::vector<Scenario> Deu(const std::string& capability) {
   ReadOptions options;
   options.format = "deu";
   options.import.capability = capability;
-  return ReadScenarios(std::string(STATECRAFT_SOURCE_DIR) +
-                           "/data/deu/deu_i_ii_iii_combined_blksv.tsv",
-                       options);
+  return ReadScenarios(
+      std::string(STATECRAFT_SOURCE_DIR) + "/data/deu/deu_i_ii_iii_combined_blksv.tsv", options);
 }
 
 class DeuCalibration : public testing::TestWithParam<std::string> {};

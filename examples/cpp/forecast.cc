@@ -8,9 +8,9 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/scenario_reader.h"
+#include "statecraft/models/builtin.h"
 
 int main(int argc, char** argv) {
   try {

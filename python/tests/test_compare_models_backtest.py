@@ -16,7 +16,7 @@ def test_models_equal_cli_models_json():
 
 
 @pytest.mark.parametrize("path", [None, "tests/scenarios/rescaled_issue.yaml",
-                                  "tests/goldens/eum/sultan_bdm1997.csv"],
+                                  "data/bdm/sultan_bdm1997.csv"],
                          ids=lambda p: p or "builtin")
 def test_compare_equals_cli_compare_json(path):
     comparison = statecraft.compare(path)
@@ -55,7 +55,7 @@ def test_backtest_issue_scores_give_the_mae():
 
 
 def test_deu_backtest_equals_cli():
-    path = "tests/goldens/exchange/deu_i_ii_iii_combined_blksv.tsv"
+    path = "data/deu/deu_i_ii_iii_combined_blksv.tsv"
     models = ["median", "compromise", "exchange:rounds=1"]
     models = [m for m in models if m.split(":")[0] in statecraft.model_names()]
     result = statecraft.backtest_deu(path, models=models)

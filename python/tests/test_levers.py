@@ -19,7 +19,7 @@ def test_declared_levers_and_plans():
         low, central, high = lever["magnitude"]
         assert low <= central <= high
     # Formats without lever sections have none.
-    bdm = statecraft.load("tests/goldens/eum/sultan_bdm1997.csv").levers
+    bdm = statecraft.load("data/bdm/sultan_bdm1997.csv").levers
     assert bdm["levers"] == [] and bdm["plans"] == []
 
 
@@ -86,7 +86,7 @@ def test_optimize_equals_cli():
     result = statecraft.optimize(target="munitions<=25", probability=0.6, draws=30)
     assert result.to_dict() == cli_json("optimize", "--target", "munitions<=25", "--probability",
                                         "0.6", "--draws", "30")
-    assert repr(result).startswith("<statecraft.OptimizeResult")
+    assert repr(result).startswith("statecraft.OptimizeResult: munitions<=25 with probability")
 
 
 def _cli_message(*args):

@@ -8,16 +8,16 @@ import statecraft
 from conftest import CliError, cli_json, run_cli, source_path
 
 # The reference scenarios: the built-in one (None), the test scenarios, and one file of each
-# foreign format from the goldens (copied from ../shared/reference, see their READMEs).
+# foreign format from data/ (provenance in data/README.md).
 SCENARIO_FILES = [
     None,
     "tests/scenarios/two_actors.json",
     "tests/scenarios/rescaled_issue.yaml",
     "tests/scenarios/two_issues_missing_stakes.yaml",
-    "tests/goldens/eum/sultan_bdm1997.csv",  # BDM CSV
-    "tests/goldens/eum/ec_emissions_bdm1994.csv",  # BDM CSV
-    "tests/goldens/smp/inputs/SOE-Policy.csv",  # KTAB CSV
-    "tests/goldens/exchange/cop21_paris_2015_stokman_thomson.decide.csv",  # Decide
+    "data/bdm/sultan_bdm1997.csv",  # BDM CSV
+    "data/bdm/ec_emissions_bdm1994.csv",  # BDM CSV
+    "data/ktab/SOE-Policy.csv",  # KTAB CSV
+    "data/gpl/decide/cop21_paris_2015_stokman_thomson.decide.csv",  # Decide
 ]
 
 MODELS = statecraft.model_names()
@@ -82,7 +82,7 @@ PARAM_CASES = [
 def test_params_as_keyword_arguments(model, params, cli_params):
     if model not in MODELS:
         pytest.skip(model + " is not registered")
-    path = "tests/goldens/exchange/cop21_paris_2015_stokman_thomson.decide.csv"
+    path = "data/gpl/decide/cop21_paris_2015_stokman_thomson.decide.csv"
     result = statecraft.run(path, model=model, **params)
     assert result.to_dict() == cli_json(*cli_run(path, model, *cli_params))
     for name, value in params.items():
@@ -93,7 +93,7 @@ def test_seeded_models_follow_the_seed():
     for info in statecraft.models():
         if not info["uses_seed"]:
             continue
-        path = "tests/goldens/smp/inputs/SOE-Policy.csv"
+        path = "data/ktab/SOE-Policy.csv"
         result = statecraft.run(path, model=info["name"], seed=7)
         assert result.seed == 7
         assert result.to_dict() == cli_json(*cli_run(path, info["name"], "--seed", "7"))
@@ -135,7 +135,7 @@ def test_detail_is_the_model_specific_part_of_the_json():
 def test_runs_release_the_gil_and_agree_across_threads():
     from concurrent.futures import ThreadPoolExecutor
 
-    scenario = statecraft.load("tests/goldens/smp/inputs/SOE-Policy.csv")
+    scenario = statecraft.load("data/ktab/SOE-Policy.csv")
     expected = {model: statecraft.run(scenario, model).to_dict() for model in MODELS}
     with ThreadPoolExecutor(max_workers=4) as pool:
         futures = [(model, pool.submit(statecraft.run, scenario, model)) for model in MODELS * 2]
@@ -165,9 +165,13 @@ def test_result_to_pandas():
 
 
 def test_repr_names_model_and_outcome():
-    text = repr(statecraft.run(None, "median"))
-    assert text.startswith("<statecraft.Result median:")
-    assert "munitions=" in text
+    result = statecraft.run(None, "median")
+    lines = repr(result).splitlines()
+    assert lines[0].startswith("statecraft.Result: median on 'Russia-DPRK")
+    assert lines[1].split() == ["issue", "outcome", "before", "decision", "rules", "status",
+                                "quo"]
+    munitions = next(line.split() for line in lines if line.split()[0] == "munitions")
+    assert munitions[1] == "%.1f" % result.outcome["munitions"]
 
 
 def test_a_long_call_lets_other_python_threads_run():

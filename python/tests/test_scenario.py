@@ -20,8 +20,8 @@ def test_builtin_is_what_run_without_a_file_uses():
 
 
 def test_to_json_equals_cli_convert():
-    for path in ["tests/scenarios/rescaled_issue.yaml", "tests/goldens/eum/sultan_bdm1997.csv",
-                 "tests/goldens/exchange/cop21_paris_2015_stokman_thomson.decide.csv"]:
+    for path in ["tests/scenarios/rescaled_issue.yaml", "data/bdm/sultan_bdm1997.csv",
+                 "data/gpl/decide/cop21_paris_2015_stokman_thomson.decide.csv"]:
         scenario = statecraft.load(path)
         assert scenario.to_json() == run_cli("convert", path, "--to", "json")
         assert scenario.to_yaml() == run_cli("convert", path, "--to", "yaml")
@@ -63,7 +63,7 @@ def test_issue_properties():
 
 
 def test_from_dict_round_trip_runs_the_same():
-    scenario = statecraft.load("tests/goldens/eum/sultan_bdm1997.csv")
+    scenario = statecraft.load("data/bdm/sultan_bdm1997.csv")
     copy = statecraft.Scenario.from_dict(scenario.to_dict())
     assert copy.to_dict() == scenario.to_dict()
     numpy.testing.assert_allclose(copy.positions, scenario.positions, rtol=0, atol=1e-12)
@@ -73,13 +73,13 @@ def test_loads_detects_the_format():
     text = open(source_path("tests/scenarios/two_actors.json")).read()
     scenario = statecraft.loads(text, name="two_actors.json")
     assert scenario.to_dict() == statecraft.load("tests/scenarios/two_actors.json").to_dict()
-    bdm = open(source_path("tests/goldens/eum/sultan_bdm1997.csv")).read()
+    bdm = open(source_path("data/bdm/sultan_bdm1997.csv")).read()
     assert statecraft.loads(bdm, format="bdm").actors == statecraft.load(
-        "tests/goldens/eum/sultan_bdm1997.csv").actors
+        "data/bdm/sultan_bdm1997.csv").actors
 
 
 def test_load_all_reads_a_dataset():
-    path = "tests/goldens/exchange/deu_i_ii_iii_combined_blksv.tsv"
+    path = "data/deu/deu_i_ii_iii_combined_blksv.tsv"
     scenarios = statecraft.load_all(path, format="deu")
     assert len(scenarios) > 1
     summary = statecraft.validate(path, format="deu")

@@ -5,7 +5,7 @@
 
 #include "statecraft/analysis/calibration.h"
 #include "statecraft/analysis/model_choice.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 
@@ -89,7 +89,7 @@ std::shared_ptr<const ModelError> LearnError(const BacktestRunner& runner, const
 }
 
 struct ModelForecasts {
-  std::vector<double> points;                               // per slot
+  std::vector<double> points;                             // per slot
   std::vector<std::shared_ptr<const ModelError>> errors;  // per slot (null: none)
   std::string error_source;
   bool out_of_sample = true;
@@ -111,7 +111,9 @@ ModelForecasts WithTrainingFile(const BacktestRunner& runner, const BacktestMode
                                 const BacktestOptions& options) {
   ModelForecasts result;
   const std::vector<bool> all(options.training->size(), true);
-  const Subset training = TrainingSubset(*options.training, ScoreableIssues(*options.training, options.min_actors), all, options.min_actors);
+  const Subset training =
+      TrainingSubset(*options.training, ScoreableIssues(*options.training, options.min_actors), all,
+                     options.min_actors);
   result.points = runner.FittedForecasts(training.scenarios, scenarios, slots);
   std::shared_ptr<const ModelError> error;
   if (options.error_source == ErrorSource::kCrossValidated) {
@@ -137,8 +139,7 @@ ModelForecasts WithTrainingFile(const BacktestRunner& runner, const BacktestMode
 // Point forecasts and model errors cross-validated by scenario on the backtest's own scenarios.
 ModelForecasts CrossValidated(const BacktestRunner& runner, const BacktestModel& spec,
                               const std::vector<Scenario>& scenarios,
-                              const std::vector<IssueSlot>& slots,
-                              const BacktestOptions& options) {
+                              const std::vector<IssueSlot>& slots, const BacktestOptions& options) {
   ModelForecasts result;
   result.errors.assign(slots.size(), nullptr);
   const std::vector<double> as_given = runner.Forecasts(scenarios, slots);
@@ -224,16 +225,16 @@ BacktestResult Backtest(const std::vector<Scenario>& scenarios,
   result.reference = options.reference;
   switch (options.error_source) {
     case ErrorSource::kCrossValidated:
-      result.model_error =
-          options.training != nullptr
-              ? "learned on the training file from out-of-fold residuals"
-              : "cross-validated: learned in each of " + std::to_string(options.folds) +
-                    " folds by scenario from the other folds' residuals";
+      result.model_error = options.training != nullptr
+                               ? "learned on the training file from out-of-fold residuals"
+                               : "cross-validated: learned in each of " +
+                                     std::to_string(options.folds) +
+                                     " folds by scenario from the other folds' residuals";
       break;
     case ErrorSource::kCalibration:
-      result.model_error =
-          options.calibration != nullptr ? "from the calibration " + options.calibration->name
-                                         : "none (no calibration given)";
+      result.model_error = options.calibration != nullptr
+                               ? "from the calibration " + options.calibration->name
+                               : "none (no calibration given)";
       break;
     case ErrorSource::kNone:
       result.model_error = "none (points only; CRPS equals the absolute error)";
@@ -248,26 +249,26 @@ BacktestResult Backtest(const std::vector<Scenario>& scenarios,
     const std::vector<double> points = reference.Forecasts(scenarios, slots);
     reference_errors.emplace();
     for (std::size_t k = 0; k < slots.size(); ++k) {
-      const double known = scenarios[slots[k].scenario].issues[slots[k].issue].known_outcome->central;
+      const double known =
+          scenarios[slots[k].scenario].issues[slots[k].issue].known_outcome->central;
       reference_errors->push_back(std::abs(points[k] - known));
     }
   }
   for (const BacktestModel& spec : models) {
     const BacktestRunner runner(BuiltinModels().Get(spec.model), spec.params,
                                 options.apply_decision_rules);
-    const ModelForecasts forecasts =
-        options.training != nullptr
-            ? WithTrainingFile(runner, spec, scenarios, slots, options)
-            : CrossValidated(runner, spec, scenarios, slots, options);
+    const ModelForecasts forecasts = options.training != nullptr
+                                         ? WithTrainingFile(runner, spec, scenarios, slots, options)
+                                         : CrossValidated(runner, spec, scenarios, slots, options);
     std::vector<ScoredForecast> scored;
     scored.reserve(slots.size());
     for (std::size_t k = 0; k < slots.size(); ++k) {
       const Scenario& scenario = scenarios[slots[k].scenario];
-      scored.push_back({slots[k].scenario, scenario.issues[slots[k].issue].known_outcome->central,
-                        forecasts.points[k],
-                        ForecastDistribution({forecasts.points[k]},
-                                             BindError(forecasts.errors[k], scenario,
-                                                       slots[k].issue))});
+      scored.push_back(
+          {slots[k].scenario, scenario.issues[slots[k].issue].known_outcome->central,
+           forecasts.points[k],
+           ForecastDistribution({forecasts.points[k]},
+                                BindError(forecasts.errors[k], scenario, slots[k].issue))});
     }
     ModelScore score;
     static_cast<DistributionScore&>(score) = ScoreForecasts(scored, options.thresholds);

@@ -51,8 +51,8 @@ struct ModelScore : DistributionScore {
 
 struct BacktestResult {
   int issues_scored = 0;
-  std::string reference;     // the model every score's vs_reference compares with
-  std::string model_error;   // where the models' errors come from, in words
+  std::string reference;    // the model every score's vs_reference compares with
+  std::string model_error;  // where the models' errors come from, in words
   std::vector<ModelScore> models;
 };
 

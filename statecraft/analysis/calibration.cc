@@ -4,6 +4,7 @@
 
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 
@@ -11,7 +12,8 @@ std::vector<IssueSlot> ScoreableIssues(const std::vector<Scenario>& scenarios, i
   std::vector<IssueSlot> slots;
   for (std::size_t s = 0; s < scenarios.size(); ++s) {
     for (int issue = 0; issue < scenarios[s].IssueCount(); ++issue) {
-      if (IsScoreable(scenarios[s], issue, min_actors)) slots.push_back({static_cast<int>(s), issue});
+      if (IsScoreable(scenarios[s], issue, min_actors))
+        slots.push_back({static_cast<int>(s), issue});
     }
   }
   return slots;
@@ -59,8 +61,8 @@ std::vector<double> BacktestRunner::Predict(const ModelInfo& info, const ParamVa
       forecast = RunModel(info, *model, params, scenarios[slot.scenario], 0);
       last_scenario = slot.scenario;
     }
-    forecasts[k] = apply_decision_rules_ ? forecast.ruled_outcome[slot.issue]
-                                         : forecast.outcome[slot.issue];
+    forecasts[k] =
+        apply_decision_rules_ ? forecast.ruled_outcome[slot.issue] : forecast.outcome[slot.issue];
   }
   return forecasts;
 }
@@ -125,8 +127,7 @@ ParamAssignments FitOnDataset(const BacktestModel& spec, const std::vector<Scena
     throw InputError("fit: no issue has a known outcome and at least " +
                      std::to_string(min_actors) + " actors; expected a backtest dataset");
   }
-  return info.fit(TrainingSet(scenarios, slots, std::vector<bool>(scenarios.size(), true)),
-                  params);
+  return info.fit(TrainingSet(scenarios, slots, std::vector<bool>(scenarios.size(), true)), params);
 }
 
 std::vector<Residual> Residuals(const std::vector<Scenario>& scenarios,
@@ -159,7 +160,8 @@ Calibration Calibrate(const std::vector<Scenario>& scenarios,
   }
   for (const BacktestModel& spec : models) {
     const BacktestRunner runner(BuiltinModels().Get(spec.model), spec.params, true);
-    const std::vector<double> forecasts = runner.OutOfFoldForecasts(scenarios, slots, options.folds);
+    const std::vector<double> forecasts =
+        runner.OutOfFoldForecasts(scenarios, slots, options.folds);
     calibration.models[spec.label] =
         std::make_shared<const ModelError>(FitModelError(Residuals(scenarios, slots, forecasts)));
   }

@@ -56,8 +56,8 @@ double ForecastDistribution::Crps(double outcome) const {
   // Thin the draws when the atoms would be too many (kCrpsAtomLimit).
   const long atoms_per_point = error_.Atoms();
   const long point_count = static_cast<long>(points_.size());
-  const long step = std::max(1L, (point_count * atoms_per_point + kCrpsAtomLimit - 1) /
-                                     kCrpsAtomLimit);
+  const long step =
+      std::max(1L, (point_count * atoms_per_point + kCrpsAtomLimit - 1) / kCrpsAtomLimit);
   std::vector<double> atoms;
   atoms.reserve(static_cast<std::size_t>((point_count / step + 1) * atoms_per_point));
   for (long d = 0; d < point_count; d += step) {

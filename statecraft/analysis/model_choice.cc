@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 

@@ -87,8 +87,8 @@ ModelError FitModelError(const std::vector<Residual>& residuals) {
   return error;
 }
 
-IssueError::IssueError(std::shared_ptr<const ModelError> error, double scale_low,
-                       double scale_high, double spread)
+IssueError::IssueError(std::shared_ptr<const ModelError> error, double scale_low, double scale_high,
+                       double spread)
     : error_(std::move(error)), scale_low_(scale_low), scale_high_(scale_high) {
   if (error_ != nullptr && error_->standardized.empty()) error_ = nullptr;
   if (error_ != nullptr) {

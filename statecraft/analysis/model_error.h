@@ -35,8 +35,8 @@ struct Residual {
 };
 
 struct ModelError {
-  double scale_intercept = 0.0;  // a of s(x) = a + b·x
-  double scale_slope = 0.0;      // b
+  double scale_intercept = 0.0;      // a of s(x) = a + b·x
+  double scale_slope = 0.0;          // b
   std::vector<double> standardized;  // z_k, ascending
 };
 
@@ -83,15 +83,16 @@ class IssueError {
 
 // Every model's error, by model label, with what it was fitted on.
 struct Calibration {
-  std::string name;                     // where it was read from (a file name), for reports
-  std::string source;                   // the dataset and settings, in words
-  std::vector<std::string> scenarios;   // the scenarios (DEU: proposals) it was fitted on
+  std::string name;                    // where it was read from (a file name), for reports
+  std::string source;                  // the dataset and settings, in words
+  std::vector<std::string> scenarios;  // the scenarios (DEU: proposals) it was fitted on
   std::map<std::string, std::shared_ptr<const ModelError>> models;
 
   // The error of the model with this label, or of its family ("eum" for "eum:rounds=10") when
   // the label itself was not calibrated; nullptr when neither was. `used` receives the label
   // whose error is returned.
-  std::shared_ptr<const ModelError> Find(const std::string& label, std::string* used = nullptr) const;
+  std::shared_ptr<const ModelError> Find(const std::string& label,
+                                         std::string* used = nullptr) const;
   // True when a scenario of this name was part of the fit.
   bool FittedOn(const std::string& scenario) const;
 };

@@ -158,8 +158,8 @@ TEST(ForecastDistribution, APointForecastScoresItsAbsoluteError) {
 
 TEST(ForecastDistribution, RandomizedPitSpreadsAnAtom) {
   // Atoms 0 (twice), 50, 100: F(0−) = 0, F(0) = 0.5.
-  const ForecastDistribution distribution({50.0}, IssueError(Error(1.0, 0, {-1, -0.5, 0, 1}),
-                                                             0.0, 100.0, 0.0));
+  const ForecastDistribution distribution(
+      {50.0}, IssueError(Error(1.0, 0, {-1, -0.5, 0, 1}), 0.0, 100.0, 0.0));
   EXPECT_DOUBLE_EQ(distribution.RandomizedPit(0.0, 0.0), 0.0);
   EXPECT_DOUBLE_EQ(distribution.RandomizedPit(0.0, 0.5), 0.25);
   EXPECT_DOUBLE_EQ(distribution.RandomizedPit(100.0, 0.5), 0.875);

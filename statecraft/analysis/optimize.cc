@@ -19,9 +19,8 @@ double Evaluate(const Scenario& scenario, const LeverSet& levers,
   sweep_plan.levers = FixedLevers(levers, plan, false);
   sweep_plan.counter = FixedLevers(levers, counter, true);
   double lowest = 1.0;
-  const Scenario for_error = options.sweep.calibration != nullptr
-                                 ? ScenarioForError(scenario, sweep_plan)
-                                 : Scenario();
+  const Scenario for_error =
+      options.sweep.calibration != nullptr ? ScenarioForError(scenario, sweep_plan) : Scenario();
   for (const ModelChoice& model : models) {
     const SweepResult result =
         RunSweep(scenario, sweep_plan, *model.info, model.params, options.sweep);

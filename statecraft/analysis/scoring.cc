@@ -56,8 +56,7 @@ PairedDifference CompareErrors(const std::vector<double>& errors,
     differences[k] = errors[k] - reference_errors[k];
   }
   PairedDifference difference;
-  ClusteredMeanInterval(differences, clusters, &difference.mean, &difference.low,
-                        &difference.high);
+  ClusteredMeanInterval(differences, clusters, &difference.mean, &difference.low, &difference.high);
   return difference;
 }
 

@@ -51,8 +51,7 @@ TEST(Scoring, CalibratedForecastsCoverAndHaveAFlatPit) {
     DrawRandom random(DrawSeed(11, k, 0));
     const double point = 100.0 * random.Uniform();
     const int pick = static_cast<int>(random.Uniform() * z.size());
-    forecasts.push_back(
-        {k, error.Atom(point, pick), point, ForecastDistribution({point}, error)});
+    forecasts.push_back({k, error.Atom(point, pick), point, ForecastDistribution({point}, error)});
   }
   const DistributionScore score = ScoreForecasts(forecasts);
   // Closed intervals over atoms cover at least the nominal share.
@@ -89,7 +88,8 @@ std::vector<Scenario> Proposals() {
   for (int s = 0; s < 10; ++s) {
     Scenario scenario;
     scenario.name = "proposal" + std::to_string(s);
-    scenario.actors = {{"A", "", Estimate(1.0)}, {"B", "", Estimate(2.0)}, {"C", "", Estimate(1.0)}};
+    scenario.actors = {
+        {"A", "", Estimate(1.0)}, {"B", "", Estimate(2.0)}, {"C", "", Estimate(1.0)}};
     for (int i = 0; i < 3; ++i) {
       Issue issue;
       issue.name = "issue" + std::to_string(i);
@@ -99,8 +99,8 @@ std::vector<Scenario> Proposals() {
     for (int i = 0; i < 3; ++i) {
       DrawRandom random(DrawSeed(5, s * 3 + i, 0));
       for (int a = 0; a < 3; ++a) {
-        scenario.SetStake(a, i, {Estimate(std::round(100 * random.Uniform())), Estimate(1.0),
-                                 std::nullopt, ""});
+        scenario.SetStake(
+            a, i, {Estimate(std::round(100 * random.Uniform())), Estimate(1.0), std::nullopt, ""});
       }
       scenario.issues[i].known_outcome = Estimate(std::round(100 * random.Uniform()));
     }

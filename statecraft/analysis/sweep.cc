@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <bit>
 #include <cmath>
-#include <cstdlib>
 #include <exception>
 #include <limits>
 #include <mutex>
@@ -14,28 +12,12 @@
 #include <utility>
 
 #include "statecraft/analysis/distributed.h"
+#include "statecraft/analysis/statistics.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/number_text.h"
 #include "statecraft/rules/decision_rules.h"
 
 namespace statecraft {
 namespace {
-
-std::string Trim(const std::string& text) {
-  const auto begin = text.find_first_not_of(" \t");
-  if (begin == std::string::npos) return "";
-  const auto end = text.find_last_not_of(" \t");
-  return text.substr(begin, end - begin + 1);
-}
-
-// The whole text as a finite number, or nullopt.
-std::optional<double> ParseWholeNumber(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
 
 int LeverIndex(const std::vector<Lever>& levers, const Lever* lever) {
   for (std::size_t k = 0; k < levers.size(); ++k) {
@@ -44,150 +26,7 @@ int LeverIndex(const std::vector<Lever>& levers, const Lever* lever) {
   return 0;
 }
 
-// A key whose unsigned order is the order of the doubles (NaN aside), with -0 and +0 equal.
-std::uint64_t OrderKey(double value) {
-  if (value == 0.0) value = 0.0;
-  const std::uint64_t bits = std::bit_cast<std::uint64_t>(value);
-  return (bits >> 63) != 0 ? ~bits : bits | (std::uint64_t{1} << 63);
-}
-
-// Sorts (value, index) pairs by value, ties by index: the order std::sort gives the pairs, found
-// by a least-significant-digit radix sort on OrderKey (stable, 11-bit digits; digits every key
-// shares are skipped). Linear in the count, which matters for the drivers of 100,000 draws.
-void RadixSortPairs(std::vector<std::pair<double, std::size_t>>& pairs) {
-  constexpr int kDigitBits = 11;
-  constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
-  constexpr int kPasses = (64 + kDigitBits - 1) / kDigitBits;
-  const std::size_t n = pairs.size();
-  std::vector<std::pair<std::uint64_t, std::size_t>> keyed(n), buffer(n);
-  std::vector<std::size_t> counts(kPasses * kBuckets, 0);
-  for (std::size_t k = 0; k < n; ++k) {
-    keyed[k] = {OrderKey(pairs[k].first), k};
-    for (int pass = 0; pass < kPasses; ++pass) {
-      ++counts[pass * kBuckets + ((keyed[k].first >> (pass * kDigitBits)) & (kBuckets - 1))];
-    }
-  }
-  for (int pass = 0; pass < kPasses; ++pass) {
-    std::size_t* count = counts.data() + pass * kBuckets;
-    const std::size_t shift = static_cast<std::size_t>(pass) * kDigitBits;
-    if (count[(keyed[0].first >> shift) & (kBuckets - 1)] == n) continue;  // one digit for all
-    std::size_t offset = 0;
-    for (std::size_t bucket = 0; bucket < kBuckets; ++bucket) {
-      const std::size_t size = count[bucket];
-      count[bucket] = offset;
-      offset += size;
-    }
-    for (const auto& item : keyed) buffer[count[(item.first >> shift) & (kBuckets - 1)]++] = item;
-    keyed.swap(buffer);
-  }
-  std::vector<std::pair<double, std::size_t>> sorted(n);
-  for (std::size_t k = 0; k < n; ++k) sorted[k] = pairs[keyed[k].second];
-  pairs.swap(sorted);
-}
-
-// Sorts `values` once: `sorted` receives them in ascending order and `ranks` their ranks 1..n,
-// ties sharing their average rank.
-void SortAndRank(const std::vector<double>& values,
-                 std::vector<std::pair<double, std::size_t>>& pairs, std::vector<double>& ranks,
-                 std::vector<double>* sorted) {
-  constexpr std::size_t kRadixFrom = 2048;  // below, std::sort is as fast
-  const std::size_t n = values.size();
-  pairs.resize(n);
-  for (std::size_t k = 0; k < n; ++k) pairs[k] = {values[k], k};
-  const bool has_nan =
-      std::any_of(values.begin(), values.end(), [](double v) { return std::isnan(v); });
-  if (n >= kRadixFrom && !has_nan) {
-    RadixSortPairs(pairs);
-  } else {
-    std::sort(pairs.begin(), pairs.end());
-  }
-  ranks.resize(n);
-  std::size_t start = 0;
-  while (start < n) {
-    std::size_t end = start + 1;
-    while (end < n && pairs[end].first == pairs[start].first) ++end;
-    const double rank = 0.5 * static_cast<double>(start + end - 1) + 1.0;
-    for (std::size_t k = start; k < end; ++k) ranks[pairs[k].second] = rank;
-    start = end;
-  }
-  if (sorted != nullptr) {
-    sorted->resize(n);
-    for (std::size_t k = 0; k < n; ++k) (*sorted)[k] = pairs[k].first;
-  }
-}
-
-std::vector<double> Ranks(const std::vector<double>& values) {
-  std::vector<std::pair<double, std::size_t>> pairs;
-  std::vector<double> ranks;
-  SortAndRank(values, pairs, ranks, nullptr);
-  return ranks;
-}
-
-// Type 7 quantile of values sorted ascending.
-double QuantileOfSorted(const std::vector<double>& sorted, double probability) {
-  if (sorted.empty()) return NAN;
-  const double position = probability * static_cast<double>(sorted.size() - 1);
-  const std::size_t below = static_cast<std::size_t>(std::floor(position));
-  const std::size_t above = std::min(below + 1, sorted.size() - 1);
-  const double fraction = position - static_cast<double>(below);
-  return sorted[below] + fraction * (sorted[above] - sorted[below]);
-}
-
-double Pearson(const std::vector<double>& x, const std::vector<double>& y) {
-  const std::size_t n = x.size();
-  if (n < 2) return 0.0;
-  const double mean_x = std::accumulate(x.begin(), x.end(), 0.0) / n;
-  const double mean_y = std::accumulate(y.begin(), y.end(), 0.0) / n;
-  double xy = 0.0, xx = 0.0, yy = 0.0;
-  for (std::size_t k = 0; k < n; ++k) {
-    xy += (x[k] - mean_x) * (y[k] - mean_y);
-    xx += (x[k] - mean_x) * (x[k] - mean_x);
-    yy += (y[k] - mean_y) * (y[k] - mean_y);
-  }
-  if (xx <= 0.0 || yy <= 0.0) return 0.0;
-  return xy / std::sqrt(xx * yy);
-}
-
 }  // namespace
-
-Target ParseTarget(const Scenario& scenario, const std::string& text) {
-  const std::string expected =
-      "expected ISSUE<=VALUE or ISSUE>=VALUE (for example \"" +
-      (scenario.issues.empty() ? std::string("issue") : scenario.issues.front().name) + "<=25\")";
-  const auto at = text.find_first_of("<>");
-  if (at == std::string::npos) {
-    throw InputError("target \"" + text + "\": no comparison found, " + expected);
-  }
-  Target target;
-  target.at_most = text[at] == '<';
-  std::size_t value_start = at + 1;
-  if (value_start < text.size() && text[value_start] == '=') ++value_start;
-  const std::string issue_name = Trim(text.substr(0, at));
-  const std::string value_text = Trim(text.substr(value_start));
-  if (issue_name.empty()) throw InputError("target \"" + text + "\": no issue named, " + expected);
-  target.issue = scenario.IssueIndex(issue_name);
-  if (target.issue < 0) {
-    std::string names;
-    for (const Issue& issue : scenario.issues) names += (names.empty() ? "" : ", ") + issue.name;
-    throw InputError("target \"" + text + "\": unknown issue '" + issue_name +
-                     "'; issues: " + names);
-  }
-  const std::optional<double> value = ParseWholeNumber(value_text);
-  if (!value) {
-    throw InputError("target \"" + text + "\": found '" + value_text + "' after the comparison, " +
-                     expected);
-  }
-  target.value = *value;
-  target.text = issue_name + (target.at_most ? "<=" : ">=") + value_text;
-  return target;
-}
-
-void CheckProbability(double probability) {
-  if (!(probability > 0.0 && probability <= 1.0)) {
-    throw InputError("probability: found " + NumberText(probability) +
-                     ", expected a probability in (0, 1], for example 0.8");
-  }
-}
 
 int ResolveThreads(int requested) {
   if (requested < 0) {
@@ -484,11 +323,6 @@ void AppendSweepPart(SweepResult& whole, const SweepResult& part) {
   AppendPart(whole, part, std::numeric_limits<int>::max());
 }
 
-double Quantile(std::vector<double> values, double probability) {
-  std::sort(values.begin(), values.end());
-  return QuantileOfSorted(values, probability);
-}
-
 Quantiles SummarizeIssue(const SweepResult& result, int issue, bool ruled) {
   std::vector<double> values(result.draws);
   const std::vector<double>& source = ruled ? result.outcomes : result.unconstrained;
@@ -520,10 +354,6 @@ double DealStruckShare(const SweepResult& result) {
     if (struck == result.deals_offered) ++all_struck;
   }
   return static_cast<double>(all_struck) / result.draws;
-}
-
-double SpearmanCorrelation(const std::vector<double>& x, const std::vector<double>& y) {
-  return Pearson(Ranks(x), Ranks(y));
 }
 
 std::vector<Driver> Drivers(const SweepResult& result, int issue, int count) {
@@ -560,7 +390,7 @@ std::vector<Driver> Drivers(const SweepResult& result, int issue, int count) {
         driver.input = result.input_labels[begin + column];
         // One sort gives the ranks (Spearman's rho is Pearson's r of the ranks) and the fifths.
         SortAndRank(input, pairs, input_ranks, &sorted);
-        driver.rank_correlation = Pearson(input_ranks, outcome_ranks);
+        driver.rank_correlation = PearsonCorrelation(input_ranks, outcome_ranks);
         const double lower_fifth = QuantileOfSorted(sorted, 0.2);
         const double upper_fifth = QuantileOfSorted(sorted, 0.8);
         double low_sum = 0.0, high_sum = 0.0;

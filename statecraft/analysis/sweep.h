@@ -20,6 +20,8 @@
 #include <vector>
 
 #include "statecraft/analysis/model_error.h"
+#include "statecraft/analysis/statistics.h"
+#include "statecraft/analysis/target.h"
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/core/model.h"
 #include "statecraft/core/scenario.h"
@@ -49,23 +51,6 @@ struct SweepOptions {
   // alone (`--model-error off`). The draws themselves never depend on it.
   std::shared_ptr<const Calibration> calibration;
 };
-
-// A threshold event on one issue's outcome: "munitions<=25", "sanctions >= 60".
-struct Target {
-  int issue = 0;
-  bool at_most = true;  // outcome ≤ value (true) or ≥ value (false)
-  double value = 0.0;
-  std::string text;  // as the user wrote it, normalised: "munitions<=25"
-
-  bool Met(double outcome) const { return at_most ? outcome <= value : outcome >= value; }
-};
-
-// Parses "ISSUE<=VALUE" or "ISSUE>=VALUE" (spaces allowed; "<" and ">" are read as "<=" and
-// ">="). InputError on an unknown issue or an unparsable expression.
-Target ParseTarget(const Scenario& scenario, const std::string& text);
-
-// Checks a required probability: InputError unless 0 < p <= 1 (1: every draw must meet it).
-void CheckProbability(double probability);
 
 // Threads to use: `requested`, or every core when 0; InputError when negative.
 int ResolveThreads(int requested);
@@ -149,9 +134,6 @@ struct Quantiles {
   double mean = 0.0;
 };
 
-// Linear interpolation between order statistics (type 7 of Hyndman & Fan 1996).
-double Quantile(std::vector<double> values, double probability);
-
 // Quantiles of an issue's outcome (after decision rules, or the model's own).
 Quantiles SummarizeIssue(const SweepResult& result, int issue, bool ruled = true);
 
@@ -167,9 +149,6 @@ struct Driver {
   double outcome_when_low = 0.0;   // mean outcome where the input is in its lowest fifth
   double outcome_when_high = 0.0;  // ... and in its highest fifth
 };
-
-// Spearman's rank correlation (average ranks for ties); 0 when either side is constant.
-double SpearmanCorrelation(const std::vector<double>& x, const std::vector<double>& y);
 
 // The inputs that drive an issue's outcome, strongest |rho| first (at most `count`); inputs
 // constant over the draws are left out. Computed over the draws whose inputs are held (the first

@@ -62,8 +62,7 @@ double DrawTargetProbability(const Target& target, const IssueError& error, doub
   return target.at_most ? error.AtMost(point, target.value) : error.AtLeast(point, target.value);
 }
 
-double TargetProbability(const SweepResult& result, const Target& target,
-                         const IssueError& error) {
+double TargetProbability(const SweepResult& result, const Target& target, const IssueError& error) {
   if (!error.HasError()) return TargetProbability(result, target);
   double sum = 0.0;
   for (int draw = 0; draw < result.draws; ++draw) {

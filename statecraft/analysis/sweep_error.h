@@ -46,8 +46,7 @@ Quantiles SummarizeIssue(const SweepResult& result, int issue, const IssueError&
 
 // The probability of the target with the error: the mean over draws of
 // error.AtMost(point, value) (or AtLeast); without error, the share of draws meeting it.
-double TargetProbability(const SweepResult& result, const Target& target,
-                         const IssueError& error);
+double TargetProbability(const SweepResult& result, const Target& target, const IssueError& error);
 
 // One draw's probability of the target given its point forecast.
 double DrawTargetProbability(const Target& target, const IssueError& error, double point);

@@ -75,9 +75,10 @@ Json BacktestToJson(const BacktestResult& result) {
     item["pit"] = score.pit;
     const std::string versus = "vs_" + (result.reference.empty() ? "reference" : result.reference);
     if (score.vs_reference) {
-      item[versus] = {{"mae_diff", score.vs_reference->mean},
-                      {"mae_diff_ci", {NumberOrNull(score.vs_reference->low),
-                                       NumberOrNull(score.vs_reference->high)}}};
+      item[versus] = {
+          {"mae_diff", score.vs_reference->mean},
+          {"mae_diff_ci",
+           {NumberOrNull(score.vs_reference->low), NumberOrNull(score.vs_reference->high)}}};
     } else {
       item[versus] = nullptr;
     }

@@ -235,9 +235,9 @@ CompareRequest DecodeCompareRequest(const Json& body) {
 }
 
 WhatifRequest DecodeWhatifRequest(const Json& body) {
-  const Fields fields(body, {"document", "plans", "models", "model", "params", "target", "counter",
-                             "draws", "seed", "threads", "distribution", "model_error",
-                             "calibration", "save"});
+  const Fields fields(
+      body, {"document", "plans", "models", "model", "params", "target", "counter", "draws", "seed",
+             "threads", "distribution", "model_error", "calibration", "save"});
   WhatifRequest request;
   request.scenario = fields.Source();
   if (fields.Get("plans") != nullptr) request.plans = fields.Strings("plans");
@@ -249,9 +249,9 @@ WhatifRequest DecodeWhatifRequest(const Json& body) {
 }
 
 SweepRequest DecodeSweepRequest(const Json& body) {
-  const Fields fields(body, {"document", "model", "models", "params", "plan", "target", "drivers",
-                             "draws", "seed", "threads", "distribution", "model_error",
-                             "calibration", "save"});
+  const Fields fields(
+      body, {"document", "model", "models", "params", "plan", "target", "drivers", "draws", "seed",
+             "threads", "distribution", "model_error", "calibration", "save"});
   SweepRequest request;
   request.scenario = fields.Source();
   request.models = ModelsOf(fields, request.models);
@@ -263,10 +263,9 @@ SweepRequest DecodeSweepRequest(const Json& body) {
 }
 
 OptimizeRequest DecodeOptimizeRequest(const Json& body) {
-  const Fields fields(body,
-                      {"document", "target", "probability", "budget", "models", "model", "params",
-                       "runners_up", "draws", "seed", "threads", "distribution", "model_error",
-                             "calibration", "save"});
+  const Fields fields(body, {"document", "target", "probability", "budget", "models", "model",
+                             "params", "runners_up", "draws", "seed", "threads", "distribution",
+                             "model_error", "calibration", "save"});
   OptimizeRequest request;
   request.scenario = fields.Source();
   request.target = fields.String("target");
@@ -304,8 +303,8 @@ BacktestRequest DecodeBacktestRequest(const Json& body) {
 }
 
 ReportDataRequest DecodeReportDataRequest(const Json& body) {
-  const Fields fields(body, {"document", "model", "draws", "seed", "threads", "model_error",
-                             "calibration"});
+  const Fields fields(
+      body, {"document", "model", "draws", "seed", "threads", "model_error", "calibration"});
   ReportDataRequest request;
   request.scenario = fields.Source();
   request.model = fields.String("model", request.model);

@@ -86,9 +86,8 @@ Json SweepToJson(const Scenario& scenario, const SweepResult& result, const Swee
                  const std::optional<Target>& target, int driver_count, const ModelChoice& model,
                  const SweepPlan& plan) {
   std::string entry;
-  const std::vector<IssueError> errors =
-      BindIssueErrors(options.calibration.get(), ModelLabel(model),
-                      ScenarioForError(scenario, plan), &entry);
+  const std::vector<IssueError> errors = BindIssueErrors(
+      options.calibration.get(), ModelLabel(model), ScenarioForError(scenario, plan), &entry);
   return SweepJson(result, options, target, driver_count, errors, entry);
 }
 

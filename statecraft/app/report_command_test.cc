@@ -5,8 +5,8 @@
 
 #include <filesystem>
 
-#include "statecraft/core/registry.h"
 #include "statecraft/io/levers_format.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/report/html_report.h"
 #include "statecraft/report/svg_chart.h"
 

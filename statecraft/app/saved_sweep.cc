@@ -132,9 +132,10 @@ SavedSweepRequest ToSavedRequest(const PreparedSweep& prepared) {
   saved.target = prepared.target ? prepared.target->text : "";
   saved.drivers = prepared.drivers;
   const Uncertainty& uncertainty = request.uncertainty;
-  saved.calibration = !uncertainty.model_error         ? Json(nullptr)
-                      : uncertainty.calibration == nullptr ? Json("built in")
-                                                           : CalibrationToJson(*uncertainty.calibration);
+  saved.calibration = !uncertainty.model_error ? Json(nullptr)
+                      : uncertainty.calibration == nullptr
+                          ? Json("built in")
+                          : CalibrationToJson(*uncertainty.calibration);
   return saved;
 }
 

@@ -8,10 +8,10 @@
 #include "statecraft/analysis/sweep.h"
 #include "statecraft/app/lever_json.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/calibration_format.h"
 #include "statecraft/io/levers_format.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft::app {
 namespace {

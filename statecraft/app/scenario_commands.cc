@@ -1,8 +1,8 @@
 #include "statecraft/app/scenario_commands.h"
 
-#include "statecraft/core/registry.h"
 #include "statecraft/io/levers_writer.h"
 #include "statecraft/io/native_format.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft::app {
 

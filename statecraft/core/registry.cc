@@ -6,8 +6,6 @@
 
 namespace statecraft {
 
-void RegisterBuiltinModels(ModelRegistry& registry);  // models/builtin.cc
-
 void ModelRegistry::Add(ModelInfo info) {
   if (Find(info.name) != nullptr) {
     throw std::logic_error("model '" + info.name + "' registered twice");
@@ -27,15 +25,6 @@ const ModelInfo& ModelRegistry::Get(const std::string& name) const {
   std::string known;
   for (const auto& info : models_) known += (known.empty() ? "" : ", ") + info.name;
   throw InputError("unknown model '" + name + "'; known models: " + known);
-}
-
-const ModelRegistry& BuiltinModels() {
-  static const ModelRegistry registry = [] {
-    ModelRegistry built;
-    RegisterBuiltinModels(built);
-    return built;
-  }();
-  return registry;
 }
 
 }  // namespace statecraft

@@ -1,6 +1,5 @@
-// ModelRegistry: the models a program knows, by name. BuiltinModels() holds every model shipped
-// with statecraft (registered explicitly in models/builtin.cc); clients — CLI, web, Python,
-// conformance tests — list and run models through it and so pick up new models by themselves.
+// ModelRegistry: the models a program knows, by name. The models shipped with statecraft are in
+// BuiltinModels() (statecraft/models/builtin.h); a program may build a registry of its own.
 #ifndef STATECRAFT_CORE_REGISTRY_H_
 #define STATECRAFT_CORE_REGISTRY_H_
 
@@ -24,9 +23,6 @@ class ModelRegistry {
  private:
   std::vector<ModelInfo> models_;
 };
-
-// The registry of built-in models, filled on first use.
-const ModelRegistry& BuiltinModels();
 
 }  // namespace statecraft
 

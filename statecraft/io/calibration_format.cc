@@ -95,9 +95,9 @@ Calibration ParseCalibration(const std::string& text, const std::string& file_na
     const std::string where = "models." + label;
     const std::string expected = "scale_intercept, scale_slope and standardized_residuals";
     ModelError error;
-    error.scale_intercept = RequireNumber(
-        Require(entry, "scale_intercept", where, file_name, expected), where + ".scale_intercept",
-        file_name);
+    error.scale_intercept =
+        RequireNumber(Require(entry, "scale_intercept", where, file_name, expected),
+                      where + ".scale_intercept", file_name);
     error.scale_slope = RequireNumber(Require(entry, "scale_slope", where, file_name, expected),
                                       where + ".scale_slope", file_name);
     if (!(error.scale_intercept > 0.0) || error.scale_slope < 0.0) {
@@ -106,8 +106,7 @@ Calibration ParseCalibration(const std::string& text, const std::string& file_na
                        std::to_string(error.scale_slope) +
                        ", expected a positive intercept and a slope of at least 0");
     }
-    const Json& residuals =
-        Require(entry, "standardized_residuals", where, file_name, expected);
+    const Json& residuals = Require(entry, "standardized_residuals", where, file_name, expected);
     if (!residuals.is_array() || residuals.empty()) {
       throw InputError(file_name + ": " + where + ".standardized_residuals: found " +
                        residuals.dump().substr(0, 40) + ", expected a non-empty list of numbers");

@@ -4,9 +4,14 @@
 // An importer parses the whole text of one file. `file_name` is what error messages call the
 // file; every error is an InputError of the form "FILE:LINE[:COLUMN]: what was found, what was
 // expected". A format may hold several scenarios (DEU: one per proposal).
+//
+// Generators stand beside the importers: other tools' scenarios that are made from a seed rather
+// than read from a file (KTAB's `smpc --euSMP`), so that a client can offer them without knowing
+// which tool or model they come from.
 #ifndef STATECRAFT_IO_IMPORTER_H_
 #define STATECRAFT_IO_IMPORTER_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,6 +37,27 @@ struct Importer {
 
 // Every importer shipped with statecraft (io/importers/builtin_importers.cc).
 const std::vector<Importer>& BuiltinImporters();
+
+// A model parameter that reproduces a generated scenario's origin when that model runs it (KTAB's
+// own run of its random scenario values the first turn's bargains risk-neutrally).
+struct GeneratorParam {
+  std::string model;
+  std::string name;
+  std::string value;
+};
+
+struct ScenarioGenerator {
+  std::string name;                // "ktab-random"
+  std::string description;         // one line for help texts
+  std::uint64_t default_seed = 0;  // the seed the originating tool uses when none is given
+  std::vector<GeneratorParam> params;
+  Scenario (*generate)(std::uint64_t seed);
+};
+
+// Every scenario generator shipped with statecraft (io/importers/builtin_importers.cc).
+const std::vector<ScenarioGenerator>& BuiltinGenerators();
+// The generator called `name`; InputError naming the known generators when there is none.
+const ScenarioGenerator& FindGenerator(const std::string& name);
 
 }  // namespace statecraft
 

@@ -8,13 +8,15 @@
 #include "statecraft/analysis/sweep.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
+#include "statecraft/core/version.h"
 #include "statecraft/io/csv.h"
+#include "statecraft/io/yaml_json.h"
 
 namespace statecraft {
 
 const std::vector<std::string> kScenarioFileKeys = {
-    "name",   "description", "sources", "question", "salience_scale", "actors",
-    "issues", "stakes",      "levers",  "plans",    "counter_levers"};
+    "format_version", "name",   "description", "sources", "question", "salience_scale",
+    "actors",         "issues", "stakes",      "levers",  "plans",    "counter_levers"};
 
 namespace {
 
@@ -161,46 +163,6 @@ void ReadStakes(const NodeReader& stakes, double salience_factor, Scenario& scen
   }
 }
 
-// Short lists of scalars and small maps of scalars (a range, an estimate with its source, a
-// stake without ranges) are written inline, the rest as indented blocks. Numbers are written as
-// the shortest text that reads back as the same double.
-bool IsScalar(const nlohmann::ordered_json& value) {
-  return !value.is_array() && !value.is_object();
-}
-
-bool FitsOnOneLine(const nlohmann::ordered_json& value) {
-  constexpr std::size_t kInlineWidth = 72;
-  for (const auto& element : value) {
-    if (!IsScalar(element)) return false;
-  }
-  return value.dump().size() <= kInlineWidth;
-}
-
-YAML::Node YamlNode(const nlohmann::ordered_json& value) {
-  switch (value.type()) {
-    case nlohmann::ordered_json::value_t::object: {
-      YAML::Node map(YAML::NodeType::Map);
-      for (const auto& [key, element] : value.items()) map[key] = YamlNode(element);
-      if (!value.empty() && FitsOnOneLine(value)) map.SetStyle(YAML::EmitterStyle::Flow);
-      return map;
-    }
-    case nlohmann::ordered_json::value_t::array: {
-      YAML::Node list(YAML::NodeType::Sequence);
-      for (const auto& element : value) list.push_back(YamlNode(element));
-      if (value.empty() || FitsOnOneLine(value)) list.SetStyle(YAML::EmitterStyle::Flow);
-      return list;
-    }
-    case nlohmann::ordered_json::value_t::string:
-      return YAML::Node(value.get<std::string>());
-    case nlohmann::ordered_json::value_t::boolean:
-      return YAML::Node(value.get<bool>());
-    case nlohmann::ordered_json::value_t::null:
-      return YAML::Node(YAML::NodeType::Null);
-    default:
-      return YAML::Node(NumberText(value.get<double>()));
-  }
-}
-
 // question: {text, target, probability, budget}; the target is checked against the issues by the
 // analyses' own parser, so that a question that reads is one `statecraft answer` can answer.
 Question ReadQuestion(const NodeReader& node, const Scenario& scenario) {
@@ -246,6 +208,21 @@ nlohmann::ordered_json EstimateDocument(const Estimate& estimate, double scale) 
 
 Scenario ReadNativeScenario(const NodeReader& root) {
   root.RequireMap(kScenarioFileKeys);
+  if (root.Has("format_version")) {
+    // A file without it is version 1 (files written before the format was versioned).
+    const NodeReader version = root.Child("format_version");
+    const double number = version.Number();
+    const std::string expected =
+        kScenarioFormatVersion == 1
+            ? std::string("format version 1")
+            : "a format version from 1 to " + std::to_string(kScenarioFormatVersion);
+    if (number != std::floor(number) || number < 1) version.Expected(expected);
+    if (number > kScenarioFormatVersion) {
+      version.Fail("found format version " + NumberText(number) +
+                   ", which a newer statecraft wrote; expected " + expected +
+                   " (upgrade statecraft to read it)");
+    }
+  }
   Scenario scenario;
   if (root.Has("name")) scenario.name = root.Child("name").String();
   if (root.Has("description")) scenario.description = root.Child("description").String();
@@ -358,13 +335,33 @@ nlohmann::ordered_json ScenarioDocument(const Scenario& scenario) {
   return root;
 }
 
+namespace {
+
+// The document with `format_version` as its first key.
+nlohmann::ordered_json Versioned(const nlohmann::ordered_json& document) {
+  nlohmann::ordered_json versioned;
+  versioned["format_version"] = kScenarioFormatVersion;
+  for (const auto& [key, value] : document.items()) {
+    if (key != "format_version") versioned[key] = value;
+  }
+  return versioned;
+}
+
+}  // namespace
+
 std::string DocumentYaml(const nlohmann::ordered_json& document) {
   YAML::Emitter out;
-  out << YamlNode(document);
+  out << JsonToYaml(Versioned(document));
   return std::string(out.c_str()) + "\n";
 }
 
-std::string DocumentJson(const nlohmann::ordered_json& document) { return document.dump(2) + "\n"; }
+std::string DocumentJson(const nlohmann::ordered_json& document) {
+  return Versioned(document).dump(2) + "\n";
+}
+
+std::string CanonicalScenarioJson(const Scenario& scenario) {
+  return ScenarioDocument(scenario).dump(2) + "\n";
+}
 
 std::string WriteScenarioYaml(const Scenario& scenario) {
   return DocumentYaml(ScenarioDocument(scenario));

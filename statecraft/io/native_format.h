@@ -28,7 +28,8 @@ nlohmann::ordered_json EstimateDocument(const Estimate& estimate, double scale =
 // The native document of a scenario, as the JSON tree both writers emit (lever sections are
 // added by levers_writer.h).
 nlohmann::ordered_json ScenarioDocument(const Scenario& scenario);
-// A native document as text: YAML (short lists and small maps inline) or JSON (indented).
+// A native document as the text of a file: YAML (short lists and small maps inline) or JSON
+// (indented), with `format_version` (core/version.h) as its first key.
 std::string DocumentYaml(const nlohmann::ordered_json& document);
 std::string DocumentJson(const nlohmann::ordered_json& document);
 
@@ -36,6 +37,11 @@ std::string DocumentJson(const nlohmann::ordered_json& document);
 // use, with `salience_scale: 100`, so a round trip is exact up to that division.
 std::string WriteScenarioYaml(const Scenario& scenario);
 std::string WriteScenarioJson(const Scenario& scenario);
+
+// The text by which a run store names a scenario (its SHA-256) and keeps it: the native document
+// as indented JSON, without `format_version`, so that the same scenario keeps the same name in
+// stores written before the format was versioned. It reads back as format version 1.
+std::string CanonicalScenarioJson(const Scenario& scenario);
 
 }  // namespace statecraft
 

@@ -154,6 +154,24 @@ TEST(NativeFormat, ErrorsNameLineColumnAndKey) {
             "found");
 }
 
+// Files statecraft writes declare the scenario format's version first; files without it are
+// version 1; a file of a newer format is refused with a message saying so.
+TEST(NativeFormat, FormatVersionIsWrittenFirstAndChecked) {
+  const Scenario small = ParseNativeScenario(kSmall, "small.yaml");
+  EXPECT_EQ(WriteScenarioYaml(small).rfind("format_version: 1\n", 0), 0u);
+  EXPECT_EQ(WriteScenarioJson(small).rfind("{\n  \"format_version\": 1,\n", 0), 0u);
+  EXPECT_EQ(CanonicalScenarioJson(small).find("format_version"), std::string::npos);
+  ExpectSame(small, ParseNativeScenario(std::string("format_version: 1\n") + kSmall, "v1.yaml"));
+  EXPECT_EQ(ErrorOf(std::string("format_version: 2\n") + kSmall),
+            "f.yaml:1:17: format_version: found format version 2, which a newer statecraft "
+            "wrote; expected format version 1 (upgrade statecraft to read it)");
+  EXPECT_EQ(ErrorOf(std::string("format_version: 0.5\n") + kSmall),
+            "f.yaml:1:17: format_version: found '0.5', expected format version 1");
+  EXPECT_EQ(ErrorOf(std::string("format_version: 1e300\n") + kSmall),
+            "f.yaml:1:17: format_version: found format version 1e+300, which a newer statecraft "
+            "wrote; expected format version 1 (upgrade statecraft to read it)");
+}
+
 TEST(ScenarioReader, DetectsFormatsByExtensionAndContent) {
   EXPECT_EQ(DetectFormat("name: x", "a.yaml"), "yaml");
   EXPECT_EQ(DetectFormat("{}", "a.json"), "json");

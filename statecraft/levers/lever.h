@@ -1,4 +1,4 @@
-// Levers: named, parameterised Scenario → Scenario transforms with a cost (DESIGN.md §1).
+// Levers: named, parameterised Scenario → Scenario transforms with a cost.
 //
 // A Lever is what an analyst declares: a name, a basis, one magnitude with its declared range
 // (low / central / high, in the lever's own unit), a cost as a function of the magnitude, and

@@ -119,8 +119,8 @@ std::vector<LeverCase> EveryLeverType() {
   Effect down = MakeEffect(EffectType::kShiftPosition, {"C"}, {"p"});
   down.unit = -1.0;
   cases.push_back({MakeLever("shift", Estimate(10, 20, 30), {down}), 25, 0});
-  cases.push_back({MakeLever("shift_far", Estimate(60), {MakeEffect(EffectType::kShiftPosition,
-                                                                    {"A", "C"}, {"p"})}),
+  cases.push_back({MakeLever("shift_far", Estimate(60),
+                             {MakeEffect(EffectType::kShiftPosition, {"A", "C"}, {"p"})}),
                    60, 0});
   Effect fixed_shift = MakeEffect(EffectType::kShiftPosition, {"B"}, {"q"});
   fixed_shift.amount = -12.5;
@@ -138,9 +138,9 @@ std::vector<LeverCase> EveryLeverType() {
   cases.push_back({MakeLever("set_salience", Estimate(0.9),
                              {MakeEffect(EffectType::kSetSalience, {"D"}, {"r"})}),
                    0.9, -1});
-  cases.push_back({MakeLever("capability", Estimate(2),
-                             {MakeEffect(EffectType::kShiftCapability, {"A"}, {})}),
-                   2, -1});
+  cases.push_back(
+      {MakeLever("capability", Estimate(2), {MakeEffect(EffectType::kShiftCapability, {"A"}, {})}),
+       2, -1});
   cases.push_back({MakeLever("scale_capability", Estimate(3),
                              {MakeEffect(EffectType::kScaleCapability, {"B"}, {"q"})}),
                    3, -1});
@@ -159,8 +159,7 @@ std::vector<LeverCase> EveryLeverType() {
   rule.deciders = {"B", "C"};
   cases.push_back({MakeLever("rule", Estimate(1), {rule}), 1, -1});
   // Deals between A and B on p (A gives) and q (B gives): A cares about q, B about p.
-  cases.push_back({MakeLever("deal_magnitude_caps_a",
-                             Estimate(10, 20, 40),
+  cases.push_back({MakeLever("deal_magnitude_caps_a", Estimate(10, 20, 40),
                              {MakeDeal({"A"}, "p", std::nullopt, {"B"}, "q", 60)}),
                    20, 0});
   cases.push_back({MakeLever("deal_b_cap_binds", Estimate(50),
@@ -169,9 +168,9 @@ std::vector<LeverCase> EveryLeverType() {
   cases.push_back({MakeLever("deal_magnitude_caps_both", Estimate(15),
                              {MakeDeal({"A"}, "p", std::nullopt, {"B"}, "q", std::nullopt)}),
                    15, 0});
-  cases.push_back({MakeLever("deal_distance_binds", Estimate(1),
-                             {MakeDeal({"A"}, "p", 200, {"B"}, "q", 300)}),
-                   1, -1});
+  cases.push_back(
+      {MakeLever("deal_distance_binds", Estimate(1), {MakeDeal({"A"}, "p", 200, {"B"}, "q", 300)}),
+       1, -1});
   cases.push_back({MakeLever("deal_refused", Estimate(20),
                              {MakeDeal({"B"}, "q", std::nullopt, {"A"}, "p", 30)}),
                    20, 1});
@@ -189,8 +188,8 @@ LeverCase MapLever(LeverCase lever_case, const Mapping& map) {
   const bool magnitude_mapped = lever_case.magnitude_issue == map.issue;
   for (Effect& effect : lever.effects) {
     const bool on_issue =
-        effect.issues.empty() || std::find(effect.issues.begin(), effect.issues.end(),
-                                           issue_name) != effect.issues.end();
+        effect.issues.empty() ||
+        std::find(effect.issues.begin(), effect.issues.end(), issue_name) != effect.issues.end();
     switch (effect.type) {
       case EffectType::kShiftPosition:
         if (on_issue && effect.amount) effect.amount = *effect.amount * map.a;
@@ -295,10 +294,10 @@ TEST(LeverScaleTest, EveryLeverTypeCommutesWithAnAffineMapOfAnIssue) {
         EXPECT_EQ(want.struck, got.struck) << where;
         deals_struck += want.struck ? 1 : 0;
         const Effect& deal = lever_case.lever.effects.front();
-        const double give_factor = deal.give.issue == BaseScenario().issues[map.issue].name ? map.a
-                                                                                            : 1.0;
-        const double take_factor = deal.take.issue == BaseScenario().issues[map.issue].name ? map.a
-                                                                                            : 1.0;
+        const double give_factor =
+            deal.give.issue == BaseScenario().issues[map.issue].name ? map.a : 1.0;
+        const double take_factor =
+            deal.take.issue == BaseScenario().issues[map.issue].name ? map.a : 1.0;
         EXPECT_NEAR(want.give_amount * give_factor, got.give_amount, 1e-9 * 100 * give_factor)
             << where;
         EXPECT_NEAR(want.take_amount * take_factor, got.take_amount, 1e-9 * 100 * take_factor)
@@ -312,8 +311,8 @@ TEST(LeverScaleTest, EveryLeverTypeCommutesWithAnAffineMapOfAnIssue) {
 
 // The same deal with issue q on 0-10 instead of 0-100 moves B a tenth as far in scale units.
 TEST(LeverScaleTest, DealOnATenPointScaleMovesTheSameShareOfTheRange) {
-  const Lever lever = MakeLever("deal", Estimate(20), {MakeDeal({"A"}, "p", std::nullopt, {"B"},
-                                                                "q", std::nullopt)});
+  const Lever lever = MakeLever("deal", Estimate(20),
+                                {MakeDeal({"A"}, "p", std::nullopt, {"B"}, "q", std::nullopt)});
   Scenario hundred = BaseScenario();
   std::vector<DealReport> on_hundred;
   ApplyLever(hundred, lever, 20, &on_hundred);
@@ -329,8 +328,8 @@ TEST(LeverScaleTest, DealOnATenPointScaleMovesTheSameShareOfTheRange) {
 // On 0-100 scales the deal is the published one: A (salience p 0.3, q 0.8) gives up to 20 on p,
 // B (p 0.9, q 0.2) up to 60 on q, at the equal-gain rate (0.3 + 0.9) / (0.8 + 0.2) = 1.2.
 TEST(LeverScaleTest, DealOnHundredPointScalesIsUnchanged) {
-  const Lever lever = MakeLever("deal", Estimate(20), {MakeDeal({"A"}, "p", std::nullopt, {"B"},
-                                                                "q", 60)});
+  const Lever lever =
+      MakeLever("deal", Estimate(20), {MakeDeal({"A"}, "p", std::nullopt, {"B"}, "q", 60)});
   Scenario scenario = BaseScenario();
   std::vector<DealReport> deals;
   ApplyLever(scenario, lever, 20, &deals);

@@ -1,5 +1,6 @@
 // Every model shipped with statecraft, registered explicitly: one line per model family.
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
+
 #include "statecraft/models/baseline/baseline.h"
 #include "statecraft/models/choice/choice.h"
 #include "statecraft/models/eum/eum.h"
@@ -14,6 +15,15 @@ void RegisterBuiltinModels(ModelRegistry& registry) {
   RegisterSmpModel(registry);
   RegisterEumModel(registry);
   RegisterChoiceModel(registry);
+}
+
+const ModelRegistry& BuiltinModels() {
+  static const ModelRegistry registry = [] {
+    ModelRegistry built;
+    RegisterBuiltinModels(built);
+    return built;
+  }();
+  return registry;
 }
 
 }  // namespace statecraft

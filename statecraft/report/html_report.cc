@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "statecraft/io/native_format.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/report/svg_chart.h"
 
 namespace statecraft {
@@ -421,8 +422,8 @@ std::string RenderReportHtml(const Json& data) {
                      !data["distributions"]["model_error"].is_null()
                  ? "The quantiles and the what-if's probabilities also include each model's own "
                    "error on past decisions (" +
-                       EscapeXml(data["distributions"]["model_error"]
-                                     .value("calibration", std::string())) +
+                       EscapeXml(data["distributions"]["model_error"].value("calibration",
+                                                                            std::string())) +
                        "), so they are wider than the dots."
                  : std::string("Without model error: the spread of the inputs alone.")) +
             "</p>\n" + Figures(charts, "distributions") + "\n";

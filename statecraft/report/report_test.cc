@@ -4,6 +4,7 @@
 #include "statecraft/core/registry.h"
 #include "statecraft/io/levers_format.h"
 #include "statecraft/io/native_format.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/report/html_report.h"
 #include "statecraft/report/svg_chart.h"
 

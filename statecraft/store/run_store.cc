@@ -8,102 +8,20 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <stdexcept>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/version.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/store/sha256.h"
+#include "statecraft/store/sqlite_statement.h"
+#include "statecraft/store/store_schema.h"
 
 namespace statecraft {
 namespace {
 
-// Ordered migrations: migration k (1-based) brings the schema from version k-1 to k. Never edit
-// one that has shipped; append a new one.
-const std::vector<std::string>& Migrations() {
-  static const std::vector<std::string> kMigrations = {
-      // 1: scenarios, runs, outcomes, positions, draws.
-      R"sql(
-CREATE TABLE scenarios (
-  hash TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  canonical_json TEXT NOT NULL
-);
-CREATE TABLE runs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL CHECK (kind IN ('run', 'compare', 'whatif', 'sweep', 'optimize')),
-  status TEXT NOT NULL CHECK (status IN ('running', 'complete')),
-  scenario_hash TEXT NOT NULL REFERENCES scenarios(hash),
-  models_json TEXT NOT NULL,
-  params_json TEXT NOT NULL,
-  plan_json TEXT NOT NULL,
-  options_json TEXT NOT NULL,
-  seed INTEGER NOT NULL,
-  program_version TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  finished_at TEXT,
-  draws_planned INTEGER NOT NULL DEFAULT 0,
-  result_json TEXT
-);
-CREATE TABLE outcomes (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  model TEXT NOT NULL,
-  issue TEXT NOT NULL,
-  outcome REAL,
-  unconstrained_outcome REAL,
-  PRIMARY KEY (run_id, model, issue)
-) WITHOUT ROWID;
-CREATE TABLE positions (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  model TEXT NOT NULL,
-  round INTEGER NOT NULL,
-  actor TEXT NOT NULL,
-  issue TEXT NOT NULL,
-  position REAL NOT NULL,
-  PRIMARY KEY (run_id, model, round, actor, issue)
-) WITHOUT ROWID;
-CREATE TABLE draws (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  model TEXT NOT NULL,
-  draw INTEGER NOT NULL,
-  outcomes_json TEXT NOT NULL,
-  PRIMARY KEY (run_id, model, draw)
-) WITHOUT ROWID;
-)sql",
-      // 2: listing by time and finding a scenario's runs without a scan.
-      R"sql(
-CREATE INDEX runs_by_created_at ON runs(created_at);
-CREATE INDEX runs_by_scenario ON runs(scenario_hash);
-)sql",
-      // 3: parts of long runs finished on their own (a model of a sweep), for resuming.
-      R"sql(
-CREATE TABLE run_parts (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  part TEXT NOT NULL,
-  summary_json TEXT NOT NULL,
-  PRIMARY KEY (run_id, part)
-) WITHOUT ROWID;
-)sql",
-      // 4: sweeps saved in blocks of draws, everything a summary needs (outcomes, the model's
-      // own outcomes, sampled inputs, deals struck) as little-endian 8-byte BLOBs, so that a
-      // resumed sweep reloads the finished blocks bit for bit and computes only the others.
-      R"sql(
-CREATE TABLE sweep_blocks (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  model TEXT NOT NULL,
-  first_draw INTEGER NOT NULL,
-  draw_count INTEGER NOT NULL,
-  issue_names_json TEXT NOT NULL,
-  input_labels_json TEXT NOT NULL,
-  deals_offered INTEGER NOT NULL,
-  outcomes BLOB NOT NULL,
-  unconstrained BLOB NOT NULL,
-  inputs BLOB NOT NULL,
-  deals_struck BLOB NOT NULL,
-  UNIQUE (run_id, model, first_draw)
-);
-)sql",
-  };
-  return kMigrations;
-}
+using store_internal::Statement;
+using store_internal::Transaction;
 
 std::string NowUtc() {
   const auto now = std::chrono::system_clock::now();
@@ -118,105 +36,6 @@ std::string NowUtc() {
                 static_cast<int>(millis));
   return text;
 }
-
-// A prepared statement; every value reaches SQLite through a bound parameter.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(std::string("run store: cannot prepare statement: ") +
-                               sqlite3_errmsg(db));
-    }
-  }
-  ~Statement() { sqlite3_finalize(statement_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  Statement& Bind(int index, std::int64_t value) {
-    Check(sqlite3_bind_int64(statement_, index, value));
-    return *this;
-  }
-  Statement& Bind(int index, double value) {
-    // NaN (an absent value) is stored as NULL.
-    Check(std::isfinite(value) ? sqlite3_bind_double(statement_, index, value)
-                               : sqlite3_bind_null(statement_, index));
-    return *this;
-  }
-  Statement& Bind(int index, const std::string& value) {
-    Check(sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
-                            SQLITE_TRANSIENT));
-    return *this;
-  }
-  Statement& BindBlob(int index, const std::string& bytes) {
-    Check(sqlite3_bind_blob(statement_, index, bytes.data(), static_cast<int>(bytes.size()),
-                            SQLITE_TRANSIENT));
-    return *this;
-  }
-  // True while a row is available.
-  bool Step() {
-    const int code = sqlite3_step(statement_);
-    if (code == SQLITE_ROW) return true;
-    if (code == SQLITE_DONE) return false;
-    throw std::runtime_error(std::string("run store: ") + sqlite3_errmsg(db_));
-  }
-  void Run() {
-    Step();
-    sqlite3_reset(statement_);
-  }
-  void Reset() {
-    sqlite3_reset(statement_);
-    sqlite3_clear_bindings(statement_);
-  }
-  std::int64_t Integer(int column) const { return sqlite3_column_int64(statement_, column); }
-  double Number(int column) const {
-    if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nan("");
-    return sqlite3_column_double(statement_, column);
-  }
-  std::string Text(int column) const {
-    const unsigned char* text = sqlite3_column_text(statement_, column);
-    if (text == nullptr) return {};
-    return std::string(reinterpret_cast<const char*>(text),
-                       static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
-  }
-  bool IsNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
-  std::string Blob(int column) const {
-    const void* bytes = sqlite3_column_blob(statement_, column);
-    if (bytes == nullptr) return {};
-    return std::string(static_cast<const char*>(bytes),
-                       static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
-  }
-
- private:
-  void Check(int code) {
-    if (code != SQLITE_OK) {
-      throw std::runtime_error(std::string("run store: cannot bind: ") + sqlite3_errmsg(db_));
-    }
-  }
-  sqlite3* db_;
-  sqlite3_stmt* statement_ = nullptr;
-};
-
-// BEGIN IMMEDIATE ... COMMIT, rolled back when an exception leaves the scope.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) { Exec("BEGIN IMMEDIATE"); }
-  ~Transaction() {
-    if (!committed_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  void Commit() {
-    Exec("COMMIT");
-    committed_ = true;
-  }
-
- private:
-  void Exec(const char* sql) {
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(std::string("run store: ") + sql + ": " + sqlite3_errmsg(db_));
-    }
-  }
-  sqlite3* db_;
-  bool committed_ = false;
-};
 
 Json ParseStoredJson(const std::string& text) {
   if (text.empty()) return nullptr;
@@ -346,7 +165,16 @@ std::string RunStore::DefaultPath() {
   return (base / "statecraft" / "runs.sqlite").string();
 }
 
-int RunStore::LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+int RunStore::LatestSchemaVersion() {
+  // The schema version is defined in core/version.h; a migration added without raising it there
+  // (or the reverse) is a programming error that every store opening reports.
+  if (static_cast<int>(StoreMigrations().size()) != kStoreSchemaVersion) {
+    throw std::logic_error("the run store has " + std::to_string(StoreMigrations().size()) +
+                           " migrations but kStoreSchemaVersion is " +
+                           std::to_string(kStoreSchemaVersion));
+  }
+  return kStoreSchemaVersion;
+}
 
 RunStore::RunStore(const std::string& path) : path_(path) {
   const std::filesystem::path file(path);
@@ -411,7 +239,8 @@ int RunStore::SchemaVersion() const {
 
 void RunStore::Migrate() {
   Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-  const auto& migrations = Migrations();
+  const auto& migrations = StoreMigrations();
+  LatestSchemaVersion();  // checks the migrations against kStoreSchemaVersion
   for (;;) {
     // Each step re-reads the version inside its write transaction, so two programs opening a
     // new store at once cannot apply a migration twice.
@@ -431,7 +260,7 @@ void RunStore::Migrate() {
 }
 
 void RunStore::SaveScenario(const Scenario& scenario, std::string* hash) {
-  const std::string canonical = WriteScenarioJson(scenario);
+  const std::string canonical = CanonicalScenarioJson(scenario);
   *hash = Sha256Hex(canonical);
   Statement insert(db_,
                    "INSERT OR IGNORE INTO scenarios (hash, name, canonical_json) "

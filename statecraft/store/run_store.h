@@ -65,7 +65,7 @@ struct StoredRun {
   int draws_planned = 0;
   int draws_saved = 0;  // rows in draws (every model)
   // Filled by Get only:
-  std::string scenario_json;  // canonical JSON, as WriteScenarioJson wrote it
+  std::string scenario_json;  // canonical JSON, as CanonicalScenarioJson wrote it
   Json result;                // what the command printed as JSON; null while running
 };
 

@@ -15,10 +15,10 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/native_format.h"
 #include "statecraft/io/scenario_reader.h"
+#include "statecraft/models/builtin.h"
 #include "statecraft/store/sha256.h"
 
 namespace statecraft {
@@ -91,13 +91,13 @@ TEST_F(RunStoreTest, SavesARunAndReadsItBack) {
   EXPECT_EQ(run->kind, "run");
   EXPECT_EQ(run->status, "complete");
   EXPECT_EQ(run->scenario_name, scenario.name);
-  EXPECT_EQ(run->scenario_hash, Sha256Hex(WriteScenarioJson(scenario)));
+  EXPECT_EQ(run->scenario_hash, Sha256Hex(CanonicalScenarioJson(scenario)));
   EXPECT_EQ(run->seed, 7u);
   EXPECT_EQ(run->program_version, "test");
   EXPECT_FALSE(run->finished_at.empty());
   EXPECT_EQ(run->result, result);
   // The canonical JSON reads back into the same scenario.
-  EXPECT_EQ(WriteScenarioJson(ParseNativeScenario(run->scenario_json, "stored.json")),
+  EXPECT_EQ(CanonicalScenarioJson(ParseNativeScenario(run->scenario_json, "stored.json")),
             run->scenario_json);
 
   const Json exported = store.Export(id);

@@ -5,7 +5,8 @@ A .cases file holds cases separated by blank lines:
 
     # what the case checks (a comment; the first one names the case)
     $ statecraft run --model nosuch          command; "statecraft" is the binary under test,
-                                             $SHARED the shared/ folder, $TMP a fresh temp dir
+                                             $TMP a fresh temp dir; paths are relative to the
+                                             repository root (data/, tests/)
     ? 2                                      expected exit code (default 0)
     > text                                   standard output must contain this line's text
     ! text                                   standard error must contain this line's text
@@ -58,9 +59,9 @@ def parse_cases(path):
     return cases
 
 
-def run_case(case, binary, shared, path):
+def run_case(case, binary, path):
     with tempfile.TemporaryDirectory() as temporary:
-        words = [word.replace("$SHARED", shared).replace("$TMP", temporary)
+        words = [word.replace("$TMP", temporary)
                  for word in shlex.split(case["command"])]
         if words[0] != "statecraft":
             return [f"command must start with 'statecraft': {case['command']}"]
@@ -75,7 +76,7 @@ def run_case(case, binary, shared, path):
             if text not in result.stdout:
                 failures.append(f"stdout lacks: {text}")
         for text in case["stderr"]:
-            if text.replace("$SHARED", shared) not in result.stderr:
+            if text not in result.stderr:
                 failures.append(f"stderr lacks: {text}")
         for text in case["absent"]:
             if text in result.stdout:
@@ -97,13 +98,12 @@ def run_case(case, binary, shared, path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", required=True)
-    parser.add_argument("--shared", required=True)
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
     passed = failed = 0
     for path in args.files:
         for case in parse_cases(path):
-            failures = run_case(case, os.path.abspath(args.binary), args.shared, path)
+            failures = run_case(case, os.path.abspath(args.binary), path)
             label = f"{path}:{case['line']}: {case['name'] or case['command']}"
             if failures:
                 failed += 1

@@ -44,8 +44,7 @@ def main():
         build = os.path.join(work, "build")
         configure = subprocess.run(
             ["cmake", "-S", project, "-B", build, "-G", arguments.generator,
-             f"-DCMAKE_CXX_COMPILER={arguments.compiler}",
-             f"-DSTATECRAFT_SHARED_DIR={os.path.join(work, 'no-shared')}"],
+             f"-DCMAKE_CXX_COMPILER={arguments.compiler}"],
             capture_output=True, text=True)
         if configure.returncode != 0:
             sys.exit(f"FAIL configuring a project that adds statecraft:\n{configure.stdout}\n"

@@ -36,7 +36,7 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
-#include "statecraft/core/registry.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {
@@ -53,14 +53,16 @@ constexpr int kDefaultCases = 200;
 //            "Ties go to the first proposer"), and the median's sums run in input order;
 //   smp      KTAB's unique-position grouping is first-match in actor order and its PCE
 //            resolution sums in actor order (README, "Win probabilities");
-//   exchange candidates are listed, and equal gains broken, in actor input order (README §2.6).
+//   exchange candidates are listed, and equal gains broken, in actor input order
+//   (docs/models/exchange.md §2.6).
 const std::set<std::string> kOrderFree = {"mean", "median", "weighted_median", "compromise"};
 
 // The models whose outcome does not depend on the unit of capability, and why not smp: smp keeps
 // KTAB's absolute floors on capability-weighted quantities (coalition strength 1e-8, challenge
-// coalitions 1e-10, bargain weights 1e-6: smp_engine.cc). Where votes are that small — small
-// capabilities or saliences, or near convergence — scaling every capability changes how much the
-// floors weigh; with capabilities of 0.01 a factor of 1024 moved an outcome by 5 % of its scale.
+// coalitions 1e-10, bargain weights 1e-6: smp_engine.cc and smp_voting.cc). Where votes are that
+// small — small capabilities or saliences, or near convergence — scaling every capability changes
+// how much the floors weigh; with capabilities of 0.01 a factor of 1024 moved an outcome by 5 % of
+// its scale.
 const std::set<std::string> kCapabilityScaleFree = {"mean",       "median", "weighted_median",
                                                     "compromise", "eum",    "exchange"};
 

@@ -7,40 +7,13 @@
 #include "statecraft/app/json_requests.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/csv.h"
+#include "statecraft/io/yaml_json.h"
 #include "statecraft/report/html_report.h"
 #include "web/server/request_decoding.h"
 #include "web/server/static_assets.h"
 
 namespace statecraft::web {
 namespace {
-
-// A YAML document as JSON: plain scalars that read as numbers, booleans or null become those;
-// quoted scalars stay strings.
-Json YamlToJson(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Sequence: {
-      Json list = Json::array();
-      for (const YAML::Node& item : node) list.push_back(YamlToJson(item));
-      return list;
-    }
-    case YAML::NodeType::Map: {
-      Json object = Json::object();
-      for (const auto& entry : node) object[entry.first.Scalar()] = YamlToJson(entry.second);
-      return object;
-    }
-    case YAML::NodeType::Scalar: {
-      const std::string& text = node.Scalar();
-      if (node.Tag() == "!") return text;
-      if (text == "true") return true;
-      if (text == "false") return false;
-      if (text == "null" || text == "~") return nullptr;
-      if (const std::optional<double> number = ParseNumber(text)) return *number;
-      return text;
-    }
-    default:
-      return nullptr;
-  }
-}
 
 const Json& BuiltinDocument() {
   static const Json document = YamlToJson(YAML::Load(BuiltinScenarioText()));

@@ -160,7 +160,7 @@ std::vector<Scenario> ReadBdmCsv(const std::string& text, const std::string& fil
                      ": found no actor rows after the header, expected at least one actor");
   }
 
-  // Saliences over 1 mean a 0–100 file (spec §3.1: implementations divide by 100).
+  // Saliences over 1 mean a 0–100 file (docs/models/eum.md §3.1: implementations divide by 100).
   const bool percent =
       std::any_of(rows.begin(), rows.end(), [](const Row& row) { return row.salience > 1.0; });
   double low = rows.front().position;

@@ -28,7 +28,7 @@ std::string ErrorOf(const std::string& text) {
 
 TEST(BdmCsv, ReadsTheEcCase) {
   const std::string path =
-      std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/eum/ec_emissions_bdm1994.csv";
+      std::string(STATECRAFT_SOURCE_DIR) + "/data/bdm/ec_emissions_bdm1994.csv";
   const Scenario scenario = Read(ReadTextFile(path), path);
   EXPECT_EQ(scenario.name, "ec_emissions_bdm1994");
   ASSERT_EQ(scenario.ActorCount(), 10);

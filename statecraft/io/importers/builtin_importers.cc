@@ -1,9 +1,11 @@
 // Every importer shipped with statecraft, registered explicitly: one entry per format.
+#include "statecraft/core/error.h"
 #include "statecraft/io/importer.h"
 #include "statecraft/io/importers/bdm_csv.h"
 #include "statecraft/io/importers/decide_csv.h"
 #include "statecraft/io/importers/deu_tsv.h"
 #include "statecraft/io/importers/ktab.h"
+#include "statecraft/models/smp/smp.h"
 
 namespace statecraft {
 
@@ -36,6 +38,28 @@ const std::vector<Importer>& BuiltinImporters() {
        ReadKtabXml},
   };
   return importers;
+}
+
+const std::vector<ScenarioGenerator>& BuiltinGenerators() {
+  static const std::vector<ScenarioGenerator> generators = {
+      {"ktab-random",
+       "KTAB's random spatial scenario, as `smpc --euSMP --seed S` generates it "
+       "(docs/models/smp.md "
+       "§4.13)",
+       kKtabDefaultSeed,
+       {{"smp", "initial_bargains_risk_neutral", "true"}},
+       KtabRandomScenario},
+  };
+  return generators;
+}
+
+const ScenarioGenerator& FindGenerator(const std::string& name) {
+  std::string known;
+  for (const ScenarioGenerator& generator : BuiltinGenerators()) {
+    if (generator.name == name) return generator;
+    known += (known.empty() ? "" : ", ") + generator.name;
+  }
+  throw InputError("unknown scenario generator '" + name + "'; known generators: " + known);
 }
 
 }  // namespace statecraft

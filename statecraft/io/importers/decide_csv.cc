@@ -99,6 +99,265 @@ struct DataRow {
   int power_column;
 };
 
+// Reads a Decide file in stages: rows and the delimiter, names (#O, #A, #P), scales (#M), data
+// (#D), stakes. Every error names the file, line and column.
+class DecideReader {
+ public:
+  explicit DecideReader(const std::string& file_name) : file_name_(file_name) {}
+
+  Scenario Read(const std::string& text) {
+    SplitRows(text);
+    ReadNames();
+    ReadScales();
+    ReadData();
+    SetStakes();
+    scenario_.Validate();
+    return std::move(scenario_);
+  }
+
+ private:
+  // Every non-blank row with its tag and fields; the delimiter is the character after the first
+  // tag.
+  void SplitRows(const std::string& text) {
+    const std::vector<std::string> lines = SplitLines(text);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      const std::string& line = lines[k];
+      const int line_number = static_cast<int>(k) + 1;
+      if (IsBlankLine(line)) continue;
+      const auto tag = LeadingTag(line);
+      if (!tag.has_value()) {
+        throw InputError(Where(file_name_, line_number, 1) + ": found '" + line.substr(0, 20) +
+                         "', expected a row starting with a tag #A, #P, #M, #D, #/ or #O");
+      }
+      if (!IsKnownTag(tag->first)) {
+        throw InputError(Where(file_name_, line_number, 1) + ": found tag '" + tag->first +
+                         "', expected one of #A, #P, #M, #D, #/, #O");
+      }
+      if (delimiter_ == 0) {
+        // The character after the first tag is the delimiter (Decide sniffs it; tab or ';').
+        const char next = tag->second < line.size() ? line[tag->second] : '\t';
+        if (next != '\t' && next != ';') {
+          throw InputError(Where(file_name_, line_number, static_cast<int>(tag->second) + 1) +
+                           ": found '" + std::string(1, next) +
+                           "' after the tag, expected a tab or ';' as the field delimiter");
+        }
+        delimiter_ = next;
+      }
+      if (tag->first == "#/" || tag->first == "#0") continue;
+      Row row;
+      row.line_number = line_number;
+      row.tag = tag->first;
+      row.end_column = static_cast<int>(line.size()) + 1;
+      if (tag->second < line.size()) {
+        if (line[tag->second] != delimiter_) {
+          throw InputError(Where(file_name_, line_number, static_cast<int>(tag->second) + 1) +
+                           ": found '" + std::string(1, line[tag->second]) + "' after the tag " +
+                           tag->first + ", expected the delimiter");
+        }
+        // Split the whole line so that columns in errors count from the line's start.
+        std::vector<CsvField> fields = SplitCsvLine(line, delimiter_, file_name_, line_number);
+        fields.erase(fields.begin());
+        row.fields = std::move(fields);
+      }
+      rows_.push_back(std::move(row));
+    }
+  }
+
+  // #O (the title), #A (actors) and #P (issues).
+  void ReadNames() {
+    // The file's stem names the scenario unless a #O row gives a title.
+    std::string stem = file_name_;
+    if (const auto slash = stem.find_last_of("/\\"); slash != std::string::npos) {
+      stem = stem.substr(slash + 1);
+    }
+    if (const auto dot = stem.find('.'); dot != std::string::npos && dot > 0) stem.resize(dot);
+    scenario_.name = stem;
+    scenario_.sources.push_back(file_name_);
+
+    for (Row& row : rows_) {
+      if (row.tag == "#O") {
+        Squash(row.fields, 1, delimiter_);
+        if (!row.fields.empty() && scenario_.description.empty()) {
+          scenario_.description = row.fields[0].text;
+        }
+      } else if (row.tag == "#A" || row.tag == "#P") {
+        Squash(row.fields, 3, delimiter_);
+        const bool is_actor = row.tag == "#A";
+        const std::string what = is_actor ? "actor id" : "issue id";
+        const std::string id = RequireField(row, 0, what, file_name_).text;
+        auto& index = is_actor ? actor_index_ : issue_index_;
+        auto& first_line = is_actor ? actor_line_ : issue_line_;
+        if (index.count(id) != 0) {
+          throw InputError(Where(file_name_, row.line_number, row.fields[0].column) + ": found " +
+                           (is_actor ? "actor" : "issue") + " '" + id + "' again (first on line " +
+                           std::to_string(first_line[id]) + "), expected a new id");
+        }
+        std::string description = row.fields.size() > 1 ? row.fields[1].text : "";
+        if (description == id) description.clear();
+        if (row.fields.size() > 2 && !row.fields[2].text.empty() && row.fields[2].text != id) {
+          description += (description.empty() ? "" : " — ") + row.fields[2].text;
+        }
+        first_line[id] = row.line_number;
+        if (is_actor) {
+          index[id] = scenario_.ActorCount();
+          Actor actor;
+          actor.name = id;
+          actor.description = description;
+          actor.capability = Estimate(1.0);
+          scenario_.actors.push_back(std::move(actor));
+        } else {
+          index[id] = scenario_.IssueCount();
+          Issue issue;
+          issue.name = id;
+          issue.description = description;
+          scenario_.issues.push_back(std::move(issue));
+        }
+      }
+    }
+    if (scenario_.actors.empty()) {
+      throw InputError(file_name_ + ": found no #A rows, expected at least one actor");
+    }
+    if (scenario_.issues.empty()) {
+      throw InputError(file_name_ + ": found no #P rows, expected at least one issue");
+    }
+  }
+
+  int FindIssue(const Row& row, std::size_t field) const {
+    const CsvField& id_field = RequireField(row, field, "issue id", file_name_);
+    const auto found = issue_index_.find(id_field.text);
+    if (found == issue_index_.end()) {
+      throw InputError(Where(file_name_, row.line_number, id_field.column) + ": found issue '" +
+                       id_field.text + "', expected an issue declared in a #P row");
+    }
+    return found->second;
+  }
+
+  // #M: labelled points of each issue's scale; their range is the scale.
+  void ReadScales() {
+    std::vector<std::vector<ScaleAnchor>> anchors(scenario_.issues.size());
+    for (Row& row : rows_) {
+      if (row.tag != "#M") continue;
+      Squash(row.fields, 3, delimiter_);
+      const int issue = FindIssue(row, 0);
+      const double value = NumberField(row, 1, "scale position", delimiter_, file_name_);
+      anchors[issue].push_back({value, row.fields.size() > 2 ? row.fields[2].text : ""});
+    }
+    for (std::size_t i = 0; i < scenario_.issues.size(); ++i) {
+      Issue& issue = scenario_.issues[i];
+      if (!anchors[i].empty()) {
+        double low = anchors[i][0].value;
+        double high = low;
+        for (const ScaleAnchor& anchor : anchors[i]) {
+          low = std::min(low, anchor.value);
+          high = std::max(high, anchor.value);
+        }
+        if (!(low < high)) {
+          throw InputError(file_name_ + ": issue '" + issue.name + "': found #M rows spanning [" +
+                           NumberText(low) + ", " + NumberText(high) +
+                           "], expected at least two different scale positions");
+        }
+        issue.scale_low = low;
+        issue.scale_high = high;
+        for (const ScaleAnchor& anchor : anchors[i]) {
+          if (!anchor.meaning.empty()) issue.anchors.push_back(anchor);
+        }
+      }
+    }
+  }
+
+  // #D: each actor's position, salience and power on an issue, checked against the scale.
+  void ReadData() {
+    for (Row& row : rows_) {
+      if (row.tag == "#D") {
+        Squash(row.fields, 6, delimiter_);
+        const CsvField& actor_field = RequireField(row, 0, "actor id", file_name_);
+        const auto actor = actor_index_.find(actor_field.text);
+        if (actor == actor_index_.end()) {
+          throw InputError(Where(file_name_, row.line_number, actor_field.column) +
+                           ": found actor '" + actor_field.text +
+                           "', expected an actor declared in an #A row");
+        }
+        DataRow entry;
+        entry.line_number = row.line_number;
+        entry.actor = actor->second;
+        entry.issue = FindIssue(row, 1);
+        entry.position = NumberField(row, 2, "position", delimiter_, file_name_);
+        entry.salience = NumberField(row, 3, "salience", delimiter_, file_name_);
+        entry.power = NumberField(row, 4, "power", delimiter_, file_name_);
+        entry.position_column = row.fields[2].column;
+        entry.salience_column = row.fields[3].column;
+        entry.power_column = row.fields[4].column;
+        const Issue& issue = scenario_.issues[entry.issue];
+        if (entry.position < issue.scale_low || entry.position > issue.scale_high) {
+          throw InputError(Where(file_name_, row.line_number, entry.position_column) +
+                           ": found position " + NumberText(entry.position) + ", expected a " +
+                           "position within issue '" + issue.name + "''s scale [" +
+                           NumberText(issue.scale_low) + ", " + NumberText(issue.scale_high) +
+                           "] (the #M rows' range)");
+        }
+        if (entry.salience < 0.0 || entry.salience > 100.0) {
+          throw InputError(Where(file_name_, row.line_number, entry.salience_column) +
+                           ": found salience " + NumberText(entry.salience) +
+                           ", expected a salience in [0, 1] or [0, 100]");
+        }
+        if (entry.power < 0.0) {
+          throw InputError(Where(file_name_, row.line_number, entry.power_column) +
+                           ": found power " + NumberText(entry.power) + ", expected a power >= 0");
+        }
+        max_salience_ = std::max(max_salience_, entry.salience);
+        max_power_ = std::max(max_power_, entry.power);
+        data_.push_back(entry);
+      }
+    }
+  }
+
+  // One stake per #D row; saliences and powers on 0–100 become fractions.
+  void SetStakes() {
+    // Saliences (and powers) on 0–100 are read as percentages (docs/models/exchange.md §2.12 A1).
+    const double salience_divisor = max_salience_ > 1.0 ? 100.0 : 1.0;
+    const double power_divisor = max_power_ > 1.0 ? 100.0 : 1.0;
+    scenario_.ResizeStakes();
+    std::map<std::pair<int, int>, int> data_line;
+    for (const DataRow& entry : data_) {
+      const Issue& issue = scenario_.issues[entry.issue];
+      const auto key = std::make_pair(entry.actor, entry.issue);
+      if (const auto seen = data_line.find(key); seen != data_line.end()) {
+        throw InputError(Where(file_name_, entry.line_number, 1) + ": found a second #D row for " +
+                         "actor '" + scenario_.actors[entry.actor].name + "' on issue '" +
+                         issue.name + "' (first on line " + std::to_string(seen->second) +
+                         "), expected one row per actor and issue");
+      }
+      data_line[key] = entry.line_number;
+      Stake stake;
+      stake.position = Estimate(entry.position);
+      stake.salience = Estimate(entry.salience / salience_divisor);
+      stake.capability = Estimate(entry.power / power_divisor);
+      scenario_.SetStake(entry.actor, entry.issue, std::move(stake));
+    }
+    for (int i = 0; i < scenario_.IssueCount(); ++i) {
+      bool any = false;
+      for (int a = 0; a < scenario_.ActorCount() && !any; ++a) any = scenario_.HasStake(a, i);
+      if (!any) {
+        throw InputError(Where(file_name_, issue_line_[scenario_.issues[i].name]) + ": issue '" +
+                         scenario_.issues[i].name +
+                         "' has no #D row, expected at least one actor position");
+      }
+    }
+  }
+
+  const std::string& file_name_;
+  char delimiter_ = 0;
+  std::vector<Row> rows_;
+  Scenario scenario_;
+  std::map<std::string, int> actor_index_;
+  std::map<std::string, int> issue_index_;
+  std::map<std::string, int> actor_line_;
+  std::map<std::string, int> issue_line_;
+  std::vector<DataRow> data_;
+  double max_salience_ = 0.0;
+  double max_power_ = 0.0;
+};
+
 }  // namespace
 
 bool SniffDecide(const std::string& text) {
@@ -113,229 +372,7 @@ bool SniffDecide(const std::string& text) {
 
 std::vector<Scenario> ReadDecide(const std::string& text, const std::string& file_name,
                                  const ImportOptions& /*options*/) {
-  const std::vector<std::string> lines = SplitLines(text);
-  char delimiter = 0;
-  std::vector<Row> rows;
-  for (std::size_t k = 0; k < lines.size(); ++k) {
-    const std::string& line = lines[k];
-    const int line_number = static_cast<int>(k) + 1;
-    if (IsBlankLine(line)) continue;
-    const auto tag = LeadingTag(line);
-    if (!tag.has_value()) {
-      throw InputError(Where(file_name, line_number, 1) + ": found '" + line.substr(0, 20) +
-                       "', expected a row starting with a tag #A, #P, #M, #D, #/ or #O");
-    }
-    if (!IsKnownTag(tag->first)) {
-      throw InputError(Where(file_name, line_number, 1) + ": found tag '" + tag->first +
-                       "', expected one of #A, #P, #M, #D, #/, #O");
-    }
-    if (delimiter == 0) {
-      // The character after the first tag is the delimiter (Decide sniffs it; tab or ';').
-      const char next = tag->second < line.size() ? line[tag->second] : '\t';
-      if (next != '\t' && next != ';') {
-        throw InputError(Where(file_name, line_number, static_cast<int>(tag->second) + 1) +
-                         ": found '" + std::string(1, next) +
-                         "' after the tag, expected a tab or ';' as the field delimiter");
-      }
-      delimiter = next;
-    }
-    if (tag->first == "#/" || tag->first == "#0") continue;
-    Row row;
-    row.line_number = line_number;
-    row.tag = tag->first;
-    row.end_column = static_cast<int>(line.size()) + 1;
-    if (tag->second < line.size()) {
-      if (line[tag->second] != delimiter) {
-        throw InputError(Where(file_name, line_number, static_cast<int>(tag->second) + 1) +
-                         ": found '" + std::string(1, line[tag->second]) + "' after the tag " +
-                         tag->first + ", expected the delimiter");
-      }
-      // Split the whole line so that columns in errors count from the line's start.
-      std::vector<CsvField> fields = SplitCsvLine(line, delimiter, file_name, line_number);
-      fields.erase(fields.begin());
-      row.fields = std::move(fields);
-    }
-    rows.push_back(std::move(row));
-  }
-
-  Scenario scenario;
-  // The file's stem names the scenario unless a #O row gives a title.
-  std::string stem = file_name;
-  if (const auto slash = stem.find_last_of("/\\"); slash != std::string::npos) {
-    stem = stem.substr(slash + 1);
-  }
-  if (const auto dot = stem.find('.'); dot != std::string::npos && dot > 0) stem.resize(dot);
-  scenario.name = stem;
-  scenario.sources.push_back(file_name);
-
-  std::map<std::string, int> actor_index;
-  std::map<std::string, int> issue_index;
-  std::map<std::string, int> actor_line;
-  std::map<std::string, int> issue_line;
-  for (Row& row : rows) {
-    if (row.tag == "#O") {
-      Squash(row.fields, 1, delimiter);
-      if (!row.fields.empty() && scenario.description.empty()) {
-        scenario.description = row.fields[0].text;
-      }
-    } else if (row.tag == "#A" || row.tag == "#P") {
-      Squash(row.fields, 3, delimiter);
-      const bool is_actor = row.tag == "#A";
-      const std::string what = is_actor ? "actor id" : "issue id";
-      const std::string id = RequireField(row, 0, what, file_name).text;
-      auto& index = is_actor ? actor_index : issue_index;
-      auto& first_line = is_actor ? actor_line : issue_line;
-      if (index.count(id) != 0) {
-        throw InputError(Where(file_name, row.line_number, row.fields[0].column) + ": found " +
-                         (is_actor ? "actor" : "issue") + " '" + id + "' again (first on line " +
-                         std::to_string(first_line[id]) + "), expected a new id");
-      }
-      std::string description = row.fields.size() > 1 ? row.fields[1].text : "";
-      if (description == id) description.clear();
-      if (row.fields.size() > 2 && !row.fields[2].text.empty() && row.fields[2].text != id) {
-        description += (description.empty() ? "" : " — ") + row.fields[2].text;
-      }
-      first_line[id] = row.line_number;
-      if (is_actor) {
-        index[id] = scenario.ActorCount();
-        Actor actor;
-        actor.name = id;
-        actor.description = description;
-        actor.capability = Estimate(1.0);
-        scenario.actors.push_back(std::move(actor));
-      } else {
-        index[id] = scenario.IssueCount();
-        Issue issue;
-        issue.name = id;
-        issue.description = description;
-        scenario.issues.push_back(std::move(issue));
-      }
-    }
-  }
-  if (scenario.actors.empty()) {
-    throw InputError(file_name + ": found no #A rows, expected at least one actor");
-  }
-  if (scenario.issues.empty()) {
-    throw InputError(file_name + ": found no #P rows, expected at least one issue");
-  }
-
-  auto find_issue = [&](const Row& row, std::size_t field) {
-    const CsvField& id_field = RequireField(row, field, "issue id", file_name);
-    const auto found = issue_index.find(id_field.text);
-    if (found == issue_index.end()) {
-      throw InputError(Where(file_name, row.line_number, id_field.column) + ": found issue '" +
-                       id_field.text + "', expected an issue declared in a #P row");
-    }
-    return found->second;
-  };
-
-  std::vector<std::vector<ScaleAnchor>> anchors(scenario.issues.size());
-  std::vector<DataRow> data;
-  double max_salience = 0.0;
-  double max_power = 0.0;
-  for (Row& row : rows) {
-    if (row.tag != "#M") continue;
-    Squash(row.fields, 3, delimiter);
-    const int issue = find_issue(row, 0);
-    const double value = NumberField(row, 1, "scale position", delimiter, file_name);
-    anchors[issue].push_back({value, row.fields.size() > 2 ? row.fields[2].text : ""});
-  }
-  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
-    Issue& issue = scenario.issues[i];
-    if (!anchors[i].empty()) {
-      double low = anchors[i][0].value;
-      double high = low;
-      for (const ScaleAnchor& anchor : anchors[i]) {
-        low = std::min(low, anchor.value);
-        high = std::max(high, anchor.value);
-      }
-      if (!(low < high)) {
-        throw InputError(file_name + ": issue '" + issue.name + "': found #M rows spanning [" +
-                         NumberText(low) + ", " + NumberText(high) +
-                         "], expected at least two different scale positions");
-      }
-      issue.scale_low = low;
-      issue.scale_high = high;
-      for (const ScaleAnchor& anchor : anchors[i]) {
-        if (!anchor.meaning.empty()) issue.anchors.push_back(anchor);
-      }
-    }
-  }
-
-  for (Row& row : rows) {
-    if (row.tag == "#D") {
-      Squash(row.fields, 6, delimiter);
-      const CsvField& actor_field = RequireField(row, 0, "actor id", file_name);
-      const auto actor = actor_index.find(actor_field.text);
-      if (actor == actor_index.end()) {
-        throw InputError(Where(file_name, row.line_number, actor_field.column) + ": found actor '" +
-                         actor_field.text + "', expected an actor declared in an #A row");
-      }
-      DataRow entry;
-      entry.line_number = row.line_number;
-      entry.actor = actor->second;
-      entry.issue = find_issue(row, 1);
-      entry.position = NumberField(row, 2, "position", delimiter, file_name);
-      entry.salience = NumberField(row, 3, "salience", delimiter, file_name);
-      entry.power = NumberField(row, 4, "power", delimiter, file_name);
-      entry.position_column = row.fields[2].column;
-      entry.salience_column = row.fields[3].column;
-      entry.power_column = row.fields[4].column;
-      const Issue& issue = scenario.issues[entry.issue];
-      if (entry.position < issue.scale_low || entry.position > issue.scale_high) {
-        throw InputError(Where(file_name, row.line_number, entry.position_column) +
-                         ": found position " + NumberText(entry.position) + ", expected a " +
-                         "position within issue '" + issue.name + "''s scale [" +
-                         NumberText(issue.scale_low) + ", " + NumberText(issue.scale_high) +
-                         "] (the #M rows' range)");
-      }
-      if (entry.salience < 0.0 || entry.salience > 100.0) {
-        throw InputError(Where(file_name, row.line_number, entry.salience_column) +
-                         ": found salience " + NumberText(entry.salience) +
-                         ", expected a salience in [0, 1] or [0, 100]");
-      }
-      if (entry.power < 0.0) {
-        throw InputError(Where(file_name, row.line_number, entry.power_column) + ": found power " +
-                         NumberText(entry.power) + ", expected a power >= 0");
-      }
-      max_salience = std::max(max_salience, entry.salience);
-      max_power = std::max(max_power, entry.power);
-      data.push_back(entry);
-    }
-  }
-
-  // Saliences (and powers) on 0–100 are read as percentages (spec §2.12 A1).
-  const double salience_divisor = max_salience > 1.0 ? 100.0 : 1.0;
-  const double power_divisor = max_power > 1.0 ? 100.0 : 1.0;
-  scenario.ResizeStakes();
-  std::map<std::pair<int, int>, int> data_line;
-  for (const DataRow& entry : data) {
-    const Issue& issue = scenario.issues[entry.issue];
-    const auto key = std::make_pair(entry.actor, entry.issue);
-    if (const auto seen = data_line.find(key); seen != data_line.end()) {
-      throw InputError(Where(file_name, entry.line_number, 1) + ": found a second #D row for " +
-                       "actor '" + scenario.actors[entry.actor].name + "' on issue '" + issue.name +
-                       "' (first on line " + std::to_string(seen->second) +
-                       "), expected one row per actor and issue");
-    }
-    data_line[key] = entry.line_number;
-    Stake stake;
-    stake.position = Estimate(entry.position);
-    stake.salience = Estimate(entry.salience / salience_divisor);
-    stake.capability = Estimate(entry.power / power_divisor);
-    scenario.SetStake(entry.actor, entry.issue, std::move(stake));
-  }
-  for (int i = 0; i < scenario.IssueCount(); ++i) {
-    bool any = false;
-    for (int a = 0; a < scenario.ActorCount() && !any; ++a) any = scenario.HasStake(a, i);
-    if (!any) {
-      throw InputError(Where(file_name, issue_line[scenario.issues[i].name]) + ": issue '" +
-                       scenario.issues[i].name +
-                       "' has no #D row, expected at least one actor position");
-    }
-  }
-  scenario.Validate();
-  return {std::move(scenario)};
+  return {DecideReader(file_name).Read(text)};
 }
 
 }  // namespace statecraft

@@ -1,5 +1,5 @@
-// Importer for the Decide / Stokman input format (spec exchange.md §3.1): delimited text whose
-// rows start with a tag —
+// Importer for the Decide / Stokman input format (docs/models/exchange.md §3.1): delimited text
+// whose rows start with a tag —
 //
 //   #A  actor id, full name, [comment]
 //   #P  issue id, description, [comment]
@@ -16,7 +16,8 @@
 // the #M meanings become the issue's scale anchors; Decide's power is per actor-issue, so it
 // becomes the stake's capability override and every actor's own capability is 1. Saliences and
 // powers are accepted on 0–1 or 0–100: when any value in a column exceeds 1 the whole column is
-// read as 0–100 and divided by 100 (spec §2.12 A1). An actor may lack a #D row for an issue.
+// read as 0–100 and divided by 100 (docs/models/exchange.md §2.12 A1). An actor may lack a #D row
+// for an issue.
 #ifndef STATECRAFT_IO_IMPORTERS_DECIDE_CSV_H_
 #define STATECRAFT_IO_IMPORTERS_DECIDE_CSV_H_
 

@@ -1,4 +1,4 @@
-// Importers of KTAB's scenario files (spec ../shared/specs/smp.md §4.1): the CSV format of
+// Importers of KTAB's scenario files (docs/models/smp.md §4.1): the CSV format of
 // `smpc --csv` (registered as format "ktab", extension .csv) and the XML format of `smpc --xml`
 // (format "ktab-xml", extension .xml). Two formats rather than one sniffing both, so that
 // `--from ktab` / `--from ktab-xml` say exactly which reader runs; auto-detection finds either.

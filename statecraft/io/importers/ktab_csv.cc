@@ -1,4 +1,4 @@
-// KTAB's CSV scenario format (SMPModel::csvRead), spec §4.1.
+// KTAB's CSV scenario format (SMPModel::csvRead), docs/models/smp.md §4.1.
 #include <cmath>
 #include <set>
 #include <string>

@@ -6,6 +6,7 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {

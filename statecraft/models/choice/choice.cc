@@ -14,16 +14,21 @@ namespace {
 // an issue where everybody agrees does not make every other candidate infinitely far.
 constexpr double kDistanceFloor = 0.05;
 
-// The shipped fit: `statecraft fit deu data/deu_i_ii_iii_combined_blksv.tsv --capability votes`
+// The shipped fit: `statecraft fit deu data/deu/deu_i_ii_iii_combined_blksv.tsv --capability votes`
 // (docs/models/choice.md; its inner cross-validation chose the `keenest` ingredients, penalty
 // and no compromise atom). A test with the `fit` label checks that the fit gives these numbers.
-constexpr double kShippedBeta[kChoiceFeatureCount] = {
-    -1.0075242191796316, -0.8401094262769413, 0.83448076572446983, -0.86245602725143211,
-    0.71614028675262043, 0, 0, 0};
+constexpr double kShippedBeta[kChoiceFeatureCount] = {-1.0075242191796316,
+                                                      -0.8401094262769413,
+                                                      0.83448076572446983,
+                                                      -0.86245602725143211,
+                                                      0.71614028675262043,
+                                                      0,
+                                                      0,
+                                                      0};
 constexpr double kShippedCompromiseWeight = 0;
 
 constexpr const char* kFeatureNames[kChoiceFeatureCount] = {
-    "distance", "imbalance", "held",           "share",
+    "distance",      "imbalance", "held",     "share",
     "keenest_share", "scale_end", "midpoint", "reference_point"};
 
 struct IngredientName {
@@ -59,8 +64,7 @@ class ChoiceModel : public Model {
     for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
       const ChoiceCandidates made = MakeChoiceCandidates(scenario, issue);
       const std::vector<double> probabilities = ChoiceProbabilities(made, coefficients_);
-      round.outcome.push_back(
-          ChoiceForecast(made, probabilities, coefficients_.compromise_weight));
+      round.outcome.push_back(ChoiceForecast(made, probabilities, coefficients_.compromise_weight));
       Detail list = Detail::MakeList();
       for (std::size_t k = 0; k < made.values.size(); ++k) {
         Detail item = Detail::MakeObject();
@@ -256,29 +260,37 @@ void RegisterChoiceModel(ModelRegistry& registry) {
       "coefficient of the candidate being the midpoint of the scale",
       "coefficient of the candidate being the reference point"};
   for (int k = 0; k < kChoiceFeatureCount; ++k) {
-    params.push_back({kFeatureNames[k], ParamType::kNumber, NumberText(kShippedBeta[k]), {},
-                      -1000.0, 1000.0, descriptions[k]});
+    params.push_back({kFeatureNames[k],
+                      ParamType::kNumber,
+                      NumberText(kShippedBeta[k]),
+                      {},
+                      -1000.0,
+                      1000.0,
+                      descriptions[k]});
   }
-  params.push_back({"compromise_weight", ParamType::kNumber, NumberText(kShippedCompromiseWeight),
-                    {}, 0.0, 0.99,
+  params.push_back({"compromise_weight",
+                    ParamType::kNumber,
+                    NumberText(kShippedCompromiseWeight),
+                    {},
+                    0.0,
+                    0.99,
                     "probability of the weighted mean mixed into the candidate distribution"});
-  params.push_back({"ingredients",
-                    ParamType::kChoice,
-                    "auto",
-                    {"auto", "distance", "positions", "imbalance", "keenest", "compromise",
-                     "anchors"},
-                    0,
-                    0,
-                    "what a fit may use: distance; + held and share (positions); + imbalance; + "
-                    "keenest_share (keenest); + the compromise atom (compromise); + scale ends, "
-                    "midpoint and reference point (anchors); auto: the set its inner "
-                    "cross-validation prefers"});
+  params.push_back(
+      {"ingredients",
+       ParamType::kChoice,
+       "auto",
+       {"auto", "distance", "positions", "imbalance", "keenest", "compromise", "anchors"},
+       0,
+       0,
+       "what a fit may use: distance; + held and share (positions); + imbalance; + "
+       "keenest_share (keenest); + the compromise atom (compromise); + scale ends, "
+       "midpoint and reference point (anchors); auto: the set its inner "
+       "cross-validation prefers"});
   registry.Add(ModelInfo{
       "choice",
       "fitted choice among candidate outcomes (positions, scale ends and midpoint, reference "
       "point); conditional logit, median forecast",
-      params,
-      false,
+      params, false,
       [](const ParamValues& values) {
         return std::make_unique<ChoiceModel>(CoefficientsOf(values));
       },

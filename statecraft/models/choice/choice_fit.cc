@@ -85,7 +85,8 @@ std::vector<int> ActiveFeatures(ChoiceIngredients ingredients) {
 }
 
 bool MixesCompromise(ChoiceIngredients ingredients) {
-  return ingredients == ChoiceIngredients::kCompromise || ingredients == ChoiceIngredients::kAnchors;
+  return ingredients == ChoiceIngredients::kCompromise ||
+         ingredients == ChoiceIngredients::kAnchors;
 }
 
 // Solves A x = b for a symmetric positive definite A (row-major, n × n) by Cholesky.
@@ -125,8 +126,7 @@ double Evaluate(const std::vector<Example>& examples, const std::vector<bool>& u
   for (std::size_t e = 0; e < examples.size(); ++e) {
     if (!use.empty() && !use[e]) continue;
     const Example& example = examples[e];
-    const std::vector<double> probability =
-        ChoiceProbabilities(example.candidates, coefficients);
+    const std::vector<double> probability = ChoiceProbabilities(example.candidates, coefficients);
     for (std::size_t c = 0; c < probability.size(); ++c) {
       if (example.target[c] > 0.0) {
         objective += example.target[c] * std::log(std::max(probability[c], 1e-300));
@@ -216,8 +216,7 @@ std::vector<double> CrossValidatedErrors(const std::vector<Example>& examples,
       warm = Newton(examples, use, active, kPenalties[p], warm);
       for (std::size_t e = 0; e < examples.size(); ++e) {
         if (use[e]) continue;
-        const std::vector<double> probability =
-            ChoiceProbabilities(examples[e].candidates, warm);
+        const std::vector<double> probability = ChoiceProbabilities(examples[e].candidates, warm);
         for (int w = 0; w < kWeightCount; ++w) {
           const double weight = mix ? kCompromiseWeights[w] : 0.0;
           error_sum[p * kWeightCount + w] += std::abs(

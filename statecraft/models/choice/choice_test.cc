@@ -7,6 +7,7 @@
 #include "statecraft/analysis/run.h"
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/core/error.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {
@@ -91,14 +92,16 @@ TEST(ChoiceTest, FitRecoversTheCoefficientsOfSyntheticDecisions) {
     Scenario scenario;
     scenario.name = "synthetic" + std::to_string(s);
     for (int a = 0; a < 6; ++a) {
-      scenario.actors.push_back({"A" + std::to_string(a), "", Estimate(1.0 + 4 * random.Uniform())});
+      scenario.actors.push_back(
+          {"A" + std::to_string(a), "", Estimate(1.0 + 4 * random.Uniform())});
     }
     Issue issue;
     issue.name = "issue";
     scenario.issues = {issue};
     scenario.ResizeStakes();
     for (int a = 0; a < 6; ++a) {
-      scenario.SetStake(a, 0, MakeStake(std::round(10 * random.Uniform()) * 10, 0.2 + 0.8 * random.Uniform()));
+      scenario.SetStake(
+          a, 0, MakeStake(std::round(10 * random.Uniform()) * 10, 0.2 + 0.8 * random.Uniform()));
     }
     const ChoiceCandidates made = MakeChoiceCandidates(scenario, 0);
     const std::vector<double> probability = ChoiceProbabilities(made, truth);
@@ -121,9 +124,9 @@ TEST(ChoiceTest, FitRecoversTheCoefficientsOfSyntheticDecisions) {
 
 TEST(ChoiceTest, ForecastIsScaleInvariant) {
   const ModelInfo& info = BuiltinModels().Get("choice");
-  const ParamAssignments params = {{"distance", "-1.7"}, {"share", "2.1"}, {"held", "0.4"},
-                                   {"imbalance", "-1.2"}, {"midpoint", "0.3"},
-                                   {"compromise_weight", "0.1"}};
+  const ParamAssignments params = {{"distance", "-1.7"}, {"share", "2.1"},
+                                   {"held", "0.4"},      {"imbalance", "-1.2"},
+                                   {"midpoint", "0.3"},  {"compromise_weight", "0.1"}};
   const Forecast base = RunModel(info, FourActors(), params, 0);
   const Forecast mapped = RunModel(info, FourActors(-3.0, 7.0), params, 0);
   EXPECT_NEAR(-3.0 + 0.1 * base.outcome[0], mapped.outcome[0], 1e-9 * 10);

@@ -2,12 +2,14 @@
 // & Smith (2011), on one-dimensional issues. Each issue of a scenario is run on its own; actors
 // without a stake on an issue are left out of it.
 //
-// The defaults follow the published algorithm ("Scholz-code semantics", spec §3.10) except for
-// the stopping rule, whose default averages the median over the rounds so that the forecast does
-// not hinge on the round it stops at; EumOptions::Reference() reproduces the published numbers.
-// Every interpretive choice the literature differs on is a named switch (§3.3–3.8). The
+// The defaults follow the published algorithm ("Scholz-code semantics", docs/models/eum.md
+// §3.10) except for the stopping rule, whose default averages the median over the rounds so that
+// the forecast does not hinge on the round it stops at; EumOptions::Reference() reproduces the
+// published numbers. Every interpretive choice the literature differs on is a named switch
+// (§3.3–3.8). The
 // per-issue engine, RunEumIssue, is public so that tests and benchmarks can drive it directly.
-// README.md beside this file holds the math, every switch and every known divergence.
+// README.md beside this file holds the math, every switch and every known divergence; section
+// numbers (§) in this folder's comments refer to docs/models/eum.md.
 #ifndef STATECRAFT_MODELS_EUM_EUM_H_
 #define STATECRAFT_MODELS_EUM_EUM_H_
 
@@ -127,9 +129,10 @@ EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options
 // (ties go to the lowest position). Zero total weight: the lower unweighted median.
 double EumWeightedMedian(const std::vector<double>& positions, const std::vector<double>& weights);
 
-// EU(i → j) of eq. 25a (spec §3.4) for a challenger at `challenger` and a target at `target`
-// with normalised distance d = |challenger − target| / range, P = P_ij, the target's salience and
-// risk exponent rho. The engine never asks for it when both hold one position (EU = 0 there).
+// EU(i → j) of eq. 25a (docs/models/eum.md §3.4) for a challenger at `challenger` and a target at
+// `target` with normalised distance d = |challenger − target| / range, P = P_ij, the target's
+// salience and risk exponent rho. The engine never asks for it when both hold one position (EU = 0
+// there).
 double EumChallengeUtility(double probability, double target_salience, double rho, double q,
                            double challenger, double target, double median, double range);
 

@@ -20,17 +20,23 @@
 #include "statecraft/io/json_output.h"
 #include "statecraft/io/scenario_reader.h"
 #include "statecraft/io/text_file.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {
 
-// Goldens and inputs are copies of ../shared/reference/eum (tests/goldens/eum/README.md).
+// Reference outputs (tests/goldens/eum/README.md) and input datasets (data/README.md).
 std::string GoldenPath(const std::string& name) {
   return std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/eum/" + name;
 }
 
+std::string DataPath(const std::string& name) {
+  return std::string(STATECRAFT_SOURCE_DIR) + "/data/" + name;
+}
+
+// `name`: a BDM-format file under data/.
 Scenario LoadScenario(const std::string& name) {
-  const std::string path = GoldenPath(name);
+  const std::string path = DataPath(name);
   return ReadBdmCsv(ReadTextFile(path), path, ImportOptions{}).front();
 }
 
@@ -138,7 +144,7 @@ EumOptions JmckibOptions(int rounds) {
 // expected/ec_scholzcode_trace_10rounds.csv is printed with 6 decimals: every value must equal
 // the printed one to half a unit of the last digit.
 TEST(EumGolden, EcTraceMatchesScholzCodeTrace) {
-  const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
+  const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   for (bool straightforward : {false, true}) {
     EumOptions options = EumOptions::Reference();
     options.straightforward = straightforward;
@@ -174,10 +180,10 @@ TEST(EumGolden, EcTraceMatchesScholzCodeTrace) {
 // The full-precision golden for the EC case: jmckib's own stdout (12 significant digits), with
 // each move's mover, proposer, kind, both EUs and the new position.
 TEST(EumGolden, EcMatchesJmckibStdout) {
-  const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
+  const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), JmckibOptions(10)),
                       "ec_jmckib_stdout_10rounds.txt");
-  // Capitulation on (the default) is identical on EC (spec §3.9).
+  // Capitulation on (the default) is identical on EC (docs/models/eum.md §3.9).
   EumOptions defaults = EumOptions::Reference();
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), defaults),
                       "ec_jmckib_stdout_10rounds.txt");
@@ -186,9 +192,9 @@ TEST(EumGolden, EcMatchesJmckibStdout) {
 // Scholz, Calbert & Smith (2011) Table 2, printed with one decimal. Medians match when truncated
 // to one decimal in every round but round 2, where the table prints 9.9 and every
 // reconstruction gives 9.61 (a misprint: README.md, "Known divergences"). Means are printed
-// inconsistently rounded; all are within 0.061 of the table (spec §3.9).
+// inconsistently rounded; all are within 0.061 of the table (docs/models/eum.md §3.9).
 TEST(EumGolden, ScholzTable2) {
-  const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
+  const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   EumOptions options = EumOptions::Reference();
   options.rounds = 8;
   const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
@@ -216,7 +222,7 @@ TEST(EumGolden, ScholzTable2) {
 
 // Every row of expected/ec_variant_sweep.json, through the model's named parameters.
 TEST(EumGolden, EcVariantSweep) {
-  const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
+  const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   std::ifstream file(GoldenPath("ec_variant_sweep.json"));
   const nlohmann::json sweep = nlohmann::json::parse(file);
   ASSERT_EQ(sweep.size(), 9u);
@@ -250,23 +256,23 @@ TEST(EumGolden, EcVariantSweep) {
 }
 
 TEST(EumGolden, RandomN10MatchesJmckibWithCapitulationOff) {
-  const Scenario scenario = LoadScenario("rand_n10.csv");
+  const Scenario scenario = LoadScenario("eum/random/rand_n10.csv");
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), JmckibOptions(10)),
                       "rand_n10_jmckib_stdout_10rounds.txt");
 }
 
 TEST(EumGolden, RandomN20MatchesJmckibWithCapitulationOff) {
-  const Scenario scenario = LoadScenario("rand_n20.csv");
+  const Scenario scenario = LoadScenario("eum/random/rand_n20.csv");
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), JmckibOptions(1)),
                       "rand_n20_jmckib_stdout_1round.txt");
 }
 
-// With the octant of the spec's table (a < 0 < b, |a| > b: the mover gives in fully), the
-// capitulation switch matters on random data from the first round: A002 (8.7) has no
-// confrontation or compromise offer but one in the capitulation octant from A006 (0.6). The spec
-// says "from round 4" (README.md, "Known divergences").
+// With the capitulation octant of docs/models/eum.md §3.6 (a < 0 < b, |a| > b: the mover gives in
+// fully), the capitulation switch matters on random data from the first round: A002 (8.7) has no
+// confrontation or compromise offer but one in the capitulation octant from A006 (0.6); an
+// earlier analysis put the first change at round 4 (README.md, "Known divergences").
 TEST(EumGolden, CapitulationChangesRandomN10) {
-  const Scenario scenario = LoadScenario("rand_n10.csv");
+  const Scenario scenario = LoadScenario("eum/random/rand_n10.csv");
   EumOptions on = EumOptions::Reference();
   const EumIssueResult with = RunEumIssue(IssueInput(scenario), on);
   const EumIssueResult without = RunEumIssue(IssueInput(scenario), JmckibOptions(10));
@@ -285,7 +291,7 @@ TEST(EumGolden, CapitulationChangesRandomN10) {
 // Sultan: nobody moves in the reference program (capitulation off). With capitulation on, RUSSIA
 // gives in to NAZER in round 1 (README.md, "Known divergences").
 TEST(EumGolden, SultanNobodyMoves) {
-  const Scenario scenario = LoadScenario("sultan_bdm1997.csv");
+  const Scenario scenario = LoadScenario("bdm/sultan_bdm1997.csv");
   const EumIssueInput input = IssueInput(scenario);
   const EumIssueResult result = RunEumIssue(input, JmckibOptions(10));
   ASSERT_EQ(result.rounds.size(), 10u);
@@ -303,7 +309,7 @@ TEST(EumGolden, SultanNobodyMoves) {
 }
 
 TEST(EumGolden, IranMedianIsFive) {
-  const Scenario scenario = LoadScenario("iran2013_election.tsv");
+  const Scenario scenario = LoadScenario("gpl/eum/iran2013_election.tsv");
   const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario,
                                      {{"stop", "fixed_rounds"}, {"rounds", "10"}}, 0);
   ASSERT_EQ(forecast.rounds.size(), 11u);
@@ -341,8 +347,8 @@ EumIssueInput Synthetic(int n, std::uint64_t seed, bool rounded) {
   return input;
 }
 
-EumIssueInput SharedRandom(const std::string& name) {
-  const std::string path = std::string(STATECRAFT_SHARED_DIR) + "/reference/eum/random/" + name;
+EumIssueInput RandomScenario(const std::string& name) {
+  const std::string path = DataPath("eum/random/" + name);
   return IssueInput(ReadBdmCsv(ReadTextFile(path), path, ImportOptions{}).front());
 }
 
@@ -377,7 +383,7 @@ TEST(EumProperty, WeightedMedianTiesGoToTheLowestPosition) {
 
 TEST(EumProperty, RiskExponentsStayInRange) {
   for (const char* name : {"rand_n10.csv", "rand_n50.csv"}) {
-    const EumIssueInput input = SharedRandom(name);
+    const EumIssueInput input = RandomScenario(name);
     for (bool capitulation : {false, true}) {
       EumOptions options = EumOptions::Reference();
       options.capitulation = capitulation;
@@ -414,7 +420,7 @@ TEST(EumProperty, ChallengeUtilityIsZeroBetweenEqualPositions) {
 // mapped units), same risk exponents, same offers.
 TEST(EumProperty, InvariantToScalingCapabilitiesAndRescalingTheIssue) {
   for (const char* name : {"rand_n10.csv", "rand_n50.csv"}) {
-    const EumIssueInput input = SharedRandom(name);
+    const EumIssueInput input = RandomScenario(name);
     EumIssueInput scaled = input;
     for (double& capability : scaled.capability) capability *= 7.25;
     for (double& position : scaled.position) position = 3.0 * position - 11.0;
@@ -454,7 +460,8 @@ TEST(EumProperty, CompressedEqualsStraightforward) {
   variants[8].perspective = EumPerspective::kOwn;
   variants[8].compromise_key = EumCompromiseKey::kLeast;
   variants[8].q = 0.8;
-  const std::vector<EumIssueInput> inputs = {SharedRandom("rand_n50.csv"), Synthetic(60, 7, true)};
+  const std::vector<EumIssueInput> inputs = {RandomScenario("rand_n50.csv"),
+                                             Synthetic(60, 7, true)};
   for (std::size_t v = 0; v < variants.size(); ++v) {
     for (const EumIssueInput& input : inputs) {
       SCOPED_TRACE("variant " + std::to_string(v));
@@ -524,7 +531,7 @@ TEST(EumDegenerate, BadInputIsAClearError) {
 }
 
 TEST(EumDegenerate, StatusQuoProbabilityBelowOneStaysFinite) {
-  const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
+  const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   for (double q : {0.0, 0.5, 0.9}) {
     EumOptions options = EumOptions::Reference();
     options.q = q;
@@ -544,7 +551,7 @@ TEST(EumDegenerate, StatusQuoProbabilityBelowOneStaysFinite) {
 // Iran: Velayati swings between Aref (10) and Jalili (1) from round 6 on (jmckib stdout): the
 // state after round 8 repeats the state after round 6.
 TEST(EumStopping, IranCycleIsDetected) {
-  const Scenario scenario = LoadScenario("iran2013_election.tsv");
+  const Scenario scenario = LoadScenario("gpl/eum/iran2013_election.tsv");
   EumOptions options = JmckibOptions(100);
   options.stop = EumStop::kCycle;
   const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
@@ -560,7 +567,7 @@ TEST(EumStopping, IranCycleIsDetected) {
 }
 
 TEST(EumStopping, EcCycleReportsTheMedianRange) {
-  const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
+  const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   EumOptions options = EumOptions::Reference();
   options.stop = EumStop::kCycle;
   options.rounds = 1000;
@@ -573,7 +580,7 @@ TEST(EumStopping, EcCycleReportsTheMedianRange) {
 }
 
 TEST(EumStopping, SultanIsAFixedPoint) {
-  const Scenario scenario = LoadScenario("sultan_bdm1997.csv");
+  const Scenario scenario = LoadScenario("bdm/sultan_bdm1997.csv");
   EumOptions options = JmckibOptions(50);
   options.stop = EumStop::kFixedPoint;
   const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
@@ -586,7 +593,7 @@ TEST(EumStopping, SultanIsAFixedPoint) {
 // the cycle, so the forecast is its mean over one period; without a recurrence within the horizon
 // N it is the mean over rounds 1..N, the number a run of exactly N rounds averages to.
 TEST(EumStopping, AverageIsTheLongRunMeanOfTheMedian) {
-  const EumIssueInput ec = IssueInput(LoadScenario("ec_emissions_bdm1994.csv"));
+  const EumIssueInput ec = IssueInput(LoadScenario("bdm/ec_emissions_bdm1994.csv"));
   // EC recurs only after round 270 (a cycle of 18): at N = 100 the mean over 100 rounds.
   EumOptions every = EumOptions::Reference();
   every.rounds = 100;
@@ -606,7 +613,7 @@ TEST(EumStopping, AverageIsTheLongRunMeanOfTheMedian) {
   long_horizon.rounds = 1000;
   EXPECT_EQ(RunEumIssue(ec, long_horizon).outcome, cycled.outcome);
   // Sultan: RUSSIA swings, the median between 13.75 and 13.9 — their mean, from round 2 on.
-  const EumIssueResult sultan = RunEumIssue(IssueInput(LoadScenario("sultan_bdm1997.csv")), {});
+  const EumIssueResult sultan = RunEumIssue(IssueInput(LoadScenario("bdm/sultan_bdm1997.csv")), {});
   EXPECT_NEAR(sultan.outcome, (13.75 + 13.9) / 2, 1e-12);
   EXPECT_EQ(sultan.stopped_by, "average");
 }
@@ -614,18 +621,20 @@ TEST(EumStopping, AverageIsTheLongRunMeanOfTheMedian) {
 // Iran's positions cycle but its median stays at 5: settled. EC has not recurred within 100
 // rounds: the median keeps moving, and the range says where.
 TEST(EumStopping, SettlementMarksOutcomesThatKeepMoving) {
-  const EumIssueResult iran = RunEumIssue(IssueInput(LoadScenario("iran2013_election.tsv")), {});
+  const EumIssueResult iran =
+      RunEumIssue(IssueInput(LoadScenario("gpl/eum/iran2013_election.tsv")), {});
   EXPECT_TRUE(iran.settled);
   EXPECT_FALSE(iran.converged);
   EXPECT_DOUBLE_EQ(iran.outcome, 5.0);
   EXPECT_EQ(iran.rounds.size(), 8u);  // stopped at the recurrence
-  const EumIssueResult ec = RunEumIssue(IssueInput(LoadScenario("ec_emissions_bdm1994.csv")), {});
+  const EumIssueResult ec =
+      RunEumIssue(IssueInput(LoadScenario("bdm/ec_emissions_bdm1994.csv")), {});
   EXPECT_FALSE(ec.settled);
   EXPECT_LT(ec.outcome_low, ec.outcome_high);
   EXPECT_EQ(ec.rounds.size(), 100u);
   // Sultan: RUSSIA swings between NAZER and its own position, and the median with it; without
   // capitulation nobody moves and the issue settles at once.
-  const EumIssueInput sultan_input = IssueInput(LoadScenario("sultan_bdm1997.csv"));
+  const EumIssueInput sultan_input = IssueInput(LoadScenario("bdm/sultan_bdm1997.csv"));
   const EumIssueResult sultan = RunEumIssue(sultan_input, {});
   EXPECT_FALSE(sultan.settled);
   EXPECT_EQ(sultan.cycle.period, 2);
@@ -660,8 +669,8 @@ TEST(EumStopping, DefaultForecastIsStableToOneRound) {
   ASSERT_EQ(defaults.GetChoice("stop"), "average");
   std::vector<std::unique_ptr<Model>> models;
   for (int rounds : {horizon - 1, horizon, horizon + 1}) {
-    models.push_back(info.create(
-        ResolveParams("eum", info.params, {{"rounds", std::to_string(rounds)}})));
+    models.push_back(
+        info.create(ResolveParams("eum", info.params, {{"rounds", std::to_string(rounds)}})));
   }
   int issues = 0;
   double worst = 0.0;
@@ -685,7 +694,7 @@ TEST(EumStopping, DefaultForecastIsStableToOneRound) {
 // ---- The model through the registry -----------------------------------------------------------
 
 TEST(EumModel, RunJsonDetail) {
-  const Scenario scenario = LoadScenario("ec_emissions_bdm1994.csv");
+  const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   const Forecast forecast =
       RunModel(BuiltinModels().Get("eum"), scenario,
                {{"stop", "fixed_rounds"}, {"rounds", "3"}, {"capitulation", "off"}}, 0);
@@ -710,7 +719,7 @@ TEST(EumModel, RunJsonDetail) {
 
 // Each issue runs on its own; actors without a stake are left out and stay absent (NaN).
 TEST(EumModel, IssuesRunSeparatelyAndAbsentActorsStayAbsent) {
-  const Scenario ec = LoadScenario("ec_emissions_bdm1994.csv");
+  const Scenario ec = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   Scenario scenario = ec;
   scenario.issues.push_back(scenario.issues[0]);
   scenario.issues[1].name = "second";
@@ -733,8 +742,8 @@ TEST(EumModel, IssuesRunSeparatelyAndAbsentActorsStayAbsent) {
 TEST(EumModel, RunOutcomeGivesTheLastRoundOfRun) {
   // Two issues that stop at different rounds (the second is the sultan case, a fixed point after
   // one round; the first cycles), and an actor absent from the second.
-  const Scenario iran = LoadScenario("iran2013_election.tsv");
-  const Scenario sultan = LoadScenario("sultan_bdm1997.csv");
+  const Scenario iran = LoadScenario("gpl/eum/iran2013_election.tsv");
+  const Scenario sultan = LoadScenario("bdm/sultan_bdm1997.csv");
   Scenario scenario;
   scenario.actors = iran.actors;
   scenario.issues = {iran.issues[0], sultan.issues[0]};
@@ -772,14 +781,14 @@ TEST(EumModel, RunOutcomeGivesTheLastRoundOfRun) {
 // What `statecraft run FILE --model eum --param rounds=10 --param capitulation=off` does: the
 // generic reader detects the BDM format (CSV and the Preana TSV), the run JSON carries the detail.
 TEST(EumModel, ThroughTheScenarioReaderAndTheJsonContract) {
-  const std::string csv = GoldenPath("ec_emissions_bdm1994.csv");
-  const std::string tsv = GoldenPath("iran2013_election.tsv");
+  const std::string csv = DataPath("bdm/ec_emissions_bdm1994.csv");
+  const std::string tsv = DataPath("gpl/eum/iran2013_election.tsv");
   EXPECT_EQ(DetectFormat(ReadTextFile(csv), csv), "bdm");
   EXPECT_EQ(DetectFormat(ReadTextFile(tsv), tsv), "bdm");
   const Scenario scenario = ReadScenario(csv);
-  const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario,
-                                     {{"stop", "fixed_rounds"}, {"rounds", "10"}, {"capitulation", "off"}},
-                                     0);
+  const Forecast forecast =
+      RunModel(BuiltinModels().Get("eum"), scenario,
+               {{"stop", "fixed_rounds"}, {"rounds", "10"}, {"capitulation", "off"}}, 0);
   const Json json = ForecastToJson(scenario, forecast);
   ASSERT_EQ(json.at("rounds").size(), 11u);
   const Json& round4 = json.at("rounds")[4];

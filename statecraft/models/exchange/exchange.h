@@ -1,8 +1,9 @@
 // The exchange model `exchange`: Stokman's equal-gain exchange of voting positions (Stokman & Van
 // Oosten 1994; Arregui, Stokman & Thomson 2006) with Decide's additions — the outcome-overshoot
 // clamp, rounds with preference drift — and the randomised equal-gain variant REX (Dijkstra, van
-// Assen, Stokman & Draaijer 2018). Spec: ../shared/specs/exchange.md; math, switches and every
-// divergence from Decide in README.md beside this file.
+// Assen, Stokman & Draaijer 2018). The model is defined in docs/models/exchange.md, which the
+// section numbers (§) in this folder's comments refer to; README.md beside this file has the
+// parameters and every divergence from Decide.
 //
 // In one round, every two actors on opposite sides of the expected outcome (the capability ×
 // salience weighted mean) on two issues may trade: the one who cares relatively more about issue
@@ -23,20 +24,24 @@ namespace statecraft {
 
 struct ExchangeOptions {
   int rounds = 1;
-  // REX: 0 is the equal-gain model; p > 0 randomises the split of each exchange (spec §2.9).
+  // REX: 0 is the equal-gain model; p > 0 randomises the split of each exchange
+  // (docs/models/exchange.md §2.9).
   double rex_p = 0.0;
-  // Equal gains (to 11 decimals) keep candidate-list order (spec §2.15) unless random_ties.
+  // Equal gains (to 11 decimals) keep candidate-list order (docs/models/exchange.md §2.15) unless
+  // random_ties.
   bool random_ties = false;
   // Reproduces Decide's exchange-local outcome view in the clamp and its move-history check
-  // (spec §2.12 A4, A6, A8) instead of the clean rules.
+  // (docs/models/exchange.md §2.12 A4, A6, A8) instead of the clean rules.
   bool decide_compat = false;
-  // The outcome-overshoot clamp (spec §2.5 step 8), a Decide addition to the published model.
+  // The outcome-overshoot clamp (docs/models/exchange.md §2.5 step 8), a Decide addition to the
+  // published model.
   bool clamp = true;
-  // Preference drift x' = x + (fixed_weight + salience_weight·(1 − s))·(y − x) (spec §2.7).
+  // Preference drift x' = x + (fixed_weight + salience_weight·(1 − s))·(y − x)
+  // (docs/models/exchange.md §2.7).
   double fixed_weight = 0.1;
   double salience_weight = 0.4;
   // Stop before `rounds` once no outcome moved more than this (issue scale) from the previous
-  // round (spec §2.8); 0 runs every round.
+  // round (docs/models/exchange.md §2.8); 0 runs every round.
   double convergence = 0.0;
 };
 

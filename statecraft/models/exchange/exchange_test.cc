@@ -16,6 +16,7 @@
 #include "statecraft/io/csv.h"
 #include "statecraft/io/importers/decide_csv.h"
 #include "statecraft/io/text_file.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {
@@ -30,12 +31,18 @@ Stake PlainStake(Estimate position, Estimate salience) {
   return stake;
 }
 
+// Reference outputs and test vectors (tests/goldens/exchange/README.md).
 std::string GoldenPath(const std::string& name) {
   return std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/exchange/" + name;
 }
 
-Scenario LoadDecide(const std::string& name) {
-  const std::string path = GoldenPath(name);
+// The input datasets (data/README.md): Decide's files are GPL-licensed data under data/gpl/.
+std::string DataPath(const std::string& name) {
+  return std::string(STATECRAFT_SOURCE_DIR) + "/data/" + name;
+}
+
+// `path`: a GoldenPath or DataPath.
+Scenario LoadDecide(const std::string& path) {
   return ReadDecide(ReadTextFile(path), path, ImportOptions{}).front();
 }
 
@@ -58,9 +65,9 @@ std::string Number(double value) {
   return out.str();
 }
 
-// Compares every round of a run with the expected JSON (spec §2.15 goldens): outcome, voting
-// and preference positions, and the realised exchanges in order. Stops at the first round that
-// differs, naming it, so that a failure points at the first divergence.
+// Compares every round of a run with the expected JSON (docs/models/exchange.md §2.15 goldens):
+// outcome, voting and preference positions, and the realised exchanges in order. Stops at the first
+// round that differs, naming it, so that a failure points at the first divergence.
 void ExpectMatchesGolden(const std::string& input, const std::string& golden) {
   const Scenario scenario = LoadDecide(input);
   const nlohmann::json expected = LoadJson(golden);
@@ -152,23 +159,26 @@ void ExpectMatchesGolden(const std::string& input, const std::string& golden) {
 }
 
 TEST(ExchangeGolden, TwoActorTestVector) {
-  ExpectMatchesGolden("testvec_two_actor.decide.txt", "testvec_two_actor.json");
+  ExpectMatchesGolden(GoldenPath("testvec_two_actor.decide.txt"), "testvec_two_actor.json");
 }
 
 TEST(ExchangeGolden, ThreeActorClampTestVector) {
-  ExpectMatchesGolden("testvec_three_actor_clamp.decide.txt", "testvec_three_actor_clamp.json");
+  ExpectMatchesGolden(GoldenPath("testvec_three_actor_clamp.decide.txt"),
+                      "testvec_three_actor_clamp.json");
 }
 
 TEST(ExchangeGolden, RoadTollSample) {
-  ExpectMatchesGolden("decide_sample_data.toll_case.txt", "toll.json");
+  ExpectMatchesGolden(DataPath("gpl/decide/decide_sample_data.toll_case.txt"), "toll.json");
 }
 
 TEST(ExchangeGolden, Copenhagen) {
-  ExpectMatchesGolden("cop15_copenhagen_2009_stokman.decide.csv", "copenhagen.json");
+  ExpectMatchesGolden(DataPath("gpl/decide/cop15_copenhagen_2009_stokman.decide.csv"),
+                      "copenhagen.json");
 }
 
 TEST(ExchangeGolden, Cop21) {
-  ExpectMatchesGolden("cop21_paris_2015_stokman_thomson.decide.csv", "cop21.json");
+  ExpectMatchesGolden(DataPath("gpl/decide/cop21_paris_2015_stokman_thomson.decide.csv"),
+                      "cop21.json");
 }
 
 // ---- Decide's own round-1 output (decide_equalgain_noties.*, 10 significant digits) ----
@@ -231,23 +241,27 @@ void ExpectRoundOneMatchesDecide(const std::string& input, const std::string& da
 }
 
 TEST(ExchangeDecideRoundOne, RoadTollSample) {
-  ExpectRoundOneMatchesDecide("decide_sample_data.toll_case.txt", "sample_data", -1);
+  ExpectRoundOneMatchesDecide(DataPath("gpl/decide/decide_sample_data.toll_case.txt"),
+                              "sample_data", -1);
 }
 
 TEST(ExchangeDecideRoundOne, Copenhagen) {
-  ExpectRoundOneMatchesDecide("cop15_copenhagen_2009_stokman.decide.csv", "copenhagen", -1);
+  ExpectRoundOneMatchesDecide(DataPath("gpl/decide/cop15_copenhagen_2009_stokman.decide.csv"),
+                              "copenhagen", -1);
 }
 
 TEST(ExchangeDecideRoundOne, Cop21UpToTheDecimalNoiseTie) {
-  // Realisation 47 is a gain tie that Decide breaks by noise in the 28th digit (spec §2.15).
-  ExpectRoundOneMatchesDecide("cop21_paris_2015_stokman_thomson.decide.csv", "cop21", 46);
+  // Realisation 47 is a gain tie that Decide breaks by noise in the 28th digit
+  // (docs/models/exchange.md §2.15).
+  ExpectRoundOneMatchesDecide(DataPath("gpl/decide/cop21_paris_2015_stokman_thomson.decide.csv"),
+                              "cop21", 46);
 }
 
-// ---- hand-checked numbers (spec §2.13) ----
+// ---- hand-checked numbers (docs/models/exchange.md §2.13) ----
 
 TEST(Exchange, TwoActorVectorByHand) {
   const Forecast forecast =
-      RunExchange(LoadDecide("testvec_two_actor.decide.txt"), DecideOptions(1), 0);
+      RunExchange(LoadDecide(GoldenPath("testvec_two_actor.decide.txt")), DecideOptions(1), 0);
   EXPECT_NEAR(forecast.rounds[0].outcome[0], 85.714285714, 1e-8);
   EXPECT_NEAR(forecast.rounds[0].outcome[1], 35.714285714, 1e-8);
   const Detail::List& exchanges = forecast.rounds[1].detail.Find("exchanges")->AsList();
@@ -321,7 +335,7 @@ void ExpectSane(const Scenario& scenario, const Forecast& forecast) {
 
 TEST(Exchange, RegisteredWithParameters) {
   const ModelInfo& info = BuiltinModels().Get("exchange");
-  const Scenario scenario = LoadDecide("decide_sample_data.toll_case.txt");
+  const Scenario scenario = LoadDecide(DataPath("gpl/decide/decide_sample_data.toll_case.txt"));
   const Forecast one = RunModel(info, scenario, {}, 0);
   EXPECT_EQ(one.rounds.size(), 2u);  // round 0 and the published one-round prediction
   const Forecast ten = RunModel(info, scenario, {{"rounds", "10"}, {"decide_compat", "true"}}, 0);
@@ -336,7 +350,8 @@ TEST(Exchange, RegisteredWithParameters) {
 // A sweep asks for the outcome and the final positions only: the same numbers as the full run.
 TEST(Exchange, RunOutcomeGivesTheLastRoundOfRun) {
   const ModelInfo& info = BuiltinModels().Get("exchange");
-  const Scenario cop21 = LoadDecide("cop21_paris_2015_stokman_thomson.decide.csv");
+  const Scenario cop21 =
+      LoadDecide(DataPath("gpl/decide/cop21_paris_2015_stokman_thomson.decide.csv"));
   const Scenario random = MakeScenario(30, 6, 11);
   const std::vector<std::vector<std::pair<std::string, std::string>>> settings = {
       {},
@@ -367,7 +382,8 @@ TEST(Exchange, RunOutcomeGivesTheLastRoundOfRun) {
 }
 
 TEST(Exchange, CleanRulesKeepEachActorsMovesOneWayWithinARound) {
-  const Scenario scenario = LoadDecide("cop21_paris_2015_stokman_thomson.decide.csv");
+  const Scenario scenario =
+      LoadDecide(DataPath("gpl/decide/cop21_paris_2015_stokman_thomson.decide.csv"));
   ExchangeOptions options;
   options.rounds = 10;
   const Forecast forecast = RunExchange(scenario, options, 0);
@@ -464,7 +480,7 @@ TEST(Exchange, IssueNobodyWeighsFallsBackToThePlainMean) {
 }
 
 TEST(Exchange, RexIsSeededAndReducesToEqualGainAtZero) {
-  const Scenario scenario = LoadDecide("decide_sample_data.toll_case.txt");
+  const Scenario scenario = LoadDecide(DataPath("gpl/decide/decide_sample_data.toll_case.txt"));
   ExchangeOptions options;
   options.rounds = 3;
   options.rex_p = 0.7;
@@ -488,7 +504,7 @@ TEST(Exchange, RexIsSeededAndReducesToEqualGainAtZero) {
 }
 
 TEST(Exchange, RandomTieBreakIsSeeded) {
-  const Scenario scenario = LoadDecide("decide_sample_data.toll_case.txt");
+  const Scenario scenario = LoadDecide(DataPath("gpl/decide/decide_sample_data.toll_case.txt"));
   ExchangeOptions options = DecideOptions(10);
   options.random_ties = true;
   EXPECT_EQ(RunExchange(scenario, options, 5).outcome, RunExchange(scenario, options, 5).outcome);
@@ -502,7 +518,7 @@ TEST(Exchange, RandomTieBreakIsSeeded) {
 
 TEST(Exchange, ConvergenceStopsEarly) {
   // The clamp test vector converges geometrically (gains 0.53, 0.31, 0.18, ...).
-  const Scenario scenario = LoadDecide("testvec_three_actor_clamp.decide.txt");
+  const Scenario scenario = LoadDecide(GoldenPath("testvec_three_actor_clamp.decide.txt"));
   ExchangeOptions options = DecideOptions(50);
   const Forecast all = RunExchange(scenario, options, 0);
   EXPECT_EQ(all.rounds.size(), 51u);
@@ -561,8 +577,8 @@ TEST(Exchange, RandomScenariosStayFiniteAndOnScaleUnderEveryOption) {
 // member states (columns p<actor>/s<actor>), capability 1, saliences / 100, actor-issues with a
 // missing value or salience 0 left out — the reference run's setup.
 std::vector<Scenario> DeuScenarios(const std::set<std::string>& scoreable) {
-  const std::string name = "deu_i_ii_iii_combined_blksv.tsv";
-  const std::vector<std::string> lines = SplitLines(ReadTextFile(GoldenPath(name)));
+  const std::string name = DataPath("deu/deu_i_ii_iii_combined_blksv.tsv");
+  const std::vector<std::string> lines = SplitLines(ReadTextFile(name));
   std::vector<std::string> header;
   for (const CsvField& field : SplitCsvLine(lines[0], '\t', name, 1)) header.push_back(field.text);
   auto column = [&header](const std::string& title) {
@@ -624,8 +640,8 @@ std::vector<Scenario> DeuScenarios(const std::set<std::string>& scoreable) {
 }
 
 // The reference is Decide's own run, whose choice among equal gains rests on Decimal noise
-// (spec §2.15): where round 1 of a proposal had no gain tie, our round-1 prediction must equal
-// Decide's; elsewhere the mean absolute errors must stay close to Decide's.
+// (docs/models/exchange.md §2.15): where round 1 of a proposal had no gain tie, our round-1
+// prediction must equal Decide's; elsewhere the mean absolute errors must stay close to Decide's.
 TEST(ExchangeDeu, EqualCapabilityPredictionsAfterOneAndTenRounds) {
   const auto rows = ReadCsvRows("deu_equalcap_model_predictions.csv");
   std::set<std::string> scoreable;

@@ -1,4 +1,4 @@
-// KTAB's random number generator and its `--euSMP` scenario generator, spec §4.13.
+// KTAB's random number generator and its `--euSMP` scenario generator, docs/models/smp.md §4.13.
 #include <cmath>
 #include <cstdio>
 

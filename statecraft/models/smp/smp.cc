@@ -15,9 +15,9 @@
 namespace statecraft {
 namespace {
 
-// Parameter names and choices: KTAB's enum names (spec §4.2) in snake case. Constant-initialised
-// arrays, so registering the model from another file's static initialisation never sees them
-// empty.
+// Parameter names and choices: KTAB's enum names (docs/models/smp.md §4.2) in snake case.
+// Constant-initialised arrays, so registering the model from another file's static initialisation
+// never sees them empty.
 constexpr std::string_view kVictoryChoices[] = {"linear", "square", "quartic", "octic", "binary"};
 constexpr std::string_view kPceChoices[] = {"conditional", "markov_incentive", "markov_uniform"};
 constexpr std::string_view kTransitionChoices[] = {"deterministic", "stochastic"};

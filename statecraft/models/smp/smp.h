@@ -1,5 +1,5 @@
 // smp: KTAB's spatial model of politics (the "SMP" of the KAPSARC Toolkit for Behavioral
-// Analysis), reproducing KTAB's smpc numbers (spec ../shared/specs/smp.md §4).
+// Analysis), reproducing KTAB's smpc numbers (docs/models/smp.md §4).
 //
 // The issues of a scenario are the dimensions of one policy space. Each turn, every actor infers
 // risk attitudes from a probabilistic Condorcet election over the current positions (§4.4),
@@ -15,7 +15,8 @@
 //   Scenario has no slot for one).
 //
 // KtabPrng and KtabRandomScenario reproduce KTAB's random number generator and its `--euSMP`
-// scenario generator (§4.13). See README.md beside this file for the math and every switch.
+// scenario generator (§4.13). See README.md beside this file for the math and every switch;
+// section numbers (§) in this folder's comments refer to docs/models/smp.md.
 #ifndef STATECRAFT_MODELS_SMP_SMP_H_
 #define STATECRAFT_MODELS_SMP_SMP_H_
 
@@ -29,7 +30,7 @@
 
 namespace statecraft {
 
-// The switches of spec §4.2, with KTAB's defaults marked.
+// The switches of docs/models/smp.md §4.2, with KTAB's defaults marked.
 enum class SmpVictoryModel { kLinear /*default*/, kSquare, kQuartic, kOctic, kBinary };
 enum class SmpPceModel { kConditional /*default*/, kMarkovIncentive, kMarkovUniform };
 enum class SmpStateTransitions { kDeterministic /*default*/, kStochastic };
@@ -50,12 +51,13 @@ struct SmpConfig {
   SmpThirdPartyCommit third_party_commit = SmpThirdPartyCommit::kSemiCommit;
   SmpBargainInterpolation bargain_interpolation = SmpBargainInterpolation::kS2P2;
   SmpBargainModel bargain_model = SmpBargainModel::kInitOnlyInterp;
-  // Stop rule smpStopFn(minIter, maxIter, minDeltaRatio, minSigDelta), spec §4.12.
+  // Stop rule smpStopFn(minIter, maxIter, minDeltaRatio, minSigDelta), docs/models/smp.md §4.12.
   int min_iterations = 2;
   int max_iterations = 100;
   double min_delta_ratio = 0.02;
   double min_significant_delta = 1e-4;
-  // KTAB's --euSMP quirk (spec §4.4): turn 0's bargain utilities use risk-neutral attitudes.
+  // KTAB's --euSMP quirk (docs/models/smp.md §4.4): turn 0's bargain utilities use risk-neutral
+  // attitudes.
   bool initial_bargains_risk_neutral = false;
 };
 
@@ -107,7 +109,7 @@ struct SmpHistory {
 // the wrong size, values out of range). `seed` drives KtabPrng in stochastic mode only.
 SmpHistory RunSmp(const SmpInput& input, const SmpConfig& config, std::uint64_t seed);
 
-// KTAB's PRNG (spec §4.13): mt19937_64 whose outputs go through the bijection
+// KTAB's PRNG (docs/models/smp.md §4.13): mt19937_64 whose outputs go through the bijection
 // qTrans(i) = (i + 0xE08C1D668B756F83)·(2i + 3) mod 2^64.
 class KtabPrng {
  public:
@@ -120,7 +122,8 @@ class KtabPrng {
   std::mt19937_64 engine_;
 };
 
-// KTAB's `--euSMP` scenario (spec §4.13) on KTAB's scale; with random_accommodation, KTAB's
+// KTAB's `--euSMP` scenario (docs/models/smp.md §4.13) on KTAB's scale; with random_accommodation,
+// KTAB's
 // `--ra` diagonal accommodation A_ii ~ U(0.1, 0.5).
 SmpInput KtabRandomInput(std::uint64_t seed, bool random_accommodation = false);
 

@@ -1,4 +1,6 @@
-// The SMP engine on KTAB's [0, 1] scale: spec ../shared/specs/smp.md §4.3–§4.12.
+// The SMP engine on KTAB's [0, 1] scale: risk attitudes, challenges, bargains, queues, ideals and
+// the stopping rule of docs/models/smp.md §4.4 and §4.7–§4.12, on the votes and PCE of
+// smp_voting.h.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -6,236 +8,23 @@
 
 #include "statecraft/core/error.h"
 #include "statecraft/models/smp/smp.h"
+#include "statecraft/models/smp/smp_voting.h"
 
 namespace statecraft {
 namespace {
 
-// Constants of spec §4.2 and §4.6.
+// Constants of docs/models/smp.md §4.2 and §4.6 used by the engine (the voting and PCE ones are
+// in smp_voting.cc).
 constexpr double kPositionTolerance = 1e-3;       // posTol: equal positions (pDist)
-constexpr double kMinCoalition = 1e-8;            // minC in Model::coalitions
 constexpr double kMinChallengeCoalition = 1e-10;  // minC in probEduChlg
 constexpr double kMinSignificantGain = 1e-5;      // minSigEDU: smallest worthwhile challenge
-constexpr double kBinaryVoteScale = 1e-8;         // rBin = clamp(Δ / 1e-8, −1, 1)
 constexpr double kBargainWeightFloor = 1e-6;      // keeps S2P2/S1P1/S2PMax weights positive
-constexpr double kMarkovUniformTolerance = 1e-6;
-constexpr double kMarkovIncentiveTolerance = 1e-8;
-constexpr double kMarkovIncentiveDiagonal = 1e-10;
-constexpr double kBinaryLoserProbability = 1e-6;
 
-// rBin of spec §4.5: the sign of Δ, linear within ±1e-8.
-inline double BinaryVote(double delta) { return std::clamp(delta / kBinaryVoteScale, -1.0, 1.0); }
-
-// Model::vote, spec §4.5. KTAB throws on a non-positive weight; an actor without weight (zero
-// capability or zero salience) simply does not vote here. It sits in every inner loop, so it is
-// inline and computes rBin only for the rules that use it.
-inline double Vote(SmpVotingRule rule, double weight, double utility_a, double utility_b) {
-  if (!(weight > 0.0)) return 0.0;
-  const double delta = utility_a - utility_b;
-  switch (rule) {
-    case SmpVotingRule::kProp:
-      return weight * delta;
-    case SmpVotingRule::kBinary:
-      return weight * BinaryVote(delta);
-    case SmpVotingRule::kPropBin:
-      return weight * (0.8 * delta + 0.2 * BinaryVote(delta));
-    case SmpVotingRule::kPropCbc:
-      return weight * (0.5 * delta + 0.5 * delta * delta * delta);
-    case SmpVotingRule::kCubic:
-      return weight * delta * delta * delta;
-    case SmpVotingRule::kASymProsp:
-      if (delta < 0.0) return weight * delta;
-      if (delta > 0.0) return (2.0 / 3.0) * weight * delta;
-      return 0.0;
-  }
-  return 0.0;
-}
-
-// Utility of distance D with risk attitude R, spec §4.3.
-double Utility(double distance, double risk) {
-  if (distance <= 1.0) return (1.0 - distance) * (1.0 + distance * risk);
-  return (1.0 - distance) * (1.0 + risk);
-}
-
-// Salience-weighted normalised distance D(y, x; s), spec §4.3. An actor with no salience at all
-// is indifferent (D = 0) instead of KTAB's 0/0.
-double Distance(const double* ideal, const double* position, const double* salience,
-                int dimension_count) {
-  double numerator = 0.0;
-  double denominator = 0.0;
-  for (int k = 0; k < dimension_count; ++k) {
-    const double term = salience[k] * (ideal[k] - position[k]);
-    numerator += term * term;
-    denominator += salience[k] * salience[k];
-  }
-  if (!(denominator > 0.0)) return 0.0;
-  return std::sqrt(numerator / denominator);
-}
-
-// Model::coalitions, spec §4.6: utility is voters × options, row-major.
-void Coalitions(SmpVotingRule rule, const std::vector<double>& weight,
-                const std::vector<double>& utility, int voter_count, int option_count,
-                std::vector<double>& coalition) {
-  coalition.assign(static_cast<std::size_t>(option_count) * option_count, 0.0);
-  for (int i = 0; i < option_count; ++i) {
-    for (int j = 0; j < i; ++j) {
-      double for_i = kMinCoalition;
-      double for_j = kMinCoalition;
-      for (int k = 0; k < voter_count; ++k) {
-        const double vote =
-            Vote(rule, weight[k], utility[k * option_count + i], utility[k * option_count + j]);
-        // Branch-free; adding an exact zero leaves the sums bit-identical to KTAB's branches.
-        for_i += std::max(vote, 0.0);
-        for_j += std::max(-vote, 0.0);
-      }
-      coalition[i * option_count + j] = for_i;
-      coalition[j * option_count + i] = for_j;
-    }
-    coalition[i * option_count + i] = kMinCoalition;
-  }
-}
-
-double VictoryWeight(SmpVictoryModel model, double strength) {
-  switch (model) {
-    case SmpVictoryModel::kSquare:
-      return strength * strength;
-    case SmpVictoryModel::kQuartic: {
-      const double square = strength * strength;
-      return square * square;
-    }
-    case SmpVictoryModel::kOctic: {
-      const double square = strength * strength;
-      const double fourth = square * square;
-      return fourth * fourth;
-    }
-    default:
-      return strength;
-  }
-}
-
-// Model::vProb, spec §4.6: pairwise victory probabilities from coalition strengths.
-void VictoryProbabilities(SmpVictoryModel model, const std::vector<double>& coalition, int m,
-                          std::vector<double>& victory) {
-  victory.assign(static_cast<std::size_t>(m) * m, 0.5);
-  for (int i = 0; i < m; ++i) {
-    for (int j = 0; j < m; ++j) {
-      if (i == j) continue;
-      const double c_ij = coalition[i * m + j];
-      const double c_ji = coalition[j * m + i];
-      if (model == SmpVictoryModel::kBinary) {
-        double p_ij;
-        double p_ji;
-        if (c_ij >= 1.1 * c_ji) {
-          p_ij = 1.0;
-          p_ji = kBinaryLoserProbability;
-        } else if (c_ji >= 1.1 * c_ij) {
-          p_ij = kBinaryLoserProbability;
-          p_ji = 1.0;
-        } else {
-          const double ratio = c_ij / (c_ij + c_ji);
-          p_ij = (ratio * 2.1 - 1.0) / 0.1;
-          p_ji = 1.0 - p_ij;
-        }
-        victory[i * m + j] = p_ij / (p_ij + p_ji);
-      } else {
-        const double x_ij = VictoryWeight(model, c_ij);
-        const double x_ji = VictoryWeight(model, c_ji);
-        victory[i * m + j] = x_ij / (x_ij + x_ji);
-      }
-    }
-  }
-}
-
-// Model::probCE2, spec §4.6: the probability of each option under the chosen PCE model.
-void ProbabilisticCondorcet(SmpPceModel pce, SmpVictoryModel victory_model,
-                            const std::vector<double>& coalition, int m,
-                            std::vector<double>& victory, std::vector<double>& probability) {
-  VictoryProbabilities(victory_model, coalition, m, victory);
-  probability.assign(m, 1.0 / m);
-  switch (pce) {
-    case SmpPceModel::kConditional: {
-      double total = 0.0;
-      for (int i = 0; i < m; ++i) {
-        double product = 1.0;
-        for (int j = 0; j < m; ++j) product *= victory[i * m + j];
-        probability[i] = product;
-        total += product;
-      }
-      for (int i = 0; i < m; ++i) probability[i] /= total;
-      return;
-    }
-    case SmpPceModel::kMarkovUniform: {
-      std::vector<double> next(m);
-      double change = 1.0;
-      while (change > kMarkovUniformTolerance) {
-        change = 0.0;
-        for (int i = 0; i < m; ++i) {
-          double sum = 0.0;
-          for (int j = 0; j < m; ++j) sum += victory[i * m + j] * (probability[i] + probability[j]);
-          next[i] = sum / m;
-          change = std::max(change, std::abs(next[i] - probability[i]));
-        }
-        for (int i = 0; i < m; ++i) probability[i] = (probability[i] + next[i]) / 2.0;
-      }
-      return;
-    }
-    case SmpPceModel::kMarkovIncentive: {
-      std::vector<double> challenge(static_cast<std::size_t>(m) * m);
-      for (int j = 0; j < m; ++j) {
-        double column = 0.0;
-        for (int k = 0; k < m; ++k) {
-          double incentive = coalition[k * m + j] * victory[k * m + j];
-          if (k == j) incentive += kMarkovIncentiveDiagonal;
-          challenge[k * m + j] = incentive;
-          column += incentive;
-        }
-        for (int k = 0; k < m; ++k) challenge[k * m + j] /= column;
-      }
-      std::vector<double> next(m);
-      double change = 1.0;
-      while (change > kMarkovIncentiveTolerance) {
-        change = 0.0;
-        for (int i = 0; i < m; ++i) {
-          double sum = 0.0;
-          for (int j = 0; j < m; ++j) {
-            const double ct_ij = probability[i] * challenge[j * m + i];
-            const double ct_ji = probability[j] * challenge[i * m + j];
-            sum += victory[i * m + j] * (ct_ij + ct_ji);
-          }
-          next[i] = sum;
-          change = std::max(change, std::abs(next[i] - probability[i]));
-        }
-        for (int i = 0; i < m; ++i) probability[i] = (probability[i] + next[i]) / 2.0;
-      }
-      return;
-    }
-  }
-}
-
-// Model::scalarPCE: the probability of each option when voters vote with weights.
-void ScalarPce(const SmpConfig& config, SmpVotingRule rule, const std::vector<double>& weight,
-               const std::vector<double>& utility, int voter_count, int option_count,
-               std::vector<double>& coalition, std::vector<double>& victory,
-               std::vector<double>& probability) {
-  Coalitions(rule, weight, utility, voter_count, option_count, coalition);
-  ProbabilisticCondorcet(config.pce_model, config.victory_model, coalition, option_count, victory,
-                         probability);
-}
-
-double EstimateRisk(SmpRiskAdjustment adjustment, double own, double other) {
-  switch (adjustment) {
-    case SmpRiskAdjustment::kNone:
-      return own;
-    case SmpRiskAdjustment::kOneThird:
-      return (2.0 * own + other) / 3.0;
-    case SmpRiskAdjustment::kHalf:
-      return (own + other) / 2.0;
-    case SmpRiskAdjustment::kTwoThirds:
-      return (own + 2.0 * other) / 3.0;
-    case SmpRiskAdjustment::kFull:
-      return other;
-  }
-  return own;
-}
+using smp_internal::Distance;
+using smp_internal::EstimateRisk;
+using smp_internal::ScalarPce;
+using smp_internal::Utility;
+using smp_internal::Vote;
 
 struct ChallengeValue {
   double probability;
@@ -305,7 +94,8 @@ class Engine {
     return total;
   }
 
-  // SMPState::setAllAUtil (spec §4.4) and the win probabilities (pDist, §4.14) of one state.
+  // SMPState::setAllAUtil (docs/models/smp.md §4.4) and the win probabilities (pDist, §4.14) of one
+  // state.
   void Setup(SmpState& state, bool first_state) {
     for (int i = 0; i < n_; ++i) {
       for (int j = 0; j < n_; ++j) {
@@ -405,7 +195,8 @@ class Engine {
     }
   }
 
-  // SMPState::probEduChlg(h, k, i, j), spec §4.7, with U = aUtil[h] in estimator_utility_.
+  // SMPState::probEduChlg(h, k, i, j), docs/models/smp.md §4.7, with U = aUtil[h] in
+  // estimator_utility_.
   ChallengeValue EvaluateChallenge(int k, int i, int j) const {
     const std::vector<double>& u = estimator_utility_;
     const SmpVotingRule rule = config_.voting_rule;
@@ -459,7 +250,7 @@ class Engine {
     return static_cast<double>(static_cast<long long>(0.5 + 1e4 * x)) / 1e4;
   }
 
-  // SMPActor::interpolateBrgn, spec §4.9, with probability_i the initiator's chance.
+  // SMPActor::interpolateBrgn, docs/models/smp.md §4.9, with probability_i the initiator's chance.
   SmpBargain Interpolate(int i, int j, const SmpState& state, double probability_i) const {
     const double probability_j = 1.0 - probability_i;
     SmpBargain bargain;
@@ -516,15 +307,28 @@ class Engine {
   }
 
   // SMPActor::posUtil: actor a's utility for a position, with its true risk attitude. KTAB
-  // measures the distance from a's current *position* here (spec §4.10 writes the ideal; the
-  // two are equal unless the accommodation matrix is not the identity).
+  // measures the distance from a's current *position* here (docs/models/smp.md §4.10 writes the
+  // ideal; the two are equal unless the accommodation matrix is not the identity).
   double PositionUtility(int a, const SmpState& state, const std::vector<double>& position) const {
     return Utility(Distance(&state.position[a * d_], position.data(), &salience_[a * d_], d_),
                    true_risk_[a]);
   }
 
-  // One turn: SMPState::doBCN for every actor, then updateBestBrgnPositions for every actor.
+  // One turn: SMPState::doBCN for every actor (challenges and bargains), then
+  // updateBestBrgnPositions for every actor (each queue resolved), then the new ideals.
   SmpState Step(SmpState& state) {
+    const std::vector<SmpBargain> bargains = ChallengesAndBargains(state);
+    const std::vector<std::vector<int>> queue = Queues(bargains);
+    SmpState next;
+    next.position = state.position;
+    ResolveQueues(state, bargains, queue, next);
+    NewIdeals(state, next);
+    return next;
+  }
+
+  // Each actor's best challenge (§4.7–4.8) and the bargains it leads to (§4.9), in initiator
+  // order; fills state.challenges.
+  std::vector<SmpBargain> ChallengesAndBargains(SmpState& state) {
     state.challenges.assign(n_, SmpChallenge{});
     std::vector<SmpBargain> bargains;
     for (int i = 0; i < n_; ++i) {
@@ -560,7 +364,7 @@ class Engine {
         continue;
       }
       // PWCompInterp: KTAB weighs the receiver's bargain with the initiator's capability
-      // (spec §4.9, `scj = brgnJIJ->actInit->sCap`); kept for exactness.
+      // (docs/models/smp.md §4.9, `scj = brgnJIJ->actInit->sCap`); kept for exactness.
       const double weight_i = capability_[i] * total_salience_[i];
       const double weight_j = capability_[i] * total_salience_[j];
       SmpBargain average = from_initiator;
@@ -575,12 +379,15 @@ class Engine {
       }
       bargains.push_back(std::move(average));
     }
+    return bargains;
+  }
 
-    // Queues in KTAB's order (SMPState::doBCN): initiators are handled in index order; actor
-    // i's status quo enters its queue when i's turn comes, then i's bargains enter both i's and
-    // the target's queue. So bargains from lower-index initiators precede the receiver's own
-    // status quo. The order only matters for exact ties in the vote (first wins). Entry -1 is
-    // the queue owner's status quo.
+  // Queues in KTAB's order (SMPState::doBCN): initiators are handled in index order; actor
+  // i's status quo enters its queue when i's turn comes, then i's bargains enter both i's and
+  // the target's queue. So bargains from lower-index initiators precede the receiver's own
+  // status quo. The order only matters for exact ties in the vote (first wins). Entry -1 is
+  // the queue owner's status quo.
+  std::vector<std::vector<int>> Queues(const std::vector<SmpBargain>& bargains) const {
     std::vector<std::vector<int>> queue(n_);
     {
       std::size_t b = 0;
@@ -592,6 +399,14 @@ class Engine {
         }
       }
     }
+    return queue;
+  }
+
+  // SMPState::updateBestBrgnPositions for every actor (§4.10): each actor values every state a
+  // bargain in k's queue would produce, and a capability-weighted PCE over the queue picks k's
+  // bargain (or draws it). Fills state.accepted and the new positions in `next`.
+  void ResolveQueues(SmpState& state, const std::vector<SmpBargain>& bargains,
+                     const std::vector<std::vector<int>>& queue, SmpState& next) {
     std::vector<double> status_quo_value(n_);
     for (int a = 0; a < n_; ++a) {
       double sum = 0.0;
@@ -599,8 +414,6 @@ class Engine {
       status_quo_value[a] = sum / n_;
     }
 
-    SmpState next;
-    next.position = state.position;
     state.accepted.assign(n_, SmpBargain{});
     state.accepted_probability.assign(n_, 1.0);
     std::vector<double> value;
@@ -656,8 +469,10 @@ class Engine {
           bargain.initiator == k ? bargain.initiator_position : bargain.receiver_position;
       std::copy(mine.begin(), mine.end(), next.position.begin() + k * d_);
     }
+  }
 
-    // SMPState::newIdeals, spec §4.11: y' = A x' + (1 − Σ_j A_ij) y.
+  // SMPState::newIdeals, docs/models/smp.md §4.11: y' = A x' + (1 − Σ_j A_ij) y.
+  void NewIdeals(const SmpState& state, SmpState& next) const {
     if (accommodation_.empty()) {
       next.ideal = next.position;
     } else {
@@ -673,7 +488,6 @@ class Engine {
         }
       }
     }
-    return next;
   }
 
   const SmpConfig config_;

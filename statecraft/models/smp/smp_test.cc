@@ -12,11 +12,14 @@
 #include "statecraft/io/csv.h"
 #include "statecraft/io/importers/ktab.h"
 #include "statecraft/io/text_file.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft {
 namespace {
 
 const std::string kGoldens = std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/smp/";
+// KTAB's sample inputs (data/README.md).
+const std::string kInputs = std::string(STATECRAFT_SOURCE_DIR) + "/data/ktab/";
 
 // A KTAB history file: one row per actor (× dimension), one column per state t0…tN.
 struct HistoryTable {
@@ -44,7 +47,7 @@ HistoryTable ReadHistory(const std::string& path, int key_columns) {
 }
 
 Scenario ReadCsvScenario(const std::string& name) {
-  const std::string path = kGoldens + "inputs/" + name + ".csv";
+  const std::string path = kInputs + name + ".csv";
   return ReadKtabCsv(ReadTextFile(path), path, ImportOptions{})[0];
 }
 
@@ -158,7 +161,7 @@ TEST(SmpKtabGolden, NoFinalCommaReadsTheSame) {
 
 // KTAB cannot load its own dummyData_3Dim.xml (no <IdealAdjustment>); its content is the CSV's.
 TEST(SmpKtabGolden, ShippedXmlMatchesCsvRun) {
-  const std::string path = kGoldens + "inputs/dummyData_3Dim.xml";
+  const std::string path = kInputs + "dummyData_3Dim.xml";
   const Scenario scenario = ReadKtabXmlDocument(ReadTextFile(path), path).scenario;
   const Forecast forecast = RunModel(BuiltinModels().Get("smp"), scenario, {}, 0);
   EXPECT_EQ(CompareWithKtab(scenario, forecast, kGoldens + "expected/dummyData_3Dim.positions.csv",
@@ -199,7 +202,7 @@ TEST(SmpKtabParams, SchemaSpellingProportional) {
   ExpectXmlGolden("d3_xsd_Proportional", "d3_default_explicit");
 }
 
-// --- KTAB's PRNG and random scenarios (spec §4.13) ---
+// --- KTAB's PRNG and random scenarios (docs/models/smp.md §4.13) ---
 
 TEST(KtabPrng, IsMt19937_64ThroughQTrans) {
   // std::mt19937_64 seeded with its default 5489 first yields 14514284786278117030;

@@ -13,11 +13,11 @@ const { openView, typeInto, waitValid, screenshot } = require('./ui_steps');
 const kFiles = [
   { format: 'native YAML', file: 'scenarios/russia-dprk-2024.yaml', actors: 8 },
   { format: 'native JSON', file: 'tests/scenarios/two_actors.json' },
-  { format: 'KTAB CSV', file: 'tests/goldens/smp/inputs/dummyData_3Dim.csv' },
-  { format: 'KTAB XML', file: 'tests/goldens/smp/inputs/dummyData_3Dim.xml' },
-  { format: 'BDM CSV', file: 'tests/goldens/eum/sultan_bdm1997.csv' },
-  { format: 'Decide', file: 'tests/goldens/exchange/decide_sample_data.toll_case.txt' },
-  { format: 'DEU', file: 'tests/goldens/exchange/deu_i_ii_iii_combined_blksv.tsv', several: true },
+  { format: 'KTAB CSV', file: 'data/ktab/dummyData_3Dim.csv' },
+  { format: 'KTAB XML', file: 'data/ktab/dummyData_3Dim.xml' },
+  { format: 'BDM CSV', file: 'data/bdm/sultan_bdm1997.csv' },
+  { format: 'Decide', file: 'data/gpl/decide/decide_sample_data.toll_case.txt' },
+  { format: 'DEU', file: 'data/deu/deu_i_ii_iii_combined_blksv.tsv', several: true },
 ];
 
 async function opened(page, before) {
@@ -71,7 +71,7 @@ async function opened(page, before) {
 
     // Drag and drop: a file dropped on the page.
     const before = await page.evaluate(() => window.statecraft.app.revision);
-    const dropped = importing ? 'tests/goldens/eum/ec_emissions_bdm1994.csv' : 'tests/scenarios/two_actors.json';
+    const dropped = importing ? 'data/bdm/ec_emissions_bdm1994.csv' : 'tests/scenarios/two_actors.json';
     const text = fs.readFileSync(path.join(kRepository, dropped), 'utf8');
     await page.evaluate(({ content, name }) => {
       const transfer = new DataTransfer();

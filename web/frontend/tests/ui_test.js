@@ -250,11 +250,14 @@ async function forecastMatchesApi(page) {
     const kinds = await page.$$eval('table[data-role="history"] tbody tr', (rows) => rows.map((row) => row.dataset.kind));
     check(['sweep', 'whatif', 'optimize'].every((kind) => kinds.includes(kind)), `the history holds the sweep, what-if and optimisation: ${kinds.join(', ')}`);
     for (const kind of ['sweep', 'whatif', 'optimize']) {
-      await page.click(`table[data-role="history"] tbody tr[data-kind="${kind}"] [data-action="report"]`);
-      await page.waitForFunction(() => {
+      const reportButton = `table[data-role="history"] tbody tr[data-kind="${kind}"] [data-action="report"]`;
+      const wanted = await page.$eval(reportButton, (button) => button.dataset.run);
+      await page.click(reportButton);
+      // Wait for this run's report, not the one shown before it (the frame keeps it until loaded).
+      await page.waitForFunction((run) => {
         const frame = document.querySelector('.report-frame');
-        return frame && !frame.hidden && frame.contentDocument && frame.contentDocument.readyState === 'complete' && frame.contentDocument.body && frame.contentDocument.body.innerText.length > 100;
-      }, null, { timeout: 20000 });
+        return frame && !frame.hidden && frame.dataset.loaded === run && frame.contentDocument && frame.contentDocument.body && frame.contentDocument.body.innerText.length > 100;
+      }, wanted, { timeout: 20000 });
       const report = await page.evaluate(() => {
         const shown = document.querySelector('.report-frame').contentDocument;
         return { text: shown.body.innerText, charts: shown.querySelectorAll('svg').length, run: document.querySelector('.report-frame').dataset.run };

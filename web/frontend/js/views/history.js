@@ -14,6 +14,10 @@ let frameTitle = null;
 let setStatus = () => {};
 
 function showReport(run) {
+  // The page's tests (and assistive tools) need to know which report is on screen, not just that
+  // some report is: the frame keeps the previous document until the new one has loaded.
+  delete frame.dataset.loaded;
+  frame.onload = () => { frame.dataset.loaded = String(run.id); };
   frame.src = `/api/runs/${run.id}/report`;
   frame.hidden = false;
   frameTitle.textContent = `Report of run ${run.id} (${run.kind})`;

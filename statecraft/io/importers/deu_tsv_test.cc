@@ -8,7 +8,7 @@ namespace statecraft {
 namespace {
 
 const std::string kDeuPath =
-    std::string(STATECRAFT_SHARED_DIR) + "/reference/data/deu_i_ii_iii_combined_blksv.tsv";
+    std::string(STATECRAFT_SOURCE_DIR) + "/data/deu/deu_i_ii_iii_combined_blksv.tsv";
 
 TEST(DeuImport, OneScenarioPerProposalWithScoreableIssues) {
   const std::vector<Scenario> scenarios = ReadScenarios(kDeuPath);

@@ -1,4 +1,6 @@
 // Tests of the KTAB importers (statecraft/io/importers/ktab_csv.cc, ktab_xml.cc).
+#include "statecraft/io/importers/ktab.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -6,14 +8,15 @@
 #include <vector>
 
 #include "statecraft/core/error.h"
-#include "statecraft/io/importers/ktab.h"
+#include "statecraft/io/importer.h"
 #include "statecraft/io/scenario_reader.h"
 #include "statecraft/io/text_file.h"
+#include "statecraft/models/smp/smp.h"
 
 namespace statecraft {
 namespace {
 
-const std::string kInputs = std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/smp/inputs/";
+const std::string kInputs = std::string(STATECRAFT_SOURCE_DIR) + "/data/ktab/";
 const std::string kParams =
     std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/smp/expected/params/";
 
@@ -281,6 +284,32 @@ TEST(KtabXml, BadInputsNameLineAndColumn) {
                      "</Scenario>"),
             "bad.xml:1:25: prngSeed: found '99999999999999999999', expected a whole number "
             "below 2^64");
+}
+
+// KTAB's --euSMP scenario is offered as a generator beside the importers, with the parameter
+// that makes smp reproduce KTAB's own run of it.
+TEST(KtabRandom, GeneratorMakesKtabsRandomScenario) {
+  const ScenarioGenerator& generator = FindGenerator("ktab-random");
+  EXPECT_EQ(generator.default_seed, kKtabDefaultSeed);
+  const Scenario generated = generator.generate(7);
+  const Scenario direct = KtabRandomScenario(7);
+  EXPECT_EQ(generated.name, "euSMP-7");
+  ASSERT_EQ(generated.ActorCount(), direct.ActorCount());
+  ASSERT_EQ(generated.IssueCount(), direct.IssueCount());
+  for (int actor = 0; actor < generated.ActorCount(); ++actor) {
+    for (int issue = 0; issue < generated.IssueCount(); ++issue) {
+      EXPECT_EQ(generated.Position(actor, issue), direct.Position(actor, issue));
+    }
+  }
+  ASSERT_EQ(generator.params.size(), 1u);
+  EXPECT_EQ(generator.params[0].model, "smp");
+  EXPECT_EQ(generator.params[0].name, "initial_bargains_risk_neutral");
+  try {
+    FindGenerator("ktab");
+    FAIL() << "an importer's name is not a generator";
+  } catch (const InputError& error) {
+    EXPECT_STREQ(error.what(), "unknown scenario generator 'ktab'; known generators: ktab-random");
+  }
 }
 
 }  // namespace

@@ -10,12 +10,12 @@
 namespace statecraft {
 namespace {
 
-std::string GoldenPath(const std::string& name) {
-  return std::string(STATECRAFT_SOURCE_DIR) + "/tests/goldens/exchange/" + name;
+std::string DataPath(const std::string& name) {
+  return std::string(STATECRAFT_SOURCE_DIR) + "/data/gpl/decide/" + name;
 }
 
-Scenario ReadGolden(const std::string& name) {
-  const std::string path = GoldenPath(name);
+Scenario ReadDataset(const std::string& name) {
+  const std::string path = DataPath(name);
   const std::vector<Scenario> scenarios = ReadDecide(ReadTextFile(path), path, ImportOptions{});
   EXPECT_EQ(scenarios.size(), 1u);
   return scenarios.front();
@@ -36,7 +36,7 @@ std::string ErrorOf(const std::string& text) {
 }
 
 TEST(DecideCsv, ReadsQuotedTollSample) {
-  const Scenario scenario = ReadGolden("decide_sample_data.toll_case.txt");
+  const Scenario scenario = ReadDataset("decide_sample_data.toll_case.txt");
   ASSERT_EQ(scenario.ActorCount(), 10);
   ASSERT_EQ(scenario.IssueCount(), 6);
   EXPECT_EQ(scenario.actors[0].name, "Willems");
@@ -55,7 +55,7 @@ TEST(DecideCsv, ReadsQuotedTollSample) {
 
 TEST(DecideCsv, ReadsUnquotedCopenhagenWithTitleAndComments) {
   // Upstream's copenhagen_with_errors.csv: unquoted, with #O/#/ rows, and two planted errors.
-  const std::string path = GoldenPath("decide_copenhagen_original_unquoted.csv");
+  const std::string path = DataPath("decide_copenhagen_original_unquoted.csv");
   std::string text = ReadTextFile(path);
   try {
     ReadDecide(text, path, ImportOptions{});
@@ -88,7 +88,7 @@ TEST(DecideCsv, ReadsUnquotedCopenhagenWithTitleAndComments) {
 }
 
 TEST(DecideCsv, ReadsCop21ScaleMeaningsAndSkipsFillerLines) {
-  const Scenario scenario = ReadGolden("cop21_paris_2015_stokman_thomson.decide.csv");
+  const Scenario scenario = ReadDataset("cop21_paris_2015_stokman_thomson.decide.csv");
   ASSERT_EQ(scenario.ActorCount(), 15);
   ASSERT_EQ(scenario.IssueCount(), 13);
   int stakes = 0;

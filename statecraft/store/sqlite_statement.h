@@ -1,0 +1,117 @@
+// SQLite through prepared statements with bound parameters only, and transactions that roll
+// back when an exception leaves their scope: the two tools the run store's queries use. Errors
+// are std::runtime_error with SQLite's message. Internal to the store.
+#ifndef STATECRAFT_STORE_SQLITE_STATEMENT_H_
+#define STATECRAFT_STORE_SQLITE_STATEMENT_H_
+
+#include <sqlite3.h>
+
+#include <cmath>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace statecraft::store_internal {
+
+// A prepared statement; every value reaches SQLite through a bound parameter.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(std::string("run store: cannot prepare statement: ") +
+                               sqlite3_errmsg(db));
+    }
+  }
+  ~Statement() { sqlite3_finalize(statement_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& Bind(int index, std::int64_t value) {
+    Check(sqlite3_bind_int64(statement_, index, value));
+    return *this;
+  }
+  Statement& Bind(int index, double value) {
+    // NaN (an absent value) is stored as NULL.
+    Check(std::isfinite(value) ? sqlite3_bind_double(statement_, index, value)
+                               : sqlite3_bind_null(statement_, index));
+    return *this;
+  }
+  Statement& Bind(int index, const std::string& value) {
+    Check(sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
+                            SQLITE_TRANSIENT));
+    return *this;
+  }
+  Statement& BindBlob(int index, const std::string& bytes) {
+    Check(sqlite3_bind_blob(statement_, index, bytes.data(), static_cast<int>(bytes.size()),
+                            SQLITE_TRANSIENT));
+    return *this;
+  }
+  // True while a row is available.
+  bool Step() {
+    const int code = sqlite3_step(statement_);
+    if (code == SQLITE_ROW) return true;
+    if (code == SQLITE_DONE) return false;
+    throw std::runtime_error(std::string("run store: ") + sqlite3_errmsg(db_));
+  }
+  void Run() {
+    Step();
+    sqlite3_reset(statement_);
+  }
+  void Reset() {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+  }
+  std::int64_t Integer(int column) const { return sqlite3_column_int64(statement_, column); }
+  double Number(int column) const {
+    if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nan("");
+    return sqlite3_column_double(statement_, column);
+  }
+  std::string Text(int column) const {
+    const unsigned char* text = sqlite3_column_text(statement_, column);
+    if (text == nullptr) return {};
+    return std::string(reinterpret_cast<const char*>(text),
+                       static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+  }
+  bool IsNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+  std::string Blob(int column) const {
+    const void* bytes = sqlite3_column_blob(statement_, column);
+    if (bytes == nullptr) return {};
+    return std::string(static_cast<const char*>(bytes),
+                       static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+  }
+
+ private:
+  void Check(int code) {
+    if (code != SQLITE_OK) {
+      throw std::runtime_error(std::string("run store: cannot bind: ") + sqlite3_errmsg(db_));
+    }
+  }
+  sqlite3* db_;
+  sqlite3_stmt* statement_ = nullptr;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back when an exception leaves the scope.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) { Exec("BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!committed_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void Commit() {
+    Exec("COMMIT");
+    committed_ = true;
+  }
+
+ private:
+  void Exec(const char* sql) {
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(std::string("run store: ") + sql + ": " + sqlite3_errmsg(db_));
+    }
+  }
+  sqlite3* db_;
+  bool committed_ = false;
+};
+
+}  // namespace statecraft::store_internal
+
+#endif  // STATECRAFT_STORE_SQLITE_STATEMENT_H_
