@@ -78,6 +78,34 @@ std::string FormatNumber(double value, int digits) {
   return out.str();
 }
 
+std::string SettlementMark(const Forecast& forecast, int issue) {
+  if (issue >= static_cast<int>(forecast.settlement.size()) || forecast.settlement[issue].settled) {
+    return "";
+  }
+  const Settlement& settlement = forecast.settlement[issue];
+  return std::string(settlement.period > 0 ? " (cycles " : " (moves ") +
+         FormatNumber(settlement.low) + "-" + FormatNumber(settlement.high) + ")";
+}
+
+std::string FormatOutcome(const Forecast& forecast, int issue, double value) {
+  return FormatNumber(value) + SettlementMark(forecast, issue);
+}
+
+std::string SettlementNote(const std::vector<const Forecast*>& forecasts) {
+  std::string models;
+  for (const Forecast* forecast : forecasts) {
+    for (const Settlement& settlement : forecast->settlement) {
+      if (settlement.settled) continue;
+      models += (models.empty() ? "" : ", ") + forecast->model;
+      break;
+    }
+  }
+  if (models.empty()) return "";
+  return "not settled (" + models +
+         "): where an outcome reads \"x (cycles a-b)\" the model's rounds keep moving it between a "
+         "and b (\"moves\": no state recurred); x is the model's forecast under its stopping rule.";
+}
+
 void PrintTable(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> widths;
   for (const auto& row : rows) {

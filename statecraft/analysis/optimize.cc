@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
 
@@ -18,12 +19,19 @@ double Evaluate(const Scenario& scenario, const LeverSet& levers,
   sweep_plan.levers = FixedLevers(levers, plan, false);
   sweep_plan.counter = FixedLevers(levers, counter, true);
   double lowest = 1.0;
+  const Scenario for_error =
+      options.sweep.calibration != nullptr ? ScenarioForError(scenario, sweep_plan) : Scenario();
   for (const ModelChoice& model : models) {
     const SweepResult result =
         RunSweep(scenario, sweep_plan, *model.info, model.params, options.sweep);
-    lowest = std::min(lowest, TargetProbability(result, options.target));
+    IssueError error;
+    if (options.sweep.calibration != nullptr) {
+      error = BindIssueErrors(options.sweep.calibration.get(), ModelLabel(model),
+                              for_error)[options.target.issue];
+    }
+    lowest = std::min(lowest, TargetProbability(result, options.target, error));
     if (median != nullptr) {
-      const double value = SummarizeIssue(result, options.target.issue).median;
+      const double value = SummarizeIssue(result, options.target.issue, error).median;
       const bool further = options.target.at_most ? value > *median : value < *median;
       if (&model == &models.front() || further) *median = value;
     }

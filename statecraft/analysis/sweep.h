@@ -14,11 +14,13 @@
 #define STATECRAFT_ANALYSIS_SWEEP_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "statecraft/analysis/model_error.h"
 #include "statecraft/analysis/statistics.h"
 #include "statecraft/analysis/target.h"
 #include "statecraft/analysis/uncertainty.h"
@@ -45,6 +47,10 @@ struct SweepOptions {
   // of millions of draws needs memory for its outcomes but not for dozens of inputs per draw.
   // Below the default every draw's inputs are kept.
   int driver_draws = kDefaultDriverDraws;
+  // The calibration whose model errors the analyses' summaries include — quantiles, intervals
+  // and target probabilities (sweep_error.h, docs/calibration.md); null: the inputs' uncertainty
+  // alone (`--model-error off`). The draws themselves never depend on it.
+  std::shared_ptr<const Calibration> calibration;
 };
 
 // Threads to use: `requested`, or every core when 0; InputError when negative.

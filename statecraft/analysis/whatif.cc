@@ -3,6 +3,7 @@
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
+#include "statecraft/analysis/sweep_error.h"
 
 namespace statecraft {
 
@@ -52,10 +53,15 @@ WhatifResult RunWhatif(const Scenario& scenario, const LeverSet& levers,
       cell.central = RunWithLevers(scenario, model, counter, item.levers, options.seed,
                                    m == 0 ? &item.deals : nullptr);
       cell.sweep = RunSweep(scenario, sweep_plan, *model.info, model.params, options);
+      const std::vector<IssueError> errors =
+          BindIssueErrors(options.calibration.get(), ModelLabel(model),
+                          ScenarioForError(scenario, sweep_plan), &cell.model_error);
       for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-        cell.quantiles.push_back(SummarizeIssue(cell.sweep, issue));
+        cell.quantiles.push_back(SummarizeIssue(cell.sweep, issue, errors[issue]));
       }
-      if (target) cell.target_probability = TargetProbability(cell.sweep, *target);
+      if (target) {
+        cell.target_probability = TargetProbability(cell.sweep, *target, errors[target->issue]);
+      }
       item.cells.push_back(std::move(cell));
     }
     result.cases.push_back(std::move(item));

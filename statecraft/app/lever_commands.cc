@@ -246,9 +246,8 @@ Outcome<std::int64_t> BeginSweepRun(const PreparedSweep& prepared, const Context
 Json SweepOutputToJson(const SweepOutput& output) {
   Json results = Json::array();
   for (std::size_t m = 0; m < output.results.size(); ++m) {
-    results.push_back(SweepItemJson(*output.input, output.models[m].info->name, output.plan,
-                                    output.results[m], output.sweep, output.target,
-                                    output.drivers));
+    results.push_back(SweepItemJson(*output.input, output.models[m], output.plan, output.results[m],
+                                    output.sweep, output.target, output.drivers));
   }
   return results.size() == 1 ? results.front() : Json{{"models", results}};
 }

@@ -7,6 +7,7 @@
 #include "statecraft/analysis/model_choice.h"
 #include "statecraft/analysis/run.h"
 #include "statecraft/analysis/sweep.h"
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/analysis/whatif.h"
 #include "statecraft/app/answer_command.h"
 #include "statecraft/app/checks.h"
@@ -23,6 +24,7 @@ struct ReportOptions {
   int threads = 0;
   ModelChoice focus;
   std::string program_version;
+  std::shared_ptr<const Calibration> calibration;  // null: without model error
 };
 
 // The Monte Carlo distribution of every model (with each draw's outcome, for the charts and the
@@ -35,9 +37,12 @@ void AddDistributions(const ScenarioWithLevers& input, const ReportOptions& opti
   for (const ModelChoice& model : AllModels()) {
     const ModelInfo& info = *model.info;
     const SweepResult result = RunSweep(scenario, baseline, info, model.params, sweep);
+    const std::vector<IssueError> errors =
+        BindIssueErrors(options.calibration.get(), ModelLabel(model), scenario);
     Json per_issue = Json::object();
     for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-      Json item = QuantilesToJson(SummarizeIssue(result, issue));
+      const Quantiles quantiles = SummarizeIssue(result, issue, errors[issue]);
+      Json item = QuantilesToJson(quantiles);
       Json samples = Json::array();
       for (int draw = 0; draw < result.draws; ++draw) {
         const double value = result.Outcome(draw, issue);
@@ -56,7 +61,10 @@ void AddDistributions(const ScenarioWithLevers& input, const ReportOptions& opti
                          {"drivers", DriversToJson(Drivers(result, focus_issue, 10))}};
     }
   }
-  data["distributions"] = {{"draws", options.draws}, {"seed", options.seed}, {"models", models}};
+  data["distributions"] = {{"draws", options.draws},
+                           {"seed", options.seed},
+                           {"model_error", ModelErrorToJson(sweep)},
+                           {"models", models}};
 }
 
 // Every model at its defaults; with draws, the distributions, the drivers, the what-if of the
@@ -83,6 +91,7 @@ Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& optio
     sweep.draws = options.draws;
     sweep.seed = options.seed;
     sweep.threads = options.threads;
+    sweep.calibration = options.calibration;
     // The question's target: its issue's drivers, and each plan's probability of it.
     std::optional<Target> target;
     if (scenario.question) target = ParseTarget(scenario, scenario.question->target);
@@ -134,6 +143,7 @@ Outcome<Json> ReportData(const ReportDataRequest& request, StoreAccess& store,
     options.threads = ResolveThreads(static_cast<int>(request.threads));
     options.focus = ChooseModel({request.model, {}});
     options.program_version = context.program_version;
+    options.calibration = ChosenCalibration(request.model_error, request.calibration);
     return BuildReportData(LoadScenarioWithLevers(request.scenario), options, context);
   });
 }

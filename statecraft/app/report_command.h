@@ -7,6 +7,7 @@
 #define STATECRAFT_APP_REPORT_COMMAND_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,10 @@ struct ReportDataRequest {
   std::int64_t draws = 200;  // per model for the distributions; 0: no sweeps, what-if or drivers
   std::uint64_t seed = 0;
   std::int64_t threads = 0;
+  // Whether the quantiles and the what-if's probabilities include each model's own error, and
+  // from which calibration (null: the shipped one); docs/calibration.md.
+  bool model_error = true;
+  std::shared_ptr<const Calibration> calibration;
 };
 
 // The report data (report/html_report.h documents its shape). A saved run must be complete

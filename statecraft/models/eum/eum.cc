@@ -149,6 +149,47 @@ const char* EumOfferKindName(EumOfferKind kind) {
 
 namespace {
 
+// The forecast and whether it settled (EumIssueResult::outcome, settled, outcome_low/high), from
+// the medians of rounds 0..rounds_run.
+void SummarizeOutcome(const std::vector<double>& medians, const EumOptions& options,
+                      EumIssueResult& result) {
+  const int run = static_cast<int>(medians.size()) - 1;
+  result.outcome = medians.back();
+  if (options.stop == EumStop::kAverage) {
+    result.stopped_by = "average";
+    // Deviations from the last median are summed, so that a median that stopped moving is the
+    // forecast to the last bit rather than up to the rounding of many additions.
+    const double last = medians.back();
+    double deviations = 0.0;
+    if (result.has_cycle) {
+      // The state recurred within the horizon: the median repeats the cycle for ever after, and
+      // its long-run mean is the mean over one period (a fixed point's median, exactly).
+      const int first = result.cycle.first_round + 1;
+      for (int t = first; t < first + result.cycle.period; ++t) deviations += medians[t] - last;
+      result.outcome = last + deviations / result.cycle.period;
+    } else {
+      // No recurrence within the horizon N: the mean of the median over rounds 1..N, which moves
+      // by at most (max − min median) / N when N moves by one round.
+      for (int t = 1; t <= run; ++t) deviations += medians[t] - last;
+      result.outcome = last + deviations / run;
+    }
+  }
+  if (result.has_cycle) {
+    result.outcome_low = result.cycle.median_min;
+    result.outcome_high = result.cycle.median_max;
+  } else {
+    const auto begin = medians.begin() + (run > 0 ? run / 2 + 1 : 0);
+    const auto [low, high] = std::minmax_element(begin, medians.end());
+    result.outcome_low = *low;
+    result.outcome_high = *high;
+  }
+  result.settled =
+      result.converged || (result.has_cycle && result.outcome_low == result.outcome_high);
+  if (result.converged && !result.has_cycle) {
+    result.outcome_low = result.outcome_high = medians.back();
+  }
+}
+
 // RunEumIssue on inputs within the band of exact_scale.h.
 EumIssueResult RunEumIssueInBand(const EumIssueInput& input, const EumOptions& options) {
   const int n = static_cast<int>(input.position.size());
@@ -249,7 +290,9 @@ EumIssueResult RunEumIssueInBand(const EumIssueInput& input, const EumOptions& o
       result.stopped_by = "cycle";
       break;
     }
+    if (options.stop == EumStop::kAverage && recurred) break;
   }
+  SummarizeOutcome(medians, options, result);
   return result;
 }
 
@@ -291,6 +334,9 @@ EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options
   back(result.cycle.median_min);
   back(result.cycle.median_mean);
   back(result.cycle.median_max);
+  back(result.outcome);
+  back(result.outcome_low);
+  back(result.outcome_high);
   return result;
 }
 
