@@ -124,7 +124,7 @@ TEST(SvgChartTest, ACycleIsDrawnAsStripsNotLines) {
       TrajectoryChart({"t", "s"}, {0, 100, "x", {}}, series, CycleBand{2, "a cycle of 2 rounds"});
   EXPECT_EQ(Count(svg, "class=\"band\""), 2);
   EXPECT_NE(svg.find("a cycle of 2 rounds"), std::string::npos);
-  EXPECT_NE(svg.find("range over rounds 2\u20135"), std::string::npos);
+  EXPECT_NE(svg.find("over rounds 2\u20135"), std::string::npos);
   // Actors' lines stop at the band's first round: three points each (rounds 0, 1, 2).
   const std::regex polyline("<polyline class=\"series\"[^>]* points=\"([^\"]*)\"");
   int lines = 0;

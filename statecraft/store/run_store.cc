@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -56,8 +56,11 @@ Json ParseStoredJson(sqlite3* db, const std::string& text) {
   if (text.empty()) return nullptr;
   try {
     return Json::parse(text);
-  } catch (const Json::exception& error) {
-    ThrowDamaged(StorePath(db), std::string("a stored JSON text does not parse: ") + error.what());
+  } catch (const Json::parse_error& error) {
+    // Only the position: the parser's own message quotes the bytes it read, which in a damaged
+    // page are rarely valid UTF-8 and would garble the terminal.
+    ThrowDamaged(StorePath(db),
+                 "a stored JSON text does not parse (at byte " + std::to_string(error.byte) + ")");
   }
 }
 
@@ -89,7 +92,8 @@ StoredRun ReadRun(const Statement& row, bool full) {
   run.draws_saved = static_cast<int>(row.Integer(14));
   if (full) {
     run.scenario_json = row.Text(15);
-    run.result = row.IsNull(17) ? ParseStoredJson(row.db(), row.Text(16)) : UnpackJson(row.Blob(17));
+    run.result =
+        row.IsNull(17) ? ParseStoredJson(row.db(), row.Text(16)) : UnpackJson(row.Blob(17));
   }
   return run;
 }
@@ -252,8 +256,10 @@ std::string RunStore::SnapshotOf(const std::string& path) {
   std::string pattern =
       (std::filesystem::temp_directory_path() / "statecraft-store-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) {
-    throw InputError(path + ": cannot read the run store's write-ahead log in a read-only place "
-                            "(no temporary folder: " + std::strerror(errno) + ")");
+    throw InputError(path +
+                     ": cannot read the run store's write-ahead log in a read-only place "
+                     "(no temporary folder: " +
+                     std::strerror(errno) + ")");
   }
   snapshot_folder_ = pattern;
   const std::filesystem::path copy = std::filesystem::path(pattern) / "runs.sqlite";
