@@ -18,8 +18,12 @@ FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "store-0.1.0.
 # The runs make_fixture.py saved, in order.
 EXPECTED_RUNS = [(1, "run", "complete"), (2, "sweep", "complete"), (3, "optimize", "complete"),
                  (4, "sweep", "running")]
-KILLED_SWEEP = ["sweep", "--model", "eum", "--draws", "1000", "--seed", "5",
-                "--target", "munitions<=25", "--format", "json"]
+# make_fixture.py killed `sweep --model eum --draws 1000 --seed 5 --target munitions<=25`; this is
+# that sweep as 0.1.0 started it: eum's settings of that release (the run records them, and a
+# resumed run keeps them) and no model error (0.1.0 had none).
+KILLED_SWEEP_AS_STARTED = ["sweep", "--model", "eum:rounds=10,stop=fixed_rounds", "--draws", "1000",
+                           "--seed", "5", "--target", "munitions<=25", "--format", "json",
+                           "--model-error", "off"]
 
 
 def same_numbers(a, b, tolerance=1e-12):
@@ -88,7 +92,7 @@ def main():
               == "eum" and len(run_export["positions"]) > 0,
               "the saved eum run keeps its outcomes, positions and the JSON 0.1.0 printed")
 
-        alone = run(binary, *KILLED_SWEEP, "--no-save").stdout
+        alone = run(binary, *KILLED_SWEEP_AS_STARTED, "--no-save").stdout
         resumed = run(binary, "runs", "resume", "4", "--db", db, "--format", "json")
         check("draws_reused" in resumed.stderr and "draws_reused 0," not in resumed.stderr,
               f"runs resume reuses the draws 0.1.0 saved: {resumed.stderr.strip()}")
