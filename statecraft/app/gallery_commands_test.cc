@@ -69,8 +69,8 @@ TEST(GalleryCommands, BacktestGalleryWritesTheScoreObjectOfEveryBacktest) {
   // The gallery's point scores are the DEU object's first keys; its distribution scores (CRPS,
   // coverage) are not computed yet.
   ASSERT_LE(gallery_keys.size(), deu_keys.size());
-  EXPECT_EQ(gallery_keys, std::vector<std::string>(deu_keys.begin(),
-                                                   deu_keys.begin() + gallery_keys.size()));
+  EXPECT_EQ(gallery_keys,
+            std::vector<std::string>(deu_keys.begin(), deu_keys.begin() + gallery_keys.size()));
   EXPECT_EQ(gallery_score["within"].size(), 3u);
 
   const GalleryModelScore& score = output.value().scores.models.front();

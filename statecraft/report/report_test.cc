@@ -144,14 +144,14 @@ TEST(SvgChartTest, ACycleIsDrawnAsStripsNotLines) {
 TEST(SvgChartTest, ExtremeScalesAndAbsentValuesDrawNoNan) {
   const double big = 1.7e308;
   const ValueAxis axis{-big, big, "x", {}};
-  const std::string trajectory = TrajectoryChart(
-      {"t", "s"}, axis, {{"A", {-big, 0.0, big}, false, 0}, {"outcome", {NAN, 1e307, NAN}, true, 0}});
+  const std::string trajectory =
+      TrajectoryChart({"t", "s"}, axis,
+                      {{"A", {-big, 0.0, big}, false, 0}, {"outcome", {NAN, 1e307, NAN}, true, 0}});
   const std::string intervals =
       IntervalChart({"d", "every model"}, "distribution", axis,
                     {{"eum", -big, 0.0, big, 0.0, NAN, {-big, big}, std::nullopt, "", "", "", 0}},
                     {{"status quo", big, "/sq"}});
-  const std::string tornado =
-      TornadoChart({"t", "s"}, axis, 0.0, {{"x", -big, big, 0.5, "/d/0"}});
+  const std::string tornado = TornadoChart({"t", "s"}, axis, 0.0, {{"x", -big, big, 0.5, "/d/0"}});
   for (const std::string* chart : {&trajectory, &intervals, &tornado}) {
     EXPECT_EQ(chart->find("nan"), std::string::npos) << *chart;
     EXPECT_EQ(chart->find("inf"), std::string::npos) << *chart;

@@ -173,9 +173,9 @@ ChoiceCandidates MakeChoiceCandidates(const Scenario& scenario, int issue) {
   mean *= magnitude;
   made.weighted_mean = mean;
   const double midpoint = 0.5 * low + 0.5 * high;
-  const double unit = (std::sqrt(variance / total) +
-                       kDistanceFloor * (high / magnitude - low / magnitude)) *
-                      magnitude;
+  const double unit =
+      (std::sqrt(variance / total) + kDistanceFloor * (high / magnitude - low / magnitude)) *
+      magnitude;
   made.values = positions;
   made.values.push_back(low);
   made.values.push_back(high);
