@@ -14,7 +14,9 @@
 #define STATECRAFT_ANALYSIS_SWEEP_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <stdexcept>
 #include <optional>
 #include <string>
 #include <utility>
@@ -51,6 +53,20 @@ struct SweepOptions {
   // and target probabilities (sweep_error.h, docs/calibration.md); null: the inputs' uncertainty
   // alone (`--model-error off`). The draws themselves never depend on it.
   std::shared_ptr<const Calibration> calibration;
+  // Hooks for a client that shows a long computation's progress draw by draw (the web UI's
+  // jobs); neither changes a result. Called from the computing threads with the number of draws
+  // just computed (a few at a time), so it must be thread-safe. May be empty.
+  std::function<void(int)> draws_computed;
+  // Polled from the computing threads before each few draws; true stops the sweep, which then
+  // throws SweepCancelled. Not polled while the draws are shared among processes (a process
+  // leaving alone would leave the others waiting). May be empty.
+  std::function<bool()> cancelled;
+};
+
+// What RunSweep throws when SweepOptions::cancelled asked it to stop.
+class SweepCancelled : public std::runtime_error {
+ public:
+  SweepCancelled() : std::runtime_error("cancelled") {}
 };
 
 // Threads to use: `requested`, or every core when 0; InputError when negative.

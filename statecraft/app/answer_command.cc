@@ -31,10 +31,16 @@ Outcome<AnswerOutput> ComputeAnswer(const PreparedAnswer& prepared, const Contex
     AnswerOptions options = prepared.options;
     options.progress = context.progress;
     options.cancelled = context.cancelled;
+    options.sweep = WatchedSweepOptions(prepared.options.sweep, context);
     AnswerOutput output{prepared.input,
                         statecraft::ComputeAnswer(prepared.input->scenario, prepared.input->levers,
                                                   prepared.question, options)};
     if (output.answer.cancelled) throw RequestError(ErrorCode::kCancelled, "cancelled");
+    // The answer keeps its options; the hooks belong to this call's context only.
+    for (SweepOptions* kept : {&output.answer.sweep, &output.answer.optimize.sweep}) {
+      kept->draws_computed = nullptr;
+      kept->cancelled = nullptr;
+    }
     return output;
   });
 }

@@ -91,11 +91,16 @@ Outcome<WhatifOutput> Whatif(const PreparedWhatif& prepared, const Context& cont
     WhatifOutput output{prepared.input, {}, prepared.sweep, {}};
     const ScenarioWithLevers& input = *prepared.input;
     const int total = static_cast<int>(prepared.models.size());
+    // Every model sweeps the baseline and each plan.
+    PlanDraws(context, static_cast<std::int64_t>(total) *
+                           static_cast<std::int64_t>(prepared.plans.size() + 1) *
+                           prepared.sweep.draws);
+    const SweepOptions watched = WatchedSweepOptions(prepared.sweep, context);
     for (int m = 0; m < total; ++m) {
       CheckCancelled(context);
       MergeWhatif(output.whatif,
                   RunWhatif(input.scenario, input.levers, prepared.plans, {prepared.models[m]},
-                            prepared.sweep, prepared.target, prepared.counter));
+                            watched, prepared.target, prepared.counter));
       if (context.progress) context.progress(m + 1, total);
     }
     if (output.whatif.cases.empty()) {  // no model: the cases without cells
@@ -158,11 +163,13 @@ SweepOutput EmptySweepOutput(const PreparedSweep& prepared) {
 void ComputeSweeps(const PreparedSweep& prepared, const Context& context, SweepOutput& output) {
   const SweepPlan plan = MakeSweepPlan(prepared.input->levers, prepared.plan);
   const int total = static_cast<int>(prepared.models.size());
+  PlanDraws(context, static_cast<std::int64_t>(total) * prepared.sweep.draws);
+  const SweepOptions watched = WatchedSweepOptions(prepared.sweep, context);
   for (int m = 0; m < total; ++m) {
     CheckCancelled(context);
     const ModelChoice& model = prepared.models[m];
     output.results.push_back(
-        RunSweep(prepared.input->scenario, plan, *model.info, model.params, prepared.sweep));
+        RunSweep(prepared.input->scenario, plan, *model.info, model.params, watched));
     if (context.progress) context.progress(m + 1, total);
   }
 }
@@ -180,6 +187,8 @@ bool ComputeSavedSweep(const PreparedSweep& prepared, const Context& context, Sw
     continuation.threads = prepared.sweep.threads;
     continuation.cancelled = context.cancelled;
     continuation.progress = context.progress;
+    continuation.on_draws_computed = context.draws_computed;
+    continuation.on_draws_planned = context.draws_planned;
     continuation.model_done = [&output](int, const SweepResult& whole) {
       output.results.push_back(whole);
     };
@@ -286,6 +295,7 @@ Outcome<OptimizeOutput> Optimize(const PreparedOptimize& prepared, const Context
     OptimizeOutput output{prepared.input, prepared.models, prepared.options, {}, {}};
     CheckCancelled(context);
     OptimizeOptions watched = prepared.options;
+    watched.sweep = WatchedSweepOptions(prepared.options.sweep, context);
     watched.progress = [&context](std::size_t weighed, std::size_t candidates) {
       if (context.progress) {
         context.progress(static_cast<int>(weighed),

@@ -1,5 +1,7 @@
 #include "statecraft/app/outcome.h"
 
+#include "statecraft/analysis/sweep.h"
+
 #include <exception>
 #include <new>
 
@@ -34,6 +36,8 @@ Error CurrentError() {
     return Error{error.code(), error.what(), error.location()};
   } catch (const InputError& error) {
     return Error{ErrorCode::kBadInput, error.what(), error.location()};
+  } catch (const SweepCancelled&) {
+    return Error{ErrorCode::kCancelled, "cancelled", {}};
   } catch (const std::bad_alloc&) {
     return Error{ErrorCode::kInternal, "out of memory", {}};
   } catch (const std::exception& error) {

@@ -105,6 +105,8 @@ Outcome<ResumeOutput> ResumeRun(const ResumeRequest& request, StoreAccess& store
     continuation.threads = static_cast<int>(request.threads);
     continuation.progress = context.progress;
     continuation.cancelled = context.cancelled;
+    continuation.on_draws_computed = context.draws_computed;
+    continuation.on_draws_planned = context.draws_planned;
     const std::optional<Json> result = ContinueSavedSweep(opened, request.id, continuation);
     if (!result) throw RequestError(ErrorCode::kCancelled, "cancelled");
     return ResumeOutput{*result, continuation.models_computed, continuation.models_saved,

@@ -251,6 +251,8 @@ TEST_F(ApiServerTest, SweepJobReportsProgressAndIsSaved) {
   ASSERT_EQ(job["status"], "done") << job.dump();
   EXPECT_EQ(job["progress"], 1.0);
   EXPECT_EQ(job["steps_total"], 2);
+  EXPECT_EQ(job["draws_total"], 100);  // counted draw by draw, every model
+  EXPECT_EQ(job["draws_done"], 100);
   ASSERT_EQ(job["result"]["models"].size(), 2u);
   EXPECT_EQ(job["result"]["models"][0]["draws"], 50);
   EXPECT_TRUE(job["result"]["models"][0].contains("probability"));
@@ -258,6 +260,49 @@ TEST_F(ApiServerTest, SweepJobReportsProgressAndIsSaved) {
   const Json run = Body(stored);
   EXPECT_EQ(run["status"], "complete");
   EXPECT_EQ(run["draws"].size(), 100u);
+}
+
+// Polls job `id` until `ready` holds for it or it ends; returns the last state seen.
+template <typename Ready>
+Json PollJobUntil(httplib::Client& client, std::int64_t id, Ready ready) {
+  for (int attempt = 0; attempt < 6000; ++attempt) {
+    const Json job = Json::parse(client.Get(("/api/jobs/" + std::to_string(id)).c_str())->body);
+    if (job["status"] != "running" || ready(job)) return job;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return Json{{"status", "timeout"}};
+}
+
+// One model's sweep is one step, so its bar would stand still until the end if it counted steps:
+// the job counts draws as they are computed, and Cancel stops it within a few of them.
+TEST_F(ApiServerTest, ALongSweepReportsItsDrawsAsItGoesAndStopsWithinAFewWhenCancelled) {
+  httplib::Client client = Client();
+  for (const bool save : {false, true}) {
+    Json request{{"model", "eum"}, {"draws", 200000}, {"threads", 2}, {"save", save}};
+    auto started = client.Post("/api/sweep", request.dump(), "application/json");
+    ASSERT_EQ(started->status, 202) << started->body;
+    const std::int64_t id = Body(started)["job"].get<std::int64_t>();
+    const Json midway =
+        PollJobUntil(client, id, [](const Json& job) { return job["draws_done"] > 0; });
+    ASSERT_EQ(midway["status"], "running") << midway.dump();
+    EXPECT_EQ(midway["draws_total"], 200000);
+    EXPECT_EQ(midway["steps_done"], 0) << "still within the only model";
+    EXPECT_GT(midway["progress"].get<double>(), 0.0);
+    EXPECT_LT(midway["progress"].get<double>(), 1.0);
+    client.Delete(("/api/jobs/" + std::to_string(id)).c_str());
+    const Json job = WaitForJob(id);
+    EXPECT_EQ(job["status"], "cancelled") << job.dump();
+    EXPECT_LT(job["draws_done"].get<std::int64_t>(), 20000) << (save ? "saved" : "unsaved");
+  }
+  auto whatif = client.Post(
+      "/api/whatif", R"({"models": ["compromise", "median"], "draws": 30, "save": false})",
+      "application/json");
+  const Json done = WaitForJob(Body(whatif)["job"].get<std::int64_t>());
+  ASSERT_EQ(done["status"], "done") << done.dump();
+  // Every model sweeps the baseline and each declared plan.
+  const std::int64_t cases = done["result"]["plans"].size();
+  EXPECT_EQ(done["draws_total"], 2 * cases * 30);
+  EXPECT_EQ(done["draws_done"], done["draws_total"]);
 }
 
 TEST_F(ApiServerTest, AJobCanBeCancelled) {

@@ -20,28 +20,30 @@ export function jobPanel(role) {
     }
   });
 
-  let unitOf = null;
+  const count = (value) => (value >= 10 ? Math.round(value).toLocaleString('en') : value.toFixed(1));
   function show(progress) {
-    if (unitOf) progress.unit = unitOf(progress);
     bar.value = progress.fraction;
     statusText.textContent = progress.status;
     element.dataset.status = progress.status;
-    const parts = [`${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} ${progress.unit}`];
+    // A search that stopped early ends with every step counted as done: once it is over, its
+    // draws say more than "1,024 of 1,024 plans".
+    const stepsOver = progress.unit !== 'draws' && progress.status !== 'running';
+    const parts = stepsOver && progress.draws > 0 ? [] : [`${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} ${progress.unit}`];
+    if (progress.unit !== 'draws' && progress.draws > 0) parts.push(`${progress.draws.toLocaleString('en')} draws`);
     if (progress.status === 'running') {
       if (Number.isFinite(progress.rate) && progress.rate > 0) {
-        parts.push(`${progress.rate >= 10 ? Math.round(progress.rate).toLocaleString('en') : progress.rate.toFixed(1)} ${progress.unit}/s`);
-        parts.push(`${formatDuration(progress.secondsLeft)} left`);
+        parts.push(`${count(progress.rate)} ${progress.unit}/s`);
       }
+      if (Number.isFinite(progress.drawRate) && progress.drawRate > 0) parts.push(`${count(progress.drawRate)} draws/s`);
+      parts.push(Number.isFinite(progress.secondsLeft) ? `${formatDuration(progress.secondsLeft)} left` : 'time left: measuring');
     } else {
       parts.push(`${formatDuration(progress.elapsed)}`);
     }
     detail.textContent = parts.join(' · ');
   }
 
-  // Runs the job; resolves to the finished job, or throws the server's refusal. `unit` names
-  // what a step counts when the kind of job does not say it alone (progress → "draws").
-  async function run(path, body, unit) {
-    unitOf = unit || null;
+  // Runs the job; resolves to the finished job, or throws the server's refusal.
+  async function run(path, body) {
     if (handle) throw new Error('a job is running already');
     element.hidden = false;
     element.dataset.status = 'starting';

@@ -10,7 +10,7 @@ import { probabilityBars, kPalette } from '../charts.js';
 import { dataTable } from '../table.js';
 import { jobPanel } from '../jobs.js';
 import { modelPicker, drawsInput } from '../pickers.js';
-import { resultBlock, markStale, modelErrorNote } from '../results.js';
+import { resultBlock, markStale, modelErrorNote, modelErrorTag } from '../results.js';
 import { button, textArea } from '../inputs.js';
 import { issueNames, parseTarget } from '../scenario_doc.js';
 
@@ -62,7 +62,7 @@ function fromAnswer(result, chosen) {
     result: result.models[name] ? result.models[name].optimize || null : null,
     error: result.models[name] ? result.models[name].failure : 'not run',
   }));
-  return { whatif: { plans, draws: result.draws, target: result.target }, optimisations, models: ran };
+  return { whatif: { plans, draws: result.draws, target: result.target, model_error: result.model_error }, optimisations, models: ran };
 }
 
 // The answer: P(target) per plan and model, the cheapest plan per model, where the models
@@ -89,10 +89,10 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
     h('div', { class: 'answer-card', dataset: { role: 'answer-baseline' } },
       h('div', { class: 'answer-label', text: 'P(target) with no lever' }),
       h('div', { class: 'answer-value', text: rangeText(models.map((name) => baseline.models[name].probability)) }),
-      h('p', { class: 'answer-note', text: 'lowest to highest over the models' })));
+      h('p', { class: 'answer-note', text: `lowest to highest over the models; ${modelErrorTag(whatif)}` })));
   parts.push(headline);
   parts.push(h('figure', { class: 'chart-figure wide' },
-    h('figcaption', {}, h('strong', { text: `P(${whatif.target})` }), ` per plan and model, ${whatif.draws} draws`),
+    h('figcaption', {}, h('strong', { text: `P(${whatif.target})` }), ` per plan and model, ${whatif.draws} draws, ${modelErrorTag(whatif)}`),
     h('div', { class: 'chart-box', html: probabilityBars({
       series: models, colours, required: asked.probability ?? 0.8,
       rows: plans.map((plan) => ({ label: plan.plan, values: models.map((name) => plan.models[name].probability ?? null) })),
