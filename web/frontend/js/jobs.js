@@ -6,11 +6,12 @@ import { h, formatDuration } from './dom.js';
 
 export function jobPanel(role) {
   const bar = h('progress', { max: 1, value: 0, 'aria-label': 'progress' });
+  const labelText = h('span', { class: 'job-label' });
   const statusText = h('span', { class: 'job-status', dataset: { role: 'status' } });
   const detail = h('span', { class: 'job-detail' });
   const cancel = h('button', { type: 'button', class: 'button', disabled: true }, 'Cancel');
   const element = h('div', { class: 'job', dataset: { role: role || 'job' }, hidden: true },
-    bar, h('div', { class: 'job-text', role: 'status', 'aria-live': 'polite' }, statusText, detail), cancel);
+    bar, h('div', { class: 'job-text', role: 'status', 'aria-live': 'polite' }, labelText, statusText, detail), cancel);
   let handle = null;
   cancel.addEventListener('click', () => {
     if (handle) {
@@ -42,8 +43,10 @@ export function jobPanel(role) {
     detail.textContent = parts.join(' · ');
   }
 
-  // Runs the job; resolves to the finished job, or throws the server's refusal.
-  async function run(path, body) {
+  // Runs the job; resolves to the finished job, or throws the server's refusal. `label` names
+  // what runs when the panel serves several things (the run a History resume continues).
+  async function run(path, body, label) {
+    labelText.textContent = label ? `${label}: ` : '';
     if (handle) throw new Error('a job is running already');
     element.hidden = false;
     element.dataset.status = 'starting';

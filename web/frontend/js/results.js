@@ -36,7 +36,7 @@ export function modelErrorNote(result) {
   const error = result ? result.model_error : undefined;
   if (error === undefined) return '';
   return error
-    ? 'with each model\'s own error on past decisions (' + (error.calibration || 'calibration') + ')'
+    ? `with each model's own error on past decisions, from ${error.calibration || 'the calibration'}${error.source ? ` — ${error.source}` : ''}`
     : 'without model error: the spread of the inputs alone';
 }
 

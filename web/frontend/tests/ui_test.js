@@ -287,7 +287,7 @@ async function forecastMatchesApi(page) {
     check(cheapest.length > 10, `the answer names the cheapest plan: ${cheapest}`);
     check(await page.locator('[data-role="disagreements"]').count() === 1, 'the answer says where the models disagree');
     check(/model error included/.test(await page.textContent('[data-role="answer-output"] figcaption')), 'the answer\'s chart says its probabilities include the models\' own error');
-    check(/own error on past decisions \(data\/calibration\.json/.test(await page.textContent('[data-role="answer-output"] [data-role="model-error"]')), 'the answer names the calibration of its probabilities');
+    check(/own error on past decisions, from data\/calibration\.json/.test(await page.textContent('[data-role="answer-output"] [data-role="model-error"]')), 'the answer names the calibration of its probabilities');
     await screenshot(page, options.out, 'answer-1600');
     await screenshot(page, options.out, 'answer-1024', 1024);
 
@@ -333,6 +333,7 @@ async function forecastMatchesApi(page) {
       return panel && panel.dataset.status === 'running' && / left$/.test(panel.querySelector('.job-detail').textContent) &&
         /draws\/s/.test(panel.querySelector('.job-detail').textContent);
     }, null, { timeout: 60000 });
+    check(/^Resuming run \d+ \(sweep, eum\)/.test(await page.textContent('[data-role="resume-job"] .job-text')), 'the panel names the run it resumes');
     const resumed = await page.textContent('[data-role="resume-job"] .job-detail');
     check(/of 200,000 draws/.test(resumed), `the resumed sweep counts its draws, the saved ones included: ${resumed}`);
     await screenshotAround(page, options.out, 'history-resume-1600', '[data-role="resume-job"]');

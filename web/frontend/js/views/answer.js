@@ -110,15 +110,19 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
     columns: [{ key: 'model', label: 'Model' }, { key: 'plan', label: 'Cheapest plan' }, { key: 'cost', label: 'Cost', numeric: true, format: (v) => formatNumber(v, 2) },
       { key: 'probability', label: 'P without counter', numeric: true, format: (v) => formatPercent(v, 1) },
       { key: 'countered', label: 'P with counter', numeric: true, format: (v) => formatPercent(v, 1) }, { key: 'counter', label: 'Best counter' }],
+    // When no plan meets the target, the closest one stands in, named as such, so that the
+    // analyst sees how far the best of the levers falls short.
     rows: optimisations.map((item) => {
       const best = item.result && item.result.best;
+      const closest = !best && item.result && item.result.closest && item.result.closest[0];
+      const shown = best || closest;
       return {
         model: item.model,
-        plan: item.error ? `failed: ${item.error}` : best ? leversText(best.levers) : 'none meets the target',
-        cost: best ? best.cost : null,
-        probability: best ? best.probability : null,
-        countered: best ? best.probability_with_counter_levers : null,
-        counter: best && best.best_counter_levers ? (best.best_counter_levers.length ? leversText(best.best_counter_levers) : 'none helps') : '–',
+        plan: item.error ? `failed: ${item.error}` : best ? leversText(best.levers) : closest ? `none meets the target; closest: ${leversText(closest.levers)}` : 'none meets the target',
+        cost: shown ? shown.cost : null,
+        probability: shown ? shown.probability : null,
+        countered: shown ? shown.probability_with_counter_levers : null,
+        counter: shown && shown.best_counter_levers ? (shown.best_counter_levers.length ? leversText(shown.best_counter_levers) : 'none helps') : '–',
       };
     }),
   }));

@@ -23,7 +23,7 @@ async function resume(run) {
     return;
   }
   try {
-    const finished = await resumeJob.run(`/api/runs/${run.id}/resume`, {});
+    const finished = await resumeJob.run(`/api/runs/${run.id}/resume`, {}, `Resuming run ${run.id} (${run.kind}, ${run.models.join(', ')})`);
     setStatus(finished.status === 'done' ? `run ${run.id} completed` : `resuming run ${run.id}: ${finished.status}`, finished.status === 'failed');
   } catch (error) {
     setStatus(error.message, true);
