@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/common.h"
+#include "cli/progress.h"
 #include "statecraft/core/error.h"
 
 namespace statecraft::cli {
@@ -17,6 +18,7 @@ struct BacktestOptions {
   InputOptions input;
   std::vector<std::string> models;
   std::string format;
+  OutputOptions output;
 };
 
 std::vector<BacktestModel> ChosenModels(const std::vector<std::string>& specs) {
@@ -80,12 +82,16 @@ void AddBacktestCommand(CLI::App& app) {
                           "model to score, NAME or NAME:k=v,k=v "
                           "(repeatable; default: every model)");
   AddFormatOption(*deu_command, deu->format, {"table", "json"});
+  AddProgressOptions(*deu_command, deu->output);
   deu_command->callback([deu] {
     if (deu->input.from == "auto") deu->input.from = "deu";
     app::BacktestRequest request;
     request.scenarios = {SourceOf(deu->input)};
     request.models = ChosenModels(deu->models);
-    const app::BacktestOutput output = Unwrap(app::Backtest(request));
+    ProgressLine progress("backtest", "forecasts", deu->output);
+    const app::BacktestOutput output =
+        Unwrap(app::Backtest(request, ProgressContext(nullptr, progress)));
+    progress.Finish();
     if (deu->format == "json") {
       PrintJson(std::cout, app::BacktestOutputToJson(output));
     } else {
@@ -100,13 +106,17 @@ void AddBacktestCommand(CLI::App& app) {
   flagship_command->add_option("-m,--model", flagship->models,
                                "model to score (repeatable; default: every model)");
   AddFormatOption(*flagship_command, flagship->format, {"table", "json"});
+  AddProgressOptions(*flagship_command, flagship->output);
   flagship_command->callback([flagship] {
     app::BacktestRequest request;
     request.scenarios = {SourceOf(flagship->input)};
     request.models = ChosenModels(flagship->models);
     request.min_actors = 1;
     request.both_rules = true;
-    const app::BacktestOutput output = Unwrap(app::Backtest(request));
+    ProgressLine progress("backtest", "forecasts", flagship->output);
+    const app::BacktestOutput output =
+        Unwrap(app::Backtest(request, ProgressContext(nullptr, progress)));
+    progress.Finish();
     if (output.scenarios.size() != 1) {
       throw InputError(flagship->input.file + ": holds " + std::to_string(output.scenarios.size()) +
                        " scenarios, expected one (`backtest deu` scores a dataset)");

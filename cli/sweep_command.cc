@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "cli/common.h"
+#include "cli/progress.h"
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
 #include "cli/store_options.h"
@@ -31,6 +32,7 @@ struct SweepCommandOptions {
   app::Uncertainty uncertainty;
   std::string format;
   StoreOptions store;
+  OutputOptions output;
 };
 
 void PrintSweep(const app::SweepOutput& output, const std::string& driver_issue_name) {
@@ -94,6 +96,7 @@ void AddSweepCommand(CLI::App& app) {
   AddUncertaintyOptions(*command, options->uncertainty, 1000);
   AddFormatOption(*command, options->format, {"table", "json"});
   AddStoreOptions(*command, options->store, true);
+  AddProgressOptions(*command, options->output);
   AddMpiOption(*command);
   command->callback([options] {
     const auto store = SaveTarget(options->store);
@@ -108,13 +111,17 @@ void AddSweepCommand(CLI::App& app) {
     if (!options->issue.empty() && prepared.input->scenario.IssueIndex(options->issue) < 0) {
       throw InputError("--issue: unknown issue '" + options->issue + "'");
     }
-    const app::SweepOutput output = Unwrap(app::Sweep(prepared, CommandContext(store.get())));
-    PrintSaveWarning(output.saved);
+    ProgressLine progress("sweep", "draws", options->output);
+    const app::SweepOutput output =
+        Unwrap(app::Sweep(prepared, ProgressContext(store.get(), progress)));
+    progress.Finish();
     if (options->format == "json") {
       PrintJson(std::cout, app::SweepOutputToJson(output));
-      return;
+    } else {
+      PrintSweep(output, options->issue);
     }
-    PrintSweep(output, options->issue);
+    std::cout.flush();
+    PrintSaved(output.saved, options->output);
   });
 }
 

@@ -67,6 +67,8 @@ BacktestResult Backtest(const std::vector<Scenario>& scenarios,
       result.issues_scored += IsScoreable(scenario, issue, options.min_actors) ? 1 : 0;
     }
   }
+  const int forecasts = static_cast<int>(models.size() * scenarios.size());
+  int forecasts_done = 0;
   for (const BacktestModel& spec : models) {
     const ModelChoice choice = ChooseModel({spec.model, spec.params});
     const ModelInfo& info = *choice.info;
@@ -78,6 +80,7 @@ BacktestResult Backtest(const std::vector<Scenario>& scenarios,
     std::vector<int> clusters;
     for (std::size_t s = 0; s < scenarios.size(); ++s) {
       const Scenario& scenario = scenarios[s];
+      if (options.progress) options.progress(forecasts_done++, forecasts);
       bool any = false;
       for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
         any = any || IsScoreable(scenario, issue, options.min_actors);
@@ -104,6 +107,7 @@ BacktestResult Backtest(const std::vector<Scenario>& scenarios,
     }
     result.models.push_back(std::move(score));
   }
+  if (options.progress) options.progress(forecasts, forecasts);
   return result;
 }
 

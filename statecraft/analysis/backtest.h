@@ -7,6 +7,7 @@
 #ifndef STATECRAFT_ANALYSIS_BACKTEST_H_
 #define STATECRAFT_ANALYSIS_BACKTEST_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -48,6 +49,10 @@ struct BacktestOptions {
   std::vector<int> thresholds = {5, 10, 20};
   // Score the outcome after decision rules (true) or the model's unconstrained outcome.
   bool apply_decision_rules = true;
+  // Called before each model's forecast of each scenario, and once at the end, with (forecasts
+  // done, forecasts in all); scenarios without a scoreable issue count without a forecast. May be
+  // empty.
+  std::function<void(int, int)> progress;
 };
 
 // The models a backtest scores by default: every registered model with its defaults, and the

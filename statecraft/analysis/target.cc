@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/spelling.h"
 #include "statecraft/core/number_text.h"
 
 namespace statecraft {
@@ -46,9 +47,13 @@ Target ParseTarget(const Scenario& scenario, const std::string& text) {
   target.issue = scenario.IssueIndex(issue_name);
   if (target.issue < 0) {
     std::string names;
-    for (const Issue& issue : scenario.issues) names += (names.empty() ? "" : ", ") + issue.name;
-    throw InputError("target \"" + text + "\": unknown issue '" + issue_name +
-                     "'; issues: " + names);
+    std::vector<std::string> known;
+    for (const Issue& issue : scenario.issues) {
+      names += (names.empty() ? "" : ", ") + issue.name;
+      known.push_back(issue.name);
+    }
+    throw InputError("target \"" + text + "\": unknown issue '" + issue_name + "'; " +
+                     DidYouMean(issue_name, known) + "issues: " + names);
   }
   const std::optional<double> value = ParseWholeNumber(value_text);
   if (!value) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "statecraft/analysis/backtest.h"
+#include "statecraft/app/context.h"
 #include "statecraft/app/outcome.h"
 #include "statecraft/app/scenario_source.h"
 
@@ -31,7 +32,8 @@ struct BacktestOutput {
   std::optional<BacktestResult> without_decision_rules;  // with both_rules
 };
 
-Outcome<BacktestOutput> Backtest(const BacktestRequest& request);
+// One step per forecast (a model on a scenario), both passes counted with both_rules.
+Outcome<BacktestOutput> Backtest(const BacktestRequest& request, const Context& context = {});
 // {"issues_scored": N, "models": {label: {"mae", "mae_ci": [lo, hi], "within": {"5": share}}}};
 // with both rules {"with_decision_rules": ..., "without_decision_rules": ...}.
 Json BacktestOutputToJson(const BacktestOutput& output);
