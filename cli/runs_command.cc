@@ -20,6 +20,16 @@ std::string JoinModels(const Json& models) {
   return text;
 }
 
+// At most `width` characters, ending in "..." when cut (`runs show` and --format json give the
+// whole text).
+std::string Shortened(const std::string& text, std::size_t width) {
+  if (text.size() <= width) return text;
+  std::size_t cut = width - 3;
+  // Not inside a UTF-8 character.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "...";
+}
+
 void PrintRunList(const app::RunsListOutput& output, bool filtered) {
   std::cout << "store: " << output.store << " (" << app::ByteSize(output.size.bytes) << ", "
             << output.size.runs << (output.size.runs == 1 ? " run" : " runs")
@@ -34,9 +44,11 @@ void PrintRunList(const app::RunsListOutput& output, bool filtered) {
   for (const StoredRun& run : output.runs) {
     const std::int64_t draws = app::RunDraws(run);
     const std::string target = app::RunTarget(run);
-    rows.push_back({std::to_string(run.id), run.kind, run.status, JoinModels(run.models),
-                    app::RunPlanText(run), target.empty() ? "-" : target,
-                    draws > 0 ? std::to_string(draws) : "-", run.scenario_name,
+    const std::string models =
+        run.models.size() > 3 ? std::to_string(run.models.size()) + " models" : JoinModels(run.models);
+    rows.push_back({std::to_string(run.id), run.kind, run.status, models,
+                    Shortened(app::RunPlanText(run), 28), target.empty() ? "-" : target,
+                    draws > 0 ? std::to_string(draws) : "-", Shortened(run.scenario_name, 32),
                     app::RunAge(run.created_at, now)});
   }
   PrintTable(std::cout, rows);
