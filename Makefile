@@ -4,10 +4,11 @@
 #   make build         only build (build/statecraft)
 #   make bench         build and run the benchmarks (Release)
 #   make format        clang-format every C++ file; make format-check only checks
-#   make test-asan     every test but the browser tests, with AddressSanitizer and UBSan
+#   make test-asan     every test but the browser and wheel tests, with AddressSanitizer and UBSan
 #   make test-tsan     the threaded tests (parallel sweeps, server, load) with ThreadSanitizer
 #   make fuzz          each libFuzzer target for FUZZ_SECONDS seconds (default 60)
 #   make python        build the Python module into build/python (PYTHONPATH=build/python)
+#   make wheel         the Python wheel in build/dist, packed from the same build (no second compile)
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
@@ -15,7 +16,8 @@ CXX_SOURCES = $(shell git ls-files '*.cc' '*.h' 2>/dev/null)
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build test test-asan test-tsan fuzz demo bench format format-check python clean
+.PHONY: all deps build test test-asan test-tsan fuzz demo bench format format-check python wheel \
+  clean
 
 all: build
 
@@ -31,6 +33,12 @@ build: $(BUILD_DIR)/build.ninja
 python: $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target statecraft_python
 
+# setup.py builds only the module's target in $(BUILD_DIR) (up to date after `make python`) and
+# packs it with python/statecraft/ into a wheel; pip runs offline with Debian's setuptools.
+wheel: python
+	STATECRAFT_BUILD_DIR=$(abspath $(BUILD_DIR)) STATECRAFT_JOBS=$(JOBS) /usr/bin/python3 -m pip \
+	  wheel --no-index --no-build-isolation --no-deps --wheel-dir $(BUILD_DIR)/dist .
+
 test: deps
 	$(MAKE) build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
@@ -39,7 +47,7 @@ test-asan: deps
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTATECRAFT_SANITIZE=ON \
 	  -DSTATECRAFT_BENCHMARKS=OFF
 	cmake --build build-asan -j $(JOBS)
-	ctest --test-dir build-asan --output-on-failure -j $(JOBS) -LE browser
+	ctest --test-dir build-asan --output-on-failure -j $(JOBS) -LE 'browser|wheel'
 
 # ThreadSanitizer through the compiler flags (it cannot be combined with ASan): the programs of
 # the threaded tests only, and those tests — the sweeps, what-ifs and optimisations on several

@@ -53,19 +53,22 @@ void BindBacktest(py::module_& module) {
   py::class_<PyBacktest>(module, "BacktestResult",
                          "Forecasts scored against known outcomes; to_dict() equals the CLI's "
                          "`backtest --format json`.")
-      .def_property_readonly("issues_scored",
-                             [](const PyBacktest& b) { return b.result.issues_scored; })
-      .def_property_readonly("labels",
-                             [](const PyBacktest& b) {
-                               std::vector<std::string> labels;
-                               for (const ModelScore& score : b.result.models) {
-                                 labels.push_back(score.label);
-                               }
-                               return labels;
-                             })
+      .def_property_readonly(
+          "issues_scored", [](const PyBacktest& b) { return b.result.issues_scored; },
+          "How many issues had a known outcome and enough actors to be scored.")
+      .def_property_readonly(
+          "labels",
+          [](const PyBacktest& b) {
+            std::vector<std::string> labels;
+            for (const ModelScore& score : b.result.models) labels.push_back(score.label);
+            return labels;
+          },
+          "The scored models' labels (\"exchange:rounds=10\": exchange after ten rounds).")
       .def(
           "to_dict",
-          [](const PyBacktest& b) { return JsonToPython(app::BacktestToJson(b.result)); },
+          [](const PyBacktest& b) {
+            return JsonToPython(app::BacktestToJson(b.result)).cast<py::dict>();
+          },
           "{issues_scored, models: {label: {mae, mae_ci, within: {threshold: share}}}}")
       .def(
           "issues",

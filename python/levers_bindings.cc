@@ -4,6 +4,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <sstream>
 
 #include "python/bindings.h"
@@ -78,11 +79,11 @@ py::array_t<double> DrawArray(const std::vector<double>& values, int draws, int 
   return array;
 }
 
-int IssueOrThrow(const Scenario& scenario, const py::object& issue, int fallback) {
-  if (issue.is_none()) return fallback;
-  const std::string name = issue.cast<std::string>();
-  const int index = scenario.IssueIndex(name);
-  if (index < 0) app::FailField("issue", "found '" + name + "', expected an issue of the scenario");
+int IssueOrThrow(const Scenario& scenario, const std::optional<std::string>& issue, int fallback) {
+  if (!issue) return fallback;
+  const int index = scenario.IssueIndex(*issue);
+  if (index < 0)
+    app::FailField("issue", "found '" + *issue + "', expected an issue of the scenario");
   return index;
 }
 
@@ -99,9 +100,14 @@ void BindLevers(py::module_& module) {
   py::class_<PySweep>(module, "SweepResult",
                       "A Monte Carlo of one model and plan; to_dict() equals `statecraft sweep "
                       "--format json`.")
-      .def_property_readonly("draws", [](const PySweep& s) { return s.result.draws; })
-      .def_property_readonly("issues", [](const PySweep& s) { return s.result.issue_names; })
-      .def_property_readonly("input_labels", [](const PySweep& s) { return s.result.input_labels; })
+      .def_property_readonly(
+          "draws", [](const PySweep& s) { return s.result.draws; }, "The number of draws.")
+      .def_property_readonly(
+          "issues", [](const PySweep& s) { return s.result.issue_names; },
+          "The issues' names, the outcome arrays' columns.")
+      .def_property_readonly(
+          "input_labels", [](const PySweep& s) { return s.result.input_labels; },
+          "The sampled inputs' names (\"PRK munitions position\"), the inputs array's columns.")
       .def_property_readonly(
           "outcomes",
           [](const PySweep& s) {
@@ -123,13 +129,16 @@ void BindLevers(py::module_& module) {
           "The sampled inputs, a draws × input_labels array.")
       .def(
           "drivers",
-          [](const PySweep& s, const py::object& issue, int count) {
-            return JsonToPython(
-                app::DriversToJson(Drivers(s.result, IssueOrThrow(*s.scenario, issue, 0), count)));
+          [](const PySweep& s, const std::optional<std::string>& issue, int count) {
+            return JsonToPython(app::DriversToJson(
+                                    Drivers(s.result, IssueOrThrow(*s.scenario, issue, 0), count)))
+                .cast<py::list>();
           },
           py::arg("issue") = py::none(), py::arg("count") = 10,
           "The inputs that drive an issue's outcome (Spearman's rho, strongest first).")
-      .def("to_dict", [](const PySweep& s) { return JsonToPython(s.json); });
+      .def(
+          "to_dict", [](const PySweep& s) { return JsonToPython(s.json).cast<py::dict>(); },
+          "The sweep's JSON, key for key equal to `statecraft sweep --format json`.");
 
   module.def(
       "_whatif",

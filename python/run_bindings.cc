@@ -130,34 +130,39 @@ void BindRun(py::module_& module) {
   py::class_<PyResult>(module, "Result",
                        "One model run: outcome per issue, positions round by round, and the "
                        "model's own detail. to_dict() equals `statecraft run --format json`.")
-      .def_property_readonly("model", [](const PyResult& r) { return r.forecast.model; })
-      .def_property_readonly("seed", [](const PyResult& r) { return r.forecast.seed; })
+      .def_property_readonly(
+          "model", [](const PyResult& r) { return r.forecast.model; }, "The model's name.")
+      .def_property_readonly(
+          "seed", [](const PyResult& r) { return r.forecast.seed; },
+          "The random seed the run used.")
       .def_property_readonly(
           "params",
           [](const PyResult& r) {
             return JsonToPython(DetailToJson(r.forecast.params.ToDetail()));
           },
           "The resolved parameters, defaults included.")
-      .def_property_readonly("scenario",
-                             [](const PyResult& r) {
-                               return PyScenario{r.scenario, "", nullptr, {}};
-                             })
-      .def_property_readonly("actors",
-                             [](const PyResult& r) {
-                               std::vector<std::string> names;
-                               for (const Actor& actor : r.scenario->actors) {
-                                 names.push_back(actor.name);
-                               }
-                               return names;
-                             })
-      .def_property_readonly("issues",
-                             [](const PyResult& r) {
-                               std::vector<std::string> names;
-                               for (const Issue& issue : r.scenario->issues) {
-                                 names.push_back(issue.name);
-                               }
-                               return names;
-                             })
+      .def_property_readonly(
+          "scenario",
+          [](const PyResult& r) {
+            return PyScenario{r.scenario, "", nullptr, {}};
+          },
+          "The scenario the model ran on (after the plan's levers, when one was applied).")
+      .def_property_readonly(
+          "actors",
+          [](const PyResult& r) {
+            std::vector<std::string> names;
+            for (const Actor& actor : r.scenario->actors) names.push_back(actor.name);
+            return names;
+          },
+          "The actors' names, in the order of the positions' second axis.")
+      .def_property_readonly(
+          "issues",
+          [](const PyResult& r) {
+            std::vector<std::string> names;
+            for (const Issue& issue : r.scenario->issues) names.push_back(issue.name);
+            return names;
+          },
+          "The issues' names, in the order of the arrays' last axis.")
       .def_property_readonly(
           "outcome",
           [](const PyResult& r) {
@@ -222,22 +227,14 @@ void BindRun(py::module_& module) {
           "The model's own run-level output (the run JSON's model-specific keys), or None.")
       .def(
           "to_dict",
-          [](const PyResult& r) { return JsonToPython(ForecastToJson(*r.scenario, r.forecast)); },
+          [](const PyResult& r) {
+            return JsonToPython(ForecastToJson(*r.scenario, r.forecast)).cast<py::dict>();
+          },
           "The run JSON, key for key equal to `statecraft run --format json`.")
       .def(
           "to_json",
           [](const PyResult& r) { return ForecastToJson(*r.scenario, r.forecast).dump(2) + "\n"; },
-          "The run JSON text, byte for byte what `statecraft run --format json` prints.")
-      .def("__repr__", [](const PyResult& r) {
-        std::string text = "<statecraft.Result " + r.forecast.model + ":";
-        const auto& outcome =
-            r.forecast.ruled_outcome.empty() ? r.forecast.outcome : r.forecast.ruled_outcome;
-        for (int issue = 0; issue < r.scenario->IssueCount(); ++issue) {
-          const std::string value = py::repr(py::float_(outcome[issue])).cast<std::string>();
-          text += " " + r.scenario->issues[issue].name + "=" + value;
-        }
-        return text + ">";
-      });
+          "The run JSON text, byte for byte what `statecraft run --format json` prints.");
 
   module.def(
       "models",

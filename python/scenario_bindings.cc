@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <optional>
 
 #include "python/bindings.h"
 #include "statecraft/app/scenario_commands.h"
@@ -181,16 +182,23 @@ void BindScenario(py::module_& module) {
                          "issue. Immutable; build a changed copy with to_dict() / from_dict().")
       .def_static("from_dict", &FromDict, py::arg("data"),
                   "A scenario from a dict in the native schema (docs/scenario-format.md).")
-      .def_property_readonly("name", [](const PyScenario& s) { return s.scenario->name; })
-      .def_property_readonly("description",
-                             [](const PyScenario& s) { return s.scenario->description; })
-      .def_property_readonly("sources", [](const PyScenario& s) { return s.scenario->sources; })
+      .def_property_readonly(
+          "name", [](const PyScenario& s) { return s.scenario->name; }, "The scenario's name.")
+      .def_property_readonly(
+          "description", [](const PyScenario& s) { return s.scenario->description; },
+          "What the scenario is about.")
+      .def_property_readonly(
+          "sources", [](const PyScenario& s) { return s.scenario->sources; },
+          "Where its numbers come from.")
       .def_property_readonly(
           "origin", [](const PyScenario& s) { return s.origin; },
           "Where the scenario was read from.")
-      .def_property_readonly("actors", [](const PyScenario& s) { return Names(*s.scenario, true); })
-      .def_property_readonly("issues",
-                             [](const PyScenario& s) { return Names(*s.scenario, false); })
+      .def_property_readonly(
+          "actors", [](const PyScenario& s) { return Names(*s.scenario, true); },
+          "The actors' names, in the file's order.")
+      .def_property_readonly(
+          "issues", [](const PyScenario& s) { return Names(*s.scenario, false); },
+          "The issues' names, in the file's order.")
       .def_property_readonly(
           "positions",
           [](const PyScenario& s) {
@@ -253,11 +261,11 @@ void BindScenario(py::module_& module) {
       .def(
           "stake",
           [](const PyScenario& s, const std::string& actor_name,
-             const std::string& issue_name) -> py::object {
+             const std::string& issue_name) -> std::optional<py::dict> {
             const Scenario& scenario = *s.scenario;
             const int actor = ActorIndexOrThrow(scenario, actor_name);
             const int issue = IssueIndexOrThrow(scenario, issue_name);
-            if (!scenario.HasStake(actor, issue)) return py::none();
+            if (!scenario.HasStake(actor, issue)) return std::nullopt;
             py::dict stake;
             stake["position"] = scenario.Position(actor, issue);
             stake["salience"] = scenario.Salience(actor, issue);
@@ -270,15 +278,20 @@ void BindScenario(py::module_& module) {
       .def(
           "to_dict",
           [](const PyScenario& s) {
-            return py::module_::import("json").attr("loads")(
-                WriteScenarioWithLeversJson(ScenarioAndLevers(s)));
+            return py::module_::import("json")
+                .attr("loads")(WriteScenarioWithLeversJson(ScenarioAndLevers(s)))
+                .cast<py::dict>();
           },
           "The scenario in the native schema, with its levers, plans and counter-levers (what "
           "`statecraft convert --to json` writes).")
-      .def("to_json",
-           [](const PyScenario& s) { return WriteScenarioWithLeversJson(ScenarioAndLevers(s)); })
-      .def("to_yaml",
-           [](const PyScenario& s) { return WriteScenarioWithLeversYaml(ScenarioAndLevers(s)); })
+      .def(
+          "to_json",
+          [](const PyScenario& s) { return WriteScenarioWithLeversJson(ScenarioAndLevers(s)); },
+          "The scenario and its levers as JSON text (`statecraft convert --to json`).")
+      .def(
+          "to_yaml",
+          [](const PyScenario& s) { return WriteScenarioWithLeversYaml(ScenarioAndLevers(s)); },
+          "The scenario and its levers as YAML text (`statecraft convert --to yaml`).")
       .def("__repr__", [](const PyScenario& s) {
         return "<statecraft.Scenario '" + s.scenario->name +
                "': " + std::to_string(s.scenario->ActorCount()) + " actors, " +

@@ -4,9 +4,10 @@ change it.
     import statecraft
     scenario = statecraft.load("scenarios/russia-dprk-2024.yaml")   # or statecraft.builtin()
     result = statecraft.run(scenario, model="eum", rounds=10)
-    result.outcome          # {issue: value}, after decision rules
-    result.to_dict()        # equal to `statecraft run FILE --model eum --format json`
+    result                  # a table of the outcome per issue (an HTML table in Jupyter)
+    result.to_dict()        # = `statecraft run FILE --model eum --param rounds=10 --format json`
     result.to_pandas()      # positions round by round (needs pandas)
+    result.plot()           # the report's trajectory charts (needs matplotlib)
 
 Every function is one request of statecraft's request layer, as the CLI's commands and the HTTP
 API's routes are: the same fields, the same JSON, the same messages. Bad input raises
@@ -17,9 +18,18 @@ has `code` and `location` (file, line, column or key, as known). Model runs rele
 threads run them in parallel. See docs/python.md.
 """
 
-import math as _math
+import os
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from . import _statecraft
+from ._builder import ScenarioBuilder
+from ._results import (
+    AnswerResult,
+    Comparison,
+    FlagshipBacktest,
+    OptimizeResult,
+    WhatifResult,
+)
 from ._statecraft import (
     BacktestResult,
     ConflictError,
@@ -29,20 +39,6 @@ from ._statecraft import (
     Scenario,
     SweepResult,
     __version__,
-    builtin,
-    delete_run,
-    export_run,
-    formats,
-    list_runs,
-    load,
-    load_all,
-    loads,
-    loads_all,
-    model_info,
-    models,
-    save,
-    show_run,
-    validate,
 )
 
 __all__ = [
@@ -87,18 +83,128 @@ __all__ = [
     "whatif",
 ]
 
+# The compiled classes present themselves as members of the package they are used from.
+for _class in (AnswerResult, BacktestResult, Comparison, FlagshipBacktest, OptimizeResult, Result,
+               Scenario, ScenarioBuilder, SweepResult, WhatifResult):
+    _class.__module__ = __name__
+del _class
 
-def _pandas():
-    try:
-        import pandas
-    except ImportError as error:  # pandas is optional; only the to_pandas helpers need it
-        raise ImportError("to_pandas() needs pandas (Debian: apt-get install python3-pandas)") from error
-    return pandas
+# A file path, as str or os.PathLike.
+Path = Union[str, os.PathLike]
+# What a command reads its scenario from: a Scenario, a file, a dict in the native schema
+# (docs/scenario-format.md) or None for the built-in scenario.
+ScenarioLike = Union[Scenario, str, os.PathLike, Dict[str, Any], None]
+# A model with its parameters: "NAME", "NAME:k=v,k=v" or (name, {param: value}).
+ModelSpec = Union[str, Tuple[str, Dict[str, Any]]]
+# A parameter value: booleans, numbers and strings (choices), as the model declares.
+ParamValue = Union[bool, int, float, str]
 
 
-def model_names():
+# ---------------------------------------------------------------------------------------------
+# scenarios
+
+
+def load(path: Optional[Path] = None, format: str = "auto", capability: str = "equal"
+         ) -> Scenario:
+    """Reads the file's only scenario (None: the built-in one).
+
+    format: auto, yaml, json, or an importer (ktab, ktab-xml, bdm, decide, deu), as `--from`;
+    capability: equal or votes, for datasets that give none. InputError with the file, line and
+    key when the file is malformed; load_all() for a file holding several scenarios."""
+    return _statecraft.load(path, format, capability)
+
+
+def load_all(path: Path, format: str = "auto", capability: str = "equal") -> List[Scenario]:
+    """Every scenario the file holds (a DEU dataset holds one per proposal)."""
+    return _statecraft.load_all(path, format, capability)
+
+
+def loads(text: str, name: str = "<string>", format: str = "auto", capability: str = "equal"
+          ) -> Scenario:
+    """A scenario from text in any supported format; `name` names it in errors and its
+    extension helps detection."""
+    return _statecraft.loads(text, name, format, capability)
+
+
+def loads_all(text: str, name: str = "<string>", format: str = "auto", capability: str = "equal"
+              ) -> List[Scenario]:
+    """Every scenario of a text (a dataset holds several); as loads()."""
+    return _statecraft.loads_all(text, name, format, capability)
+
+
+def builtin() -> Scenario:
+    """The built-in scenario (Russia-DPRK, June 2024), the one `statecraft run` uses."""
+    return _statecraft.builtin()
+
+
+def save(scenario: ScenarioLike, path: Path, format: Optional[str] = None) -> None:
+    """Writes the scenario with its levers in the native format: yaml, or json for paths ending
+    in .json (format overrides); the file appears whole or not at all."""
+    _statecraft.save(_scenario_argument(scenario), path, format)
+
+
+def validate(source: ScenarioLike, format: str = "auto", capability: str = "equal"
+             ) -> Dict[str, Any]:
+    """Reads and checks a file, a dict or a Scenario (its levers and question too), as
+    `statecraft validate --format json`: {valid, scenarios, scenario, actors, issues, question?,
+    levers, plans} (a dataset: {valid, scenarios, actors, issues}); InputError with the CLI's
+    located message otherwise."""
+    return _statecraft.validate(_scenario_argument(source), format, capability)
+
+
+def formats() -> List[str]:
+    """The input formats load() accepts besides 'auto'."""
+    return _statecraft.formats()
+
+
+def _scenario_levers(self) -> Dict[str, Any]:
+    """The declared levers, plans and counter-levers: {levers: [...], plans: [...],
+    counter_levers: {owner, budget, description, levers}} (empty for formats without them)."""
+    return _statecraft._levers(self)
+
+
+Scenario.levers = property(_scenario_levers)
+
+
+def _scenario_argument(scenario):
+    """A command's scenario as the compiled layer takes it: None (the built-in one), a path, a
+    dict (a native document) or a Scenario; TypeError for anything else."""
+    if scenario is None or isinstance(scenario, (Scenario, dict, str)) or hasattr(scenario,
+                                                                                    "__fspath__"):
+        return scenario
+    raise TypeError("expected a statecraft.Scenario, a path, a dict or None, got %s"
+                    % type(scenario).__name__)
+
+
+def _to_scenario(value):
+    if value is None:
+        return builtin()
+    if isinstance(value, Scenario):
+        return value
+    if isinstance(value, dict):
+        return Scenario.from_dict(value)
+    return load(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# models and runs
+
+
+def models() -> List[Dict[str, Any]]:
+    """Every registered model, as `statecraft models --format json` lists them: {name, summary,
+    uses_seed, params: [{name, type, default, choices | min / max, description}]}."""
+    return _statecraft.models()
+
+
+def model_names() -> List[str]:
     """The registered models' names, in registry order."""
     return [model["name"] for model in models()]
+
+
+def model_info(name: str) -> Dict[str, Any]:
+    """One model's description, as in models(); InputError naming the known models if
+    unknown."""
+    return _statecraft.model_info(name)
 
 
 def _models_field(models):
@@ -117,149 +223,62 @@ def _models_field(models):
     return out
 
 
-def _scenario_argument(scenario):
-    """A command's scenario as the compiled layer takes it: None (the built-in one), a path, a
-    dict (a native document) or a Scenario; TypeError for anything else."""
-    if scenario is None or isinstance(scenario, (Scenario, dict, str)) or hasattr(scenario,
-                                                                                    "__fspath__"):
-        return scenario
-    raise TypeError("expected a statecraft.Scenario, a path, a dict or None, got %s"
-                    % type(scenario).__name__)
+def run(scenario: ScenarioLike = None, model: str = "compromise", *, seed: int = 0,
+        plan: Optional[str] = None, **params: ParamValue) -> Result:
+    """Runs one model: run(scenario, model="eum", rounds=10, capitulation=False).
 
-
-def run(scenario=None, model="compromise", *, seed=0, plan=None, **params):
-    """Runs one model: run(scenario, model='eum', seed=0, rounds=10, ...). scenario is a
-    Scenario, a path, a dict or None (built in); parameters are keyword arguments, checked
-    against the model's declared parameters; plan applies a declared plan or levers joined by
-    '+' ("L2=20+L5"). Releases the GIL while the model runs."""
+    scenario: a Scenario, a path, a dict or None (built in). Parameters are keyword arguments,
+    checked against the model's declared parameters (statecraft.model_info(model)): True/False
+    for booleans, numbers for numbers, strings for choices. plan applies a declared plan or
+    levers joined by '+' ("L2=20+L5"). to_dict() of the result equals `statecraft run
+    --format json`. Releases the GIL while the model runs."""
     return _statecraft._run(_scenario_argument(scenario),
                             {"model": model, "params": params or None, "seed": seed,
                              "plan": plan})
 
 
-# ---------------------------------------------------------------------------------------------
-# compare
-
-
-class Comparison:
-    """Every registered model run on one scenario at its defaults (`statecraft compare`).
-
-    comparison["eum"] is that model's Result; to_dict() equals `statecraft compare --format json`.
-    """
-
-    def __init__(self, scenario, results):
-        self.scenario = scenario
-        self.results = {result.model: result for result in results}
-
-    def __getitem__(self, model):
-        return self.results[model]
-
-    def __iter__(self):
-        return iter(self.results.values())
-
-    def __len__(self):
-        return len(self.results)
-
-    @property
-    def models(self):
-        return list(self.results)
-
-    @property
-    def outcome(self):
-        """{model: {issue: value}}, after decision rules."""
-        return {model: result.outcome for model, result in self.results.items()}
-
-    def to_dict(self):
-        return {"models": [result.to_dict() for result in self.results.values()]}
-
-    def to_array(self):
-        """Outcomes after decision rules, a models × issues numpy array (rows in self.models)."""
-        import numpy
-
-        return numpy.array([result.outcome_array for result in self.results.values()])
-
-    def to_pandas(self):
-        """The CLI's compare table: one row per issue, one column per model, then the status quo
-        and the known outcome (NaN where the scenario has none)."""
-        pandas = _pandas()
-        issues = self.scenario.issues
-        columns = {model: [result.outcome[issue] for issue in issues]
-                   for model, result in self.results.items()}
-        status_quo = self.scenario.status_quo
-        known = self.scenario.known_outcome
-        columns["status quo"] = [_none_to_nan(status_quo[issue]) for issue in issues]
-        columns["known"] = [_none_to_nan(known[issue]) for issue in issues]
-        return pandas.DataFrame(columns, index=pandas.Index(issues, name="issue"))
-
-    def __repr__(self):
-        return "<statecraft.Comparison of %d models on '%s'>" % (len(self.results), self.scenario.name)
-
-
-def compare(scenario=None, *, models=None, seed=0, plan=None):
-    """Runs every registered model at its defaults (or the `models` given) on the scenario (a
-    Scenario, a path, a dict or None for the built-in one), under a plan when given, and returns
-    a Comparison. Releases the GIL during the runs."""
+def compare(scenario: ScenarioLike = None, *, models: Optional[Sequence[ModelSpec]] = None,
+            seed: int = 0, plan: Optional[str] = None) -> Comparison:
+    """Runs every registered model at its defaults (or the `models` given) on the scenario, under
+    a plan when given (`statecraft compare`). Releases the GIL during the runs."""
     if not isinstance(scenario, Scenario):
         scenario = _to_scenario(scenario)
     return Comparison(scenario, _statecraft._compare(
         scenario, {"models": _models_field(models), "seed": seed, "plan": plan}))
 
 
-def _to_scenario(value):
-    if value is None:
-        return builtin()
-    if isinstance(value, Scenario):
-        return value
-    if isinstance(value, dict):
-        return Scenario.from_dict(value)
-    return load(value)
-
-
-def _none_to_nan(value):
-    return _math.nan if value is None else value
-
-
 # ---------------------------------------------------------------------------------------------
-# backtest
+# backtests
 
 
-def backtest(scenarios, models=None, *, min_actors=3, thresholds=(5, 10, 20),
-             apply_decision_rules=True):
-    """Scores models against the scenarios' known outcomes.
+def backtest(scenarios: Union[Scenario, Sequence[ScenarioLike]],
+             models: Optional[Sequence[Union[str, Tuple[str, str, Dict[str, Any]]]]] = None, *,
+             min_actors: int = 3, thresholds: Sequence[int] = (5, 10, 20),
+             apply_decision_rules: bool = True) -> BacktestResult:
+    """Scores models against the scenarios' known outcomes (`statecraft backtest`).
 
     models: None (every registered model, and exchange after ten rounds, as the CLI does), or a
     list of "NAME", "NAME:k=v,k=v" or (label, model, {param: value}). An issue is scored when it
-    has a known outcome and at least min_actors actors with a stake.
-    """
+    has a known outcome and at least min_actors actors with a stake."""
     if isinstance(scenarios, Scenario):
         scenarios = [scenarios]
     return _statecraft._backtest(list(scenarios), models, min_actors, list(thresholds),
                                  apply_decision_rules)
 
 
-def backtest_deu(path, *, capability="equal", models=None, format="deu"):
+def backtest_deu(path: Path, *, capability: str = "equal",
+                 models: Optional[Sequence[Union[str, Tuple[str, str, Dict[str, Any]]]]] = None,
+                 format: str = "deu") -> BacktestResult:
     """`statecraft backtest deu FILE`: the DEU dataset of EU legislative decisions."""
     return backtest(load_all(path, format=format, capability=capability), models)
 
 
-class FlagshipBacktest:
-    """`statecraft backtest flagship`: scores with and without decision rules."""
-
-    def __init__(self, with_decision_rules, without_decision_rules):
-        self.with_decision_rules = with_decision_rules
-        self.without_decision_rules = without_decision_rules
-
-    def to_dict(self):
-        return {"with_decision_rules": self.with_decision_rules.to_dict(),
-                "without_decision_rules": self.without_decision_rules.to_dict()}
-
-    def __repr__(self):
-        return "<statecraft.FlagshipBacktest %d issues>" % self.with_decision_rules.issues_scored
-
-
-def backtest_flagship(scenario=None, *, models=None):
-    """The built-in scenario's June 2024 forecast against its coded outcomes (every issue with a
-    known outcome is scored, whatever its number of actors)."""
+def backtest_flagship(scenario: ScenarioLike = None, *,
+                      models: Optional[Sequence[Union[str, Tuple[str, str, Dict[str, Any]]]]]
+                      = None) -> FlagshipBacktest:
+    """`statecraft backtest flagship`: the built-in scenario's June 2024 forecast against its
+    coded outcomes, with and without decision rules (every issue with a known outcome is
+    scored, whatever its number of actors)."""
     scenario = _to_scenario(scenario)
     return FlagshipBacktest(
         backtest([scenario], models, min_actors=1, apply_decision_rules=True),
@@ -267,127 +286,50 @@ def backtest_flagship(scenario=None, *, models=None):
 
 
 # ---------------------------------------------------------------------------------------------
-# levers: whatif, sweep, optimize
+# levers: whatif, sweep, optimize, answer, the report's data
 #
 # The scenario's levers, plans and counter-levers are those its file declares (docs/levers.md);
-# they are read when an analysis needs them, as the CLI's commands read them. Models are given as
-# "NAME", "NAME:k=v,k=v" or (name, {param: value}); plans as a declared plan's name or levers
-# joined by '+' ("L2=20+L5"). threads=0 uses every core; results never depend on it.
+# they are read when an analysis needs them, as the CLI's commands read them. threads=0 uses
+# every core; results never depend on it.
 
 
-def _scenario_levers(self):
-    """The declared levers, plans and counter-levers: {levers: [...], plans: [...],
-    counter_levers: {owner, budget, description, levers}} (empty for formats without them)."""
-    return _statecraft._levers(self)
-
-
-Scenario.levers = property(_scenario_levers)
-
-
-class WhatifResult:
-    """The baseline against each plan, per model, with uncertainty; to_dict() equals
-    `statecraft whatif --format json`."""
-
-    def __init__(self, data):
-        self._data = data
-
-    def to_dict(self):
-        return self._data
-
-    @property
-    def plans(self):
-        return [case["plan"] for case in self._data["plans"]]
-
-    def __getitem__(self, plan):
-        for case in self._data["plans"]:
-            if case["plan"] == plan:
-                return case
-        raise KeyError(plan)
-
-    def to_pandas(self):
-        """One row per plan, model and issue: cost, the central forecast, the 10 / 50 / 90 %
-        quantiles and mean over the draws (after decision rules), and the target's probability
-        (NaN without a target)."""
-        pandas = _pandas()
-        rows = []
-        for case in self._data["plans"]:
-            for model, cell in case["models"].items():
-                for issue, quantiles in cell["issues"].items():
-                    rows.append({"plan": case["plan"], "model": model, "cost": case["cost"],
-                                 "issue": issue, "central": _none_to_nan(cell["central"][issue]),
-                                 "q10": quantiles["q10"], "median": quantiles["median"],
-                                 "q90": quantiles["q90"], "mean": quantiles["mean"],
-                                 "probability": cell.get("probability", _math.nan)})
-        return pandas.DataFrame(rows)
-
-    def __repr__(self):
-        return "<statecraft.WhatifResult plans: %s>" % ", ".join(self.plans)
-
-
-def whatif(scenario=None, plans=None, models=None, *, target=None, counter=None, draws=1000,
-           seed=0, threads=0, distribution="triangular"):
+def whatif(scenario: ScenarioLike = None, plans: Union[str, Sequence[str], None] = None,
+           models: Optional[Sequence[ModelSpec]] = None, *, target: Optional[str] = None,
+           counter: Optional[str] = None, draws: int = 1000, seed: int = 0, threads: int = 0,
+           distribution: str = "triangular") -> WhatifResult:
     """`statecraft whatif`: the baseline and each plan (default: every declared plan) on each
-    model (default: every model), as point forecasts and Monte Carlo quantiles; target (e.g.
-    "munitions<=25") adds its probability; counter applies the opponent's counter-levers in
-    every case ("R2=20+R3"). Releases the GIL."""
+    model (default: every model), as point forecasts and Monte Carlo quantiles.
+
+    target (e.g. "munitions<=25") adds its probability; counter applies the opponent's
+    counter-levers in every case ("R2=20+R3", as --counter); distribution: triangular or
+    uniform. Releases the GIL."""
     if isinstance(plans, str):
         plans = [plans]
-    return WhatifResult(_statecraft._whatif(_scenario_argument(scenario), {
+    source = _scenario_argument(scenario)
+    return WhatifResult(_statecraft._whatif(source, {
         "plans": plans, "models": _models_field(models), "target": target, "counter": counter,
-        "draws": draws, "seed": seed, "threads": threads, "distribution": distribution}))
+        "draws": draws, "seed": seed, "threads": threads, "distribution": distribution}), source)
 
 
-def sweep(scenario=None, model="compromise", plan=None, *, target=None, drivers=10,
-          draws=1000, seed=0, threads=0, distribution="triangular"):
-    """`statecraft sweep`: a Monte Carlo of one model ("NAME" or "NAME:k=v,k=v") under one
-    plan (default: no lever). Returns a SweepResult: to_dict() equals the CLI's JSON (quantiles,
-    the target's probability, the `drivers` strongest drivers of every issue); outcomes and
-    inputs are numpy arrays (draws × issues, draws × inputs). Releases the GIL."""
+def sweep(scenario: ScenarioLike = None, model: ModelSpec = "compromise",
+          plan: Optional[str] = None, *, target: Optional[str] = None, drivers: int = 10,
+          draws: int = 1000, seed: int = 0, threads: int = 0,
+          distribution: str = "triangular") -> SweepResult:
+    """`statecraft sweep`: a Monte Carlo of one model under one plan (default: no lever).
+
+    The SweepResult's to_dict() equals the CLI's JSON (quantiles, the target's probability, the
+    `drivers` strongest drivers of every issue); outcomes and inputs are numpy arrays (draws x
+    issues, draws x inputs). Releases the GIL."""
     return _statecraft._sweep(_scenario_argument(scenario), {
         "models": _models_field([model]), "plan": plan, "target": target, "drivers": drivers,
         "draws": draws, "seed": seed, "threads": threads, "distribution": distribution})
 
 
-def _sweep_to_pandas(self, unconstrained=False):
-    """The draws as a DataFrame: one row per draw, one column per issue (after decision rules,
-    or the model's own with unconstrained=True), then one column per sampled input."""
-    pandas = _pandas()
-    outcomes = self.unconstrained if unconstrained else self.outcomes
-    frame = pandas.DataFrame(outcomes, columns=self.issues)
-    inputs = pandas.DataFrame(self.inputs, columns=self.input_labels)
-    return pandas.concat([frame, inputs], axis=1).rename_axis("draw")
-
-
-SweepResult.to_pandas = _sweep_to_pandas
-
-
-class OptimizeResult:
-    """The cheapest plan reaching a target with a probability, against the opponent's best
-    counter-levers; to_dict() equals `statecraft optimize --format json`."""
-
-    def __init__(self, data):
-        self._data = data
-
-    def to_dict(self):
-        return self._data
-
-    @property
-    def best(self):
-        """The cheapest plan that meets the target, or None."""
-        return self._data.get("best")
-
-    def __repr__(self):
-        best = self.best
-        if best is None:
-            return "<statecraft.OptimizeResult: no plan meets %s>" % self._data["target"]
-        names = ", ".join("%s %g" % (lever["lever"], lever["magnitude"])
-                          for lever in best["levers"]) if best["levers"] else "baseline"
-        return "<statecraft.OptimizeResult %s: %s, cost %g>" % (self._data["target"], names,
-                                                               best["cost"])
-
-
-def optimize(scenario=None, target=None, probability=0.8, *, budget=None, models=None,
-             runners_up=3, draws=200, seed=0, threads=0, distribution="triangular"):
+def optimize(scenario: ScenarioLike = None, target: Optional[str] = None,
+             probability: float = 0.8, *, budget: Optional[float] = None,
+             models: Optional[Sequence[ModelSpec]] = None, runners_up: int = 3, draws: int = 200,
+             seed: int = 0, threads: int = 0, distribution: str = "triangular"
+             ) -> OptimizeResult:
     """`statecraft optimize`: the cheapest plan of declared levers at their declared steps that
     meets target (e.g. "munitions<=25") with at least `probability`, evaluated against the
     opponent's best counter-levers within its budget; models default to compromise (a plan must
@@ -398,7 +340,8 @@ def optimize(scenario=None, target=None, probability=0.8, *, budget=None, models
         "threads": threads, "distribution": distribution}))
 
 
-def report_data(scenario=None, *, model="eum", draws=200, seed=0, threads=0):
+def report_data(scenario: ScenarioLike = None, *, model: str = "eum", draws: int = 200,
+                seed: int = 0, threads: int = 0) -> Dict[str, Any]:
     """`statecraft report --format json`: the report's data for the scenario (every model's
     forecast, the distributions over `draws` draws per model, the declared plans and the drivers
     under `model`, the backtest against known outcomes), the dict the HTML report is drawn
@@ -407,38 +350,9 @@ def report_data(scenario=None, *, model="eum", draws=200, seed=0, threads=0):
         "model": model, "draws": draws, "seed": seed, "threads": threads})
 
 
-class AnswerResult:
-    """The answer to the question a scenario declares; to_dict() equals `statecraft answer
-    --format json`."""
-
-    def __init__(self, data):
-        self._data = data
-
-    def to_dict(self):
-        return self._data
-
-    @property
-    def question(self):
-        return self._data["question"]
-
-    @property
-    def disagreements(self):
-        """Where the models disagree, in plain sentences."""
-        return list(self._data["disagreements"])
-
-    def cheapest_plans(self):
-        """{model: the cheapest plan that meets the target (its levers, cost, probabilities), or
-        None}."""
-        return {model: entry.get("optimize", {}).get("best")
-                for model, entry in self._data["models"].items()}
-
-    def __repr__(self):
-        return "<statecraft.AnswerResult %s: %d models>" % (self._data["target"],
-                                                           len(self._data["models"]))
-
-
-def answer(scenario=None, *, models=None, draws=500, optimize_draws=100, seed=0, threads=0,
-           distribution="triangular"):
+def answer(scenario: ScenarioLike = None, *, models: Optional[Sequence[ModelSpec]] = None,
+           draws: int = 500, optimize_draws: int = 100, seed: int = 0, threads: int = 0,
+           distribution: str = "triangular") -> AnswerResult:
     """`statecraft answer`: the answer to the question the scenario declares (its `question`
     key; the built-in scenario declares one): per model, the baseline and each declared plan
     with the probability of the target, the cheapest plan that meets it against the opponent's
@@ -450,162 +364,27 @@ def answer(scenario=None, *, models=None, draws=500, optimize_draws=100, seed=0,
 
 
 # ---------------------------------------------------------------------------------------------
-# pandas helpers, attached to the compiled classes
+# saved runs
 
 
-def _result_to_pandas(self, kind="positions"):
-    """The run as a DataFrame.
-
-    kind="positions": long form, one row per round, actor and issue with a stake (the CLI's
-    `--format csv` rows without the _outcome rows); "outcome": the model's outcome per round,
-    rounds × issues; "final": the last round's positions, actors × issues (NaN: no stake).
-    """
-    pandas = _pandas()
-    positions = self.positions
-    if kind == "positions":
-        rows = []
-        actors, issues = self.actors, self.issues
-        for round_index in range(positions.shape[0]):
-            for actor_index, actor in enumerate(actors):
-                for issue_index, issue in enumerate(issues):
-                    value = positions[round_index, actor_index, issue_index]
-                    if not _math.isnan(value):
-                        rows.append((round_index, actor, issue, float(value)))
-        return pandas.DataFrame(rows, columns=["round", "actor", "issue", "position"])
-    if kind == "outcome":
-        return pandas.DataFrame(self.round_outcomes, columns=self.issues,
-                                index=pandas.RangeIndex(positions.shape[0], name="round"))
-    if kind == "final":
-        return pandas.DataFrame(positions[-1], columns=self.issues,
-                                index=pandas.Index(self.actors, name="actor"))
-    raise ValueError("unknown kind '%s', expected positions, outcome or final" % kind)
+def list_runs(limit: int = 20, *, db: Optional[Path] = None) -> Dict[str, Any]:
+    """The saved runs, newest first (limit 0: all), as `statecraft runs list --format json`:
+    {store, runs: [{id, kind, status, scenario, models, seed, created_at, ...}]}. db: the run
+    store's path (default: the CLI's)."""
+    return _statecraft.list_runs(limit, db=db)
 
 
-def _scenario_to_pandas(self):
-    """One row per stake: actor, issue, position, salience (0-1), capability (effective)."""
-    pandas = _pandas()
-    positions, saliences, capabilities = self.positions, self.saliences, self.capabilities
-    rows = []
-    for actor_index, actor in enumerate(self.actors):
-        for issue_index, issue in enumerate(self.issues):
-            if _math.isnan(positions[actor_index, issue_index]):
-                continue
-            rows.append((actor, issue, float(positions[actor_index, issue_index]),
-                         float(saliences[actor_index, issue_index]),
-                         float(capabilities[actor_index, issue_index])))
-    return pandas.DataFrame(rows, columns=["actor", "issue", "position", "salience", "capability"])
+def show_run(id: int, *, db: Optional[Path] = None) -> Dict[str, Any]:
+    """One run's header, parameters, plan, options and result (`statecraft runs show --format
+    json`); NotFoundError when there is no such run."""
+    return _statecraft.show_run(id, db=db)
 
 
-def _backtest_to_pandas(self):
-    """One row per scored model: mae, the 95 % interval and the shares within each threshold."""
-    pandas = _pandas()
-    rows = []
-    for label, score in self.to_dict()["models"].items():
-        row = {"model": label, "mae": score["mae"], "mae_low": score["mae_ci"][0],
-               "mae_high": score["mae_ci"][1]}
-        for threshold, share in score["within"].items():
-            row["within_" + threshold] = share
-        rows.append(row)
-    return pandas.DataFrame(rows).set_index("model")
+def export_run(id: int, *, db: Optional[Path] = None) -> Dict[str, Any]:
+    """Everything about a run as one document (`statecraft runs export`)."""
+    return _statecraft.export_run(id, db=db)
 
 
-def _backtest_issues_pandas(self, label=None):
-    """The scored issues in long form: model, scenario, issue, known, predicted, error (absolute);
-    one model's or every model's."""
-    pandas = _pandas()
-    frames = []
-    for each in ([label] if label is not None else self.labels):
-        issues = self.issues(each)
-        frame = pandas.DataFrame(issues)
-        frame.insert(0, "model", each)
-        frame["error"] = (frame["predicted"] - frame["known"]).abs()
-        frames.append(frame)
-    return pandas.concat(frames, ignore_index=True)
-
-
-Result.to_pandas = _result_to_pandas
-Scenario.to_pandas = _scenario_to_pandas
-BacktestResult.to_pandas = _backtest_to_pandas
-BacktestResult.issues_to_pandas = _backtest_issues_pandas
-
-
-# ---------------------------------------------------------------------------------------------
-# building a scenario in code
-
-
-def _estimate(value):
-    """A number or a (low, central, high) triple, in the native schema."""
-    if isinstance(value, (tuple, list)):
-        return list(value)
-    return value
-
-
-class ScenarioBuilder:
-    """Builds a scenario in code; build() checks it exactly as a file is checked.
-
-        builder = statecraft.ScenarioBuilder("Toy", salience_scale=100)
-        builder.actor("A", capability=2).actor("B")
-        builder.issue("tariff", scale=(0, 100), status_quo=50)
-        builder.stake("A", "tariff", position=20, salience=80)
-        builder.stake("B", "tariff", position=(60, 70, 80), salience=50)
-        scenario = builder.build()
-
-    A number may be a (low, central, high) triple wherever the file format allows a range.
-    """
-
-    def __init__(self, name="", description="", salience_scale=1, sources=()):
-        self._data = {"name": name}
-        if description:
-            self._data["description"] = description
-        if sources:
-            self._data["sources"] = list(sources)
-        if salience_scale != 1:
-            self._data["salience_scale"] = salience_scale
-        self._data["actors"] = []
-        self._data["issues"] = []
-        self._data["stakes"] = {}
-
-    def actor(self, name, capability=None, description=""):
-        actor = {"name": name}
-        if description:
-            actor["description"] = description
-        if capability is not None:
-            actor["capability"] = _estimate(capability)
-        self._data["actors"].append(actor)
-        return self
-
-    def issue(self, name, scale=(0, 100), status_quo=None, known_outcome=None, deciders=None,
-              description="", anchors=None):
-        issue = {"name": name}
-        if description:
-            issue["description"] = description
-        issue["scale"] = list(scale)
-        if anchors:
-            issue["anchors"] = {str(value): meaning for value, meaning in anchors.items()}
-        if status_quo is not None:
-            issue["reference_point"] = _estimate(status_quo)
-        if known_outcome is not None:
-            issue["known_outcome"] = _estimate(known_outcome)
-        if deciders is not None:
-            issue["deciders"] = list(deciders)
-        self._data["issues"].append(issue)
-        return self
-
-    def stake(self, actor, issue, position, salience, capability=None, source=""):
-        stake = {"position": _estimate(position), "salience": _estimate(salience)}
-        if capability is not None:
-            stake["capability"] = _estimate(capability)
-        if source:
-            stake["source"] = source
-        self._data["stakes"].setdefault(actor, {})[issue] = stake
-        return self
-
-    def to_dict(self):
-        """The scenario so far, in the native schema."""
-        import copy
-
-        return copy.deepcopy(self._data)
-
-    def build(self):
-        """The validated Scenario; ValueError naming what is wrong otherwise."""
-        return Scenario.from_dict(self._data)
+def delete_run(id: int, *, db: Optional[Path] = None) -> Dict[str, Any]:
+    """Deletes a run: {deleted: id}; NotFoundError when there is no such run."""
+    return _statecraft.delete_run(id, db=db)

@@ -5,10 +5,13 @@ ctest sets STATECRAFT_CLI and STATECRAFT_SOURCE_DIR (python/CMakeLists.txt); run
 CLI is looked up in build*/ of the repository, newest first.
 """
 
+import atexit
 import glob
 import json
 import os
+import shutil
 import subprocess
+import tempfile
 
 import pytest
 
@@ -29,6 +32,11 @@ def _find_cli():
 
 CLI = _find_cli()
 
+# The CLI saves runs in its default store under XDG_DATA_HOME: a folder of this session's own,
+# so the tests never write into the user's store (nor fail on one a newer statecraft upgraded).
+_DATA_HOME = tempfile.mkdtemp(prefix="statecraft-pytest-")
+atexit.register(shutil.rmtree, _DATA_HOME, True)
+
 
 def source_path(*parts):
     return os.path.join(SOURCE_DIR, *parts)
@@ -46,7 +54,7 @@ def run_cli(*args):
     if CLI is None:
         pytest.fail("no statecraft CLI found: set STATECRAFT_CLI or build it")
     completed = subprocess.run([CLI, *args], cwd=SOURCE_DIR, capture_output=True, text=True,
-                               timeout=600)
+                               timeout=600, env=dict(os.environ, XDG_DATA_HOME=_DATA_HOME))
     if completed.returncode != 0:
         raise CliError(completed.returncode, completed.stderr)
     return completed.stdout

@@ -80,7 +80,7 @@ def test_optimize_equals_cli():
     result = statecraft.optimize(target="munitions<=25", probability=0.6, draws=30)
     assert result.to_dict() == cli_json("optimize", "--target", "munitions<=25", "--probability",
                                         "0.6", "--draws", "30")
-    assert repr(result).startswith("<statecraft.OptimizeResult")
+    assert repr(result).startswith("statecraft.OptimizeResult: munitions<=25 with probability")
 
 
 def _cli_message(*args):

@@ -165,9 +165,13 @@ def test_result_to_pandas():
 
 
 def test_repr_names_model_and_outcome():
-    text = repr(statecraft.run(None, "median"))
-    assert text.startswith("<statecraft.Result median:")
-    assert "munitions=" in text
+    result = statecraft.run(None, "median")
+    lines = repr(result).splitlines()
+    assert lines[0].startswith("statecraft.Result: median on 'Russia-DPRK")
+    assert lines[1].split() == ["issue", "outcome", "before", "decision", "rules", "status",
+                                "quo"]
+    munitions = next(line.split() for line in lines if line.split()[0] == "munitions")
+    assert munitions[1] == "%.1f" % result.outcome["munitions"]
 
 
 def test_a_long_call_lets_other_python_threads_run():

@@ -35,7 +35,7 @@ EumOptions OptionsFrom(const ParamValues& params) {
   options.compromise_key = ChoiceOf<EumCompromiseKey>(
       params, "compromise_key",
       {{"midpoint", EumCompromiseKey::kMidpoint}, {"least", EumCompromiseKey::kLeast}});
-  options.capitulation = params.GetChoice("capitulation") == "on";
+  options.capitulation = params.GetBoolean("capitulation");
   options.q = params.GetNumber("q");
   options.range = ChoiceOf<EumRange>(
       params, "range", {{"fixed", EumRange::kFixed}, {"dynamic", EumRange::kDynamic}});
@@ -227,8 +227,13 @@ void RegisterEumModel(ModelRegistry& registry) {
           Choice("compromise_key", "midpoint", {"midpoint", "least"},
                  "among compromises pick the lowest EU-weighted midpoint (Scholz code) or the "
                  "least movement"),
-          Choice("capitulation", "on", {"on", "off"},
-                 "whether the compel/capitulate octant moves the mover (off: jmckib code)"),
+          ParamSpec{"capitulation",
+                    ParamType::kBoolean,
+                    "true",
+                    {},
+                    0,
+                    0,
+                    "whether the compel/capitulate octant moves the mover (false: jmckib code)"},
           ParamSpec{"q",
                     ParamType::kNumber,
                     "1",
