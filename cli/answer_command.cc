@@ -15,8 +15,8 @@
 #include <iostream>
 
 #include "cli/common.h"
-#include "cli/progress.h"
 #include "cli/lever_options.h"
+#include "cli/progress.h"
 
 namespace statecraft::cli {
 namespace {

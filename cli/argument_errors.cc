@@ -64,9 +64,9 @@ Walk WalkCommands(const CLI::App& app, const std::vector<std::string>& args) {
     // A command that has subcommands but no arguments of its own: the word was meant as one of
     // them. Otherwise it is an argument, and what follows is the command's own.
     const bool takes_words =
-        !walk.command->get_options([](const CLI::Option* option) {
-                        return option->get_positional();
-                      }).empty();
+        !walk.command
+             ->get_options([](const CLI::Option* option) { return option->get_positional(); })
+             .empty();
     if (!Subcommands(*walk.command).empty() && !takes_words) walk.unknown_command = word;
     break;
   }

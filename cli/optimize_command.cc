@@ -8,9 +8,9 @@
 #include <iostream>
 
 #include "cli/common.h"
-#include "cli/progress.h"
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
+#include "cli/progress.h"
 #include "cli/store_options.h"
 #include "statecraft/app/lever_commands.h"
 

@@ -65,8 +65,8 @@ void PrintSaved(const app::SaveReport& saved, const OutputOptions& options) {
 
 std::string ProgressText(const std::string& what, const std::string& unit, int done, int total,
                          double seconds) {
-  std::string text = what + ": " + std::to_string(done) + "/" + std::to_string(total) + " " +
-                     unit + " (" + std::to_string(total > 0 ? 100LL * done / total : 0) + "%)";
+  std::string text = what + ": " + std::to_string(done) + "/" + std::to_string(total) + " " + unit +
+                     " (" + std::to_string(total > 0 ? 100LL * done / total : 0) + "%)";
   // The rate and the time left once there is something to measure them by.
   if (done > 0 && seconds > 0.0) {
     const double rate = done / seconds;

@@ -44,8 +44,8 @@ void PrintRunList(const app::RunsListOutput& output, bool filtered) {
   for (const StoredRun& run : output.runs) {
     const std::int64_t draws = app::RunDraws(run);
     const std::string target = app::RunTarget(run);
-    const std::string models =
-        run.models.size() > 3 ? std::to_string(run.models.size()) + " models" : JoinModels(run.models);
+    const std::string models = run.models.size() > 3 ? std::to_string(run.models.size()) + " models"
+                                                     : JoinModels(run.models);
     rows.push_back({std::to_string(run.id), run.kind, run.status, models,
                     Shortened(app::RunPlanText(run), 28), target.empty() ? "-" : target,
                     draws > 0 ? std::to_string(draws) : "-", Shortened(run.scenario_name, 32),
@@ -87,7 +87,8 @@ void PrintRun(const app::RunShowOutput& output) {
 }  // namespace
 
 void AddRunsCommand(CLI::App& app) {
-  auto* command = app.add_subcommand("runs", "list, show, export, resume, delete or clean up (gc) saved runs");
+  auto* command =
+      app.add_subcommand("runs", "list, show, export, resume, delete or clean up (gc) saved runs");
   command->require_subcommand(1);
   auto store_options = std::make_shared<StoreOptions>();
   auto format = std::make_shared<std::string>();
@@ -95,11 +96,13 @@ void AddRunsCommand(CLI::App& app) {
   auto id = std::make_shared<std::int64_t>(0);
   auto output = std::make_shared<std::string>();
 
-  auto* list = command->add_subcommand("list", "the saved runs, newest first, and the store's size");
+  auto* list =
+      command->add_subcommand("list", "the saved runs, newest first, and the store's size");
   AddStoreOptions(*list, *store_options, false);
   list->add_option("-n,--limit", *limit, "how many runs to list (0: all)")->default_val(20);
   auto filter = std::make_shared<app::RunsListRequest>();
-  list->add_option("--kind", filter->kind, "only runs of this kind: run|compare|whatif|sweep|optimize");
+  list->add_option("--kind", filter->kind,
+                   "only runs of this kind: run|compare|whatif|sweep|optimize");
   list->add_option("--scenario", filter->scenario, "only runs of the scenario of this name");
   list->add_option("--status", filter->status, "only runs in this status: running|complete");
   AddFormatOption(*list, *format, {"table", "json"});
@@ -110,8 +113,8 @@ void AddRunsCommand(CLI::App& app) {
     if (*format == "json") {
       PrintJson(std::cout, app::RunsListOutputToJson(listed));
     } else {
-      PrintRunList(listed, !request.kind.empty() || !request.scenario.empty() ||
-                               !request.status.empty());
+      PrintRunList(listed,
+                   !request.kind.empty() || !request.scenario.empty() || !request.status.empty());
     }
   });
 

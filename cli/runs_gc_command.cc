@@ -34,8 +34,9 @@ void PrintCleanUp(const std::string& store, const CleanUpReport& report, bool dr
   if (removed == 0) {
     std::cout << "no run to remove; " << Runs(report.runs_left) << " kept\n";
   } else if (dry_run) {
-    std::cout << "would remove " << Runs(removed) << " (" << IdRanges(report.removed) << ") and keep "
-              << Runs(report.runs_left - removed) << "; nothing removed (--dry-run)\n";
+    std::cout << "would remove " << Runs(removed) << " (" << IdRanges(report.removed)
+              << ") and keep " << Runs(report.runs_left - removed)
+              << "; nothing removed (--dry-run)\n";
   } else {
     std::cout << "removed " << Runs(removed) << " (" << IdRanges(report.removed) << "); "
               << Runs(report.runs_left) << " kept\n";
@@ -73,7 +74,8 @@ void AddRunsCleanUpCommand(CLI::App& runs) {
                        ", expected 0 or more (the newest runs to keep)");
     }
     if (command->count("--keep") == 0 && request->before.empty()) {
-      throw InputError("runs gc: expected --keep N or --before DATE (see 'statecraft runs gc --help')");
+      throw InputError(
+          "runs gc: expected --keep N or --before DATE (see 'statecraft runs gc --help')");
     }
     const auto store = StoreOf(*store_options);
     const CleanUpReport report = Unwrap(app::CleanUpRuns(*request, *store));

@@ -11,9 +11,9 @@
 #include <iostream>
 
 #include "cli/common.h"
-#include "cli/progress.h"
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
+#include "cli/progress.h"
 #include "cli/store_options.h"
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/app/lever_commands.h"

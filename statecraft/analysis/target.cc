@@ -5,8 +5,8 @@
 #include <optional>
 
 #include "statecraft/core/error.h"
-#include "statecraft/core/spelling.h"
 #include "statecraft/core/number_text.h"
+#include "statecraft/core/spelling.h"
 
 namespace statecraft {
 namespace {

@@ -23,7 +23,8 @@ void CheckChoice(const std::string& key, const std::string& value,
   }
   std::string names;
   for (const std::string& choice : choices) names += (names.empty() ? "" : ", ") + choice;
-  FailField(key, "found '" + value + "'; " + DidYouMean(value, choices) + "expected one of " + names);
+  FailField(key,
+            "found '" + value + "'; " + DidYouMean(value, choices) + "expected one of " + names);
 }
 
 void CheckRequiredProbability(const std::string& key, double probability) {

@@ -100,9 +100,9 @@ Outcome<WhatifOutput> Whatif(const PreparedWhatif& prepared, const Context& cont
     sweep.draws_done = progress.Hook();
     for (int m = 0; m < total; ++m) {
       CheckCancelled(context);
-      MergeWhatif(output.whatif, RunWhatif(input.scenario, input.levers, prepared.plans,
-                                           {prepared.models[m]}, sweep, prepared.target,
-                                           prepared.counter));
+      MergeWhatif(output.whatif,
+                  RunWhatif(input.scenario, input.levers, prepared.plans, {prepared.models[m]},
+                            sweep, prepared.target, prepared.counter));
     }
     if (output.whatif.cases.empty()) {  // no model: the cases without cells
       output.whatif = RunWhatif(input.scenario, input.levers, prepared.plans, {}, prepared.sweep,
@@ -163,8 +163,8 @@ SweepOutput EmptySweepOutput(const PreparedSweep& prepared) {
 // Computes every model's sweep without the store.
 void ComputeSweeps(const PreparedSweep& prepared, const Context& context, SweepOutput& output) {
   const SweepPlan plan = MakeSweepPlan(prepared.input->levers, prepared.plan);
-  DrawProgress progress(context, static_cast<std::int64_t>(prepared.models.size()) *
-                                     prepared.sweep.draws);
+  DrawProgress progress(context,
+                        static_cast<std::int64_t>(prepared.models.size()) * prepared.sweep.draws);
   SweepOptions sweep = prepared.sweep;
   sweep.draws_done = progress.Hook();
   for (const ModelChoice& model : prepared.models) {
@@ -186,8 +186,8 @@ bool ComputeSavedSweep(const PreparedSweep& prepared, const Context& context, Sw
     SweepContinuation continuation;
     continuation.threads = prepared.sweep.threads;
     continuation.cancelled = context.cancelled;
-    DrawProgress progress(context, static_cast<std::int64_t>(prepared.models.size()) *
-                                       prepared.sweep.draws);
+    DrawProgress progress(context,
+                          static_cast<std::int64_t>(prepared.models.size()) * prepared.sweep.draws);
     continuation.draws_done = progress.Hook();
     continuation.model_done = [&output](int, const SweepResult& whole) {
       output.results.push_back(whole);

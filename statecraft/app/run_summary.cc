@@ -46,7 +46,8 @@ std::string RunPlanText(const StoredRun& run) {
   if (plan.is_array() && !plan.empty() && plan.front().is_object() &&
       plan.front().contains("plan")) {
     std::string names;
-    for (const Json& item : plan) names += (names.empty() ? "" : ", ") + item["plan"].get<std::string>();
+    for (const Json& item : plan)
+      names += (names.empty() ? "" : ", ") + item["plan"].get<std::string>();
     return names;
   }
   if (plan.is_array()) {

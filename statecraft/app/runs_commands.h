@@ -21,8 +21,7 @@ struct RunsListRequest {
 };
 
 // The kinds of saved runs, and their statuses.
-inline const std::vector<std::string> kRunKinds = {"run", "compare", "whatif", "sweep",
-                                                   "optimize"};
+inline const std::vector<std::string> kRunKinds = {"run", "compare", "whatif", "sweep", "optimize"};
 inline const std::vector<std::string> kRunStatuses = {"running", "complete"};
 
 struct RunsListOutput {

@@ -320,7 +320,8 @@ Plan ParsePlanSpec(const Scenario& scenario, const LeverSet& levers, const std::
         known.push_back(lever.name);
       }
       throw InputError("plan \"" + spec + "\": unknown plan or lever '" + item.lever + "'; " +
-                       DidYouMean(item.lever, known) + "plans: " + (plans.empty() ? "none" : plans) +
+                       DidYouMean(item.lever, known) +
+                       "plans: " + (plans.empty() ? "none" : plans) +
                        "; levers: " + (names.empty() ? "none" : names) +
                        " (combine levers with '+', set a magnitude with '=')");
     }

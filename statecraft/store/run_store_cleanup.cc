@@ -28,14 +28,13 @@ std::string CheckedTime(const std::string& text) {
   std::string time = text;
   if (!time.empty() && time.back() == 'Z') time.pop_back();
   const std::string shape = "dddd-dd-ddTdd:dd:dd";
-  const bool shaped = (time.size() == 10 || time.size() == 16 || time.size() == 19) &&
-                      [&] {
-                        for (std::size_t k = 0; k < time.size(); ++k) {
-                          const bool digit = std::isdigit(static_cast<unsigned char>(time[k]));
-                          if (shape[k] == 'd' ? !digit : time[k] != shape[k]) return false;
-                        }
-                        return true;
-                      }();
+  const bool shaped = (time.size() == 10 || time.size() == 16 || time.size() == 19) && [&] {
+    for (std::size_t k = 0; k < time.size(); ++k) {
+      const bool digit = std::isdigit(static_cast<unsigned char>(time[k]));
+      if (shape[k] == 'd' ? !digit : time[k] != shape[k]) return false;
+    }
+    return true;
+  }();
   const auto field = [&](std::size_t at) { return std::stoi(time.substr(at, 2)); };
   if (!shaped || field(5) < 1 || field(5) > 12 || field(8) < 1 || field(8) > 31 ||
       (time.size() > 10 && (field(11) > 23 || field(14) > 59)) ||
