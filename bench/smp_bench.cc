@@ -6,6 +6,7 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/io/importers/ktab.h"
+#include "statecraft/io/levers_format.h"
 #include "statecraft/io/text_file.h"
 #include "statecraft/models/builtin.h"
 #include "statecraft/models/smp/smp.h"
@@ -48,6 +49,38 @@ BENCHMARK(BM_SmpDummyData6Dim)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SmpDummyDataA040)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SmpDummyDataA080)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SmpDummyDataA160)->Unit(benchmark::kMillisecond);
+
+// What one Monte Carlo draw of a sweep asks of smp (Model::RunOutcome: the outcome and the final
+// positions, no per-turn detail) against the full run (Model::Run, with every turn's detail), on
+// the built-in scenario (8 actors, 3 issues run one by one) and on SOE-Policy (26 actors, 1
+// dimension, 19 turns). The sweep adds the draw's sampling and decision rules to RunOutcome.
+void RunSmpModel(benchmark::State& state, const Scenario& scenario, bool outcome_only) {
+  const ModelInfo& info = BuiltinModels().Get("smp");
+  const auto model = info.create(ResolveParams("smp", info.params, {}));
+  for (auto _ : state) {
+    const Forecast forecast =
+        outcome_only ? model->RunOutcome(scenario, 0) : model->Run(scenario, 0);
+    benchmark::DoNotOptimize(forecast.outcome.data());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+void BM_SmpRunOutcomeFlagship(benchmark::State& state) {
+  RunSmpModel(state, BuiltinScenarioWithLevers().scenario, true);
+}
+void BM_SmpRunFlagship(benchmark::State& state) {
+  RunSmpModel(state, BuiltinScenarioWithLevers().scenario, false);
+}
+void BM_SmpRunOutcomeSoePolicy(benchmark::State& state) {
+  RunSmpModel(state, KtabInput("SOE-Policy"), true);
+}
+void BM_SmpRunSoePolicy(benchmark::State& state) {
+  RunSmpModel(state, KtabInput("SOE-Policy"), false);
+}
+BENCHMARK(BM_SmpRunOutcomeFlagship)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SmpRunFlagship)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SmpRunOutcomeSoePolicy)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SmpRunSoePolicy)->Unit(benchmark::kMillisecond);
 
 // One turn of the engine alone on n actors in 1 dimension (the a160 input cut to n actors),
 // capped to one turn: the per-turn cost, to check its O(n^3) growth.

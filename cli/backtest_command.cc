@@ -1,5 +1,6 @@
 // `statecraft backtest deu FILE [--capability equal|votes] [--model SPEC]... [--format table|json]`
 // `statecraft backtest flagship [FILE] [--format table|json]`
+// `statecraft backtest gallery [--model SPEC]... [--format table|json]`
 //
 // Scores every model (or the --model list, "NAME" or "NAME:k=v,k=v") against known outcomes.
 #include "statecraft/app/backtest_command.h"
@@ -9,7 +10,9 @@
 
 #include "cli/common.h"
 #include "cli/progress.h"
+#include "statecraft/app/gallery_commands.h"
 #include "statecraft/core/error.h"
+#include "statecraft/core/number_text.h"
 
 namespace statecraft::cli {
 namespace {
@@ -68,6 +71,61 @@ void PrintIssueForecasts(const Scenario& scenario, const BacktestResult& result)
   PrintTable(std::cout, rows);
 }
 
+std::string IntervalText(double low, double high, const std::string& missing) {
+  if (std::isnan(low)) return missing;
+  return "[" + FormatNumber(low, 1) + ", " + FormatNumber(high, 1) + "]";
+}
+
+// Per model: the mean error over cases (percent of each issue's range), its t-interval, and each
+// case's error; then per case, every scored issue with its coded outcome and every forecast.
+void PrintGalleryScores(const app::GalleryBacktestOutput& output) {
+  const GalleryBacktestResult& result = output.scores;
+  std::cout << "cases with a known outcome: " << result.cases
+            << ", issues scored: " << result.issues_scored
+            << " (errors in % of each issue's range; each case counts once)\n\n";
+  if (result.models.empty()) return;
+  std::vector<std::vector<std::string>> rows = {{"model", "mean error %", "95% t-interval"}};
+  for (const GalleryCaseScore& scored : result.models.front().cases) {
+    rows.front().push_back(scored.name);
+  }
+  for (const GalleryModelScore& score : result.models) {
+    std::vector<std::string> row = {
+        score.label, FormatNumber(score.error_percent, 1),
+        IntervalText(score.interval_low, score.interval_high, "n/a (one case)")};
+    for (const GalleryCaseScore& scored : score.cases) {
+      row.push_back(FormatNumber(scored.error_percent, 1));
+    }
+    rows.push_back(row);
+  }
+  PrintTable(std::cout, rows);
+  for (std::size_t index = 0; index < result.models.front().cases.size(); ++index) {
+    const GalleryCaseScore& first = result.models.front().cases[index];
+    const GalleryCase* gallery_case = nullptr;
+    for (const GalleryCase& candidate : output.cases) {
+      if (candidate.name == first.name) gallery_case = &candidate;
+    }
+    std::cout << "\n" << first.name << "\n";
+    std::vector<std::vector<std::string>> issue_rows = {{"file", "issue", "coded outcome"}};
+    for (const GalleryModelScore& score : result.models) issue_rows.front().push_back(score.label);
+    for (std::size_t k = 0; k < first.issues.size(); ++k) {
+      const Scenario& scenario = gallery_case->scenarios[first.issues[k].scenario];
+      // Coded outcomes as written (8.833 years, not 8.8).
+      const Estimate& known = *scenario.issues[first.issues[k].issue].known_outcome;
+      std::string coded = NumberText(known.central);
+      if (known.IsRanged()) {
+        coded += " [" + NumberText(known.Low()) + ", " + NumberText(known.High()) + "]";
+      }
+      std::vector<std::string> row = {gallery_case->files[first.issues[k].scenario],
+                                      scenario.issues[first.issues[k].issue].name, coded};
+      for (const GalleryModelScore& score : result.models) {
+        row.push_back(FormatNumber(score.cases[index].issues[k].predicted));
+      }
+      issue_rows.push_back(row);
+    }
+    PrintTable(std::cout, issue_rows);
+  }
+}
+
 }  // namespace
 
 void AddBacktestCommand(CLI::App& app) {
@@ -118,7 +176,8 @@ void AddBacktestCommand(CLI::App& app) {
         Unwrap(app::Backtest(request, ProgressContext(nullptr, progress)));
     progress.Finish();
     if (output.scenarios.size() != 1) {
-      throw InputError(flagship->input.file + ": holds " + std::to_string(output.scenarios.size()) +
+      throw InputError(app::SourceName(SourceOf(flagship->input)) + ": holds " +
+                       std::to_string(output.scenarios.size()) +
                        " scenarios, expected one (`backtest deu` scores a dataset)");
     }
     if (flagship->format == "json") {
@@ -133,6 +192,23 @@ void AddBacktestCommand(CLI::App& app) {
     PrintScores(*output.without_decision_rules);
     std::cout << "\n";
     PrintIssueForecasts(output.scenarios.front(), *output.without_decision_rules);
+  });
+
+  auto gallery = std::make_shared<BacktestOptions>();
+  auto* gallery_command = command->add_subcommand(
+      "gallery", "every built-in case with a known outcome (errors in % of each issue's range)");
+  gallery_command->add_option("-m,--model", gallery->models,
+                              "model to score (repeatable; default: every model)");
+  AddFormatOption(*gallery_command, gallery->format, {"table", "json"});
+  gallery_command->callback([gallery] {
+    app::GalleryBacktestRequest request;
+    request.models = ChosenModels(gallery->models);
+    const app::GalleryBacktestOutput output = Unwrap(app::BacktestGallery(request));
+    if (gallery->format == "json") {
+      PrintJson(std::cout, app::GalleryBacktestOutputToJson(output));
+    } else {
+      PrintGalleryScores(output);
+    }
   });
 }
 

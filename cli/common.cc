@@ -14,7 +14,14 @@ void AddInputOptions(CLI::App& command, InputOptions& options, bool file_require
       "file", options.file,
       file_required ? "scenario or dataset file"
                     : "scenario file (default: the built-in Russia-DPRK scenario)");
-  if (file_required) file->required();
+  if (file_required) {
+    file->required();
+  } else {
+    command
+        .add_option("--scenario", options.scenario,
+                    "a built-in scenario by name instead of FILE (statecraft scenarios lists them)")
+        ->excludes(file);
+  }
   std::string formats;
   for (const auto& format : KnownFormats()) formats += (formats.empty() ? "" : "|") + format;
   command.add_option("--from", options.from, "input format: auto|" + formats)->default_val("auto");
@@ -25,6 +32,7 @@ void AddInputOptions(CLI::App& command, InputOptions& options, bool file_require
 }
 
 app::ScenarioSource SourceOf(const InputOptions& options) {
+  if (!options.scenario.empty()) return app::ScenarioSource::Named(options.scenario);
   if (options.file.empty()) return app::ScenarioSource::Builtin();
   ReadOptions read;
   read.format = options.from;

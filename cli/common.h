@@ -17,16 +17,19 @@
 
 namespace statecraft::cli {
 
-// Options of commands that read one scenario: FILE (optional: the built-in scenario), --from.
+// Options of commands that read one scenario: FILE (optional: the built-in scenario), --from,
+// or --scenario NAME (a built-in scenario by name, instead of FILE).
 struct InputOptions {
   std::string file;
+  std::string scenario;
   std::string from = "auto";
   std::string capability = "equal";
 };
 
+// A command whose FILE is required (a dataset) takes no --scenario.
 void AddInputOptions(CLI::App& command, InputOptions& options, bool file_required = false);
 
-// The scenario the options name, as a request's source.
+// The scenario the options name, as a request's source (ScenarioSource::Named for --scenario).
 app::ScenarioSource SourceOf(const InputOptions& options);
 
 // A request that failed: main() prints its message and exits with ExitStatus(code).
@@ -63,6 +66,7 @@ std::vector<ModelSpec> ModelSpecs(const std::vector<std::string>& specs);
 
 // Registers a subcommand; each lives in its own file.
 void AddModelsCommand(CLI::App& app);
+void AddScenariosCommand(CLI::App& app);
 void AddRunCommand(CLI::App& app);
 void AddCompareCommand(CLI::App& app);
 void AddValidateCommand(CLI::App& app);

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
                        std::to_string(statecraft::kJsonOutputVersion) + ", run store schema " +
                        std::to_string(statecraft::kStoreSchemaVersion));
   statecraft::cli::AddModelsCommand(app);
+  statecraft::cli::AddScenariosCommand(app);
   statecraft::cli::AddRunCommand(app);
   statecraft::cli::AddCompareCommand(app);
   statecraft::cli::AddValidateCommand(app);

@@ -105,8 +105,9 @@ void AddRunCommand(CLI::App& app) {
     request.seed = options->seed;
     request.plan = options->plan;
     if (options->random_scenario) {
-      if (!options->input.file.empty()) {
-        throw InputError("--random-scenario generates its scenario; give no FILE with it");
+      if (!options->input.file.empty() || !options->input.scenario.empty()) {
+        throw InputError(
+            "--random-scenario generates its scenario; give no FILE or --scenario with it");
       }
       const ScenarioGenerator& generator = FindGenerator("ktab-random");
       if (command->count("--seed") == 0) request.seed = generator.default_seed;

@@ -5,6 +5,7 @@
 
 #include "python/bindings.h"
 #include "statecraft/app/backtest_command.h"
+#include "statecraft/app/gallery_commands.h"
 #include "statecraft/core/error.h"
 
 namespace statecraft::python {
@@ -113,6 +114,15 @@ void BindBacktest(py::module_& module) {
       },
       py::arg("scenarios"), py::arg("models") = py::none(), py::arg("min_actors") = 3,
       py::arg("thresholds") = std::vector<int>{5, 10, 20}, py::arg("apply_decision_rules") = true);
+  module.def(
+      "_backtest_gallery",
+      [](const py::object& models) {
+        app::GalleryBacktestRequest request;
+        request.models = ModelsFromPython(models);
+        return JsonToPython(app::GalleryBacktestOutputToJson(
+            Unwrap(Released([&] { return app::BacktestGallery(request); }))));
+      },
+      py::arg("models") = py::none());
 }
 
 }  // namespace statecraft::python

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "python/bindings.h"
+#include "statecraft/app/gallery_commands.h"
 #include "statecraft/app/scenario_commands.h"
 #include "statecraft/core/error.h"
 #include "statecraft/io/builtin_scenario.h"
@@ -337,6 +338,18 @@ void BindScenario(py::module_& module) {
       py::arg("capability") = "equal");
   module.def("builtin", &BuiltinScenario,
              "The built-in scenario (Russia-DPRK, June 2024), as `statecraft run` uses it.");
+  module.def(
+      "scenario",
+      [](const std::string& name) {
+        const app::ScenarioSource source = app::ScenarioSource::Named(name);
+        return FromText(source.text, source.path, "auto", "equal");
+      },
+      py::arg("name"),
+      "A built-in scenario by name: the flagship (russia-dprk-2024) or a case of the gallery "
+      "(statecraft.scenarios() lists them); ValueError for an unknown name.");
+  module.def("_scenarios", [] {
+    return JsonToPython(app::ScenariosOutputToJson(Unwrap(app::Scenarios({})))["scenarios"]);
+  });
   module.def(
       "save",
       [](const py::handle& scenario, const py::object& path, const py::object& format) {

@@ -60,6 +60,7 @@ __all__ = [
     "backtest",
     "backtest_deu",
     "backtest_flagship",
+    "backtest_gallery",
     "builtin",
     "compare",
     "delete_run",
@@ -77,6 +78,8 @@ __all__ = [
     "report_data",
     "run",
     "save",
+    "scenario",
+    "scenarios",
     "show_run",
     "sweep",
     "validate",
@@ -135,6 +138,18 @@ def loads_all(text: str, name: str = "<string>", format: str = "auto", capabilit
 def builtin() -> Scenario:
     """The built-in scenario (Russia-DPRK, June 2024), the one `statecraft run` uses."""
     return _statecraft.builtin()
+
+
+def scenario(name: str) -> Scenario:
+    """A built-in scenario by name: the flagship (russia-dprk-2024) or a case of the gallery
+    (scenarios() lists them); InputError naming the known ones for an unknown name."""
+    return _statecraft.scenario(name)
+
+
+def scenarios() -> List[Dict[str, Any]]:
+    """The built-in scenarios, the flagship first: [{name, case, title, file, actors, issues,
+    known_outcome, question}], as `statecraft scenarios --format json` lists them."""
+    return _statecraft._scenarios()
 
 
 def save(scenario: ScenarioLike, path: Path, format: Optional[str] = None) -> None:
@@ -271,6 +286,16 @@ def backtest_deu(path: Path, *, capability: str = "equal",
                  format: str = "deu") -> BacktestResult:
     """`statecraft backtest deu FILE`: the DEU dataset of EU legislative decisions."""
     return backtest(load_all(path, format=format, capability=capability), models)
+
+
+def backtest_gallery(*,
+                     models: Optional[Sequence[Union[str, Tuple[str, str, Dict[str, Any]]]]] = None
+                     ) -> Dict[str, Any]:
+    """`statecraft backtest gallery`: every model (or `models`) on every built-in case with a
+    known outcome: errors in percent of each issue's range, each case counted once, a Student-t
+    interval over cases; the dict equals `statecraft backtest gallery --format json`
+    (docs/gallery.md)."""
+    return _statecraft._backtest_gallery(models)
 
 
 def backtest_flagship(scenario: ScenarioLike = None, *,

@@ -64,6 +64,19 @@ def cli_json(*args):
     return json.loads(run_cli(*args, "--format", "json"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_run_store(tmp_path_factory):
+    """Runs the CLI and the module save go to a run store of the session's own (under
+    XDG_DATA_HOME), never to the user's: a store written by another version would fail them."""
+    previous = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))
+    yield
+    if previous is None:
+        del os.environ["XDG_DATA_HOME"]
+    else:
+        os.environ["XDG_DATA_HOME"] = previous
+
+
 @pytest.fixture(autouse=True)
 def _repository_root(monkeypatch):
     """Relative paths in tests (and in expected error messages) are relative to the root, as in

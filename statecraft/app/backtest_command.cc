@@ -38,21 +38,21 @@ Outcome<BacktestOutput> Backtest(const BacktestRequest& request, const Context& 
   });
 }
 
+Json ModelScoreToJson(const ModelScore& score) {
+  Json within = Json::object();
+  for (const auto& [threshold, share] : score.share_within) {
+    within[std::to_string(threshold)] = share;
+  }
+  return Json{{"mae", score.mean_absolute_error},
+              {"mae_ci", {score.interval_low, score.interval_high}},
+              {"within", within}};
+}
+
 Json BacktestToJson(const BacktestResult& result) {
   Json out;
   out["issues_scored"] = result.issues_scored;
   Json models = Json::object();
-  for (const ModelScore& score : result.models) {
-    Json item;
-    item["mae"] = score.mean_absolute_error;
-    item["mae_ci"] = {score.interval_low, score.interval_high};
-    Json within = Json::object();
-    for (const auto& [threshold, share] : score.share_within) {
-      within[std::to_string(threshold)] = share;
-    }
-    item["within"] = within;
-    models[score.label] = item;
-  }
+  for (const ModelScore& score : result.models) models[score.label] = ModelScoreToJson(score);
   out["models"] = models;
   return out;
 }

@@ -38,6 +38,9 @@ Outcome<BacktestOutput> Backtest(const BacktestRequest& request, const Context& 
 // with both rules {"with_decision_rules": ..., "without_decision_rules": ...}.
 Json BacktestOutputToJson(const BacktestOutput& output);
 Json BacktestToJson(const BacktestResult& result);
+// One model's scores as every backtest writes them (deu, flagship, gallery):
+//   {"mae", "mae_ci": [lo, hi] (null where undefined), "within": {"5": share, ...}}
+Json ModelScoreToJson(const ModelScore& score);
 
 }  // namespace statecraft::app
 

@@ -276,6 +276,15 @@ BacktestRequest DecodeBacktestRequest(const Json& body) {
   return request;
 }
 
+GalleryBacktestRequest DecodeGalleryBacktestRequest(const Json& body) {
+  const Fields fields(body, {"models"});
+  GalleryBacktestRequest request;
+  for (const std::string& spec : fields.Strings("models")) {
+    request.models.push_back(ParseBacktestModel(spec));
+  }
+  return request;
+}
+
 ReportDataRequest DecodeReportDataRequest(const Json& body) {
   const Fields fields(body, {"document", "model", "draws", "seed", "threads"});
   ReportDataRequest request;

@@ -17,6 +17,7 @@
 
 #include "statecraft/app/answer_command.h"
 #include "statecraft/app/backtest_command.h"
+#include "statecraft/app/gallery_commands.h"
 #include "statecraft/app/lever_commands.h"
 #include "statecraft/app/report_command.h"
 #include "statecraft/app/run_commands.h"
@@ -36,6 +37,9 @@ AnswerRequest DecodeAnswerRequest(const Json& body);
 // {"document"?, "models"?}: the scenario's known outcomes scored with and without decision rules
 // (as `statecraft backtest flagship`).
 BacktestRequest DecodeBacktestRequest(const Json& body);
+// {"models"?}: every model scored on the built-in cases with a known outcome (as `statecraft
+// backtest gallery`).
+GalleryBacktestRequest DecodeGalleryBacktestRequest(const Json& body);
 ReportDataRequest DecodeReportDataRequest(const Json& body);
 // {"text", "file_name"?, "from"?, "capability"?}: a file's text to read in any format (the name's
 // extension helps detection), converted to native JSON documents.

@@ -61,7 +61,8 @@ Outcome<RunOutput> Run(const RunRequest& request, const Context& context) {
     result.saved = SaveRun(context, [&](RunStore& store) {
       RunHeader header = MakeRunHeader("run", {model}, request.seed, context);
       header.plan = PlanJson(planned);
-      return store.SaveRun(result.scenario, header, {result.forecast}, RunToJson(result));
+      return store.SaveRun(result.scenario, header, std::span(&result.forecast, 1),
+                           RunToJson(result));
     });
     return result;
   });

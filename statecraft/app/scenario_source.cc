@@ -1,5 +1,6 @@
 #include "statecraft/app/scenario_source.h"
 
+#include "statecraft/app/outcome.h"
 #include "statecraft/core/error.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/text_file.h"
@@ -57,6 +58,15 @@ ScenarioSource ScenarioSource::Given(ScenarioWithLevers input) {
   source.kind = Kind::kGiven;
   source.given = std::make_shared<const ScenarioWithLevers>(std::move(input));
   return source;
+}
+
+ScenarioSource ScenarioSource::Named(const std::string& name) {
+  const BuiltinScenario* builtin = FindBuiltinScenario(name);
+  if (builtin == nullptr) {
+    FailField("scenario", "found '" + name + "', expected a built-in scenario: " +
+                              BuiltinScenarioNames() + " (statecraft scenarios lists them)");
+  }
+  return Text(builtin->text, builtin->file_name);
 }
 
 std::string SourceName(const ScenarioSource& source) {

@@ -30,6 +30,10 @@ struct ScenarioSource {
   static ScenarioSource Text(std::string text, std::string name, ReadOptions read = {});
   static ScenarioSource Document(Json document);
   static ScenarioSource Given(ScenarioWithLevers input);
+  // A built-in scenario by name (the flagship or a case of the gallery, docs/gallery.md): its
+  // text, named "NAME.yaml (built in)" in messages. InputError located at "scenario", listing the
+  // names, when there is none of that name.
+  static ScenarioSource Named(const std::string& name);
 };
 
 // How messages name the source: the file's path, "the built-in scenario", "document.json".

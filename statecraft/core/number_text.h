@@ -11,7 +11,7 @@ namespace statecraft {
 std::string NumberText(double value);
 
 // A value held on a unit scale written on a wider one (a salience of 0.6 written on 0–100): the
-// shortest decimal x with x * (1 / scale) == value, which is how the readers bring it back, so a
+// shortest decimal x with x / scale == value, which is how the readers bring it back, so a
 // written file reads back to the same double; value * scale when no decimal does.
 double ValueOnScale(double value, double scale);
 

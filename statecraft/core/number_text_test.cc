@@ -31,12 +31,13 @@ TEST(NumberText, NonFiniteValuesAreNamed) {
 }
 
 TEST(ValueOnScale, ReadsBackToTheSameDouble) {
-  EXPECT_EQ(ValueOnScale(60.0 * (1.0 / 100.0), 100.0), 60.0);
+  EXPECT_EQ(ValueOnScale(60.0 / 100.0, 100.0), 60.0);
   EXPECT_EQ(ValueOnScale(0.35, 100.0), 35.0);
+  EXPECT_EQ(ValueOnScale(0.7, 100.0), 70.0);  // readers divide: 70 / 100 is the double nearest 0.7
   for (int hundredths = 0; hundredths <= 10000; ++hundredths) {
     const double written = hundredths / 100.0;
-    const double held = written * (1.0 / 100.0);
-    EXPECT_EQ(ValueOnScale(held, 100.0) * (1.0 / 100.0), held) << written;
+    const double held = written / 100.0;
+    EXPECT_EQ(ValueOnScale(held, 100.0) / 100.0, held) << written;
     EXPECT_EQ(ValueOnScale(held, 100.0), written) << written;
   }
 }

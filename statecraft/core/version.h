@@ -22,7 +22,7 @@ namespace statecraft {
 inline constexpr char kProgramVersion[] = "0.1.0";
 inline constexpr int kScenarioFormatVersion = 1;
 inline constexpr int kJsonOutputVersion = 1;
-inline constexpr int kStoreSchemaVersion = 4;
+inline constexpr int kStoreSchemaVersion = 5;
 
 }  // namespace statecraft
 

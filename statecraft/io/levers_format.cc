@@ -36,15 +36,16 @@ void ReadDealSide(const NodeReader& node, DealSide& side) {
   }
 }
 
-Stake ReadStake(const NodeReader& node, double salience_factor) {
+Stake ReadStake(const NodeReader& node, double salience_scale) {
   node.RequireMap({"position", "salience", "capability", "source"});
   Stake stake;
   stake.position = node.Child("position").ReadEstimate();
   const NodeReader salience = node.Child("salience");
   stake.salience = salience.ReadEstimate();
-  stake.salience.central *= salience_factor;
-  if (stake.salience.low) *stake.salience.low *= salience_factor;
-  if (stake.salience.high) *stake.salience.high *= salience_factor;
+  // Divided, as the scenario's own stakes are (native_format.cc).
+  stake.salience.central /= salience_scale;
+  if (stake.salience.low) *stake.salience.low /= salience_scale;
+  if (stake.salience.high) *stake.salience.high /= salience_scale;
   if (stake.salience.Low() < 0 || stake.salience.High() > 1.0 + 1e-12) {
     salience.Expected("a salience within the file's salience_scale");
   }
@@ -53,7 +54,7 @@ Stake ReadStake(const NodeReader& node, double salience_factor) {
   return stake;
 }
 
-Effect ReadEffect(const NodeReader& node, double salience_factor) {
+Effect ReadEffect(const NodeReader& node, double salience_scale) {
   node.RequireMap({"type", "actors", "issues", "amount", "factor", "actor", "stakes", "rule",
                    "deciders", "give", "take"});
   Effect effect;
@@ -64,12 +65,13 @@ Effect ReadEffect(const NodeReader& node, double salience_factor) {
   if (node.Has("actors")) effect.actors = ReadNames(node.Child("actors"));
   if (node.Has("issues")) effect.issues = ReadNames(node.Child("issues"));
   if (node.Has("amount")) effect.amount = node.Child("amount").Number();
-  if (effect.type == EffectType::kShiftSalience || effect.type == EffectType::kSetSalience) {
-    effect.unit = salience_factor;
-  }
   // A factor turns the lever's magnitude into this effect's amount: -1 makes a "how far down"
-  // magnitude a downward shift.
-  if (node.Has("factor")) effect.unit *= node.Child("factor").Number();
+  // magnitude a downward shift. Salience amounts are on the file's salience scale, so their unit
+  // also brings them to [0, 1].
+  if (node.Has("factor")) effect.unit = node.Child("factor").Number();
+  if (effect.type == EffectType::kShiftSalience || effect.type == EffectType::kSetSalience) {
+    effect.unit /= salience_scale;
+  }
   switch (effect.type) {
     case EffectType::kAddActor: {
       const NodeReader actor = node.Child("actor");
@@ -83,7 +85,7 @@ Effect ReadEffect(const NodeReader& node, double salience_factor) {
         const NodeReader stakes = node.Child("stakes");
         if (!stakes.IsMap()) stakes.Expected("a map from issue name to stake");
         for (const auto& [issue, stake] : stakes.Entries()) {
-          effect.new_stakes.emplace_back(issue, ReadStake(stake, salience_factor));
+          effect.new_stakes.emplace_back(issue, ReadStake(stake, salience_scale));
         }
       }
       break;
@@ -108,7 +110,7 @@ Effect ReadEffect(const NodeReader& node, double salience_factor) {
   return effect;
 }
 
-Lever ReadLever(const NodeReader& node, const Scenario& scenario, double salience_factor) {
+Lever ReadLever(const NodeReader& node, const Scenario& scenario, double salience_scale) {
   node.RequireMap({"name", "description", "basis", "unit", "magnitude", "steps", "cost", "excluded",
                    "effects"});
   Lever lever;
@@ -150,7 +152,7 @@ Lever ReadLever(const NodeReader& node, const Scenario& scenario, double salienc
     const NodeReader effects = node.Child("effects");
     effects.RequireSequence();
     for (std::size_t k = 0; k < effects.Size(); ++k) {
-      lever.effects.push_back(ReadEffect(effects.Element(k), salience_factor));
+      lever.effects.push_back(ReadEffect(effects.Element(k), salience_scale));
     }
   }
   try {
@@ -162,12 +164,12 @@ Lever ReadLever(const NodeReader& node, const Scenario& scenario, double salienc
 }
 
 std::vector<Lever> ReadLeverList(const NodeReader& node, const Scenario& scenario,
-                                 double salience_factor) {
+                                 double salience_scale) {
   node.RequireSequence();
   std::vector<Lever> levers;
   for (std::size_t k = 0; k < node.Size(); ++k) {
     const NodeReader item = node.Element(k);
-    Lever lever = ReadLever(item, scenario, salience_factor);
+    Lever lever = ReadLever(item, scenario, salience_scale);
     for (const Lever& earlier : levers) {
       if (earlier.name == lever.name)
         item.Child("name").Fail("lever '" + lever.name + "' declared twice");
@@ -210,18 +212,18 @@ std::vector<PlanItem> SplitLeverSpec(const std::string& what, const std::string&
   return items;
 }
 
-double SalienceFactor(const NodeReader& root) {
+double SalienceScale(const NodeReader& root) {
   if (!root.Has("salience_scale")) return 1.0;
-  return 1.0 / root.Child("salience_scale").Number();
+  return root.Child("salience_scale").Number();
 }
 
 }  // namespace
 
 LeverSet ReadLeverSections(const NodeReader& root, const Scenario& scenario) {
   LeverSet set;
-  const double salience_factor = SalienceFactor(root);
+  const double salience_scale = SalienceScale(root);
   if (root.Has("levers"))
-    set.levers = ReadLeverList(root.Child("levers"), scenario, salience_factor);
+    set.levers = ReadLeverList(root.Child("levers"), scenario, salience_scale);
   if (root.Has("counter_levers")) {
     const NodeReader counter = root.Child("counter_levers");
     counter.RequireMap({"owner", "budget", "description", "levers"});
@@ -236,7 +238,7 @@ LeverSet ReadLeverSections(const NodeReader& root, const Scenario& scenario) {
       set.counter.budget = budget.Number();
       if (set.counter.budget < 0) budget.Expected("a budget >= 0");
     }
-    set.counter.levers = ReadLeverList(counter.Child("levers"), scenario, salience_factor);
+    set.counter.levers = ReadLeverList(counter.Child("levers"), scenario, salience_scale);
     for (std::size_t k = 0; k < set.counter.levers.size(); ++k) {
       if (set.FindLever(set.counter.levers[k].name) != nullptr) {
         counter.Child("levers").Element(k).Child("name").Fail(

@@ -20,11 +20,13 @@ const std::vector<std::string> kScenarioFileKeys = {
 
 namespace {
 
-// Reading: every number of an estimate times the file's salience factor (1 / salience_scale).
-Estimate Scaled(Estimate estimate, double factor) {
-  estimate.central *= factor;
-  if (estimate.low) *estimate.low *= factor;
-  if (estimate.high) *estimate.high *= factor;
+// Reading: every number of an estimate divided by the file's salience scale. Division, not a
+// product with 1 / scale, so that 70 on 0–100 reads as the double nearest 0.7, as KTAB's
+// percent saliences do (70 * 0.01 is one unit in the last place above it).
+Estimate Scaled(Estimate estimate, double scale) {
+  estimate.central /= scale;
+  if (estimate.low) *estimate.low /= scale;
+  if (estimate.high) *estimate.high /= scale;
   return estimate;
 }
 
@@ -123,7 +125,7 @@ void ReadIssues(const NodeReader& list, Scenario& scenario) {
   }
 }
 
-void ReadStakes(const NodeReader& stakes, double salience_factor, Scenario& scenario) {
+void ReadStakes(const NodeReader& stakes, double salience_scale, Scenario& scenario) {
   if (!stakes.IsMap()) stakes.Expected("a map of actor: {issue: stake}");
   scenario.ResizeStakes();
   for (const auto& [actor_name, per_issue] : stakes.Entries()) {
@@ -144,9 +146,9 @@ void ReadStakes(const NodeReader& stakes, double salience_factor, Scenario& scen
                           ", " + NumberText(declared.scale_high) + "]");
       }
       const NodeReader salience = item.Child("salience");
-      stake.salience = Scaled(salience.ReadEstimate(), salience_factor);
+      stake.salience = Scaled(salience.ReadEstimate(), salience_scale);
       if (stake.salience.Low() < 0 || stake.salience.High() > 1.0 + 1e-12) {
-        salience.Expected(salience_factor == 1.0
+        salience.Expected(salience_scale == 1.0
                               ? "a salience in [0, 1] (write 'salience_scale: 100' at the top of "
                                 "the file for 0-100 saliences)"
                               : "a salience in [0, 100]");
@@ -233,16 +235,15 @@ Scenario ReadNativeScenario(const NodeReader& root) {
       scenario.sources.push_back(sources.Element(k).String());
     }
   }
-  double salience_factor = 1.0;
+  double salience_scale = 1.0;
   if (root.Has("salience_scale")) {
     const NodeReader scale = root.Child("salience_scale");
-    const double value = scale.Number();
-    if (value != 1.0 && value != 100.0) scale.Expected("1 or 100");
-    salience_factor = 1.0 / value;
+    salience_scale = scale.Number();
+    if (salience_scale != 1.0 && salience_scale != 100.0) scale.Expected("1 or 100");
   }
   ReadActors(root.Child("actors"), scenario);
   ReadIssues(root.Child("issues"), scenario);
-  ReadStakes(root.Child("stakes"), salience_factor, scenario);
+  ReadStakes(root.Child("stakes"), salience_scale, scenario);
   for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
     bool any = false;
     for (int actor = 0; actor < scenario.ActorCount(); ++actor) {

@@ -46,6 +46,19 @@ TEST(NativeFormat, ReadsEveryField) {
   EXPECT_DOUBLE_EQ(*scenario.StakeOf(1, 0).position.high, 6.0);
 }
 
+// Saliences on 0-100 are divided by 100, so "70" reads as the double nearest 0.7 (what "0.7"
+// reads as, and what KTAB's percent saliences become), not 70 * 0.01.
+TEST(NativeFormat, PercentSaliencesReadAsTheirNearestFraction) {
+  const Scenario scenario = ParseNativeScenario(
+      "salience_scale: 100\nactors: [{name: A}]\nissues: [{name: x}]\n"
+      "stakes: {A: {x: {position: 1, salience: [35, 70, 95]}}}\n",
+      "f.yaml");
+  const Estimate& salience = scenario.StakeOf(0, 0).salience;
+  EXPECT_EQ(salience.central, 0.7);
+  EXPECT_EQ(*salience.low, 0.35);
+  EXPECT_EQ(*salience.high, 0.95);
+}
+
 void ExpectSame(const Scenario& a, const Scenario& b) {
   ASSERT_EQ(a.ActorCount(), b.ActorCount());
   ASSERT_EQ(a.IssueCount(), b.IssueCount());

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -9,10 +10,12 @@
 #include <ctime>
 #include <filesystem>
 #include <stdexcept>
+#include <tuple>
 
 #include "statecraft/core/error.h"
 #include "statecraft/core/version.h"
 #include "statecraft/io/native_format.h"
+#include "statecraft/store/packed.h"
 #include "statecraft/store/sha256.h"
 #include "statecraft/store/sqlite_statement.h"
 #include "statecraft/store/store_schema.h"
@@ -22,6 +25,11 @@ namespace {
 
 using store_internal::Statement;
 using store_internal::Transaction;
+
+// The size past which closing the store copies its write-ahead log into the database (about a
+// dozen saved runs). Every program that opens the store reads the whole log first: a larger
+// limit costs each of them more, a smaller one waits for the disk more often.
+constexpr std::uintmax_t kWalLimitBytes = 1 << 20;
 
 std::string NowUtc() {
   const auto now = std::chrono::system_clock::now();
@@ -48,7 +56,8 @@ constexpr const char* kRunColumns =
     "runs.created_at, runs.finished_at, runs.program_version, runs.seed, runs.models_json, "
     "runs.params_json, runs.plan_json, runs.options_json, runs.draws_planned, "
     "(SELECT COUNT(*) FROM draws WHERE draws.run_id = runs.id), scenarios.canonical_json, "
-    "runs.result_json FROM runs JOIN scenarios ON scenarios.hash = runs.scenario_hash ";
+    "runs.result_json, runs.result_packed "
+    "FROM runs JOIN scenarios ON scenarios.hash = runs.scenario_hash ";
 
 StoredRun ReadRun(const Statement& row, bool full) {
   StoredRun run;
@@ -69,7 +78,7 @@ StoredRun ReadRun(const Statement& row, bool full) {
   run.draws_saved = static_cast<int>(row.Integer(14));
   if (full) {
     run.scenario_json = row.Text(15);
-    run.result = ParseStoredJson(row.Text(16));
+    run.result = row.IsNull(17) ? ParseStoredJson(row.Text(16)) : UnpackJson(row.Blob(17));
   }
   return run;
 }
@@ -95,60 +104,6 @@ Json RunHeaderJson(const StoredRun& run) {
 }
 
 Json NumberOrNull(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
-
-// Blocks keep every bit of their numbers (NaN included): each value as its 8 bytes, little-endian
-// whatever the machine, so a store moves between machines.
-void AppendWord(std::uint64_t word, std::string& bytes) {
-  for (int shift = 0; shift < 64; shift += 8) {
-    bytes.push_back(static_cast<char>((word >> shift) & 0xff));
-  }
-}
-
-std::uint64_t ReadWord(const std::string& bytes, std::size_t index) {
-  std::uint64_t word = 0;
-  for (int k = 7; k >= 0; --k) {
-    word = (word << 8) | static_cast<unsigned char>(bytes[index * 8 + k]);
-  }
-  return word;
-}
-
-std::string EncodeDoubles(const std::vector<double>& values) {
-  std::string bytes;
-  bytes.reserve(values.size() * 8);
-  for (const double value : values) {
-    std::uint64_t word;
-    std::memcpy(&word, &value, sizeof(word));
-    AppendWord(word, bytes);
-  }
-  return bytes;
-}
-
-std::string EncodeIntegers(const std::vector<int>& values) {
-  std::string bytes;
-  bytes.reserve(values.size() * 8);
-  for (const int value : values) AppendWord(static_cast<std::uint64_t>(std::int64_t{value}), bytes);
-  return bytes;
-}
-
-// The values of a BLOB that must hold `count` of them; runtime_error otherwise (a damaged store).
-std::vector<double> DecodeDoubles(const std::string& bytes, std::size_t count) {
-  if (bytes.size() != count * 8) throw std::runtime_error("run store: a damaged block of draws");
-  std::vector<double> values(count);
-  for (std::size_t k = 0; k < count; ++k) {
-    const std::uint64_t word = ReadWord(bytes, k);
-    std::memcpy(&values[k], &word, sizeof(word));
-  }
-  return values;
-}
-
-std::vector<int> DecodeIntegers(const std::string& bytes, std::size_t count) {
-  if (bytes.size() != count * 8) throw std::runtime_error("run store: a damaged block of draws");
-  std::vector<int> values(count);
-  for (std::size_t k = 0; k < count; ++k) {
-    values[k] = static_cast<int>(static_cast<std::int64_t>(ReadWord(bytes, k)));
-  }
-  return values;
-}
 
 }  // namespace
 
@@ -200,6 +155,13 @@ RunStore::RunStore(const std::string& path) : path_(path) {
       Statement journal(db_, "PRAGMA journal_mode = WAL");
       journal.Step();
     }
+    // A commit appends to the write-ahead log without waiting for the disk (synchronous=NORMAL
+    // in WAL mode): a process killed at any point leaves every run it committed and never half
+    // of one; a power cut or an operating-system crash can lose the runs committed since the
+    // last checkpoint, and leaves the store consistent even then. Closing leaves the log in
+    // place (no checkpoint, so no wait for the disk) until it outgrows kWalLimitBytes.
+    Execute("PRAGMA synchronous = NORMAL");
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     Migrate();
   } catch (const std::runtime_error& error) {
     // A store that cannot be written (read-only, or a full disk) is not a broken one: say so.
@@ -219,7 +181,16 @@ RunStore::RunStore(const std::string& path) : path_(path) {
 }
 
 RunStore::~RunStore() {
-  if (db_ != nullptr) sqlite3_close(db_);
+  if (db_ == nullptr) return;
+  // A log past its limit is copied into the database and emptied, without waiting for other
+  // programs: one that is reading or writing now leaves it to a later close.
+  std::error_code error;
+  const std::uintmax_t log_bytes = std::filesystem::file_size(path_ + "-wal", error);
+  if (!error && log_bytes > kWalLimitBytes) {
+    sqlite3_busy_timeout(db_, 0);
+    sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  }
+  sqlite3_close(db_);
 }
 
 void RunStore::Execute(const std::string& sql) const {
@@ -276,7 +247,7 @@ std::int64_t RunStore::InsertRun(const Scenario& scenario, const RunHeader& head
   Statement insert(db_,
                    "INSERT INTO runs (kind, status, scenario_hash, models_json, params_json, "
                    "plan_json, options_json, seed, program_version, created_at, finished_at, "
-                   "draws_planned, result_json) "
+                   "draws_planned, result_packed) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   insert.Bind(1, header.kind)
       .Bind(2, std::string(complete ? "complete" : "running"))
@@ -290,21 +261,28 @@ std::int64_t RunStore::InsertRun(const Scenario& scenario, const RunHeader& head
       .Bind(10, now)
       .Bind(12, static_cast<std::int64_t>(header.draws_planned));
   if (complete) {
-    insert.Bind(11, now).Bind(13, result.dump());
+    insert.Bind(11, now).BindBlob(13, PackJson(result));
   }
   insert.Run();
   return sqlite3_last_insert_rowid(db_);
 }
 
 void RunStore::InsertForecasts(std::int64_t id, const Scenario& scenario,
-                               const std::vector<Forecast>& forecasts) {
+                               std::span<const Forecast> forecasts) {
   Statement outcome(db_,
                     "INSERT INTO outcomes (run_id, model, issue, outcome, unconstrained_outcome) "
                     "VALUES (?1, ?2, ?3, ?4, ?5)");
-  Statement position(db_,
-                     "INSERT INTO positions (run_id, model, round, actor, issue, position) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  Statement positions(db_,
+                      "INSERT INTO round_positions (run_id, model, actors_json, issues_json, "
+                      "round_count, positions) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   const int issue_count = scenario.IssueCount();
+  Json actors = Json::array();
+  for (const Actor& actor : scenario.actors) actors.push_back(actor.name);
+  Json issues = Json::array();
+  for (const Issue& issue : scenario.issues) issues.push_back(issue.name);
+  const std::string actors_json = actors.dump();
+  const std::string issues_json = issues.dump();
+  std::vector<double> values;
   for (const Forecast& forecast : forecasts) {
     for (int issue = 0; issue < issue_count; ++issue) {
       const double ruled =
@@ -316,27 +294,22 @@ void RunStore::InsertForecasts(std::int64_t id, const Scenario& scenario,
           .Bind(5, forecast.outcome[issue])
           .Run();
     }
-    for (std::size_t round = 0; round < forecast.rounds.size(); ++round) {
-      const std::vector<double>& positions = forecast.rounds[round].positions;
-      for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
-        for (int issue = 0; issue < issue_count; ++issue) {
-          const double value = positions[actor * issue_count + issue];
-          if (std::isnan(value)) continue;
-          position.Bind(1, id)
-              .Bind(2, forecast.model)
-              .Bind(3, static_cast<std::int64_t>(round))
-              .Bind(4, scenario.actors[actor].name)
-              .Bind(5, scenario.issues[issue].name)
-              .Bind(6, value)
-              .Run();
-        }
-      }
+    values.clear();
+    for (const Round& round : forecast.rounds) {
+      values.insert(values.end(), round.positions.begin(), round.positions.end());
     }
+    positions.Bind(1, id)
+        .Bind(2, forecast.model)
+        .Bind(3, actors_json)
+        .Bind(4, issues_json)
+        .Bind(5, static_cast<std::int64_t>(forecast.rounds.size()))
+        .BindBlob(6, Compress(EncodeDoubles(values)))
+        .Run();
   }
 }
 
 std::int64_t RunStore::SaveRun(const Scenario& scenario, const RunHeader& header,
-                               const std::vector<Forecast>& forecasts, const Json& result) {
+                               std::span<const Forecast> forecasts, const Json& result) {
   std::lock_guard<std::recursive_mutex> lock(mutex_);
   Transaction transaction(db_);
   const std::int64_t id = InsertRun(scenario, header, true, result);
@@ -457,14 +430,14 @@ std::optional<Json> RunStore::LoadPart(std::int64_t id, const std::string& part)
 }
 
 void RunStore::FinishRun(std::int64_t id, const Scenario& scenario,
-                         const std::vector<Forecast>& forecasts, const Json& result) {
+                         std::span<const Forecast> forecasts, const Json& result) {
   std::lock_guard<std::recursive_mutex> lock(mutex_);
   Transaction transaction(db_);
   InsertForecasts(id, scenario, forecasts);
   Statement finish(db_,
-                   "UPDATE runs SET status = 'complete', finished_at = ?2, result_json = ?3 "
+                   "UPDATE runs SET status = 'complete', finished_at = ?2, result_packed = ?3 "
                    "WHERE id = ?1");
-  finish.Bind(1, id).Bind(2, NowUtc()).Bind(3, result.dump()).Run();
+  finish.Bind(1, id).Bind(2, NowUtc()).BindBlob(3, PackJson(result)).Run();
   if (sqlite3_changes(db_) != 1) {
     throw InputError("run store: no run " + std::to_string(id) + " to finish");
   }
@@ -532,19 +505,7 @@ Json RunStore::Export(std::int64_t id) const {
                         {"unconstrained_outcome", NumberOrNull(outcome_query.Number(3))}});
   }
   out["outcomes"] = outcomes;
-  Json positions = Json::array();
-  Statement position_query(db_,
-                           "SELECT model, round, actor, issue, position FROM positions "
-                           "WHERE run_id = ?1 ORDER BY model, round, actor, issue");
-  position_query.Bind(1, id);
-  while (position_query.Step()) {
-    positions.push_back({{"model", position_query.Text(0)},
-                         {"round", position_query.Integer(1)},
-                         {"actor", position_query.Text(2)},
-                         {"issue", position_query.Text(3)},
-                         {"position", position_query.Number(4)}});
-  }
-  out["positions"] = positions;
+  out["positions"] = ExportPositions(id);
   Json draws = Json::array();
   Statement draw_query(db_,
                        "SELECT model, draw, outcomes_json FROM draws WHERE run_id = ?1 "
@@ -558,6 +519,67 @@ Json RunStore::Export(std::int64_t id) const {
   out["draws"] = draws;
   out["result"] = run->result;
   return out;
+}
+
+Json RunStore::ExportPositions(std::int64_t id) const {
+  // Runs saved before schema 5 hold one row per position, the others one BLOB per forecast; a
+  // run has one or the other. Both come out as rows ordered by model, round, actor and issue
+  // (byte order of the names, as SQLite orders text).
+  struct Row {
+    std::string model;
+    std::int64_t round;
+    std::string actor;
+    std::string issue;
+    double position;
+  };
+  std::vector<Row> rows;
+  Statement legacy(db_,
+                   "SELECT model, round, actor, issue, position FROM positions "
+                   "WHERE run_id = ?1 ORDER BY model, round, actor, issue");
+  legacy.Bind(1, id);
+  while (legacy.Step()) {
+    rows.push_back(
+        {legacy.Text(0), legacy.Integer(1), legacy.Text(2), legacy.Text(3), legacy.Number(4)});
+  }
+  Statement packed(db_,
+                   "SELECT model, actors_json, issues_json, round_count, positions "
+                   "FROM round_positions WHERE run_id = ?1");
+  packed.Bind(1, id);
+  bool any_packed = false;
+  while (packed.Step()) {
+    any_packed = true;
+    const std::string model = packed.Text(0);
+    const auto actors = Json::parse(packed.Text(1)).get<std::vector<std::string>>();
+    const auto issues = Json::parse(packed.Text(2)).get<std::vector<std::string>>();
+    const std::size_t rounds = static_cast<std::size_t>(packed.Integer(3));
+    const std::vector<double> values =
+        DecodeDoubles(Decompress(packed.Blob(4)), rounds * actors.size() * issues.size());
+    std::size_t slot = 0;
+    for (std::size_t round = 0; round < rounds; ++round) {
+      for (const std::string& actor : actors) {
+        for (const std::string& issue : issues) {
+          const double value = values[slot++];
+          if (std::isnan(value)) continue;
+          rows.push_back({model, static_cast<std::int64_t>(round), actor, issue, value});
+        }
+      }
+    }
+  }
+  if (any_packed) {
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      return std::tie(a.model, a.round, a.actor, a.issue) <
+             std::tie(b.model, b.round, b.actor, b.issue);
+    });
+  }
+  Json positions = Json::array();
+  for (const Row& row : rows) {
+    positions.push_back({{"model", row.model},
+                         {"round", row.round},
+                         {"actor", row.actor},
+                         {"issue", row.issue},
+                         {"position", row.position}});
+  }
+  return positions;
 }
 
 bool RunStore::Delete(std::int64_t id) {

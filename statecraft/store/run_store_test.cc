@@ -83,7 +83,7 @@ TEST_F(RunStoreTest, SavesARunAndReadsItBack) {
   RunStore store(path_);
   RunHeader header = Header("run", "eum");
   header.params["eum"] = DetailToJson(forecast.params.ToDetail());
-  const std::int64_t id = store.SaveRun(scenario, header, {forecast}, result);
+  const std::int64_t id = store.SaveRun(scenario, header, std::span(&forecast, 1), result);
   EXPECT_GT(id, 0);
 
   const std::optional<StoredRun> run = store.Get(id);
@@ -123,9 +123,9 @@ TEST_F(RunStoreTest, StoresAScenarioOnceAndListsNewestFirst) {
   const Forecast forecast = RunModel(BuiltinModels().Get("median"), scenario, {}, 0);
   RunStore store(path_);
   const std::int64_t first =
-      store.SaveRun(scenario, Header("run", "median"), {forecast}, Json::object());
+      store.SaveRun(scenario, Header("run", "median"), std::span(&forecast, 1), Json::object());
   const std::int64_t second =
-      store.SaveRun(scenario, Header("compare", "median"), {forecast}, Json::object());
+      store.SaveRun(scenario, Header("compare", "median"), std::span(&forecast, 1), Json::object());
   const std::vector<StoredRun> runs = store.List();
   ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(runs[0].id, second);
@@ -181,7 +181,8 @@ TEST_F(RunStoreTest, NamesWithQuotesAreDataNotSql) {
   scenario.name = "x'); DROP TABLE runs; --";
   const Forecast forecast = RunModel(BuiltinModels().Get("mean"), scenario, {}, 0);
   RunStore store(path_);
-  const std::int64_t id = store.SaveRun(scenario, Header("run", "mean"), {forecast}, {});
+  const std::int64_t id =
+      store.SaveRun(scenario, Header("run", "mean"), std::span(&forecast, 1), {});
   EXPECT_EQ(store.Get(id)->scenario_name, scenario.name);
   EXPECT_EQ(store.List().size(), 1u);
 }
@@ -207,7 +208,7 @@ TEST_F(RunStoreTest, LongRunsKeepTheirDrawsAndFinish) {
   EXPECT_TRUE(std::isnan(draws[0].second[1]));
   EXPECT_EQ(store.Get(id)->draws_saved, 4);
   const Forecast forecast = RunModel(BuiltinModels().Get("compromise"), scenario, {}, 0);
-  store.FinishRun(id, scenario, {forecast}, Json{{"draws", 4}});
+  store.FinishRun(id, scenario, std::span(&forecast, 1), Json{{"draws", 4}});
   const StoredRun run = *store.Get(id);
   EXPECT_EQ(run.status, "complete");
   EXPECT_EQ(run.result["draws"], 4);
@@ -307,6 +308,7 @@ TEST_F(RunStoreTest, MigratesAVersionOneStore) {
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP INDEX runs_by_created_at; DROP INDEX runs_by_scenario; "
                          "DROP TABLE run_parts; DROP TABLE sweep_blocks; "
+                         "DROP TABLE round_positions; ALTER TABLE runs DROP COLUMN result_packed; "
                          "DELETE FROM schema_version WHERE version > 1",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
@@ -320,7 +322,8 @@ TEST_F(RunStoreTest, MigratesAVersionOneStore) {
   for (const auto& [type, name] :
        {std::pair<const char*, const char*>{"index", "runs_by_created_at"},
         {"table", "run_parts"},
-        {"table", "sweep_blocks"}}) {
+        {"table", "sweep_blocks"},
+        {"table", "round_positions"}}) {
     sqlite3_bind_text(statement, 1, type, -1, SQLITE_STATIC);
     sqlite3_bind_text(statement, 2, name, -1, SQLITE_STATIC);
     ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
@@ -329,6 +332,84 @@ TEST_F(RunStoreTest, MigratesAVersionOneStore) {
   }
   sqlite3_finalize(statement);
   sqlite3_close(db);
+}
+
+// A store of schema 4 keeps a run's printed JSON as text and its positions one row each: after
+// the migration to schema 5 such a run reads back and exports as before, beside a run saved in
+// the compact form.
+TEST_F(RunStoreTest, RunsSavedBeforeSchemaFiveReadBackBesideNewOnes) {
+  const Scenario scenario = Builtin();
+  const Forecast forecast = RunModel(BuiltinModels().Get("median"), scenario, {}, 0);
+  const Json result = ForecastToJson(scenario, forecast);
+  { RunStore store(path_); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE round_positions; ALTER TABLE runs DROP COLUMN result_packed; "
+                         "DELETE FROM schema_version WHERE version > 4",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  // The run as schema 4 held it.
+  const std::string canonical = WriteScenarioJson(scenario);
+  const std::string hash = Sha256Hex(canonical);
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO scenarios (hash, name, canonical_json) VALUES (?1, ?2, ?3)",
+                     -1, &statement, nullptr);
+  sqlite3_bind_text(statement, 1, hash.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(statement, 2, scenario.name.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(statement, 3, canonical.c_str(), -1, SQLITE_TRANSIENT);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_DONE);
+  sqlite3_finalize(statement);
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO runs (kind, status, scenario_hash, models_json, params_json, "
+                     "plan_json, options_json, seed, program_version, created_at, finished_at, "
+                     "result_json) VALUES ('run', 'complete', ?1, '[\"median\"]', '{}', 'null', "
+                     "'{}', 0, 'old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ?2)",
+                     -1, &statement, nullptr);
+  sqlite3_bind_text(statement, 1, hash.c_str(), -1, SQLITE_TRANSIENT);
+  const std::string text = result.dump();
+  sqlite3_bind_text(statement, 2, text.c_str(), -1, SQLITE_TRANSIENT);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_DONE);
+  sqlite3_finalize(statement);
+  const std::int64_t old_id = sqlite3_last_insert_rowid(db);
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO positions (run_id, model, round, actor, issue, position) "
+                     "VALUES (?1, 'median', ?2, ?3, ?4, ?5)",
+                     -1, &statement, nullptr);
+  std::size_t old_positions = 0;
+  for (std::size_t round = 0; round < forecast.rounds.size(); ++round) {
+    for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+      for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+        const double value =
+            forecast.rounds[round].positions[actor * scenario.IssueCount() + issue];
+        if (std::isnan(value)) continue;
+        sqlite3_bind_int64(statement, 1, old_id);
+        sqlite3_bind_int64(statement, 2, static_cast<sqlite3_int64>(round));
+        sqlite3_bind_text(statement, 3, scenario.actors[actor].name.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(statement, 4, scenario.issues[issue].name.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_double(statement, 5, value);
+        ASSERT_EQ(sqlite3_step(statement), SQLITE_DONE);
+        sqlite3_reset(statement);
+        ++old_positions;
+      }
+    }
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+
+  RunStore store(path_);
+  EXPECT_EQ(store.SchemaVersion(), RunStore::LatestSchemaVersion());
+  const std::int64_t new_id =
+      store.SaveRun(scenario, Header("run", "median"), std::span(&forecast, 1), result);
+  const Json old_export = store.Export(old_id);
+  const Json new_export = store.Export(new_id);
+  EXPECT_EQ(store.Get(old_id)->result, result);
+  EXPECT_EQ(store.Get(new_id)->result, result);
+  EXPECT_EQ(old_export["result"].dump(), new_export["result"].dump());
+  ASSERT_EQ(old_export["positions"].size(), old_positions);
+  // The same rows in the same order, whichever form they were kept in.
+  EXPECT_EQ(old_export["positions"], new_export["positions"]);
+  EXPECT_EQ(store.IntegrityCheck(), "ok");
 }
 
 TEST_F(RunStoreTest, RefusesANewerSchemaAndForeignFiles) {
@@ -371,7 +452,7 @@ TEST_F(RunStoreTest, AWriterKilledMidWriteLeavesAConsistentStore) {
     std::vector<double> batch(kBatch * issues, 50.0);
     for (int k = 0;; ++k) {
       store.SaveDraws(sweep, "eum", k * kBatch, issues, batch);
-      store.SaveRun(scenario, Header("run", "eum"), {forecast}, Json::object());
+      store.SaveRun(scenario, Header("run", "eum"), std::span(&forecast, 1), Json::object());
     }
   }
   // Let it write for a while, then kill it without warning, mid-transaction most likely.
@@ -401,7 +482,8 @@ TEST_F(RunStoreTest, AWriterKilledMidWriteLeavesAConsistentStore) {
   }
   EXPECT_GT(complete, 0);
   // The store is still writable.
-  EXPECT_GT(store.SaveRun(scenario, Header("run", "eum"), {forecast}, Json::object()), 0);
+  EXPECT_GT(store.SaveRun(scenario, Header("run", "eum"), std::span(&forecast, 1), Json::object()),
+            0);
 }
 
 }  // namespace

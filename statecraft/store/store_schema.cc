@@ -87,6 +87,22 @@ CREATE TABLE sweep_blocks (
   UNIQUE (run_id, model, first_draw)
 );
 )sql",
+      // 5: compact runs. A complete run's printed JSON goes to result_packed as compressed
+      // MessagePack (result_json stays for the runs saved before); a forecast's positions of
+      // every round go to one compressed BLOB of little-endian doubles (round-major, then actor,
+      // then issue; NaN where the actor has no stake), not one row per round, actor and issue.
+      R"sql(
+ALTER TABLE runs ADD COLUMN result_packed BLOB;
+CREATE TABLE round_positions (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  model TEXT NOT NULL,
+  actors_json TEXT NOT NULL,
+  issues_json TEXT NOT NULL,
+  round_count INTEGER NOT NULL,
+  positions BLOB NOT NULL,
+  PRIMARY KEY (run_id, model)
+) WITHOUT ROWID;
+)sql",
   };
   return kMigrations;
 }

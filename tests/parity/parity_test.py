@@ -71,6 +71,8 @@ def cli_arguments(case, db):
         return ["models", "--format", "json"]
     if command == "validate":
         return ["validate"] + scenario + ["--format", "json"]
+    if command == "scenarios":
+        return ["scenarios", "--format", "json"]
     if command.startswith("runs_"):
         verb = command[len("runs_"):]
         words = ["runs", verb]
@@ -81,6 +83,8 @@ def cli_arguments(case, db):
             words += ["--format", "json"]
     elif command == "backtest":
         words = ["backtest", "flagship"] + scenario + ["--format", "json"]
+    elif command == "backtest_gallery":
+        words = ["backtest", "gallery", "--format", "json"]
     elif command == "report":
         words = ["report"] + scenario + ["--format", "json", "-o", "-"]
     else:
@@ -151,6 +155,10 @@ def api_route(case, documents):
         return "GET", "/api/models", None
     if command == "validate":
         return "POST", "/api/validate", {"document": body.get("document")}
+    if command == "scenarios":
+        return "GET", "/api/scenarios", None
+    if command == "backtest_gallery":
+        return "POST", "/api/backtest/gallery", body
     if command == "runs_list":
         return "GET", "/api/runs?limit=%d" % request["limit"], None
     if command == "runs_export":
@@ -178,6 +186,10 @@ def run_api(server, case, documents):
             raise Failure("API job ended %s" % job["status"])
         return {"error": job["error"], "code": job["code"], "status": 400}
     if status == 200:
+        if case["command"] == "scenarios":
+            # The API lists each scenario with its document beside the fields the others give.
+            for listing in answer["scenarios"]:
+                listing.pop("document")
         return {"ok": answer}
     return {"error": answer["error"], "code": answer.get("code"), "status": status}
 
@@ -198,6 +210,10 @@ def python_call(case, db):
         return statecraft.run(scenario, **request, **params).to_dict()
     if command == "compare":
         return statecraft.compare(scenario, **request).to_dict()
+    if command == "scenarios":
+        return {"scenarios": statecraft.scenarios()}
+    if command == "backtest_gallery":
+        return statecraft.backtest_gallery(**request)
     if command == "backtest":
         return statecraft.backtest_flagship(scenario, **request).to_dict()
     if command == "report":

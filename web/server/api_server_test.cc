@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/json_output.h"
 #include "statecraft/io/levers_format.h"
 
@@ -94,6 +95,33 @@ TEST_F(ApiServerTest, TheBuiltInDocumentRoundTripsThroughValidate) {
   ASSERT_EQ(valid->status, 200) << valid->body;
   EXPECT_EQ(Body(valid)["scenario"], BuiltinScenarioWithLevers().scenario.name);
   EXPECT_EQ(Body(valid)["plans"].size(), BuiltinScenarioWithLevers().levers.plans.size());
+}
+
+// The gallery: every built-in scenario is listed with its document, which validates as sent,
+// and each opens by name; an unknown name is a 400 that lists the names.
+TEST_F(ApiServerTest, TheBuiltInScenariosOpenByName) {
+  httplib::Client client = Client();
+  auto listed = client.Get("/api/scenarios");
+  ASSERT_EQ(listed->status, 200);
+  const Json scenarios = Body(listed)["scenarios"];
+  ASSERT_EQ(scenarios.size(), BuiltinScenarios().size());
+  EXPECT_EQ(scenarios[0]["name"], "russia-dprk-2024");
+  for (const Json& item : scenarios) {
+    auto valid = client.Post("/api/validate", Json{{"document", item["document"]}}.dump(),
+                             "application/json");
+    ASSERT_EQ(valid->status, 200) << item["name"] << ": " << valid->body;
+    EXPECT_EQ(Body(valid)["scenario"], item["title"]);
+    EXPECT_EQ(Body(valid)["actors"], item["actors"]);
+  }
+  auto named = client.Get("/api/scenario?name=cop21-paris-2015");
+  ASSERT_EQ(named->status, 200);
+  EXPECT_EQ(Body(named)["file"], "cop21-paris-2015.yaml (built in)");
+  EXPECT_EQ(Body(named)["document"]["question"]["target"], "legal>=50");
+  auto unknown = client.Get("/api/scenario?name=nosuch");
+  EXPECT_EQ(unknown->status, 400);
+  EXPECT_EQ(Body(unknown)["error"].get<std::string>().rfind(
+                "scenario: found 'nosuch', expected a built-in scenario: russia-dprk-2024, ", 0),
+            0u);
 }
 
 TEST_F(ApiServerTest, RunAnswersTheCliJsonAndSavesIt) {

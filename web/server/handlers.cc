@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "statecraft/app/gallery_commands.h"
 #include "statecraft/app/json_requests.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/csv.h"
@@ -36,9 +37,25 @@ HttpResponse HandleModels(ServerState&, const HttpRequest&) {
   return JsonResponse(app::ModelsOutputToJson(Unwrap(app::Models({}))));
 }
 
-HttpResponse HandleScenario(ServerState&, const HttpRequest&) {
-  Json out{{"file", BuiltinScenarioFileName()}, {"document", BuiltinDocument()}};
-  out.update(app::LeverSummaryJson(BuiltinScenarioWithLevers().levers));
+HttpResponse HandleScenario(ServerState&, const HttpRequest& request) {
+  const auto name = request.query.find("name");
+  if (name == request.query.end()) {
+    Json out{{"file", BuiltinScenarioFileName()}, {"document", BuiltinDocument()}};
+    out.update(app::LeverSummaryJson(BuiltinScenarioWithLevers().levers));
+    return JsonResponse(out);
+  }
+  // A built-in case of the gallery by name (an unknown name is a 400 that lists the names).
+  const app::ScenarioSource source = app::ScenarioSource::Named(name->second);
+  Json out{{"file", source.path}, {"document", YamlToJson(YAML::Load(source.text))}};
+  out.update(app::LeverSummaryJson(app::LoadScenarioWithLevers(source).levers));
+  return JsonResponse(out);
+}
+
+HttpResponse HandleScenarios(ServerState&, const HttpRequest&) {
+  Json out = app::ScenariosOutputToJson(Unwrap(app::Scenarios({})));
+  for (std::size_t k = 0; k < out["scenarios"].size(); ++k) {
+    out["scenarios"][k]["document"] = YamlToJson(YAML::Load(BuiltinScenarios()[k].text));
+  }
   return JsonResponse(out);
 }
 
@@ -87,6 +104,11 @@ HttpResponse HandleCompare(ServerState& state, const HttpRequest& request) {
 HttpResponse HandleBacktest(ServerState&, const HttpRequest& request) {
   const app::BacktestRequest decoded = app::DecodeBacktestRequest(ParseBody(request));
   return JsonResponse(app::BacktestOutputToJson(Unwrap(app::Backtest(decoded))));
+}
+
+HttpResponse HandleBacktestGallery(ServerState&, const HttpRequest& request) {
+  const app::GalleryBacktestRequest decoded = app::DecodeGalleryBacktestRequest(ParseBody(request));
+  return JsonResponse(app::GalleryBacktestOutputToJson(Unwrap(app::BacktestGallery(decoded))));
 }
 
 HttpResponse HandleReportData(ServerState& state, const HttpRequest& request) {

@@ -12,11 +12,13 @@ namespace statecraft::web {
 HttpResponse HandleHealth(ServerState& state, const HttpRequest& request);
 HttpResponse HandleModels(ServerState& state, const HttpRequest& request);
 HttpResponse HandleScenario(ServerState& state, const HttpRequest& request);
+HttpResponse HandleScenarios(ServerState& state, const HttpRequest& request);
 HttpResponse HandleValidate(ServerState& state, const HttpRequest& request);
 HttpResponse HandleImport(ServerState& state, const HttpRequest& request);
 HttpResponse HandleRun(ServerState& state, const HttpRequest& request);
 HttpResponse HandleCompare(ServerState& state, const HttpRequest& request);
 HttpResponse HandleBacktest(ServerState& state, const HttpRequest& request);
+HttpResponse HandleBacktestGallery(ServerState& state, const HttpRequest& request);
 HttpResponse HandleReportData(ServerState& state, const HttpRequest& request);
 HttpResponse HandleListRuns(ServerState& state, const HttpRequest& request);
 HttpResponse HandleExportRun(ServerState& state, const HttpRequest& request);

@@ -14,8 +14,11 @@ std::vector<Route> Routes(ServerState& state) {
       {"GET", "/api/health", bind(HandleHealth)},
       // GET /api/models → `statecraft models --format json`
       {"GET", "/api/models", bind(HandleModels)},
-      // GET /api/scenario → the built-in scenario as a document, its levers and plans
+      // GET /api/scenario[?name=NAME] → the built-in scenario (or the one called NAME) as a
+      // document, its levers and plans
       {"GET", "/api/scenario", bind(HandleScenario)},
+      // GET /api/scenarios → `statecraft scenarios --format json`, each with its document
+      {"GET", "/api/scenarios", bind(HandleScenarios)},
       // POST /api/validate {document?} → `statecraft validate --format json`
       {"POST", "/api/validate", bind(HandleValidate)},
       // POST /api/import {text, file_name?, from?, capability?} → {"scenarios": [{"name",
@@ -29,6 +32,8 @@ std::vector<Route> Routes(ServerState& state) {
       {"POST", "/api/compare", bind(HandleCompare)},
       // POST /api/backtest {document?, models?} → `statecraft backtest flagship --format json`
       {"POST", "/api/backtest", bind(HandleBacktest)},
+      // POST /api/backtest/gallery {models?} → `statecraft backtest gallery --format json`
+      {"POST", "/api/backtest/gallery", bind(HandleBacktestGallery)},
       // POST /api/report {document?, model?, draws?, seed?, threads?} → `statecraft report
       // --format json`: the report's data
       {"POST", "/api/report", bind(HandleReportData)},

@@ -263,43 +263,91 @@ bool NeedsSeparateRuns(const Scenario& scenario) {
   return false;
 }
 
+// The runs a scenario takes: one joint run over every issue (KTAB), or one per issue.
+struct RunPlan {
+  bool separate = false;
+  std::vector<Slice> slices;
+};
+
+RunPlan PlanRuns(const Scenario& scenario, DimensionMode mode) {
+  if (scenario.ActorCount() < 1 || scenario.IssueCount() < 1) {
+    throw InputError("smp: the scenario needs at least one actor and one issue");
+  }
+  RunPlan plan;
+  plan.separate = mode == DimensionMode::kSeparate ||
+                  (mode == DimensionMode::kAuto && NeedsSeparateRuns(scenario));
+  if (plan.separate) {
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      Slice slice;
+      slice.issues = {issue};
+      for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+        if (scenario.HasStake(actor, issue)) slice.actors.push_back(actor);
+      }
+      plan.slices.push_back(std::move(slice));
+    }
+    return plan;
+  }
+  Slice slice;
+  for (int issue = 0; issue < scenario.IssueCount(); ++issue) slice.issues.push_back(issue);
+  for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      if (!scenario.HasStake(actor, issue)) {
+        throw InputError("smp: actor '" + scenario.actors[actor].name +
+                         "' has no stake on issue '" + scenario.issues[issue].name +
+                         "'; with dimensions=joint every actor needs a position on every "
+                         "issue (use dimensions=separate or auto for one run per issue)");
+      }
+    }
+    slice.actors.push_back(actor);
+  }
+  plan.slices.push_back(std::move(slice));
+  return plan;
+}
+
+// Writes a slice's positions on KTAB's scale (actor-major over the slice) into a round's
+// positions on each issue's own scale.
+void PlaceSlice(const Scenario& scenario, const Slice& slice, const std::vector<double>& unit,
+                std::vector<double>& positions) {
+  const int issue_count = scenario.IssueCount();
+  const int d = static_cast<int>(slice.issues.size());
+  for (std::size_t a = 0; a < slice.actors.size(); ++a) {
+    for (int k = 0; k < d; ++k) {
+      const int issue = slice.issues[k];
+      positions[slice.actors[a] * issue_count + issue] =
+          ToScale(scenario.issues[issue], unit[a * d + k]);
+    }
+  }
+}
+
+// A round's outcome: the capability-weighted mean position per issue.
+std::vector<double> RoundOutcome(const Scenario& scenario, bool separate,
+                                 const std::vector<double>& round_positions) {
+  const int issue_count = scenario.IssueCount();
+  std::vector<double> outcome(issue_count, std::numeric_limits<double>::quiet_NaN());
+  std::vector<double> positions;
+  std::vector<double> weights;
+  for (int issue = 0; issue < issue_count; ++issue) {
+    positions.clear();
+    weights.clear();
+    for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+      if (!scenario.HasStake(actor, issue)) continue;
+      positions.push_back(round_positions[actor * issue_count + issue]);
+      weights.push_back(separate ? scenario.Capability(actor, issue)
+                                 : scenario.actors[actor].capability.central);
+    }
+    if (!positions.empty()) outcome[issue] = WeightedMean(positions, weights);
+  }
+  return outcome;
+}
+
 class SmpModel : public Model {
  public:
   SmpModel(SmpConfig config, DimensionMode mode) : config_(config), mode_(mode) {}
 
   Forecast Run(const Scenario& scenario, std::uint64_t seed) const override {
-    if (scenario.ActorCount() < 1 || scenario.IssueCount() < 1) {
-      throw InputError("smp: the scenario needs at least one actor and one issue");
-    }
-    const bool separate = mode_ == DimensionMode::kSeparate ||
-                          (mode_ == DimensionMode::kAuto && NeedsSeparateRuns(scenario));
-    std::vector<Slice> slices;
-    if (separate) {
-      for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-        Slice slice;
-        slice.issues = {issue};
-        for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
-          if (scenario.HasStake(actor, issue)) slice.actors.push_back(actor);
-        }
-        slices.push_back(std::move(slice));
-      }
-    } else {
-      Slice slice;
-      for (int issue = 0; issue < scenario.IssueCount(); ++issue) slice.issues.push_back(issue);
-      for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
-        for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-          if (!scenario.HasStake(actor, issue)) {
-            throw InputError("smp: actor '" + scenario.actors[actor].name +
-                             "' has no stake on issue '" + scenario.issues[issue].name +
-                             "'; with dimensions=joint every actor needs a position on every "
-                             "issue (use dimensions=separate or auto for one run per issue)");
-          }
-        }
-        slice.actors.push_back(actor);
-      }
-      slices.push_back(std::move(slice));
-    }
-
+    const RunPlan plan = PlanRuns(scenario, mode_);
+    const bool separate = plan.separate;
+    const std::vector<Slice>& slices = plan.slices;
     std::vector<SmpHistory> histories;
     std::size_t state_count = 1;
     for (const Slice& slice : slices) {
@@ -312,12 +360,10 @@ class SmpModel : public Model {
     }
 
     Forecast forecast;
-    const int issue_count = scenario.IssueCount();
     const std::vector<double> input_positions = InputPositions(scenario);
     for (std::size_t t = 0; t < state_count; ++t) {
       Round round;
       round.positions = input_positions;
-      round.outcome.assign(issue_count, std::numeric_limits<double>::quiet_NaN());
       Detail per_issue = Detail::MakeList();
       for (std::size_t s = 0; s < slices.size(); ++s) {
         const Slice& slice = slices[s];
@@ -327,18 +373,8 @@ class SmpModel : public Model {
           continue;
         }
         const std::size_t last = history.states.size() - 1;
-        const std::size_t index = std::min(t, last);
-        const SmpState& state = history.states[index];
-        const int d = static_cast<int>(slice.issues.size());
-        if (t > 0) {
-          for (std::size_t a = 0; a < slice.actors.size(); ++a) {
-            for (int k = 0; k < d; ++k) {
-              const int issue = slice.issues[k];
-              round.positions[slice.actors[a] * issue_count + issue] =
-                  ToScale(scenario.issues[issue], state.position[a * d + k]);
-            }
-          }
-        }
+        const SmpState& state = history.states[std::min(t, last)];
+        if (t > 0) PlaceSlice(scenario, slice, state.position, round.positions);
         Detail state_detail;
         if (t <= last) {
           state_detail =
@@ -350,18 +386,7 @@ class SmpModel : public Model {
           round.detail = std::move(state_detail);
         }
       }
-      // Outcome: the capability-weighted mean position per issue.
-      for (int issue = 0; issue < issue_count; ++issue) {
-        std::vector<double> positions;
-        std::vector<double> weights;
-        for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
-          if (!scenario.HasStake(actor, issue)) continue;
-          positions.push_back(round.positions[actor * issue_count + issue]);
-          weights.push_back(separate ? scenario.Capability(actor, issue)
-                                     : scenario.actors[actor].capability.central);
-        }
-        if (!positions.empty()) round.outcome[issue] = WeightedMean(positions, weights);
-      }
+      round.outcome = RoundOutcome(scenario, separate, round.positions);
       if (separate) {
         round.detail = Detail::MakeObject();
         round.detail.Set("issues", std::move(per_issue));
@@ -384,6 +409,25 @@ class SmpModel : public Model {
       Detail run = RunDetail(histories[0], config_.max_iterations);
       for (auto& [key, value] : run.AsObject()) forecast.detail.Set(key, std::move(value));
     }
+    return forecast;
+  }
+
+  // Run's last round without the turns before it and without any detail: each slice's last
+  // positions (a slice that stopped early keeps its last state, as Run carries it over).
+  Forecast RunOutcome(const Scenario& scenario, std::uint64_t seed) const override {
+    const RunPlan plan = PlanRuns(scenario, mode_);
+    Round last;
+    last.positions = InputPositions(scenario);
+    for (const Slice& slice : plan.slices) {
+      if (slice.actors.empty()) continue;
+      const SmpFinalState final_state =
+          RunSmpOutcome(MakeInput(scenario, slice, plan.separate), config_, seed);
+      PlaceSlice(scenario, slice, final_state.position, last.positions);
+    }
+    last.outcome = RoundOutcome(scenario, plan.separate, last.positions);
+    Forecast forecast;
+    forecast.outcome = last.outcome;
+    forecast.rounds.push_back(std::move(last));
     return forecast;
   }
 

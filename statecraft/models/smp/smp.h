@@ -12,7 +12,7 @@
 // - the registered model "smp" (RegisterSmpModel), which maps a Scenario to positions on each
 //   issue's own scale and attaches per-turn detail (targets, bargains, win probabilities);
 // - RunSmp, the engine on KTAB's [0, 1] scale, which also takes an accommodation matrix (the
-//   Scenario has no slot for one).
+//   Scenario has no slot for one); RunSmpOutcome, the same run keeping its last state only.
 //
 // KtabPrng and KtabRandomScenario reproduce KTAB's random number generator and its `--euSMP`
 // scenario generator (§4.13). See README.md beside this file for the math and every switch;
@@ -108,6 +108,16 @@ struct SmpHistory {
 // Runs the model. Throws InputError when the input is unusable (fewer than one actor, arrays of
 // the wrong size, values out of range). `seed` drives KtabPrng in stochastic mode only.
 SmpHistory RunSmp(const SmpInput& input, const SmpConfig& config, std::uint64_t seed);
+
+// The last state of a run: what a Monte Carlo draw needs.
+struct SmpFinalState {
+  std::vector<double> position;  // actor-major, [0, 1]
+  int turns = 0;
+};
+
+// RunSmp's last positions and turn count (the same numbers, bit for bit) without recording the
+// states and turns before them, nor the win probabilities no turn needs.
+SmpFinalState RunSmpOutcome(const SmpInput& input, const SmpConfig& config, std::uint64_t seed);
 
 // KTAB's PRNG (docs/models/smp.md §4.13): mt19937_64 whose outputs go through the bijection
 // qTrans(i) = (i + 0xE08C1D668B756F83)·(2i + 3) mod 2^64.

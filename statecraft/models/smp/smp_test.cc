@@ -11,6 +11,7 @@
 #include "statecraft/core/error.h"
 #include "statecraft/io/csv.h"
 #include "statecraft/io/importers/ktab.h"
+#include "statecraft/io/levers_format.h"
 #include "statecraft/io/text_file.h"
 #include "statecraft/models/builtin.h"
 
@@ -300,6 +301,67 @@ TEST(SmpModel, StochasticModeIsReproducibleForAFixedSeed) {
               other.rounds.back().positions != first.rounds.back().positions;
   }
   EXPECT_TRUE(differs);
+}
+
+// A sweep asks for the outcome and the final positions only: the same numbers as the full run,
+// whether the issues are run jointly (one or several dimensions) or one by one (the built-in
+// scenario: issues stop at different turns), stochastic or not, with every bargain model.
+TEST(SmpModel, RunOutcomeGivesTheLastRoundOfRun) {
+  Scenario weightless = BuiltinScenarioWithLevers().scenario;
+  weightless.actors[1].capability = Estimate(0.0);
+  Stake stake = weightless.StakeOf(2, 0);
+  stake.salience = Estimate(0.0);
+  weightless.SetStake(2, 0, stake);
+  const std::vector<Scenario> scenarios = {
+      BuiltinScenarioWithLevers().scenario, weightless, ReadCsvScenario("SOE-Pol-Comp"),
+      ReadCsvScenario("dummyData_3Dim"), KtabRandomScenario(3)};
+  const std::vector<ParamAssignments> settings = {
+      {},
+      {{"state_transitions", "stochastic"}},
+      {{"bargain_model", "pw_comp_interp"}, {"voting_rule", "binary"}},
+      {{"bargain_model", "init_rcvr_interp"}, {"third_party_commit", "full_commit"}},
+      {{"dimensions", "separate"}, {"pce", "markov_incentive"}},
+      {{"max_turns", "3"}, {"voting_rule", "asym_prosp"}}};
+  const ModelInfo& info = BuiltinModels().Get("smp");
+  for (const ParamAssignments& assignments : settings) {
+    const auto model = info.create(ResolveParams("smp", info.params, assignments));
+    for (const Scenario& scenario : scenarios) {
+      for (std::uint64_t seed : {0u, 7u}) {
+        const Forecast full = model->Run(scenario, seed);
+        const Forecast lean = model->RunOutcome(scenario, seed);
+        ASSERT_EQ(lean.rounds.size(), 1u);
+        ASSERT_EQ(lean.outcome.size(), full.outcome.size());
+        for (std::size_t k = 0; k < full.outcome.size(); ++k) {
+          EXPECT_EQ(lean.outcome[k], full.outcome[k]) << scenario.name << " issue " << k;
+        }
+        const std::vector<double>& expected = full.rounds.back().positions;
+        const std::vector<double>& actual = lean.rounds.back().positions;
+        ASSERT_EQ(expected.size(), actual.size());
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+          if (std::isnan(expected[k])) {
+            EXPECT_TRUE(std::isnan(actual[k])) << scenario.name << " slot " << k;
+          } else {
+            EXPECT_EQ(expected[k], actual[k]) << scenario.name << " slot " << k;
+          }
+        }
+      }
+    }
+  }
+}
+
+// The engine's lean run, with an accommodation matrix (ideals lag behind positions).
+TEST(SmpEngine, RunSmpOutcomeGivesTheLastStateOfRunSmp) {
+  for (std::uint64_t seed : {1u, 4u, 7u}) {
+    const SmpInput input = KtabRandomInput(seed, true);
+    SmpConfig stochastic;
+    stochastic.state_transitions = SmpStateTransitions::kStochastic;
+    for (const SmpConfig& config : {SmpConfig{}, stochastic}) {
+      const SmpHistory history = RunSmp(input, config, seed);
+      const SmpFinalState last = RunSmpOutcome(input, config, seed);
+      EXPECT_EQ(last.turns, static_cast<int>(history.states.size()) - 1);
+      EXPECT_EQ(last.position, history.states.back().position);
+    }
+  }
 }
 
 TEST(SmpModel, DeterministicModeIgnoresTheSeed) {

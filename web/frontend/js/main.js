@@ -109,9 +109,30 @@ async function openFromFile(file) {
   }
 }
 
+// The built-in scenarios (the flagship and the gallery of classic cases, docs/gallery.md): the
+// same choice dialog as a file holding several scenarios.
+async function openBuiltin() {
+  setStatus('loading the built-in cases…');
+  try {
+    const { json } = await api('GET', '/api/scenarios');
+    const choices = json.scenarios.map((item) => ({ name: `${item.name}: ${item.title}`, document: item.document, builtin: item.name }));
+    const chosen = await chooseAmong(choices, 'statecraft', `${choices.length} built-in cases: the flagship and the classic cases`);
+    if (!chosen) {
+      setStatus('nothing opened');
+      return;
+    }
+    loadDocument(chosen.document, `${chosen.builtin}.yaml`);
+    setStatus(`opened the built-in case ${chosen.builtin}`);
+    document.body.dataset.opened = chosen.builtin;
+  } catch (error) {
+    setStatus(error.message, true);
+  }
+}
+
 function wireHeader() {
   const input = $('#file-input');
   $('#open-button').addEventListener('click', () => input.click());
+  $('#cases-button').addEventListener('click', openBuiltin);
   input.addEventListener('change', () => {
     if (input.files.length) openFromFile(input.files[0]);
     input.value = '';

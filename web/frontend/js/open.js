@@ -54,7 +54,8 @@ export async function openFile(file) {
 }
 
 // A modal list of the file's scenarios; resolves to the chosen one, or null when dismissed.
-export function chooseAmong(scenarios, fileName) {
+// `title` replaces the heading (the list of built-in cases is not a file).
+export function chooseAmong(scenarios, fileName, title) {
   const dialog = $('#choice-dialog');
   return new Promise((resolve) => {
     const filter = h('input', { type: 'search', class: 'input', placeholder: 'filter by name', 'aria-label': 'filter the scenarios by name' });
@@ -74,7 +75,7 @@ export function chooseAmong(scenarios, fileName) {
     filter.addEventListener('input', fill);
     fill();
     dialog.replaceChildren(
-      h('h2', { id: 'choice-title', text: `${fileName} holds ${scenarios.length} scenarios` }),
+      h('h2', { id: 'choice-title', text: title || `${fileName} holds ${scenarios.length} scenarios` }),
       h('p', { class: 'lead', text: 'Choose the one to open.' }),
       filter, list,
       h('div', { class: 'dialog-actions' }, h('button', { type: 'button', class: 'button', onclick: () => { dialog.close(); resolve(null); } }, 'Cancel')));

@@ -2,7 +2,8 @@
 // (native YAML and JSON, KTAB CSV and XML, BDM CSV, Decide, DEU — whose many proposals offer a
 // choice), one by drag and drop, a broken file (its message shown, the open scenario kept), and a
 // new scenario from the blank template, edited (an actor, an issue and a stake added, an actor
-// renamed and removed) until the forecast runs on it. Screenshots of each opened scenario.
+// renamed and removed) until the forecast runs on it; a built-in case of the gallery from the
+// Cases… button. Screenshots of each opened scenario.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -67,6 +68,21 @@ async function opened(page, before) {
       check(actorRows >= 2 && stakeRows >= actorRows && (!actors || actorRows === actors),
         `${format} (${path.basename(file)}) opens as "${name}": ${actorRows} actors, ${stakeRows} stakes`);
       await screenshot(page, options.out, `open-${format.toLowerCase().replace(/\s+/g, '-')}`);
+    }
+
+    // The built-in cases: the gallery opens from the Cases… button, one case chosen by name.
+    {
+      const before = await page.evaluate(() => window.statecraft.app.revision);
+      await page.click('#cases-button');
+      await page.waitForSelector('#choice-dialog[open] .choice', { timeout: 20000 });
+      const count = await page.locator('#choice-dialog .choice').count();
+      check(count >= 7, `the Cases… dialog lists the built-in cases (${count} shown)`);
+      await screenshot(page, options.out, 'open-cases');
+      await page.locator('#choice-dialog .choice', { hasText: 'ec-car-emissions' }).click();
+      await opened(page, before);
+      const actorRows = await page.locator('table[data-role="actors"] tbody tr').count();
+      check(await page.getAttribute('body', 'data-opened') === 'ec-car-emissions' && actorRows === 10,
+        `a built-in case opens by name (ec-car-emissions: ${actorRows} actors)`);
     }
 
     // Drag and drop: a file dropped on the page.
