@@ -150,7 +150,8 @@ TEST_F(RunStoreTest, CleanUpKeepsTheNewestAndSparesRunningRuns) {
   const std::int64_t running = store.BeginRun(scenario, Header("sweep", "median"));
   std::vector<std::int64_t> ids;
   for (const char* kind : {"run", "compare", "run", "whatif"}) {
-    ids.push_back(store.SaveRun(scenario, Header(kind, "median"), {forecast}, Json::object()));
+    ids.push_back(
+        store.SaveRun(scenario, Header(kind, "median"), std::span(&forecast, 1), Json::object()));
   }
   EXPECT_EQ(store.List(RunFilter{"run", "", ""}, 0).size(), 2u);
   EXPECT_EQ(store.List(RunFilter{"", "", "running"}, 0).front().id, running);
