@@ -62,7 +62,7 @@ EumIssueInput InputFor(int n, bool distinct) {
 
 void RunTenRounds(benchmark::State& state, bool straightforward, bool distinct) {
   const EumIssueInput input = InputFor(static_cast<int>(state.range(0)), distinct);
-  EumOptions options;
+  EumOptions options = EumOptions::Reference();
   options.rounds = 10;
   options.straightforward = straightforward;
   for (auto _ : state) {

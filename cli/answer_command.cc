@@ -60,7 +60,8 @@ void PrintHeading(std::ostream& out, const Scenario& scenario, const Answer& ans
   }
   out << "Outcomes are after decision rules" << (ruled.empty() ? "" : " (" + ruled + ")")
       << "; every ranged input is sampled (" << DistributionName(answer.sweep.distribution) << "), "
-      << answer.sweep.draws << " draws, seed " << answer.sweep.seed << ".\n";
+      << answer.sweep.draws << " draws, seed " << answer.sweep.seed << ".\n"
+      << "Probabilities and intervals are " << ModelErrorNote(answer.sweep) << ".\n";
   for (const ModelAnswer& item : answer.answers) {
     if (!item.failure.empty()) {
       out << "note: model " << item.model << " was left out: " << item.failure << "\n";
@@ -72,12 +73,16 @@ void PrintBaseline(std::ostream& out, const Scenario& scenario, const Answer& an
   out << "\n1. Baseline forecast (no lever): median [10%, 90%]\n";
   std::vector<std::vector<std::string>> rows = {{"model"}};
   for (const Issue& issue : scenario.issues) rows[0].push_back(issue.name);
+  std::vector<const Forecast*> central;
   for (const ModelAnswer* item : ModelsThatRan(answer)) {
     std::vector<std::string> row = {item->model};
-    for (const Quantiles& quantiles : AnswerCell(*item, 0).quantiles) {
-      row.push_back(FormatInterval(quantiles));
+    const WhatifCell& baseline = AnswerCell(*item, 0);
+    for (std::size_t issue = 0; issue < baseline.quantiles.size(); ++issue) {
+      row.push_back(FormatInterval(baseline.quantiles[issue]) +
+                    SettlementMark(baseline.central, static_cast<int>(issue)));
     }
     rows.push_back(row);
+    central.push_back(&baseline.central);
   }
   std::vector<std::string> status_quo = {"status quo"};
   std::vector<std::string> known = {"known outcome"};
@@ -89,6 +94,9 @@ void PrintBaseline(std::ostream& out, const Scenario& scenario, const Answer& an
   rows.push_back(status_quo);
   rows.push_back(known);
   PrintTable(out, rows);
+  if (const std::string note = SettlementNote(central); !note.empty()) {
+    out << note << " (marked at central values)\n";
+  }
 }
 
 void PrintPlans(std::ostream& out, const Scenario& scenario, const LeverSet& levers,

@@ -1,8 +1,10 @@
-// `statecraft backtest deu FILE [--capability equal|votes] [--model SPEC]... [--format table|json]`
-// `statecraft backtest flagship [FILE] [--format table|json]`
+// `statecraft backtest deu FILE [--capability equal|votes] [--model SPEC]... [--train TRAINFILE]
+//                              [--model-error on|off] [--calibration FILE] [--format table|json]`
+// `statecraft backtest flagship [FILE] [--model-error on|off] [--calibration FILE] [--format ...]`
 // `statecraft backtest gallery [--model SPEC]... [--format table|json]`
 //
-// Scores every model (or the --model list, "NAME" or "NAME:k=v,k=v") against known outcomes.
+// Scores every model (or the --model list, "NAME" or "NAME:k=v,k=v") against known outcomes, as
+// points and as distributions (statecraft/analysis/scoring.h, docs/calibration.md).
 #include "statecraft/app/backtest_command.h"
 
 #include <cmath>
@@ -10,6 +12,7 @@
 
 #include "cli/common.h"
 #include "cli/progress.h"
+#include "cli/lever_options.h"
 #include "statecraft/app/gallery_commands.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
@@ -22,6 +25,9 @@ struct BacktestOptions {
   std::vector<std::string> models;
   std::string format;
   OutputOptions output;
+  std::string train;  // --train FILE: fit on it, score the FILE
+  bool model_error = true;
+  std::shared_ptr<const Calibration> calibration;
 };
 
 std::vector<BacktestModel> ChosenModels(const std::vector<std::string>& specs) {
@@ -30,26 +36,49 @@ std::vector<BacktestModel> ChosenModels(const std::vector<std::string>& specs) {
   return models;
 }
 
+std::string Interval(double low, double high) {
+  if (std::isnan(low)) return "n/a (one scenario)";
+  return "[" + FormatNumber(low, 2) + ", " + FormatNumber(high, 2) + "]";
+}
+
 void PrintScores(const BacktestResult& result) {
-  std::cout << "issues scored: " << result.issues_scored << "\n\n";
-  std::vector<std::vector<std::string>> rows = {
-      {"model", "MAE", "95% interval", "within 5", "within 10", "within 20"}};
+  std::cout << "issues scored: " << result.issues_scored << "\nmodel error: " << result.model_error
+            << "\n\n";
+  std::vector<std::vector<std::string>> rows = {{"model", "MAE", "95% interval",
+                                                 "vs " + result.reference, "95% interval", "CRPS",
+                                                 "cover 50%", "80%", "90%"}};
+  if (!result.models.empty()) {
+    for (const auto& [threshold, share] : result.models.front().share_within) {
+      rows.front().push_back("within " + std::to_string(threshold));
+    }
+  }
+  rows.front().push_back("out of sample");
   for (const ModelScore& score : result.models) {
-    const std::string interval = std::isnan(score.interval_low)
-                                     ? "n/a (one scenario)"
-                                     : "[" + FormatNumber(score.interval_low, 2) + ", " +
-                                           FormatNumber(score.interval_high, 2) + "]";
     std::vector<std::string> row = {score.label, FormatNumber(score.mean_absolute_error, 2),
-                                    interval};
+                                    Interval(score.interval_low, score.interval_high)};
+    if (score.vs_reference) {
+      row.push_back((score.vs_reference->mean > 0 ? "+" : "") +
+                    FormatNumber(score.vs_reference->mean, 2));
+      row.push_back(Interval(score.vs_reference->low, score.vs_reference->high));
+    } else {
+      row.push_back("-");
+      row.push_back("-");
+    }
+    row.push_back(FormatNumber(score.crps, 2));
+    for (const auto& [level, share] : score.coverage) {
+      row.push_back(FormatNumber(100.0 * share, 1) + "%");
+    }
     for (const auto& [threshold, share] : score.share_within) {
       row.push_back(FormatNumber(100.0 * share, 1) + "%");
     }
+    row.push_back(score.out_of_sample ? "yes" : "no");
     rows.push_back(row);
   }
   PrintTable(std::cout, rows);
 }
 
-// One scenario's scored issues: the coded outcome (with its range) and each model's forecast.
+// One scenario's scored issues: the coded outcome (with its range) and each model's forecast with
+// its central 80 % interval.
 void PrintIssueForecasts(const Scenario& scenario, const BacktestResult& result) {
   if (result.models.empty()) return;
   std::vector<std::vector<std::string>> rows = {{"issue", "coded outcome"}};
@@ -64,7 +93,12 @@ void PrintIssueForecasts(const Scenario& scenario, const BacktestResult& result)
     }
     std::vector<std::string> row = {issue.name, coded};
     for (const ModelScore& score : result.models) {
-      row.push_back(FormatNumber(score.issues[k].predicted));
+      const IssueScore& item = score.issues[k];
+      row.push_back(FormatNumber(item.predicted) +
+                    (item.interval_low < item.interval_high
+                         ? " [" + FormatNumber(item.interval_low, 0) + "-" +
+                               FormatNumber(item.interval_high, 0) + "]"
+                         : ""));
     }
     rows.push_back(row);
   }
@@ -141,11 +175,22 @@ void AddBacktestCommand(CLI::App& app) {
                           "(repeatable; default: every model)");
   AddFormatOption(*deu_command, deu->format, {"table", "json"});
   AddProgressOptions(*deu_command, deu->output);
+  deu_command->add_option("--train", deu->train,
+                          "fit the fitted models and the models' errors on this dataset and "
+                          "score FILE");
+  AddModelErrorOptions(*deu_command, deu->model_error, deu->calibration);
   deu_command->callback([deu] {
     if (deu->input.from == "auto") deu->input.from = "deu";
     app::BacktestRequest request;
     request.scenarios = {SourceOf(deu->input)};
     request.models = ChosenModels(deu->models);
+    request.model_error = deu->model_error;
+    request.calibration = deu->calibration;
+    if (!deu->train.empty()) {
+      InputOptions train = deu->input;
+      train.file = deu->train;
+      request.training = {SourceOf(train)};
+    }
     ProgressLine progress("backtest", "forecasts", deu->output);
     const app::BacktestOutput output =
         Unwrap(app::Backtest(request, ProgressContext(nullptr, progress)));
@@ -165,10 +210,13 @@ void AddBacktestCommand(CLI::App& app) {
                                "model to score (repeatable; default: every model)");
   AddFormatOption(*flagship_command, flagship->format, {"table", "json"});
   AddProgressOptions(*flagship_command, flagship->output);
+  AddModelErrorOptions(*flagship_command, flagship->model_error, flagship->calibration);
   flagship_command->callback([flagship] {
     app::BacktestRequest request;
     request.scenarios = {SourceOf(flagship->input)};
     request.models = ChosenModels(flagship->models);
+    request.model_error = flagship->model_error;
+    request.calibration = flagship->calibration;
     request.min_actors = 1;
     request.both_rules = true;
     ProgressLine progress("backtest", "forecasts", flagship->output);

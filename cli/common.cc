@@ -65,8 +65,41 @@ void PrintJson(std::ostream& out, const Json& json) { out << json.dump(2) << "\n
 std::string FormatNumber(double value, int digits) {
   if (std::isnan(value)) return "-";
   std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << value;
+  // Beyond 1e15 fixed notation prints digits that mean nothing (and 1e308 has 309 of them).
+  if (std::abs(value) >= 1e15) {
+    out << std::setprecision(6) << value;
+  } else {
+    out << std::fixed << std::setprecision(digits) << value;
+  }
   return out.str();
+}
+
+std::string SettlementMark(const Forecast& forecast, int issue) {
+  if (issue >= static_cast<int>(forecast.settlement.size()) || forecast.settlement[issue].settled) {
+    return "";
+  }
+  const Settlement& settlement = forecast.settlement[issue];
+  return std::string(settlement.period > 0 ? " (cycles " : " (moves ") +
+         FormatNumber(settlement.low) + "-" + FormatNumber(settlement.high) + ")";
+}
+
+std::string FormatOutcome(const Forecast& forecast, int issue, double value) {
+  return FormatNumber(value) + SettlementMark(forecast, issue);
+}
+
+std::string SettlementNote(const std::vector<const Forecast*>& forecasts) {
+  std::string models;
+  for (const Forecast* forecast : forecasts) {
+    for (const Settlement& settlement : forecast->settlement) {
+      if (settlement.settled) continue;
+      models += (models.empty() ? "" : ", ") + forecast->model;
+      break;
+    }
+  }
+  if (models.empty()) return "";
+  return "not settled (" + models +
+         "): where an outcome reads \"x (cycles a-b)\" the model's rounds keep moving it between a "
+         "and b (\"moves\": no state recurred); x is the model's forecast under its stopping rule.";
 }
 
 void PrintTable(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {

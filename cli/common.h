@@ -61,6 +61,14 @@ void PrintTable(std::ostream& out, const std::vector<std::vector<std::string>>& 
 // A number for a table: fixed with `digits` decimals, "-" for NaN.
 std::string FormatNumber(double value, int digits = 1);
 
+// An outcome of `forecast` on `issue` for a table: "45.0", or "45.0 (cycles 0.0-95.0)" when the
+// model's rounds did not settle there (the forecast then depends on where the rounds stop).
+std::string FormatOutcome(const Forecast& forecast, int issue, double value);
+// " (cycles 0.0-95.0)" when the forecast did not settle on the issue, else "".
+std::string SettlementMark(const Forecast& forecast, int issue);
+// The sentence printed under a table with an unsettled outcome; empty when every outcome settled.
+std::string SettlementNote(const std::vector<const Forecast*>& forecasts);
+
 // "NAME" or "NAME:k=v,k=v" specs (--model) → model specs.
 std::vector<ModelSpec> ModelSpecs(const std::vector<std::string>& specs);
 
@@ -72,6 +80,8 @@ void AddCompareCommand(CLI::App& app);
 void AddValidateCommand(CLI::App& app);
 void AddConvertCommand(CLI::App& app);
 void AddBacktestCommand(CLI::App& app);
+void AddCalibrateCommand(CLI::App& app);
+void AddFitCommand(CLI::App& app);
 void AddWhatifCommand(CLI::App& app);
 void AddSweepCommand(CLI::App& app);
 void AddOptimizeCommand(CLI::App& app);

@@ -30,7 +30,7 @@ void PrintCompareTable(const app::CompareOutput& output) {
     const Issue& declared = scenario.issues[issue];
     std::vector<std::string> row = {declared.name};
     for (const Forecast& forecast : output.forecasts) {
-      row.push_back(FormatNumber(forecast.ruled_outcome[issue]));
+      row.push_back(FormatOutcome(forecast, issue, forecast.ruled_outcome[issue]));
     }
     row.push_back(declared.reference_point ? FormatNumber(declared.reference_point->central) : "-");
     row.push_back(declared.known_outcome ? FormatNumber(declared.known_outcome->central) : "-");
@@ -38,6 +38,9 @@ void PrintCompareTable(const app::CompareOutput& output) {
   }
   std::cout << "scenario: " << scenario.name << "\n\n";
   PrintTable(std::cout, rows);
+  std::vector<const Forecast*> shown;
+  for (const Forecast& forecast : output.forecasts) shown.push_back(&forecast);
+  if (const std::string note = SettlementNote(shown); !note.empty()) std::cout << note << "\n";
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "cli/lever_options.h"
 
+#include "statecraft/io/calibration_format.h"
+
 namespace statecraft::cli {
 
 void AddUncertaintyOptions(CLI::App& command, app::Uncertainty& options,
@@ -15,6 +17,33 @@ void AddUncertaintyOptions(CLI::App& command, app::Uncertainty& options,
       .add_option("--distribution", options.distribution,
                   "how ranged numbers are sampled: triangular|uniform")
       ->default_val("triangular");
+  AddModelErrorOptions(command, options.model_error, options.calibration);
+}
+
+void AddModelErrorOptions(CLI::App& command, bool& model_error,
+                          std::shared_ptr<const Calibration>& calibration) {
+  command
+      .add_option_function<std::string>(
+          "--model-error",
+          [&model_error](const std::string& value) { model_error = value == "on"; },
+          "include each model's own error on past decisions in probabilities and intervals: "
+          "on|off")
+      ->default_str("on")
+      ->check(CLI::IsMember({"on", "off"}));
+  command.add_option_function<std::string>(
+      "--calibration",
+      [&calibration](const std::string& path) {
+        calibration = std::make_shared<const Calibration>(ReadCalibration(path));
+      },
+      "the models' errors from this file (statecraft calibrate) instead of the shipped one");
+}
+
+std::string ModelErrorNote(const SweepOptions& options) {
+  if (options.calibration == nullptr) {
+    return "without model error (--model-error off): the spread of the inputs alone";
+  }
+  return "with model error: each model's own error on past decisions (" +
+         options.calibration->name + "; docs/calibration.md)";
 }
 
 std::string FormatInterval(const Quantiles& quantiles) {

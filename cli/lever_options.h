@@ -13,9 +13,17 @@
 
 namespace statecraft::cli {
 
-// --draws (default `default_draws`), --seed, --threads, --distribution, into `options`.
+// --draws (default `default_draws`), --seed, --threads, --distribution, --model-error,
+// --calibration, into `options`.
 void AddUncertaintyOptions(CLI::App& command, app::Uncertainty& options,
                            std::int64_t default_draws);
+
+// --model-error on|off and --calibration FILE (docs/calibration.md).
+void AddModelErrorOptions(CLI::App& command, bool& model_error,
+                          std::shared_ptr<const Calibration>& calibration);
+
+// The line printed with a table of probabilities: whether they include the models' own error.
+std::string ModelErrorNote(const SweepOptions& options);
 
 // "median [q10, q90]" of a quantile summary.
 std::string FormatInterval(const Quantiles& quantiles);

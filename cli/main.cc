@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   statecraft::cli::AddValidateCommand(app);
   statecraft::cli::AddConvertCommand(app);
   statecraft::cli::AddBacktestCommand(app);
+  statecraft::cli::AddCalibrateCommand(app);
+  statecraft::cli::AddFitCommand(app);
   statecraft::cli::AddWhatifCommand(app);
   statecraft::cli::AddSweepCommand(app);
   statecraft::cli::AddOptimizeCommand(app);

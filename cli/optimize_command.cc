@@ -59,6 +59,7 @@ void PrintOptimizeResult(const OptimizeResult& result, const OptimizeOptions& op
             << "; " << result.candidates << " plans within budget, " << result.evaluated
             << " evaluated, " << result.counter_plans << " counter-plans"
             << (opponent.empty() ? "" : " of " + opponent) << "\n";
+  std::cout << "probabilities " << ModelErrorNote(options.sweep) << "\n";
   std::cout << "baseline probability: " << FormatPercent(result.baseline_probability) << "\n\n";
   if (result.best) {
     std::vector<PlanEvaluation> rows = {*result.best};
@@ -69,7 +70,12 @@ void PrintOptimizeResult(const OptimizeResult& result, const OptimizeOptions& op
     }
     return;
   }
-  std::cout << "no plan meets the target; the closest:\n";
+  std::cout << "no plan meets the target"
+            << (options.sweep.calibration != nullptr
+                    ? " once the models' own error is counted (a finding, not a failure: "
+                      "--model-error off gives the inputs' spread alone)"
+                    : "")
+            << "; the closest:\n";
   PrintEvaluations("plan", result.closest);
 }
 

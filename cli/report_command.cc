@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/common.h"
+#include "cli/lever_options.h"
 #include "cli/store_options.h"
 #include "statecraft/core/error.h"
 #include "statecraft/report/html_report.h"
@@ -24,6 +25,8 @@ struct ReportCommandOptions {
   std::uint64_t seed = 0;
   std::int64_t threads = 0;
   std::string format;
+  bool model_error = true;
+  std::shared_ptr<const Calibration> calibration;
 };
 
 }  // namespace
@@ -46,6 +49,7 @@ void AddReportCommand(CLI::App& app) {
   command->add_option("--seed", options->seed, "base seed")->default_val(0);
   command->add_option("--threads", options->threads, "threads (0: every core)")->default_val(0);
   AddFormatOption(*command, options->format, {"html", "json"});
+  AddModelErrorOptions(*command, options->model_error, options->calibration);
   command->callback([options, run] {
     app::ReportDataRequest request;
     request.scenario = SourceOf(options->input);
@@ -54,6 +58,8 @@ void AddReportCommand(CLI::App& app) {
     request.draws = options->draws;
     request.seed = options->seed;
     request.threads = options->threads;
+    request.model_error = options->model_error;
+    request.calibration = options->calibration;
     const Json data =
         Unwrap(app::ReportData(request, *StoreOf(options->store), CommandContext(nullptr)));
     const std::string text =

@@ -34,12 +34,13 @@ void PrintRunTable(std::ostream& out, const Scenario& scenario, const Forecast& 
   for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
     const Issue& declared = scenario.issues[issue];
     rows.push_back(
-        {declared.name, FormatNumber(forecast.ruled_outcome[issue]),
-         FormatNumber(forecast.outcome[issue]),
+        {declared.name, FormatOutcome(forecast, issue, forecast.ruled_outcome[issue]),
+         FormatOutcome(forecast, issue, forecast.outcome[issue]),
          declared.reference_point ? FormatNumber(declared.reference_point->central) : "-",
          declared.known_outcome ? FormatNumber(declared.known_outcome->central) : "-"});
   }
   PrintTable(out, rows);
+  if (const std::string note = SettlementNote({&forecast}); !note.empty()) out << note << "\n";
   out << "\nfinal positions\n";
   std::vector<std::vector<std::string>> positions = {{"actor"}};
   for (const Issue& issue : scenario.issues) positions[0].push_back(issue.name);

@@ -18,8 +18,13 @@ namespace {
 // when saving, after the work, or be reported as unusable.
 void CheckWritable(const std::string& path) {
   const std::filesystem::path file(path);
-  const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
+  std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
   std::error_code error;
+  // A folder that does not exist yet is created where its nearest existing ancestor is.
+  while (!std::filesystem::exists(folder, error) && folder.has_parent_path() &&
+         folder.parent_path() != folder) {
+    folder = folder.parent_path();
+  }
   if (std::filesystem::exists(file, error) && access(file.c_str(), W_OK) != 0) {
     throw InputError(path + ": the run store is read-only (" + std::strerror(errno) +
                      "); expected a store this user can write, or --no-save");
@@ -48,7 +53,11 @@ std::unique_ptr<app::StoreAccess> SaveTarget(const StoreOptions& options) {
   auto store = StoreOf(options);
   if (!options.db.empty()) {
     CheckWritable(options.db);
-    store->Open();
+    // An existing store is opened now, so that one that is not a store (or is damaged) is
+    // reported before any work; a new one is created only when the first run is saved, so that
+    // a command that fails leaves no new store behind.
+    std::error_code error;
+    if (std::filesystem::exists(options.db, error)) store->Open();
   }
   return store;
 }

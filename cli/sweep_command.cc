@@ -15,6 +15,7 @@
 #include "cli/mpi_options.h"
 #include "cli/progress.h"
 #include "cli/store_options.h"
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/app/lever_commands.h"
 #include "statecraft/core/error.h"
@@ -47,12 +48,18 @@ void PrintSweep(const app::SweepOutput& output, const std::string& driver_issue_
             << ", plan: " << plan.name << " ("
             << DescribeLevers(ResolvePlan(output.input->levers, plan)) << "), " << sweep.draws
             << " draws (" << DistributionName(sweep.distribution) << "), seed " << sweep.seed
+            << "\n";
+  std::string error_entry;
+  const std::vector<IssueError> errors = BindIssueErrors(
+      sweep.calibration.get(), ModelLabel(output.models.front()),
+      ScenarioForError(scenario, MakeSweepPlan(output.input->levers, plan)), &error_entry);
+  std::cout << (error_entry.empty() ? ModelErrorNote(SweepOptions{}) : ModelErrorNote(sweep))
             << "\n\n";
   std::vector<std::vector<std::string>> rows = {
       {"issue", "10%", "median", "90%", "mean", "model's own median"}};
   for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-    const Quantiles ruled = SummarizeIssue(result, issue);
-    const Quantiles own = SummarizeIssue(result, issue, false);
+    const Quantiles ruled = SummarizeIssue(result, issue, errors[issue]);
+    const Quantiles own = SummarizeIssue(result, issue, errors[issue], false);
     rows.push_back({scenario.issues[issue].name, FormatNumber(ruled.q10),
                     FormatNumber(ruled.median), FormatNumber(ruled.q90), FormatNumber(ruled.mean),
                     FormatNumber(own.median)});
@@ -60,7 +67,8 @@ void PrintSweep(const app::SweepOutput& output, const std::string& driver_issue_
   PrintTable(std::cout, rows);
   if (target) {
     std::cout << "\nP(" << target->text
-              << ") = " << FormatPercent(TargetProbability(result, *target)) << "\n";
+              << ") = " << FormatPercent(TargetProbability(result, *target, errors[target->issue]))
+              << "\n";
   }
   if (result.deals_offered > 0) {
     std::cout << "deals struck in " << FormatPercent(DealStruckShare(result)) << " of the draws\n";

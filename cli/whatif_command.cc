@@ -38,7 +38,8 @@ void PrintWhatif(const Scenario& scenario, const WhatifResult& result,
                  const SweepOptions& options) {
   std::cout << "scenario: " << scenario.name << "\n"
             << options.draws << " draws (" << DistributionName(options.distribution) << "), seed "
-            << options.seed << "; outcome after decision rules: median [10%, 90%]\n";
+            << options.seed << "; outcome after decision rules: median [10%, 90%]\n"
+            << ModelErrorNote(options) << "\n";
   if (!result.counter.empty()) {
     std::cout << "counter-levers in every case: " << DescribeLevers(result.counter) << "\n";
   }
@@ -46,15 +47,23 @@ void PrintWhatif(const Scenario& scenario, const WhatifResult& result,
   std::vector<std::vector<std::string>> rows = {{"plan", "model", "cost"}};
   for (const Issue& issue : scenario.issues) rows[0].push_back(issue.name);
   if (result.target) rows[0].push_back("P(" + result.target->text + ")");
+  std::vector<const Forecast*> central;
   for (const WhatifCase& item : result.cases) {
     for (const WhatifCell& cell : item.cells) {
       std::vector<std::string> row = {item.name, cell.model, FormatNumber(item.cost)};
-      for (const Quantiles& quantiles : cell.quantiles) row.push_back(FormatInterval(quantiles));
+      central.push_back(&cell.central);
+      for (std::size_t issue = 0; issue < cell.quantiles.size(); ++issue) {
+        row.push_back(FormatInterval(cell.quantiles[issue]) +
+                      SettlementMark(cell.central, static_cast<int>(issue)));
+      }
       if (cell.target_probability) row.push_back(FormatPercent(*cell.target_probability));
       rows.push_back(row);
     }
   }
   PrintTable(std::cout, rows);
+  if (const std::string note = SettlementNote(central); !note.empty()) {
+    std::cout << note << " (marked at central values)\n";
+  }
   bool header = false;
   for (const WhatifCase& item : result.cases) {
     for (const DealReport& deal : item.deals) {

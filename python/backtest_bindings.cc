@@ -7,6 +7,7 @@
 #include "statecraft/app/backtest_command.h"
 #include "statecraft/app/gallery_commands.h"
 #include "statecraft/core/error.h"
+#include "statecraft/io/calibration_format.h"
 
 namespace statecraft::python {
 namespace {
@@ -102,18 +103,29 @@ void BindBacktest(py::module_& module) {
   module.def(
       "_backtest",
       [](const py::iterable& scenarios, const py::object& models, std::int64_t min_actors,
-         const std::vector<int>& thresholds, bool apply_decision_rules) {
+         const std::vector<int>& thresholds, bool apply_decision_rules, bool model_error,
+         const py::object& calibration, const py::object& training) {
         app::BacktestRequest request;
         for (const py::handle& item : scenarios) request.scenarios.push_back(SourceOf(item));
         request.models = ModelsFromPython(models);
         request.min_actors = min_actors;
         request.thresholds = thresholds;
         request.apply_decision_rules = apply_decision_rules;
+        request.model_error = model_error;
+        if (!calibration.is_none()) {
+          request.calibration = std::make_shared<const Calibration>(
+              ParseCalibration(PythonToJson(calibration).dump(), "calibration"));
+        }
+        if (!training.is_none()) {
+          for (const py::handle& item : training) request.training.push_back(SourceOf(item));
+        }
         app::BacktestOutput output = Unwrap(Released([&] { return app::Backtest(request); }));
         return PyBacktest{std::move(output.scores), std::move(output.scenarios)};
       },
       py::arg("scenarios"), py::arg("models") = py::none(), py::arg("min_actors") = 3,
-      py::arg("thresholds") = std::vector<int>{5, 10, 20}, py::arg("apply_decision_rules") = true);
+      py::arg("thresholds") = std::vector<int>{5, 10, 20}, py::arg("apply_decision_rules") = true,
+      py::arg("model_error") = true, py::arg("calibration") = py::none(),
+      py::arg("training") = py::none());
   module.def(
       "_backtest_gallery",
       [](const py::object& models) {

@@ -12,6 +12,7 @@
 #include "statecraft/app/lever_json.h"
 #include "statecraft/app/report_command.h"
 #include "statecraft/core/error.h"
+#include "statecraft/io/calibration_format.h"
 
 namespace statecraft::python {
 namespace {
@@ -202,6 +203,15 @@ void BindLevers(py::module_& module) {
         })));
       },
       py::arg("scenario"), py::arg("fields"));
+
+  // A calibration file read as the CLI's --calibration reads it (the same checks and messages,
+  // naming the file), as the document the requests' "calibration" field takes.
+  module.def(
+      "_read_calibration",
+      [](const std::string& path) {
+        return JsonToPython(CalibrationToJson(ReadCalibration(path)));
+      },
+      py::arg("path"));
 }
 
 }  // namespace statecraft::python

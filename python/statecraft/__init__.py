@@ -266,26 +266,50 @@ def compare(scenario: ScenarioLike = None, *, models: Optional[Sequence[ModelSpe
 # backtests
 
 
+def _calibration_document(calibration):
+    """A calibration given as a file path (statecraft calibrate's output, read and checked as
+    --calibration reads it) or as its dict; None stays None (the shipped calibration). Anything
+    else goes to the request, which says what it expected."""
+    if isinstance(calibration, (str, os.PathLike)):
+        return _statecraft._read_calibration(os.fspath(calibration))
+    return calibration
+
+
 def backtest(scenarios: Union[Scenario, Sequence[ScenarioLike]],
              models: Optional[Sequence[Union[str, Tuple[str, str, Dict[str, Any]]]]] = None, *,
              min_actors: int = 3, thresholds: Sequence[int] = (5, 10, 20),
-             apply_decision_rules: bool = True) -> BacktestResult:
-    """Scores models against the scenarios' known outcomes (`statecraft backtest`).
+             apply_decision_rules: bool = True, model_error: bool = True,
+             calibration: Union[Path, Dict[str, Any], None] = None,
+             train: Union[Scenario, Sequence[ScenarioLike], None] = None) -> BacktestResult:
+    """Scores models against the scenarios' known outcomes (`statecraft backtest`), as points
+    and as distributions (docs/calibration.md): MAE with its clustered interval, the paired
+    difference to the compromise, CRPS, coverage of the central 50/80/90 % intervals, PIT,
+    out_of_sample.
 
     models: None (every registered model, and exchange after ten rounds, as the CLI does), or a
     list of "NAME", "NAME:k=v,k=v" or (label, model, {param: value}). An issue is scored when it
-    has a known outcome and at least min_actors actors with a stake."""
+    has a known outcome and at least min_actors actors with a stake. Each model's error is
+    learned by cross-validation by scenario, or taken from `calibration` (a path or dict);
+    model_error=False scores points. train: scenarios to fit fitted models and errors on."""
     if isinstance(scenarios, Scenario):
         scenarios = [scenarios]
+    if isinstance(train, Scenario):
+        train = [train]
     return _statecraft._backtest(list(scenarios), models, min_actors, list(thresholds),
-                                 apply_decision_rules)
+                                 apply_decision_rules, model_error,
+                                 _calibration_document(calibration),
+                                 None if train is None else list(train))
 
 
 def backtest_deu(path: Path, *, capability: str = "equal",
                  models: Optional[Sequence[Union[str, Tuple[str, str, Dict[str, Any]]]]] = None,
-                 format: str = "deu") -> BacktestResult:
-    """`statecraft backtest deu FILE`: the DEU dataset of EU legislative decisions."""
-    return backtest(load_all(path, format=format, capability=capability), models)
+                 format: str = "deu", train: Optional[Path] = None, model_error: bool = True,
+                 calibration: Union[Path, Dict[str, Any], None] = None) -> BacktestResult:
+    """`statecraft backtest deu FILE [--train TRAIN] [--model-error off] [--calibration C]`:
+    the DEU dataset of EU legislative decisions; train is another dataset's path."""
+    training = None if train is None else load_all(train, format=format, capability=capability)
+    return backtest(load_all(path, format=format, capability=capability), models,
+                    model_error=model_error, calibration=calibration, train=training)
 
 
 def backtest_gallery(*,
@@ -300,14 +324,18 @@ def backtest_gallery(*,
 
 def backtest_flagship(scenario: ScenarioLike = None, *,
                       models: Optional[Sequence[Union[str, Tuple[str, str, Dict[str, Any]]]]]
-                      = None) -> FlagshipBacktest:
+                      = None, model_error: bool = True,
+                      calibration: Union[Path, Dict[str, Any], None] = None) -> FlagshipBacktest:
     """`statecraft backtest flagship`: the built-in scenario's June 2024 forecast against its
     coded outcomes, with and without decision rules (every issue with a known outcome is
-    scored, whatever its number of actors)."""
+    scored, whatever its number of actors), with the models' errors from the shipped
+    calibration (or `calibration`)."""
     scenario = _to_scenario(scenario)
     return FlagshipBacktest(
-        backtest([scenario], models, min_actors=1, apply_decision_rules=True),
-        backtest([scenario], models, min_actors=1, apply_decision_rules=False))
+        backtest([scenario], models, min_actors=1, apply_decision_rules=True,
+                 model_error=model_error, calibration=calibration),
+        backtest([scenario], models, min_actors=1, apply_decision_rules=False,
+                 model_error=model_error, calibration=calibration))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -321,39 +349,47 @@ def backtest_flagship(scenario: ScenarioLike = None, *,
 def whatif(scenario: ScenarioLike = None, plans: Union[str, Sequence[str], None] = None,
            models: Optional[Sequence[ModelSpec]] = None, *, target: Optional[str] = None,
            counter: Optional[str] = None, draws: int = 1000, seed: int = 0, threads: int = 0,
-           distribution: str = "triangular") -> WhatifResult:
+           distribution: str = "triangular", model_error: bool = True,
+           calibration: Union[Path, Dict[str, Any], None] = None) -> WhatifResult:
     """`statecraft whatif`: the baseline and each plan (default: every declared plan) on each
     model (default: every model), as point forecasts and Monte Carlo quantiles.
 
     target (e.g. "munitions<=25") adds its probability; counter applies the opponent's
     counter-levers in every case ("R2=20+R3", as --counter); distribution: triangular or
-    uniform. Releases the GIL."""
+    uniform. Quantiles and probabilities include each model's own error (model_error=False: the
+    inputs' spread alone; calibration: a calibration file's path or dict instead of the shipped
+    one, docs/calibration.md). Releases the GIL."""
     if isinstance(plans, str):
         plans = [plans]
     source = _scenario_argument(scenario)
     return WhatifResult(_statecraft._whatif(source, {
         "plans": plans, "models": _models_field(models), "target": target, "counter": counter,
-        "draws": draws, "seed": seed, "threads": threads, "distribution": distribution}), source)
+        "draws": draws, "seed": seed, "threads": threads, "distribution": distribution,
+        "model_error": model_error, "calibration": _calibration_document(calibration)}), source)
 
 
 def sweep(scenario: ScenarioLike = None, model: ModelSpec = "compromise",
           plan: Optional[str] = None, *, target: Optional[str] = None, drivers: int = 10,
           draws: int = 1000, seed: int = 0, threads: int = 0,
-          distribution: str = "triangular") -> SweepResult:
+          distribution: str = "triangular", model_error: bool = True,
+          calibration: Union[Path, Dict[str, Any], None] = None) -> SweepResult:
     """`statecraft sweep`: a Monte Carlo of one model under one plan (default: no lever).
 
-    The SweepResult's to_dict() equals the CLI's JSON (quantiles, the target's probability, the
-    `drivers` strongest drivers of every issue); outcomes and inputs are numpy arrays (draws x
+    The SweepResult's to_dict() equals the CLI's JSON (quantiles and the target's probability
+    with the model's own error unless model_error=False, the `drivers` strongest drivers of
+    every issue); outcomes and inputs are numpy arrays (the draws' point forecasts, draws x
     issues, draws x inputs). Releases the GIL."""
     return _statecraft._sweep(_scenario_argument(scenario), {
         "models": _models_field([model]), "plan": plan, "target": target, "drivers": drivers,
-        "draws": draws, "seed": seed, "threads": threads, "distribution": distribution})
+        "draws": draws, "seed": seed, "threads": threads, "distribution": distribution,
+        "model_error": model_error, "calibration": _calibration_document(calibration)})
 
 
 def optimize(scenario: ScenarioLike = None, target: Optional[str] = None,
              probability: float = 0.8, *, budget: Optional[float] = None,
              models: Optional[Sequence[ModelSpec]] = None, runners_up: int = 3, draws: int = 200,
-             seed: int = 0, threads: int = 0, distribution: str = "triangular"
+             seed: int = 0, threads: int = 0, distribution: str = "triangular",
+             model_error: bool = True, calibration: Union[Path, Dict[str, Any], None] = None
              ) -> OptimizeResult:
     """`statecraft optimize`: the cheapest plan of declared levers at their declared steps that
     meets target (e.g. "munitions<=25") with at least `probability`, evaluated against the
@@ -362,22 +398,26 @@ def optimize(scenario: ScenarioLike = None, target: Optional[str] = None,
     return OptimizeResult(_statecraft._optimize(_scenario_argument(scenario), {
         "target": target, "probability": probability, "budget": budget,
         "models": _models_field(models), "runners_up": runners_up, "draws": draws, "seed": seed,
-        "threads": threads, "distribution": distribution}))
+        "threads": threads, "distribution": distribution, "model_error": model_error,
+        "calibration": _calibration_document(calibration)}))
 
 
 def report_data(scenario: ScenarioLike = None, *, model: str = "eum", draws: int = 200,
-                seed: int = 0, threads: int = 0) -> Dict[str, Any]:
+                seed: int = 0, threads: int = 0, model_error: bool = True,
+                calibration: Union[Path, Dict[str, Any], None] = None) -> Dict[str, Any]:
     """`statecraft report --format json`: the report's data for the scenario (every model's
     forecast, the distributions over `draws` draws per model, the declared plans and the drivers
     under `model`, the backtest against known outcomes), the dict the HTML report is drawn
     from. draws=0 leaves out the distributions, plans and drivers. Releases the GIL."""
     return _statecraft._report_data(_scenario_argument(scenario), {
-        "model": model, "draws": draws, "seed": seed, "threads": threads})
+        "model": model, "draws": draws, "seed": seed, "threads": threads,
+        "model_error": model_error, "calibration": _calibration_document(calibration)})
 
 
 def answer(scenario: ScenarioLike = None, *, models: Optional[Sequence[ModelSpec]] = None,
            draws: int = 500, optimize_draws: int = 100, seed: int = 0, threads: int = 0,
-           distribution: str = "triangular") -> AnswerResult:
+           distribution: str = "triangular", model_error: bool = True,
+           calibration: Union[Path, Dict[str, Any], None] = None) -> AnswerResult:
     """`statecraft answer`: the answer to the question the scenario declares (its `question`
     key; the built-in scenario declares one): per model, the baseline and each declared plan
     with the probability of the target, the cheapest plan that meets it against the opponent's
@@ -385,7 +425,8 @@ def answer(scenario: ScenarioLike = None, *, models: Optional[Sequence[ModelSpec
     no question. Releases the GIL."""
     return AnswerResult(_statecraft._answer(_scenario_argument(scenario), {
         "models": _models_field(models), "draws": draws, "optimize_draws": optimize_draws,
-        "seed": seed, "threads": threads, "distribution": distribution}))
+        "seed": seed, "threads": threads, "distribution": distribution,
+        "model_error": model_error, "calibration": _calibration_document(calibration)}))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -82,3 +82,10 @@ def _repository_root(monkeypatch):
     """Relative paths in tests (and in expected error messages) are relative to the root, as in
     the CLI cases."""
     monkeypatch.chdir(SOURCE_DIR)
+
+
+@pytest.fixture(autouse=True)
+def _private_run_store(monkeypatch, tmp_path):
+    """Runs the CLI saves go to a store of the test's own, never to the user's (which another
+    statecraft version may have written)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))

@@ -58,7 +58,8 @@ def test_sweep_equals_cli(model):
 
 
 def test_sweep_arrays_agree_with_the_summary():
-    result = statecraft.sweep(target="munitions<=25", draws=80, threads=2)
+    # The arrays are the draws' point forecasts: without model error the summary is theirs.
+    result = statecraft.sweep(target="munitions<=25", draws=80, threads=2, model_error=False)
     data = result.to_dict()
     outcomes = result.outcomes
     assert outcomes.shape == (80, len(result.issues))
@@ -71,6 +72,11 @@ def test_sweep_arrays_agree_with_the_summary():
     munitions = result.issues.index("munitions")
     assert numpy.mean(outcomes[:, munitions] <= 25) == pytest.approx(data["probability"])
     assert result.drivers("munitions", 10) == data["drivers"]["munitions"]
+    # With model error the summary is wider than the points and its probability higher.
+    with_error = statecraft.sweep(target="munitions<=25", draws=80, threads=2).to_dict()
+    assert with_error["model_error"]["entry"] == "compromise"
+    assert with_error["probability"] > data["probability"]
+    assert (with_error["issues"]["munitions"]["q10"] < data["issues"]["munitions"]["q10"])
     pytest.importorskip("pandas")
     frame = result.to_pandas()
     assert list(frame.columns) == result.issues + result.input_labels

@@ -102,7 +102,14 @@ std::string Reachability(const Answer& answer, const std::vector<const ModelAnsw
            "; not reachable with the declared levers for " + Join(fail) + ".";
   }
   if (reach.empty()) {
-    return "No model finds a plan of the declared levers that reaches " + goal + against + ".";
+    // With the models' own error counted, an unreachable target is a finding about what can be
+    // known, not a failure of the search.
+    return "No model finds a plan of the declared levers that reaches " + goal + against +
+           (answer.sweep.calibration != nullptr
+                ? " once each model's own error on past decisions is counted: no model is "
+                  "accurate enough to promise it (--model-error off shows the inputs' spread "
+                  "alone)."
+                : ".");
   }
   return "Every model finds a plan that reaches " + goal + against + ": " + Join(reach) + ".";
 }

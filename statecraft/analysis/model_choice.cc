@@ -37,4 +37,18 @@ std::vector<ModelChoice> AllModels() {
   return models;
 }
 
+std::string ModelLabel(const ModelChoice& model) {
+  const ParamValues defaults =
+      ResolveParams("model '" + model.info->name + "'", model.info->params, {});
+  std::string changed;
+  for (const ParamValues::Entry& entry : model.params.entries()) {
+    for (const ParamValues::Entry& standard : defaults.entries()) {
+      if (standard.name == entry.name && standard.text != entry.text) {
+        changed += (changed.empty() ? "" : ",") + entry.name + "=" + entry.text;
+      }
+    }
+  }
+  return changed.empty() ? model.info->name : model.info->name + ":" + changed;
+}
+
 }  // namespace statecraft

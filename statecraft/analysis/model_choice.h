@@ -42,6 +42,10 @@ std::vector<ModelChoice> ChooseModels(const std::vector<ModelSpec>& specs);
 // Every registered model at its defaults.
 std::vector<ModelChoice> AllModels();
 
+// How a model is labelled in calibrations and backtests: its name, then its parameters that
+// differ from the defaults ("eum", "exchange:rounds=10").
+std::string ModelLabel(const ModelChoice& model);
+
 }  // namespace statecraft
 
 #endif  // STATECRAFT_ANALYSIS_MODEL_CHOICE_H_

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
 
@@ -18,12 +19,19 @@ double Evaluate(const Scenario& scenario, const LeverSet& levers,
   sweep_plan.levers = FixedLevers(levers, plan, false);
   sweep_plan.counter = FixedLevers(levers, counter, true);
   double lowest = 1.0;
+  const Scenario for_error =
+      options.sweep.calibration != nullptr ? ScenarioForError(scenario, sweep_plan) : Scenario();
   for (const ModelChoice& model : models) {
     const SweepResult result =
         RunSweep(scenario, sweep_plan, *model.info, model.params, options.sweep);
-    lowest = std::min(lowest, TargetProbability(result, options.target));
+    IssueError error;
+    if (options.sweep.calibration != nullptr) {
+      error = BindIssueErrors(options.sweep.calibration.get(), ModelLabel(model),
+                              for_error)[options.target.issue];
+    }
+    lowest = std::min(lowest, TargetProbability(result, options.target, error));
     if (median != nullptr) {
-      const double value = SummarizeIssue(result, options.target.issue).median;
+      const double value = SummarizeIssue(result, options.target.issue, error).median;
       const bool further = options.target.at_most ? value > *median : value < *median;
       if (&model == &models.front() || further) *median = value;
     }
@@ -38,8 +46,15 @@ void Countered(const Scenario& scenario, const LeverSet& levers,
   evaluation.countered_probability = evaluation.probability;
   evaluation.best_counter.clear();
   evaluation.counter_cost = 0.0;
+  std::vector<const Lever*> plan;
+  for (const AppliedLever& applied : evaluation.levers) plan.push_back(applied.lever);
   for (const auto& counter : counter_plans) {
     if (counter.empty()) continue;
+    // A counter-plan that, with this plan, takes out every actor with a position on an issue
+    // leaves that issue without an outcome: it is not an option against this plan.
+    std::vector<const Lever*> counter_levers;
+    for (const AppliedLever& applied : counter) counter_levers.push_back(applied.lever);
+    if (IssueLeftWithoutPositions(scenario, counter_levers, plan)) continue;
     const double probability =
         Evaluate(scenario, levers, models, options, evaluation.levers, counter);
     if (probability < *evaluation.countered_probability) {

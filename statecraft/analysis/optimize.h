@@ -11,7 +11,10 @@
 // runners-up. With several models the probability of a plan is the lowest over the models (the
 // plan must work whichever model is right). Every evaluation uses the same draws (common random
 // numbers), so plans are compared on the same sampled worlds. Plans that are clearly short of the
-// requirement after a few draws are set aside early (screen_draws).
+// requirement after a few draws are set aside early (screen_draws). Combinations that are not
+// plans are left out: levers that contradict each other (ValidatePlan), and a candidate or a
+// candidate with a counter-plan that takes out every actor with a position on an issue, which
+// then has no outcome (IssueLeftWithoutPositions).
 #ifndef STATECRAFT_ANALYSIS_OPTIMIZE_H_
 #define STATECRAFT_ANALYSIS_OPTIMIZE_H_
 

@@ -63,7 +63,12 @@ double QuantileOfSorted(const std::vector<double>& sorted, double probability) {
   const std::size_t below = static_cast<std::size_t>(std::floor(position));
   const std::size_t above = std::min(below + 1, sorted.size() - 1);
   const double fraction = position - static_cast<double>(below);
-  return sorted[below] + fraction * (sorted[above] - sorted[below]);
+  const double gap = sorted[above] - sorted[below];
+  if (!std::isfinite(gap) && std::isfinite(sorted[below]) && std::isfinite(sorted[above])) {
+    // Neighbours at the two ends of the double range: interpolated on halves (exact).
+    return 2 * (sorted[below] / 2 + fraction * (sorted[above] / 2 - sorted[below] / 2));
+  }
+  return sorted[below] + fraction * gap;
 }
 
 void SortAndRank(const std::vector<double>& values,

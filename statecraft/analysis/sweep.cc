@@ -14,6 +14,7 @@
 #include "statecraft/analysis/distributed.h"
 #include "statecraft/analysis/statistics.h"
 #include "statecraft/core/error.h"
+#include "statecraft/core/exact_scale.h"
 #include "statecraft/rules/decision_rules.h"
 
 namespace statecraft {
@@ -289,9 +290,19 @@ void AppendPart(SweepResult& whole, const SweepResult& part, int input_limit) {
 
 }  // namespace
 
+std::optional<std::string> IssueLeftWithoutPositions(const Scenario& scenario,
+                                                     const SweepPlan& plan) {
+  std::vector<const Lever*> counter;
+  std::vector<const Lever*> levers;
+  for (const SweepLever& lever : plan.counter) counter.push_back(lever.lever);
+  for (const SweepLever& lever : plan.levers) levers.push_back(lever.lever);
+  return IssueLeftWithoutPositions(scenario, counter, levers);
+}
+
 SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
                      const ParamValues& params, const SweepOptions& options) {
   const auto [first_draw, draw_count] = DrawRange(options);
+  if (auto problem = IssueLeftWithoutPositions(scenario, plan)) throw InputError(*problem);
   const int threads = ResolveThreads(options.threads);
   if (draw_count <= kSweepBlockDraws) {
     return RunRange(scenario, plan, info, params, options, first_draw, draw_count, threads);
@@ -332,7 +343,7 @@ Quantiles SummarizeIssue(const SweepResult& result, int issue, bool ruled) {
   }
   Quantiles quantiles;
   // Summed in draw order, so the mean does not depend on threads, processes or blocks.
-  quantiles.mean = std::accumulate(values.begin(), values.end(), 0.0) / values.size();
+  quantiles.mean = ExactMean(values);
   std::sort(values.begin(), values.end());
   quantiles.q10 = QuantileOfSorted(values, 0.1);
   quantiles.median = QuantileOfSorted(values, 0.5);
@@ -365,6 +376,7 @@ std::vector<Driver> Drivers(const SweepResult& result, int issue, int count) {
   std::vector<double> outcome(draws);
   for (int draw = 0; draw < draws; ++draw) outcome[draw] = result.Outcome(draw, issue);
   const std::vector<double> outcome_ranks = Ranks(outcome);
+  const int outcome_exponent = BandExponentOf(outcome);
   // Inputs are read a group of columns at a time: one pass over the draw-major rows fills the
   // group (eight doubles share a cache line), not one pass per input. Groups are independent,
   // so long samples share them among threads; each input's driver lands in its own slot, so the
@@ -394,20 +406,23 @@ std::vector<Driver> Drivers(const SweepResult& result, int issue, int count) {
         driver.rank_correlation = PearsonCorrelation(input_ranks, outcome_ranks);
         const double lower_fifth = QuantileOfSorted(sorted, 0.2);
         const double upper_fifth = QuantileOfSorted(sorted, 0.8);
+        // Summed brought into the band of exact_scale.h (outcomes of ±1e308 would overflow).
         double low_sum = 0.0, high_sum = 0.0;
         int low_count = 0, high_count = 0;
         for (int draw = 0; draw < draws; ++draw) {
           if (input[draw] <= lower_fifth) {
-            low_sum += outcome[draw];
+            low_sum += ScaleByPowerOfTwo(outcome[draw], outcome_exponent);
             ++low_count;
           }
           if (input[draw] >= upper_fifth) {
-            high_sum += outcome[draw];
+            high_sum += ScaleByPowerOfTwo(outcome[draw], outcome_exponent);
             ++high_count;
           }
         }
-        driver.outcome_when_low = low_count > 0 ? low_sum / low_count : NAN;
-        driver.outcome_when_high = high_count > 0 ? high_sum / high_count : NAN;
+        driver.outcome_when_low =
+            low_count > 0 ? ScaleByPowerOfTwo(low_sum / low_count, -outcome_exponent) : NAN;
+        driver.outcome_when_high =
+            high_count > 0 ? ScaleByPowerOfTwo(high_sum / high_count, -outcome_exponent) : NAN;
         found[begin + column] = driver;
       }
     }

@@ -15,10 +15,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "statecraft/analysis/model_error.h"
 #include "statecraft/analysis/statistics.h"
 #include "statecraft/analysis/target.h"
 #include "statecraft/analysis/uncertainty.h"
@@ -49,6 +52,10 @@ struct SweepOptions {
   // working threads at once: it must be thread-safe and cheap. May be empty. Under a draw
   // distributor each process counts its own share only.
   std::function<void(int)> draws_done;
+  // The calibration whose model errors the analyses' summaries include — quantiles, intervals
+  // and target probabilities (sweep_error.h, docs/calibration.md); null: the inputs' uncertainty
+  // alone (`--model-error off`). The draws themselves never depend on it.
+  std::shared_ptr<const Calibration> calibration;
 };
 
 // Threads to use: `requested`, or every core when 0; InputError when negative.
@@ -93,10 +100,15 @@ struct SweepResult {
   }
 };
 
+// IssueLeftWithoutPositions (levers/lever.h) for the counter-levers and levers of a sweep.
+std::optional<std::string> IssueLeftWithoutPositions(const Scenario& scenario,
+                                                     const SweepPlan& plan);
+
 // Runs the Monte Carlo over the options' draw range, in blocks of kSweepBlockDraws draws folded
 // into a SweepAccumulator when the range is longer (the result is the same bit for bit). Throws
-// InputError when the model rejects a drawn scenario (the lowest failing draw's error, whatever the
-// thread count) or when the range does not lie within [0, draws).
+// InputError when the plan leaves an issue without an actor with a position, when the model rejects
+// a drawn scenario (the lowest failing draw's error, whatever the thread count) or when the range
+// does not lie within [0, draws).
 SweepResult RunSweep(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
                      const ParamValues& params, const SweepOptions& options);
 

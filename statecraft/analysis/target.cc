@@ -18,32 +18,58 @@ std::string Trim(const std::string& text) {
   return text.substr(begin, end - begin + 1);
 }
 
-// The whole text as a finite number, or nullopt.
-std::optional<double> ParseWholeNumber(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
+// The whole text as a finite decimal number — [+-] digits [. digits] [e [+-] digits], at least
+// one digit before the exponent — or nullopt: no hexadecimal ("0x10"), "inf", "nan", spaces or
+// other trailing text, which strtod alone would accept or half-read.
+std::optional<double> ParseDecimal(const std::string& text) {
+  std::size_t at = 0;
+  auto digits = [&] {
+    const std::size_t start = at;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+    return at - start;
+  };
+  if (at < text.size() && (text[at] == '+' || text[at] == '-')) ++at;
+  std::size_t mantissa = digits();
+  if (at < text.size() && text[at] == '.') {
+    ++at;
+    mantissa += digits();
+  }
+  if (mantissa == 0) return std::nullopt;
+  if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
+    ++at;
+    if (at < text.size() && (text[at] == '+' || text[at] == '-')) ++at;
+    if (digits() == 0) return std::nullopt;
+  }
+  if (at != text.size()) return std::nullopt;
+  const double value = std::strtod(text.c_str(), nullptr);
+  if (!std::isfinite(value)) return std::nullopt;
   return value;
 }
 
 }  // namespace
 
 Target ParseTarget(const Scenario& scenario, const std::string& text) {
-  const std::string expected =
-      "expected ISSUE<=VALUE or ISSUE>=VALUE (for example \"" +
-      (scenario.issues.empty() ? std::string("issue") : scenario.issues.front().name) + "<=25\")";
+  const std::string example =
+      scenario.issues.empty() ? std::string("issue") : scenario.issues.front().name;
+  const std::string grammar =
+      "expected ISSUE<=VALUE, ISSUE>=VALUE, ISSUE<VALUE or ISSUE>VALUE "
+      "(for example \"" +
+      example + "<=25\")";
+  const std::string what = "target \"" + text + "\": ";
+  if (Trim(text).empty()) throw InputError(what + "found nothing, " + grammar);
   const auto at = text.find_first_of("<>");
-  if (at == std::string::npos) {
-    throw InputError("target \"" + text + "\": no comparison found, " + expected);
-  }
+  if (at == std::string::npos) throw InputError(what + "found no comparison, " + grammar);
   Target target;
   target.at_most = text[at] == '<';
   std::size_t value_start = at + 1;
-  if (value_start < text.size() && text[value_start] == '=') ++value_start;
+  target.strict = !(value_start < text.size() && text[value_start] == '=');
+  if (!target.strict) ++value_start;
+  const std::string comparison = text.substr(at, value_start - at);
   const std::string issue_name = Trim(text.substr(0, at));
   const std::string value_text = Trim(text.substr(value_start));
-  if (issue_name.empty()) throw InputError("target \"" + text + "\": no issue named, " + expected);
+  if (issue_name.empty()) {
+    throw InputError(what + "found no issue before '" + comparison + "', " + grammar);
+  }
   target.issue = scenario.IssueIndex(issue_name);
   if (target.issue < 0) {
     std::string names;
@@ -52,16 +78,22 @@ Target ParseTarget(const Scenario& scenario, const std::string& text) {
       names += (names.empty() ? "" : ", ") + issue.name;
       known.push_back(issue.name);
     }
-    throw InputError("target \"" + text + "\": unknown issue '" + issue_name + "'; " +
+    throw InputError(what + "unknown issue '" + issue_name + "'; " +
                      DidYouMean(issue_name, known) + "issues: " + names);
   }
-  const std::optional<double> value = ParseWholeNumber(value_text);
+  const Issue& issue = scenario.issues[target.issue];
+  const std::optional<double> value = ParseDecimal(value_text);
   if (!value) {
-    throw InputError("target \"" + text + "\": found '" + value_text + "' after the comparison, " +
-                     expected);
+    throw InputError(what + "found '" + value_text + "' after '" + comparison +
+                     "', expected a decimal number such as 25, -2.5 or 1e3");
+  }
+  if (*value < issue.scale_low || *value > issue.scale_high) {
+    throw InputError(what + "found " + value_text + ", expected a value on the scale of '" +
+                     issue.name + "', [" + NumberText(issue.scale_low) + ", " +
+                     NumberText(issue.scale_high) + "]");
   }
   target.value = *value;
-  target.text = issue_name + (target.at_most ? "<=" : ">=") + value_text;
+  target.text = issue_name + comparison + value_text;
   return target;
 }
 

@@ -9,18 +9,24 @@
 
 namespace statecraft {
 
-// A threshold event on one issue's outcome: "munitions<=25", "sanctions >= 60".
+// A threshold event on one issue's outcome: "munitions<=25", "sanctions > 60".
 struct Target {
   int issue = 0;
-  bool at_most = true;  // outcome ≤ value (true) or ≥ value (false)
+  bool at_most = true;  // below the value (true) or above it (false)
+  bool strict = false;  // "<" or ">": the value itself does not meet the target
   double value = 0.0;
-  std::string text;  // as the user wrote it, normalised: "munitions<=25"
+  std::string text;  // as the user wrote it, without spaces: "munitions<=25"
 
-  bool Met(double outcome) const { return at_most ? outcome <= value : outcome >= value; }
+  bool Met(double outcome) const {
+    if (at_most) return strict ? outcome < value : outcome <= value;
+    return strict ? outcome > value : outcome >= value;
+  }
 };
 
-// Parses "ISSUE<=VALUE" or "ISSUE>=VALUE" (spaces allowed; "<" and ">" are read as "<=" and
-// ">="). InputError on an unknown issue or an unparsable expression.
+// Parses the one grammar of targets: ISSUE, then "<=", ">=", "<" or ">" with their meanings,
+// then a finite decimal number on the issue's scale (spaces allowed around each part). InputError
+// naming what was found and what was expected otherwise: nothing, no comparison, an unknown
+// issue, a value that is not a decimal number ("0x10", "lots", "") or off the scale.
 Target ParseTarget(const Scenario& scenario, const std::string& text);
 
 // Checks a required probability: InputError unless 0 < p <= 1 (1: every draw must meet it).

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/exact_scale.h"
 
 namespace statecraft {
 
@@ -41,6 +42,17 @@ double SampleEstimate(const Estimate& estimate, Distribution distribution, doubl
   if (!estimate.IsRanged()) return estimate.central;
   const double low = estimate.Low();
   const double high = estimate.High();
+  const int exponent = ScaleExponent(low, high);
+  if (exponent != 0) {
+    // Ranges far from 1 ([-1e308, 1e308], where the width overflows; [0, 1e200], where the
+    // triangular quantile's product of widths does) are sampled brought into the band of
+    // exact_scale.h: the quantile scales exactly with its range, the square root included.
+    const Estimate scaled(ScaleByPowerOfTwo(low, exponent),
+                          ScaleByPowerOfTwo(estimate.central, exponent),
+                          ScaleByPowerOfTwo(high, exponent));
+    return std::clamp(ScaleByPowerOfTwo(SampleEstimate(scaled, distribution, u), -exponent), low,
+                      high);
+  }
   if (distribution == Distribution::kUniform) return low + u * (high - low);
   return std::clamp(TriangularQuantile(low, estimate.central, high, u), low, high);
 }

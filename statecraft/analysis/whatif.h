@@ -3,7 +3,8 @@
 // Every case (the baseline first, then each plan) is run twice per model: once on the central
 // values (a point forecast, with the reports of any deal the plan offers) and as a Monte Carlo
 // sweep. All cases share the draws' seeds (common random numbers), so differences between a plan
-// and the baseline come from the plan, not from sampling noise.
+// and the baseline come from the plan, not from sampling noise. With options.calibration, the
+// quantiles and probabilities include each model's error (sweep_error.h).
 #ifndef STATECRAFT_ANALYSIS_WHATIF_H_
 #define STATECRAFT_ANALYSIS_WHATIF_H_
 
@@ -25,6 +26,9 @@ struct WhatifCell {
   SweepResult sweep;
   std::vector<Quantiles> quantiles;          // per issue, after decision rules
   std::optional<double> target_probability;  // when a target is given
+  // The calibration entry whose error the quantiles and probability include; empty: the inputs'
+  // uncertainty alone.
+  std::string model_error;
 };
 
 struct WhatifCase {

@@ -5,6 +5,7 @@
 #define STATECRAFT_APP_BACKTEST_COMMAND_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -24,6 +25,14 @@ struct BacktestRequest {
   // Also score without decision rules (the form of `backtest flagship`): the output then holds
   // both scores.
   bool both_rules = false;
+  // Fit the fitted models and the models' errors on these and score `scenarios` (`--train`).
+  std::vector<ScenarioSource> training;
+  // Score distributions with each model's error (docs/calibration.md): learned by
+  // cross-validation by scenario (or on `training`), or, when `calibration` is given — and for a
+  // single scenario, which has no folds (the flagship) — from a calibration (null: the shipped
+  // one). Without model error the forecasts are points.
+  bool model_error = true;
+  std::shared_ptr<const Calibration> calibration;
 };
 
 struct BacktestOutput {
@@ -32,15 +41,21 @@ struct BacktestOutput {
   std::optional<BacktestResult> without_decision_rules;  // with both_rules
 };
 
-// One step per forecast (a model on a scenario), both passes counted with both_rules.
+// One step per model scored, both passes counted with both_rules.
 Outcome<BacktestOutput> Backtest(const BacktestRequest& request, const Context& context = {});
-// {"issues_scored": N, "models": {label: {"mae", "mae_ci": [lo, hi], "within": {"5": share}}}};
-// with both rules {"with_decision_rules": ..., "without_decision_rules": ...}.
+// {"issues_scored": N, "model_error": words, "models": {label: {"mae", "mae_ci": [lo, hi],
+//  "within": {"5": share}, "crps", "coverage": {"50", "80", "90"}, "pit": [10 shares],
+//  "vs_compromise": {"mae_diff", "mae_diff_ci"}, "out_of_sample", "model_error"}}}; with both
+// rules {"with_decision_rules": ..., "without_decision_rules": ...}.
 Json BacktestOutputToJson(const BacktestOutput& output);
 Json BacktestToJson(const BacktestResult& result);
 // One model's scores as every backtest writes them (deu, flagship, gallery):
 //   {"mae", "mae_ci": [lo, hi] (null where undefined), "within": {"5": share, ...}}
 Json ModelScoreToJson(const ModelScore& score);
+// The point scores above with the distribution's: crps, coverage, pit, vs_<reference> (the
+// paired difference in MAE with its proposal-clustered interval), out_of_sample and model_error
+// (docs/calibration.md).
+Json DistributionScoreToJson(const ModelScore& score, const std::string& reference);
 
 }  // namespace statecraft::app
 

@@ -6,6 +6,7 @@
 #include "statecraft/app/outcome.h"
 #include "statecraft/core/number_text.h"
 #include "statecraft/core/spelling.h"
+#include "statecraft/io/calibration_format.h"
 
 namespace statecraft::app {
 
@@ -52,7 +53,14 @@ SweepOptions ToSweepOptions(const Uncertainty& uncertainty) {
   options.seed = uncertainty.seed;
   options.threads = ResolveThreads(static_cast<int>(uncertainty.threads));
   options.distribution = ParseDistribution(uncertainty.distribution);
+  options.calibration = ChosenCalibration(uncertainty.model_error, uncertainty.calibration);
   return options;
+}
+
+std::shared_ptr<const Calibration> ChosenCalibration(bool model_error,
+                                                     std::shared_ptr<const Calibration> given) {
+  if (!model_error) return nullptr;
+  return given != nullptr ? given : BuiltinCalibrationPointer();
 }
 
 }  // namespace statecraft::app

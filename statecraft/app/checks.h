@@ -6,6 +6,7 @@
 #define STATECRAFT_APP_CHECKS_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,10 @@ struct Uncertainty {
   std::uint64_t seed = 0;
   std::int64_t threads = 0;  // 0: every core
   std::string distribution = "triangular";
+  // Whether quantiles and probabilities include each model's own error (docs/calibration.md),
+  // and from which calibration (null: the shipped one, data/calibration.json).
+  bool model_error = true;
+  std::shared_ptr<const Calibration> calibration;
 };
 
 // low <= value <= high, else "KEY: found VALUE, expected an integer from LOW to HIGH".
@@ -40,8 +45,13 @@ void CheckRequiredProbability(const std::string& key, double probability);
 // A finite budget >= 0.
 void CheckBudget(const std::string& key, const std::optional<double>& budget);
 
-// The checked settings as the analyses take them (threads resolved: 0 becomes every core).
+// The checked settings as the analyses take them (threads resolved: 0 becomes every core; the
+// calibration chosen: none without model error).
 SweepOptions ToSweepOptions(const Uncertainty& uncertainty);
+
+// The calibration a request names: none without model error, else the given one or the shipped.
+std::shared_ptr<const Calibration> ChosenCalibration(bool model_error,
+                                                     std::shared_ptr<const Calibration> given);
 
 }  // namespace statecraft::app
 

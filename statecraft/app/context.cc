@@ -7,17 +7,21 @@ namespace statecraft::app {
 StoreAccess::StoreAccess(std::string path)
     : path_(path.empty() ? RunStore::DefaultPath() : std::move(path)) {}
 
-RunStore& StoreAccess::Open() {
+std::shared_ptr<RunStore> StoreAccess::Open(StoreMode mode) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (!store_) store_ = std::make_unique<RunStore>(path_);
-  return *store_;
+  if (store_) return store_;
+  auto store = std::make_shared<RunStore>(path_, mode);
+  if (store->writable()) store_ = store;
+  return store;
 }
 
 SaveReport SaveRun(const Context& context, const std::function<std::int64_t(RunStore&)>& save) {
   SaveReport report;
   if (context.save_to == nullptr) return report;
   try {
-    report.run_id = save(context.save_to->Open());
+    report.run_id = save(*context.save_to->Open());
+  } catch (const DamagedStoreError&) {
+    throw;  // a damaged store ends the command (exit 2): nothing keeps writing into it unnoticed
   } catch (const std::exception& error) {
     report.warning = std::string("the run was not saved: ") + error.what();
     return report;

@@ -19,15 +19,20 @@ class StoreAccess {
  public:
   // path: the store's file; empty: RunStore::DefaultPath().
   explicit StoreAccess(std::string path = "");
-  // The store; throws InputError when it cannot be opened (read-only, not a store, newer schema).
-  RunStore& Open();
+  // The store, opened for `mode` (StoreMode in run_store.h: commands that save create it, those
+  // that read or change saved runs create nothing and check it for damage first). A store that
+  // can be written is kept for every later use; one that cannot (a missing store read as empty,
+  // a read-only one) is opened anew each time, so that a store created meanwhile is seen.
+  // Throws InputError when it cannot be opened (read-only where it must be written, not a store,
+  // newer schema), DamagedStoreError when it is damaged.
+  std::shared_ptr<RunStore> Open(StoreMode mode = StoreMode::kSave);
   // The path it opens.
   const std::string& path() const { return path_; }
 
  private:
   std::string path_;
   std::mutex mutex_;
-  std::unique_ptr<RunStore> store_;
+  std::shared_ptr<RunStore> store_;
 };
 
 struct Context {
@@ -50,7 +55,8 @@ struct SaveReport {
   std::string warning;      // why the run was not saved, or saved only in part
 };
 
-// Saves through `save` when the context asks for it, turning a failure into a warning.
+// Saves through `save` when the context asks for it, turning a failure into a warning; a damaged
+// store (DamagedStoreError) is an error, not a warning.
 SaveReport SaveRun(const Context& context, const std::function<std::int64_t(RunStore&)>& save);
 
 // Throws the cancelled error when the context's hook says so.

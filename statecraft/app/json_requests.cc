@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "statecraft/io/calibration_format.h"
+
 namespace statecraft::app {
 namespace {
 
@@ -68,6 +70,24 @@ class Fields {
     return value->get<std::int64_t>();
   }
 
+  bool Boolean(const char* key, bool fallback) const {
+    const Json* value = Get(key);
+    if (value == nullptr) return fallback;
+    if (!value->is_boolean()) FailField(key, "found " + Shown(*value) + ", expected true or false");
+    return value->get<bool>();
+  }
+
+  // A calibration document (statecraft calibrate's output), or null when absent.
+  std::shared_ptr<const Calibration> CalibrationDocument(const char* key) const {
+    const Json* value = Get(key);
+    if (value == nullptr) return nullptr;
+    if (!value->is_object()) {
+      FailField(key, "found " + Shown(*value) +
+                         ", expected a calibration document (written by statecraft calibrate)");
+    }
+    return std::make_shared<const Calibration>(ParseCalibration(value->dump(), key));
+  }
+
   std::uint64_t Seed(const char* key) const {
     const Json* value = Get(key);
     if (value == nullptr) return 0;
@@ -108,6 +128,8 @@ class Fields {
     uncertainty.seed = Seed("seed");
     uncertainty.threads = Integer("threads", 0);
     uncertainty.distribution = String("distribution", "triangular");
+    uncertainty.model_error = Boolean("model_error", true);
+    uncertainty.calibration = CalibrationDocument("calibration");
     return uncertainty;
   }
 
@@ -213,8 +235,9 @@ CompareRequest DecodeCompareRequest(const Json& body) {
 }
 
 WhatifRequest DecodeWhatifRequest(const Json& body) {
-  const Fields fields(body, {"document", "plans", "models", "model", "params", "target", "counter",
-                             "draws", "seed", "threads", "distribution", "save"});
+  const Fields fields(
+      body, {"document", "plans", "models", "model", "params", "target", "counter", "draws", "seed",
+             "threads", "distribution", "model_error", "calibration", "save"});
   WhatifRequest request;
   request.scenario = fields.Source();
   if (fields.Get("plans") != nullptr) request.plans = fields.Strings("plans");
@@ -226,8 +249,9 @@ WhatifRequest DecodeWhatifRequest(const Json& body) {
 }
 
 SweepRequest DecodeSweepRequest(const Json& body) {
-  const Fields fields(body, {"document", "model", "models", "params", "plan", "target", "drivers",
-                             "draws", "seed", "threads", "distribution", "save"});
+  const Fields fields(
+      body, {"document", "model", "models", "params", "plan", "target", "drivers", "draws", "seed",
+             "threads", "distribution", "model_error", "calibration", "save"});
   SweepRequest request;
   request.scenario = fields.Source();
   request.models = ModelsOf(fields, request.models);
@@ -239,9 +263,9 @@ SweepRequest DecodeSweepRequest(const Json& body) {
 }
 
 OptimizeRequest DecodeOptimizeRequest(const Json& body) {
-  const Fields fields(body,
-                      {"document", "target", "probability", "budget", "models", "model", "params",
-                       "runners_up", "draws", "seed", "threads", "distribution", "save"});
+  const Fields fields(body, {"document", "target", "probability", "budget", "models", "model",
+                             "params", "runners_up", "draws", "seed", "threads", "distribution",
+                             "model_error", "calibration", "save"});
   OptimizeRequest request;
   request.scenario = fields.Source();
   request.target = fields.String("target");
@@ -255,7 +279,7 @@ OptimizeRequest DecodeOptimizeRequest(const Json& body) {
 
 AnswerRequest DecodeAnswerRequest(const Json& body) {
   const Fields fields(body, {"document", "models", "model", "params", "draws", "optimize_draws",
-                             "seed", "threads", "distribution"});
+                             "seed", "threads", "distribution", "model_error", "calibration"});
   AnswerRequest request;
   request.scenario = fields.Source();
   request.models = ModelsOf(fields, {});
@@ -265,7 +289,7 @@ AnswerRequest DecodeAnswerRequest(const Json& body) {
 }
 
 BacktestRequest DecodeBacktestRequest(const Json& body) {
-  const Fields fields(body, {"document", "models"});
+  const Fields fields(body, {"document", "models", "model_error", "calibration"});
   BacktestRequest request;
   request.scenarios = {fields.Source()};
   for (const std::string& spec : fields.Strings("models")) {
@@ -273,6 +297,8 @@ BacktestRequest DecodeBacktestRequest(const Json& body) {
   }
   request.min_actors = 1;
   request.both_rules = true;
+  request.model_error = fields.Boolean("model_error", true);
+  request.calibration = fields.CalibrationDocument("calibration");
   return request;
 }
 
@@ -286,13 +312,16 @@ GalleryBacktestRequest DecodeGalleryBacktestRequest(const Json& body) {
 }
 
 ReportDataRequest DecodeReportDataRequest(const Json& body) {
-  const Fields fields(body, {"document", "model", "draws", "seed", "threads"});
+  const Fields fields(
+      body, {"document", "model", "draws", "seed", "threads", "model_error", "calibration"});
   ReportDataRequest request;
   request.scenario = fields.Source();
   request.model = fields.String("model", request.model);
   request.draws = fields.Integer("draws", request.draws);
   request.seed = fields.Seed("seed");
   request.threads = fields.Integer("threads", request.threads);
+  request.model_error = fields.Boolean("model_error", true);
+  request.calibration = fields.CalibrationDocument("calibration");
   return request;
 }
 

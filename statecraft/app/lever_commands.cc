@@ -180,7 +180,7 @@ void ComputeSweeps(const PreparedSweep& prepared, const Context& context, SweepO
 bool ComputeSavedSweep(const PreparedSweep& prepared, const Context& context, SweepOutput& output) {
   std::int64_t id = 0;
   try {
-    RunStore& store = context.save_to->Open();
+    RunStore& store = *context.save_to->Open();
     id = BeginSavedSweep(store, prepared, context.program_version);
     if (context.run_started) context.run_started(id);
     SweepContinuation continuation;
@@ -249,15 +249,14 @@ Outcome<SweepOutput> Sweep(const SweepRequest& request, const Context& context) 
 
 Outcome<std::int64_t> BeginSweepRun(const PreparedSweep& prepared, const Context& context) {
   return Guard(
-      [&] { return BeginSavedSweep(context.save_to->Open(), prepared, context.program_version); });
+      [&] { return BeginSavedSweep(*context.save_to->Open(), prepared, context.program_version); });
 }
 
 Json SweepOutputToJson(const SweepOutput& output) {
   Json results = Json::array();
   for (std::size_t m = 0; m < output.results.size(); ++m) {
-    results.push_back(SweepItemJson(*output.input, output.models[m].info->name, output.plan,
-                                    output.results[m], output.sweep, output.target,
-                                    output.drivers));
+    results.push_back(SweepItemJson(*output.input, output.models[m], output.plan, output.results[m],
+                                    output.sweep, output.target, output.drivers));
   }
   return results.size() == 1 ? results.front() : Json{{"models", results}};
 }

@@ -1,5 +1,6 @@
 #include "statecraft/app/lever_json.h"
 
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/analysis/uncertainty.h"
 
 namespace statecraft::app {
@@ -7,9 +8,14 @@ namespace statecraft::app {
 Json AppliedLeversToJson(const std::vector<AppliedLever>& levers) {
   Json out = Json::array();
   for (const AppliedLever& applied : levers) {
-    out.push_back({{"lever", applied.lever->name},
-                   {"magnitude", applied.magnitude},
-                   {"cost", applied.lever->Cost(applied.magnitude)}});
+    Json item{{"lever", applied.lever->name},
+              {"magnitude", applied.magnitude},
+              {"cost", applied.lever->Cost(applied.magnitude)}};
+    // What the lever does, in the analyst's words, so that every reader of the JSON (the report
+    // of a saved run among them) can describe a plan without the scenario file.
+    if (!applied.lever->description.empty()) item["description"] = applied.lever->description;
+    if (!applied.lever->unit.empty()) item["unit"] = applied.lever->unit;
+    out.push_back(item);
   }
   return out;
 }
@@ -44,29 +50,56 @@ Json DriversToJson(const std::vector<Driver>& drivers) {
   return out;
 }
 
-Json SweepToJson(const Scenario& scenario, const SweepResult& result, const SweepOptions& options,
-                 const std::optional<Target>& target, int driver_count) {
+Json ModelErrorToJson(const SweepOptions& options) {
+  if (options.calibration == nullptr) return nullptr;
+  return {{"calibration", options.calibration->name}, {"source", options.calibration->source}};
+}
+
+namespace {
+
+Json SweepJson(const SweepResult& result, const SweepOptions& options,
+               const std::optional<Target>& target, int driver_count,
+               const std::vector<IssueError>& errors, const std::string& entry) {
   Json out;
   out["draws"] = result.draws;
   out["seed"] = options.seed;
   out["distribution"] = DistributionName(options.distribution);
+  out["model_error"] = entry.empty() ? Json(nullptr) : ModelErrorToJson(options);
+  if (!entry.empty()) out["model_error"]["entry"] = entry;
+  auto error_of = [&](int issue) { return entry.empty() ? IssueError() : errors[issue]; };
   Json issues = Json::object();
   Json drivers = Json::object();
   for (int issue = 0; issue < result.issue_count; ++issue) {
-    Json item = QuantilesToJson(SummarizeIssue(result, issue));
-    item["unconstrained"] = QuantilesToJson(SummarizeIssue(result, issue, false));
+    Json item = QuantilesToJson(SummarizeIssue(result, issue, error_of(issue)));
+    item["unconstrained"] = QuantilesToJson(SummarizeIssue(result, issue, error_of(issue), false));
     issues[result.issue_names[issue]] = item;
     drivers[result.issue_names[issue]] = DriversToJson(Drivers(result, issue, driver_count));
   }
   out["issues"] = issues;
   if (target) {
     out["target"] = target->text;
-    out["probability"] = TargetProbability(result, *target);
+    out["probability"] = TargetProbability(result, *target, error_of(target->issue));
   }
   if (result.deals_offered > 0) out["deals_struck_share"] = DealStruckShare(result);
   out["drivers"] = drivers;
-  (void)scenario;
   return out;
+}
+
+}  // namespace
+
+Json SweepToJson(const Scenario& scenario, const SweepResult& result, const SweepOptions& options,
+                 const std::optional<Target>& target, int driver_count, const ModelChoice& model,
+                 const SweepPlan& plan) {
+  std::string entry;
+  const std::vector<IssueError> errors = BindIssueErrors(
+      options.calibration.get(), ModelLabel(model), ScenarioForError(scenario, plan), &entry);
+  return SweepJson(result, options, target, driver_count, errors, entry);
+}
+
+Json SweepToJson(const Scenario& scenario, const SweepResult& result, const SweepOptions& options,
+                 const std::optional<Target>& target, int driver_count) {
+  (void)scenario;
+  return SweepJson(result, options, target, driver_count, {}, "");
 }
 
 Json WhatifToJson(const Scenario& scenario, const WhatifResult& result,
@@ -76,6 +109,7 @@ Json WhatifToJson(const Scenario& scenario, const WhatifResult& result,
   out["draws"] = options.draws;
   out["seed"] = options.seed;
   out["distribution"] = DistributionName(options.distribution);
+  out["model_error"] = ModelErrorToJson(options);
   if (result.target) out["target"] = result.target->text;
   if (!result.counter.empty()) out["counter_levers"] = AppliedLeversToJson(result.counter);
   Json cases = Json::array();
@@ -96,6 +130,10 @@ Json WhatifToJson(const Scenario& scenario, const WhatifResult& result,
       }
       model["issues"] = issues;
       if (cell.target_probability) model["probability"] = *cell.target_probability;
+      model["model_error"] = cell.model_error.empty() ? Json(nullptr) : Json(cell.model_error);
+      if (!cell.central.settlement.empty()) {
+        model["settlement"] = ForecastToJson(scenario, cell.central)["settlement"];
+      }
       Json drivers = Json::object();
       for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
         drivers[scenario.issues[issue].name] = DriversToJson(Drivers(cell.sweep, issue, 5));
@@ -138,6 +176,7 @@ Json OptimizeToJson(const OptimizeResult& result, const OptimizeOptions& options
   out["models"] = model_names;
   out["draws"] = options.sweep.draws;
   out["seed"] = options.sweep.seed;
+  out["model_error"] = ModelErrorToJson(options.sweep);
   out["candidates"] = result.candidates;
   out["evaluated"] = result.evaluated;
   out["counter_plans"] = result.counter_plans;

@@ -1,11 +1,15 @@
 #include "statecraft/app/report_command.h"
 
+#include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "statecraft/analysis/model_choice.h"
 #include "statecraft/analysis/run.h"
 #include "statecraft/analysis/sweep.h"
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/analysis/whatif.h"
+#include "statecraft/app/answer_command.h"
 #include "statecraft/app/checks.h"
 #include "statecraft/app/lever_json.h"
 #include "statecraft/app/runs_commands.h"
@@ -20,38 +24,24 @@ struct ReportOptions {
   int threads = 0;
   ModelChoice focus;
   std::string program_version;
+  std::shared_ptr<const Calibration> calibration;  // null: without model error
 };
 
-Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& options) {
+// The Monte Carlo distribution of every model (with each draw's outcome, for the charts and the
+// backtest's interval) and the drivers of the focus issue under the focus model.
+void AddDistributions(const ScenarioWithLevers& input, const ReportOptions& options,
+                      const SweepOptions& sweep, int focus_issue, Json& data) {
   const Scenario& scenario = input.scenario;
-  Json data;
-  data["title"] = scenario.name;
-  data["program_version"] = options.program_version;
-  data["scenario"] = ScenarioToReportJson(scenario);
-  Json forecasts = Json::array();
-  const std::vector<ModelChoice> all = AllModels();
-  for (const ModelChoice& model : all) {
-    forecasts.push_back(
-        ForecastToJson(scenario, RunModel(*model.info, *model.info->create(model.params),
-                                          model.params, scenario, options.seed)));
-  }
-  data["forecasts"] = forecasts;
-  const Json backtest = BacktestOfForecasts(data["scenario"], forecasts);
-  if (!backtest.is_null()) data["backtest"] = backtest;
-  if (options.draws <= 0) return data;
-
-  SweepOptions sweep;
-  sweep.draws = options.draws;
-  sweep.seed = options.seed;
-  sweep.threads = options.threads;
   const SweepPlan baseline = MakeSweepPlan(input.levers, Plan{"baseline", "no lever", {}});
   Json models = Json::object();
-  for (const ModelChoice& model : all) {
+  for (const ModelChoice& model : AllModels()) {
     const ModelInfo& info = *model.info;
     const SweepResult result = RunSweep(scenario, baseline, info, model.params, sweep);
+    const std::vector<IssueError> errors =
+        BindIssueErrors(options.calibration.get(), ModelLabel(model), scenario);
     Json per_issue = Json::object();
     for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-      const Quantiles quantiles = SummarizeIssue(result, issue);
+      const Quantiles quantiles = SummarizeIssue(result, issue, errors[issue]);
       Json item = QuantilesToJson(quantiles);
       Json samples = Json::array();
       for (int draw = 0; draw < result.draws; ++draw) {
@@ -64,17 +54,69 @@ Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& optio
     models[info.name] = per_issue;
     if (&info == options.focus.info && scenario.IssueCount() > 0) {
       data["drivers"] = {{"model", info.name},
-                         {"issue", scenario.issues[0].name},
-                         {"center", SummarizeIssue(result, 0).median},
-                         {"drivers", DriversToJson(Drivers(result, 0, 10))}};
+                         {"plan", "baseline"},
+                         {"draws", options.draws},
+                         {"issue", scenario.issues[focus_issue].name},
+                         {"center", SummarizeIssue(result, focus_issue).median},
+                         {"drivers", DriversToJson(Drivers(result, focus_issue, 10))}};
     }
   }
-  data["distributions"] = {{"draws", options.draws}, {"seed", options.seed}, {"models", models}};
-  if (!input.levers.plans.empty()) {
-    const WhatifResult whatif =
-        RunWhatif(scenario, input.levers, input.levers.plans, {options.focus}, sweep, std::nullopt);
-    data["whatif"] = WhatifToJson(scenario, whatif, sweep);
+  data["distributions"] = {{"draws", options.draws},
+                           {"seed", options.seed},
+                           {"model_error", ModelErrorToJson(sweep)},
+                           {"models", models}};
+}
+
+// Every model at its defaults; with draws, the distributions, the drivers, the what-if of the
+// declared plans under the focus model and, when the scenario asks a question, its answer (every
+// model); the backtest against known outcomes.
+Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& options,
+                     const Context& context) {
+  const Scenario& scenario = input.scenario;
+  Json data;
+  data["kind"] = "scenario";
+  data["title"] = scenario.name;
+  data["program_version"] = options.program_version;
+  data["scenario"] = ScenarioToReportJson(scenario);
+  if (!input.levers.levers.empty()) data["levers"] = LeversToReportJson(input.levers);
+  Json forecasts = Json::array();
+  for (const ModelChoice& model : AllModels()) {
+    forecasts.push_back(
+        ForecastToJson(scenario, RunModel(*model.info, *model.info->create(model.params),
+                                          model.params, scenario, options.seed)));
   }
+  data["forecasts"] = forecasts;
+  if (options.draws > 0) {
+    SweepOptions sweep;
+    sweep.draws = options.draws;
+    sweep.seed = options.seed;
+    sweep.threads = options.threads;
+    sweep.calibration = options.calibration;
+    // The question's target: its issue's drivers, and each plan's probability of it.
+    std::optional<Target> target;
+    if (scenario.question) target = ParseTarget(scenario, scenario.question->target);
+    AddDistributions(input, options, sweep, target ? target->issue : 0, data);
+    if (!input.levers.plans.empty()) {
+      const WhatifResult whatif =
+          RunWhatif(scenario, input.levers, input.levers.plans, {options.focus}, sweep, target);
+      data["whatif"] = WhatifToJson(scenario, whatif, sweep);
+    }
+    if (scenario.question && !input.levers.levers.empty()) {
+      AnswerOptions answer;
+      answer.sweep = sweep;
+      answer.optimize_draws = std::min(options.draws, 100);
+      answer.cancelled = context.cancelled;
+      auto shared = std::make_shared<const ScenarioWithLevers>(input);
+      const AnswerOutput output{
+          shared, statecraft::ComputeAnswer(scenario, input.levers, *scenario.question, answer)};
+      if (output.answer.cancelled) throw RequestError(ErrorCode::kCancelled, "cancelled");
+      data["answer"] = AnswerOutputToJson(output);
+    }
+  }
+  const Json backtest =
+      BacktestOfForecasts(data["scenario"], forecasts,
+                          data.contains("distributions") ? &data["distributions"] : nullptr);
+  if (!backtest.is_null()) data["backtest"] = backtest;
   return data;
 }
 
@@ -91,7 +133,7 @@ Outcome<Json> ReportData(const ReportDataRequest& request, StoreAccess& store,
       if (!run.ok()) throw RequestError(run.error().code, run.error().message);
       const StoredRun& stored = run.value();
       return ReportDataFromStoredRun(stored.kind, stored.scenario_json, stored.result,
-                                     context.program_version);
+                                     context.program_version, stored.plan);
     }
     CheckRange("draws", request.draws, 0, kMaxDraws);
     CheckRange("threads", request.threads, 0, kMaxThreads);
@@ -101,7 +143,8 @@ Outcome<Json> ReportData(const ReportDataRequest& request, StoreAccess& store,
     options.threads = ResolveThreads(static_cast<int>(request.threads));
     options.focus = ChooseModel({request.model, {}});
     options.program_version = context.program_version;
-    return BuildReportData(LoadScenarioWithLevers(request.scenario), options);
+    options.calibration = ChosenCalibration(request.model_error, request.calibration);
+    return BuildReportData(LoadScenarioWithLevers(request.scenario), options, context);
   });
 }
 

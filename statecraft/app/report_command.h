@@ -1,11 +1,13 @@
 // report data: everything the HTML report and the web UI's charts show, as data — of a scenario
 // (every model at its defaults, a Monte Carlo sweep per model, the baseline against each declared
-// plan, the drivers of the first issue, the backtest against known outcomes) or of a saved run
+// plan, the drivers of the question's target issue or else of the first issue, the answer to the
+// scenario's question when it asks one, the backtest against known outcomes) or of a saved run
 // (what that run holds). report/html_report.h renders it.
 #ifndef STATECRAFT_APP_REPORT_COMMAND_H_
 #define STATECRAFT_APP_REPORT_COMMAND_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -22,6 +24,10 @@ struct ReportDataRequest {
   std::int64_t draws = 200;  // per model for the distributions; 0: no sweeps, what-if or drivers
   std::uint64_t seed = 0;
   std::int64_t threads = 0;
+  // Whether the quantiles and the what-if's probabilities include each model's own error, and
+  // from which calibration (null: the shipped one); docs/calibration.md.
+  bool model_error = true;
+  std::shared_ptr<const Calibration> calibration;
 };
 
 // The report data (report/html_report.h documents its shape). A saved run must be complete

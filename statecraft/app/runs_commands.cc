@@ -53,7 +53,8 @@ Outcome<RunsListOutput> ListRuns(const RunsListRequest& request, StoreAccess& st
     }
     if (!request.kind.empty()) CheckChoice("kind", request.kind, kRunKinds);
     if (!request.status.empty()) CheckChoice("status", request.status, kRunStatuses);
-    RunStore& opened = store.Open();
+    const std::shared_ptr<RunStore> opened_store = store.Open(StoreMode::kRead);
+    RunStore& opened = *opened_store;
     const RunFilter filter{request.kind, request.scenario, request.status};
     return RunsListOutput{opened.path(), opened.List(filter, static_cast<int>(request.limit)),
                           opened.Size()};
@@ -77,7 +78,7 @@ Outcome<CleanUpReport> CleanUpRuns(const RunsCleanUpRequest& request, StoreAcces
     if (request.keep < 0 && request.before.empty()) {
       FailField("keep", "missing, expected keep (the newest runs to keep) or before (a date)");
     }
-    return store.Open().CleanUp({request.keep, request.before, request.dry_run});
+    return store.Open(StoreMode::kChange)->CleanUp({request.keep, request.before, request.dry_run});
   });
 }
 
@@ -89,7 +90,8 @@ Json CleanUpReportToJson(const CleanUpReport& report, bool dry_run) {
 
 Outcome<RunShowOutput> ShowRun(const RunRequestById& request, StoreAccess& store) {
   return Guard([&] {
-    RunStore& opened = store.Open();
+    const std::shared_ptr<RunStore> opened_store = store.Open(StoreMode::kRead);
+    RunStore& opened = *opened_store;
     RunShowOutput output{RequireRun(opened, request.id), Json::array()};
     output.outcomes = opened.Export(request.id)["outcomes"];
     return output;
@@ -107,7 +109,8 @@ Json RunShowOutputToJson(const RunShowOutput& output) {
 
 Outcome<Json> ExportRun(const RunRequestById& request, StoreAccess& store) {
   return Guard([&] {
-    RunStore& opened = store.Open();
+    const std::shared_ptr<RunStore> opened_store = store.Open(StoreMode::kRead);
+    RunStore& opened = *opened_store;
     RequireRun(opened, request.id);
     return opened.Export(request.id);
   });
@@ -115,7 +118,7 @@ Outcome<Json> ExportRun(const RunRequestById& request, StoreAccess& store) {
 
 Outcome<bool> CheckResumable(const RunRequestById& request, StoreAccess& store) {
   return Guard([&] {
-    const StoredRun run = RequireRun(store.Open(), request.id);
+    const StoredRun run = RequireRun(*store.Open(StoreMode::kChange), request.id);
     if (run.kind != "sweep" || !run.options.contains("request")) {
       throw RequestError(ErrorCode::kConflict, "run " + std::to_string(run.id) + " is a " +
                                                    run.kind + ", not a resumable sweep");
@@ -128,7 +131,8 @@ Outcome<ResumeOutput> ResumeRun(const ResumeRequest& request, StoreAccess& store
                                 const Context& context) {
   return Guard([&] {
     CheckRange("threads", request.threads, 0, kMaxThreads);
-    RunStore& opened = store.Open();
+    const std::shared_ptr<RunStore> opened_store = store.Open(StoreMode::kChange);
+    RunStore& opened = *opened_store;
     const StoredRun run = RequireRun(opened, request.id);
     SweepContinuation continuation;
     continuation.threads = static_cast<int>(request.threads);
@@ -148,7 +152,8 @@ Outcome<ResumeOutput> ResumeRun(const ResumeRequest& request, StoreAccess& store
 Outcome<std::int64_t> DeleteRun(const RunRequestById& request, StoreAccess& store) {
   return Guard([&] {
     CheckId(request.id);
-    RunStore& opened = store.Open();
+    const std::shared_ptr<RunStore> opened_store = store.Open(StoreMode::kChange);
+    RunStore& opened = *opened_store;
     if (!opened.Delete(request.id)) RequireRun(opened, request.id);
     return request.id;
   });
@@ -156,7 +161,7 @@ Outcome<std::int64_t> DeleteRun(const RunRequestById& request, StoreAccess& stor
 
 Outcome<StoredRun> CompleteRun(const RunRequestById& request, StoreAccess& store) {
   return Guard([&] {
-    StoredRun run = RequireRun(store.Open(), request.id);
+    StoredRun run = RequireRun(*store.Open(StoreMode::kRead), request.id);
     if (run.status != "complete") {
       throw RequestError(ErrorCode::kConflict,
                          "run " + std::to_string(run.id) + " is not complete (status " +

@@ -6,6 +6,7 @@
 #include "statecraft/analysis/sweep.h"
 #include "statecraft/app/lever_json.h"
 #include "statecraft/core/error.h"
+#include "statecraft/io/calibration_format.h"
 #include "statecraft/io/levers_writer.h"
 #include "statecraft/io/text_file.h"
 
@@ -21,7 +22,8 @@ Json RequestToJson(const SavedSweepRequest& request) {
            {"distribution", request.distribution},
            {"target", request.target},
            {"drivers", request.drivers},
-           {"block_draws", request.block_draws}};
+           {"block_draws", request.block_draws},
+           {"calibration", request.calibration}};
   if (!request.text.empty()) {
     out["text"] = request.text;
     out["file_name"] = request.file_name;
@@ -47,6 +49,8 @@ SavedSweepRequest RequestFromJson(const Json& json) {
   request.file_name = json.value("file_name", std::string());
   request.from = json.value("from", std::string("auto"));
   request.capability = json.value("capability", std::string("equal"));
+  // Sweeps saved before model errors existed summarised without them.
+  request.calibration = json.contains("calibration") ? json.at("calibration") : Json(nullptr);
   return request;
 }
 
@@ -80,6 +84,15 @@ SweepRequest ToSweepRequest(const SavedSweepRequest& saved, int threads) {
   request.uncertainty.seed = saved.seed;
   request.uncertainty.threads = threads;
   request.uncertainty.distribution = saved.distribution;
+  if (saved.calibration.is_null()) {
+    request.uncertainty.model_error = false;
+  } else if (saved.calibration.is_object()) {
+    request.uncertainty.calibration = std::make_shared<const Calibration>(
+        ParseCalibration(saved.calibration.dump(), "calibration"));
+  } else if (saved.calibration != "built in") {
+    throw InputError("calibration: found " + saved.calibration.dump() +
+                     ", expected null, \"built in\" or a calibration document");
+  }
   return request;
 }
 
@@ -118,6 +131,11 @@ SavedSweepRequest ToSavedRequest(const PreparedSweep& prepared) {
   saved.distribution = DistributionName(prepared.sweep.distribution);
   saved.target = prepared.target ? prepared.target->text : "";
   saved.drivers = prepared.drivers;
+  const Uncertainty& uncertainty = request.uncertainty;
+  saved.calibration = !uncertainty.model_error ? Json(nullptr)
+                      : uncertainty.calibration == nullptr
+                          ? Json("built in")
+                          : CalibrationToJson(*uncertainty.calibration);
   return saved;
 }
 
@@ -161,14 +179,15 @@ std::int64_t BeginSavedSweep(RunStore& store, const PreparedSweep& prepared,
   return BeginRow(store, prepared, ToSavedRequest(prepared), program_version);
 }
 
-Json SweepItemJson(const ScenarioWithLevers& input, const std::string& model, const Plan& plan,
+Json SweepItemJson(const ScenarioWithLevers& input, const ModelChoice& model, const Plan& plan,
                    const SweepResult& result, const SweepOptions& options,
                    const std::optional<Target>& target, int drivers) {
   Json item{{"scenario", input.scenario.name},
-            {"model", model},
+            {"model", model.info->name},
             {"plan", plan.name},
             {"levers", AppliedLeversToJson(ResolvePlan(input.levers, plan))}};
-  item.update(SweepToJson(input.scenario, result, options, target, drivers));
+  item.update(SweepToJson(input.scenario, result, options, target, drivers, model,
+                          MakeSweepPlan(input.levers, plan)));
   return item;
 }
 
@@ -242,7 +261,7 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
     }
     if (!compute_until(sweep.sweep.draws)) return std::nullopt;
     const SweepResult& result = whole.result();
-    Json item = SweepItemJson(*sweep.input, name, sweep.plan, result, sweep.sweep, sweep.target,
+    Json item = SweepItemJson(*sweep.input, model, sweep.plan, result, sweep.sweep, sweep.target,
                               sweep.drivers);
     // The summary alone: the draws are in the blocks already.
     store.SavePart(id, name, result.issue_count, {}, item);

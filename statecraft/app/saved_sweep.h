@@ -46,6 +46,10 @@ struct SavedSweepRequest {
   std::string target;  // "ISSUE<=V"; empty: none
   int drivers = 10;
   int block_draws = kDefaultBlockDraws;
+  // The models' errors the summary includes (docs/calibration.md): null for none
+  // (`--model-error off`), "built in" for the shipped calibration, or a calibration document
+  // (CalibrationToJson), kept so that a resumed sweep summarises as the original would.
+  Json calibration = "built in";
 };
 
 // Checks the request completely (scenario, models, plan, target: as a sweep request,
@@ -59,7 +63,7 @@ std::int64_t BeginSavedSweep(RunStore& store, const PreparedSweep& prepared,
 
 // One model's sweep as `statecraft sweep --format json` prints it: scenario, model, plan and its
 // levers, then the sweep's summary (lever_json.h, SweepToJson).
-Json SweepItemJson(const ScenarioWithLevers& input, const std::string& model, const Plan& plan,
+Json SweepItemJson(const ScenarioWithLevers& input, const ModelChoice& model, const Plan& plan,
                    const SweepResult& result, const SweepOptions& options,
                    const std::optional<Target>& target, int drivers);
 

@@ -9,6 +9,7 @@
 #include "statecraft/app/lever_json.h"
 #include "statecraft/core/error.h"
 #include "statecraft/io/builtin_scenario.h"
+#include "statecraft/io/calibration_format.h"
 #include "statecraft/io/levers_format.h"
 #include "statecraft/models/builtin.h"
 
@@ -51,14 +52,16 @@ Json OneCallSweep(const std::string& model, const SavedSweepRequest& request) {
   SweepOptions options;
   options.draws = request.draws;
   options.seed = request.seed;
-  const SweepResult result =
-      RunSweep(input.scenario, MakeSweepPlan(input.levers, plan), info, params, options);
+  options.calibration = BuiltinCalibrationPointer();  // the request's default: the shipped errors
+  const SweepPlan sweep_plan = MakeSweepPlan(input.levers, plan);
+  const SweepResult result = RunSweep(input.scenario, sweep_plan, info, params, options);
   Json out{{"scenario", input.scenario.name},
            {"model", model},
            {"plan", plan.name},
            {"levers", AppliedLeversToJson(ResolvePlan(input.levers, plan))}};
   out.update(SweepToJson(input.scenario, result, options,
-                         ParseTarget(input.scenario, request.target), request.drivers));
+                         ParseTarget(input.scenario, request.target), request.drivers,
+                         ModelChoice{&info, params}, sweep_plan));
   return out;
 }
 

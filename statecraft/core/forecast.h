@@ -23,6 +23,16 @@ struct Round {
   Detail detail;                  // model-specific keys, an object or null
 };
 
+// Whether an issue's outcome settled, for models that iterate until their positions settle. A
+// model whose rounds can cycle says so here, so that a forecast which depends on where the rounds
+// stop is never shown as a plain point: [low, high] is the range the outcome keeps moving in.
+struct Settlement {
+  bool settled = true;
+  double low = 0.0;
+  double high = 0.0;
+  int period = 0;  // the length of the cycle the state fell into; 0 when none was found
+};
+
 struct Forecast {
   std::string model;
   ParamValues params;
@@ -33,6 +43,9 @@ struct Forecast {
   // The outcome after decision rules (equal to `outcome` for collective issues).
   std::vector<double> ruled_outcome;
   Detail detail;  // model-specific keys for the whole run, an object or null
+  // One per issue for models whose rounds may not settle (eum); empty for the others, whose
+  // outcomes are final.
+  std::vector<Settlement> settlement;
 };
 
 // The scenario's central positions, actor-major, NaN where an actor has no stake: the positions

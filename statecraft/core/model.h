@@ -37,6 +37,14 @@ struct ModelInfo {
   std::vector<ParamSpec> params;
   bool uses_seed = false;  // false: the result never depends on the seed
   std::function<std::unique_ptr<Model>(const ParamValues&)> create;
+  // Models fitted on decisions with known outcomes (empty for the others): fits the model on the
+  // issues of `training` that have a known outcome, with `params` for everything not fitted, and
+  // returns the fitted parameters as assignments (name, value) that `create` takes. Deterministic;
+  // any choice of features or hyper-parameters is made inside, on `training` alone, so that a
+  // backtest that fits it on some folds scores it honestly on the others.
+  std::function<std::vector<std::pair<std::string, std::string>>(
+      const std::vector<Scenario>& training, const ParamValues& params)>
+      fit;
 };
 
 }  // namespace statecraft

@@ -55,6 +55,17 @@ double Scenario::Capability(int actor, int issue) const {
   return actors[actor].capability.central;
 }
 
+void Scenario::CheckEveryIssueHasPositions() const {
+  for (int issue = 0; issue < IssueCount(); ++issue) {
+    bool any = false;
+    for (int actor = 0; actor < ActorCount() && !any; ++actor) any = HasStake(actor, issue);
+    if (!any) {
+      throw InputError("issue '" + issues[issue].name +
+                       "': no actor has a position, expected at least one");
+    }
+  }
+}
+
 void Scenario::Validate() const {
   const double kInfinity = HUGE_VAL;
   if (actors.empty()) Fail("actors", "found no actors, expected at least one");

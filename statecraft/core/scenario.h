@@ -77,6 +77,9 @@ struct Scenario {
   std::string description;
   std::vector<std::string> sources;
   std::optional<Question> question;
+  // The scale the scenario's source wrote saliences on (1 or 100). Saliences are held on [0, 1];
+  // reports show them times this, as the analyst wrote them.
+  double salience_scale = 1.0;
   std::vector<Actor> actors;
   std::vector<Issue> issues;
   // Actor-major: stakes[actor * issues.size() + issue]; empty when the actor has no stake.
@@ -104,6 +107,11 @@ struct Scenario {
 
   // Makes room for actors.size() × issues.size() stakes, all absent.
   void ResizeStakes() { stakes.assign(actors.size() * issues.size(), std::nullopt); }
+
+  // Throws InputError naming the first issue on which no actor has a position. Validate() checks
+  // this too, but levers (remove_actor) may take every such actor out afterwards: models call it
+  // before they run, so that such a scenario is an input error rather than a crash.
+  void CheckEveryIssueHasPositions() const;
 
   // Throws InputError naming the offending element by key path (e.g. "issues[2].scale") when an
   // invariant does not hold. Readers check the same things earlier, with file positions.

@@ -47,6 +47,18 @@ Json ForecastToJson(const Scenario& scenario, const Forecast& forecast) {
   out["outcome"] = IssueValuesToJson(
       scenario, forecast.ruled_outcome.empty() ? forecast.outcome : forecast.ruled_outcome);
   out["unconstrained_outcome"] = IssueValuesToJson(scenario, forecast.outcome);
+  if (!forecast.settlement.empty()) {
+    Json settlement = Json::object();
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      const Settlement& item = forecast.settlement[issue];
+      settlement[scenario.issues[issue].name] = {
+          {"settled", item.settled},
+          {"low", item.low},
+          {"high", item.high},
+          {"period", item.period > 0 ? Json(item.period) : Json(nullptr)}};
+    }
+    out["settlement"] = settlement;
+  }
   Json rounds = Json::array();
   const int issue_count = scenario.IssueCount();
   for (std::size_t t = 0; t < forecast.rounds.size(); ++t) {

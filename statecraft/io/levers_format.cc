@@ -125,14 +125,18 @@ Lever ReadLever(const NodeReader& node, const Scenario& scenario, double salienc
   if (node.Has("magnitude")) lever.magnitude = node.Child("magnitude").ReadEstimate();
   if (node.Has("cost")) {
     const NodeReader cost = node.Child("cost");
+    auto read_cost = [](const NodeReader& node) {
+      const double value = node.Number();
+      if (value < 0) node.Expected("a cost >= 0");
+      return value;
+    };
     if (cost.IsMap()) {
       cost.RequireMap({"fixed", "per_unit"});
-      if (cost.Has("fixed")) lever.fixed_cost = cost.Child("fixed").Number();
-      if (cost.Has("per_unit")) lever.cost_per_unit = cost.Child("per_unit").Number();
+      if (cost.Has("fixed")) lever.fixed_cost = read_cost(cost.Child("fixed"));
+      if (cost.Has("per_unit")) lever.cost_per_unit = read_cost(cost.Child("per_unit"));
     } else {
-      lever.fixed_cost = cost.Number();
+      lever.fixed_cost = read_cost(cost);
     }
-    if (lever.fixed_cost < 0 || lever.cost_per_unit < 0) cost.Expected("a cost >= 0");
   }
   if (node.Has("steps")) {
     const NodeReader steps = node.Child("steps");

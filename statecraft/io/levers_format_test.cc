@@ -101,7 +101,7 @@ TEST(LeversFormatTest, BadLeversAreLocatedErrors) {
   EXPECT_NE(ErrorOf(head + "levers:\n  - {name: x, magnitude: [1, 2, 3], effects: [{type: "
                            "shift_position, actors: [A]}]}\nplans:\n  - {name: p1, levers: [{x: "
                            "9}]}\n")
-                .find("toy.yaml:15:5: plans[0]: lever 'x': magnitude 9 is outside"),
+                .find("toy.yaml:15:5: plans[0]: plan 'p1': lever 'x': magnitude 9 is outside"),
             std::string::npos);
   EXPECT_NE(ErrorOf(head + "levers:\n  - {name: x, effects: [{type: set_position, actors: [A], "
                            "issues: [p], amount: 5}]}\n  - {name: y, effects: [{type: "

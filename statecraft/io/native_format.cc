@@ -10,6 +10,7 @@
 #include "statecraft/core/number_text.h"
 #include "statecraft/core/version.h"
 #include "statecraft/io/csv.h"
+#include "statecraft/io/levers_format.h"
 #include "statecraft/io/yaml_json.h"
 
 namespace statecraft {
@@ -240,6 +241,7 @@ Scenario ReadNativeScenario(const NodeReader& root) {
     const NodeReader scale = root.Child("salience_scale");
     salience_scale = scale.Number();
     if (salience_scale != 1.0 && salience_scale != 100.0) scale.Expected("1 or 100");
+    scenario.salience_scale = salience_scale;
   }
   ReadActors(root.Child("actors"), scenario);
   ReadIssues(root.Child("issues"), scenario);
@@ -274,7 +276,11 @@ Scenario ParseNativeScenario(const std::string& text, const std::string& file_na
   if (root.IsNull()) {
     throw InputError(file_name + ":1:1: found an empty document, expected a scenario");
   }
-  return ReadNativeScenario(root);
+  Scenario scenario = ReadNativeScenario(root);
+  // The levers, plans and counter-levers a file declares are read and checked as well, whatever
+  // the command: a file that `statecraft validate` accepts is accepted by every command.
+  ReadLeverSections(root, scenario);
+  return scenario;
 }
 
 nlohmann::ordered_json ScenarioDocument(const Scenario& scenario) {

@@ -18,7 +18,8 @@ extern const std::vector<std::string> kScenarioFileKeys;
 // Reads the scenario part of a parsed file; validates it completely.
 Scenario ReadNativeScenario(const NodeReader& root);
 
-// Parses YAML or JSON text into a validated scenario.
+// Parses YAML or JSON text into a validated scenario; the file's levers, plans and counter-levers
+// are checked too (levers_format.h reads them for the commands that use them).
 Scenario ParseNativeScenario(const std::string& text, const std::string& file_name);
 
 // An estimate as the native format writes it: a number, [low, central, high], or a map with its

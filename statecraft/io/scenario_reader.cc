@@ -93,7 +93,16 @@ std::vector<Scenario> ParseScenarios(const std::string& raw_text, const std::str
   if (importer == nullptr) {
     throw InputError("unknown format '" + format + "'; known formats: " + JoinFormats());
   }
-  std::vector<Scenario> scenarios = importer->read(text, file_name, options.import);
+  std::vector<Scenario> scenarios;
+  try {
+    scenarios = importer->read(text, file_name, options.import);
+  } catch (const InputError& error) {
+    // Importers locate what they check by line; a check they leave to Scenario::Validate names
+    // the file at least.
+    const std::string message = error.what();
+    if (message.rfind(file_name, 0) == 0) throw;
+    throw InputError(file_name + ": " + message);
+  }
   if (scenarios.empty()) {
     throw InputError(file_name + ": found no scenario in this " + format + " file");
   }

@@ -9,6 +9,60 @@
 
 namespace statecraft {
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at text[at] (Unicode 15, table 3-7: no overlong
+// forms, no surrogates, nothing above U+10FFFF), or 0 when the bytes there are not UTF-8.
+std::size_t Utf8SequenceLength(const std::string& text, std::size_t at) {
+  auto byte = [&](std::size_t k) {
+    return at + k < text.size() ? static_cast<unsigned char>(text[at + k]) : 0u;
+  };
+  const unsigned lead = byte(0);
+  if (lead < 0x80) return 1;
+  auto continuation = [&](std::size_t k, unsigned low = 0x80, unsigned high = 0xBF) {
+    return byte(k) >= low && byte(k) <= high;
+  };
+  if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80;
+    const unsigned high = lead == 0xED ? 0x9F : 0xBF;
+    return continuation(1, low, high) && continuation(2) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const unsigned low = lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned high = lead == 0xF4 ? 0x8F : 0xBF;
+    return continuation(1, low, high) && continuation(2) && continuation(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+std::string HexByte(unsigned char byte) {
+  const char* digits = "0123456789ABCDEF";
+  return std::string("0x") + digits[byte >> 4] + digits[byte & 15];
+}
+
+}  // namespace
+
+void CheckUtf8(const std::string& text, const std::string& file_name) {
+  int line = 1;
+  int column = 1;  // in characters, as editors count them
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t length = Utf8SequenceLength(text, at);
+    if (length == 0) {
+      throw InputError(file_name + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                       ": found the byte " + HexByte(static_cast<unsigned char>(text[at])) +
+                       ", which is not UTF-8; expected UTF-8 text (save the file as UTF-8)");
+    }
+    if (text[at] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    at += length;
+  }
+}
+
 std::string CheckText(std::string text, const std::string& file_name) {
   auto starts_with = [&](std::initializer_list<unsigned char> bytes) {
     if (text.size() < bytes.size()) return false;
@@ -32,6 +86,7 @@ std::string CheckText(std::string text, const std::string& file_name) {
     throw InputError(file_name + ":" + std::to_string(line) +
                      ": found a NUL byte, expected a text file");
   }
+  CheckUtf8(text, file_name);
   return text;
 }
 

@@ -11,6 +11,10 @@ namespace statecraft {
 
 std::string ReadTextFile(const std::string& path);
 
+// InputError "FILE:LINE:COLUMN: found the byte 0xE9, which is not UTF-8; ..." at the first byte
+// that does not belong to well-formed UTF-8 (the column counts characters).
+void CheckUtf8(const std::string& text, const std::string& file_name);
+
 // Checks text already in memory (from a file or an HTTP body) the same way; returns it without
 // a UTF-8 byte-order mark.
 std::string CheckText(std::string text, const std::string& file_name);

@@ -1,7 +1,14 @@
 #include "statecraft/io/yaml_node.h"
 
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
 #include <algorithm>
+#include <map>
 #include <set>
+#include <sstream>
+#include <stdexcept>
 
 #include "statecraft/core/error.h"
 #include "statecraft/io/csv.h"
@@ -18,6 +25,111 @@ std::string JoinKeys(const std::vector<std::string>& keys) {
   std::string joined;
   for (const auto& key : keys) joined += (joined.empty() ? "" : ", ") + key;
   return joined;
+}
+
+// A first pass over the text's parse events, before any node is built: refuses a second document
+// (yaml-cpp would silently drop it) and aliases that repeat so much that the document they stand
+// for grows past a bound (2,000 aliases of a 1 MB string are 2 GB once read). The expanded size
+// counts every scalar's bytes, and for an alias the expanded size of what its anchor names.
+class DocumentCheck : public YAML::EventHandler {
+ public:
+  DocumentCheck(const std::string& file_name, std::size_t limit)
+      : file_name_(file_name), limit_(limit) {}
+
+  void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { Add(1, anchor, mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto found = sizes_.find(anchor);
+    Add(found == sizes_.end() ? 1 : found->second, 0, mark);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Add(value.size() + 1, anchor, mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value /*style*/) override {
+    open_.push_back({anchor, 1, mark});
+  }
+  void OnSequenceEnd() override { Close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value /*style*/) override {
+    open_.push_back({anchor, 1, mark});
+  }
+  void OnMapEnd() override { Close(); }
+
+ private:
+  struct Open {
+    YAML::anchor_t anchor;
+    std::size_t size;
+    YAML::Mark mark;
+  };
+
+  void Add(std::size_t size, YAML::anchor_t anchor, const YAML::Mark& mark) {
+    size = std::min(size, limit_ + 1);
+    if (anchor != 0) sizes_[anchor] = size;
+    if (!open_.empty()) open_.back().size = std::min(open_.back().size + size, limit_ + 1);
+    expanded_ = std::min(expanded_ + size, limit_ + 1);
+    if (expanded_ > limit_) {
+      throw InputError(Location(file_name_, mark) + ": aliases (*name) make the document " +
+                       std::to_string(limit_ / (1024 * 1024)) +
+                       " MB and more once expanded; expected a file whose aliases repeat less "
+                       "(write the values out)");
+    }
+  }
+
+  void Close() {
+    const Open closed = open_.back();
+    open_.pop_back();
+    if (closed.anchor != 0) sizes_[closed.anchor] = closed.size;
+    if (!open_.empty()) open_.back().size = std::min(open_.back().size + closed.size, limit_ + 1);
+  }
+
+  const std::string& file_name_;
+  std::size_t limit_;
+  std::size_t expanded_ = 0;
+  std::vector<Open> open_;
+  std::map<YAML::anchor_t, std::size_t> sizes_;
+};
+
+// What the aliases of a file may add to it.
+constexpr std::size_t kAliasExpansionLimit = std::size_t{16} * 1024 * 1024;
+
+// Counts the documents of the stream, refusing a second one and oversized alias expansion.
+void CheckDocuments(const std::string& text, const std::string& file_name) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentCheck check(file_name, text.size() + kAliasExpansionLimit);
+  if (!parser.HandleNextDocument(check)) return;
+  struct SecondDocument : YAML::EventHandler {
+    YAML::Mark start = YAML::Mark::null_mark();
+    void OnDocumentStart(const YAML::Mark& mark) override {
+      start = mark;
+      throw std::logic_error("second document");
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+  } second;
+  bool found = false;
+  try {
+    found = parser.HandleNextDocument(second);
+  } catch (const std::logic_error&) {
+    found = true;
+  }
+  if (found) {
+    throw InputError(Location(file_name, second.start) +
+                     ": found a second YAML document, expected one scenario per file (remove "
+                     "the '---' or '...' line, or split the file)");
+  }
 }
 
 }  // namespace
@@ -171,6 +283,7 @@ Estimate NodeReader::ReadEstimate() const {
 
 NodeReader ParseYamlText(const std::string& text, const std::string& file_name) {
   try {
+    CheckDocuments(text, file_name);
     return NodeReader(YAML::Load(text), file_name, "");
   } catch (const YAML::Exception& error) {
     ErrorLocation location;

@@ -4,12 +4,16 @@
 #ifndef STATECRAFT_LEVERS_EFFECT_KINDS_H_
 #define STATECRAFT_LEVERS_EFFECT_KINDS_H_
 
+#include <limits>
 #include <string>
 #include <vector>
 
 #include "statecraft/levers/lever.h"
 
 namespace statecraft::lever_internal {
+
+// Capabilities stay finite: scaling 1e300 by 1e10 gives the largest double, not infinity.
+inline constexpr double kLargestCapability = std::numeric_limits<double>::max();
 
 enum class Attribute { kPosition, kSalience, kCapability, kNone };
 enum class Operation { kShift, kScale, kSet };

@@ -151,9 +151,19 @@ void CheckMagnitude(const Lever& lever, double magnitude);
 // Resolves a plan against the declared levers (or counter-levers when `counter` is true): every
 // lever known and not excluded, every magnitude in its range, no lever twice, no two levers that
 // contradict each other (two set_ effects on one value, an effect on an actor another lever
-// removes, two decision rules for one issue, one actor added twice). Throws InputError.
+// removes, two decision rules for one issue, one actor added twice), and no issue left without
+// an actor with a position (IssueLeftWithoutPositions). Throws InputError.
 void ValidatePlan(const Scenario& scenario, const LeverSet& levers, const Plan& plan,
                   bool counter = false);
+
+// An issue needs at least one actor with a position: without one it has no outcome. Applying
+// `counter` and then `levers` (in order) may take every such actor out (remove_actor); this says
+// which lever does it, on which issue, and who was taken out by whom, or gives nullopt when every
+// issue keeps an actor with a position. Which actors exist does not depend on magnitudes, so one
+// check covers every draw of a sweep.
+std::optional<std::string> IssueLeftWithoutPositions(const Scenario& scenario,
+                                                     const std::vector<const Lever*>& counter,
+                                                     const std::vector<const Lever*>& levers);
 
 // Applies the lever at `magnitude` to the scenario in place. Appends a report for each deal.
 void ApplyLever(Scenario& scenario, const Lever& lever, double magnitude,

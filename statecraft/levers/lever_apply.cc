@@ -18,6 +18,7 @@ namespace {
 using lever_internal::Attribute;
 using lever_internal::AttributeOf;
 using lever_internal::JoinNames;
+using lever_internal::kLargestCapability;
 using lever_internal::Operation;
 using lever_internal::OperationOf;
 
@@ -73,7 +74,7 @@ void ApplyAttributeEffect(Scenario& scenario, const Effect& effect, double amoun
     // An actor another lever (say, the opponent's) took out has nothing left to change.
     if (actor < 0) continue;
     if (attribute == Attribute::kCapability && effect.issues.empty()) {
-      Modify(scenario.actors[actor].capability, operation, amount, 0.0, HUGE_VAL);
+      Modify(scenario.actors[actor].capability, operation, amount, 0.0, kLargestCapability);
       continue;
     }
     for (int issue : EffectIssues(scenario, effect, actor)) {
@@ -89,7 +90,7 @@ void ApplyAttributeEffect(Scenario& scenario, const Effect& effect, double amoun
           break;
         case Attribute::kCapability:
           if (!stake.capability) stake.capability = scenario.actors[actor].capability;
-          Modify(*stake.capability, operation, amount, 0.0, HUGE_VAL);
+          Modify(*stake.capability, operation, amount, 0.0, kLargestCapability);
           break;
         case Attribute::kNone:
           break;
@@ -142,6 +143,19 @@ void GroupStance(const Scenario& scenario, const std::vector<std::string>& actor
     salience_sum += scenario.Salience(actor, issue);
     ++count;
   }
+  if (!std::isfinite(position_sum)) {
+    // Positions near the ends of the double range (a scale of ±1e308): summed as halves.
+    position_sum = 0.0;
+    for (const auto& name : actors) {
+      const int actor = scenario.ActorIndex(name);
+      if (actor >= 0 && scenario.HasStake(actor, issue)) {
+        position_sum += scenario.Position(actor, issue) / 2;
+      }
+    }
+    *position = 2 * (position_sum / count);
+    *salience = salience_sum / count;
+    return;
+  }
   *position = count > 0 ? position_sum / count : NAN;
   *salience = count > 0 ? salience_sum / count : 0.0;
 }
@@ -169,20 +183,29 @@ std::string FormatAmount(double value) {
 }
 
 // The deal: A (give.actors) moves on issue p toward B's position if B (take.actors) moves on
-// issue q toward A's. With group saliences s (mean over members), A gains s_A(q)·Δq and loses
-// s_A(p)·Δp; B gains s_B(p)·Δp and loses s_B(q)·Δq (linear utilities, as in Stokman's exchange
-// model). Both gain only if s_A(p)/s_A(q) < s_B(p)/s_B(q): each side must value what it gets more,
-// relative to what it gives, than the other side does. The deal is then struck at the equal-gain
-// rate Δq/Δp = (s_A(p) + s_B(p)) / (s_A(q) + s_B(q)), which lies between those two ratios, for
-// the largest volume both caps allow; otherwise it is refused.
+// issue q toward A's. Utilities are linear in the share of each issue's range moved (as in
+// Stokman's exchange model, where every scale is 0-100): with group saliences s (mean over
+// members) and δp = Δp / range(p), δq = Δq / range(q), A gains s_A(q)·δq and loses s_A(p)·δp; B
+// gains s_B(p)·δp and loses s_B(q)·δq. Both gain only if s_A(p)/s_A(q) < s_B(p)/s_B(q): each side
+// must value what it gets more, relative to what it gives, than the other side does. The deal is
+// then struck at the equal-gain rate δq/δp = (s_A(p) + s_B(p)) / (s_A(q) + s_B(q)), which lies
+// between those two ratios, for the largest volume both caps allow; otherwise it is refused.
+// Measuring moves as shares of the range makes the deal scale-invariant: mapping an issue by
+// x ↦ a·x + b (a > 0), with the caps in that issue's units, maps the result in the same way.
+// The lever's magnitude is in the units of issue p; where it caps side B (no take.up_to) it is
+// carried over to issue q at the same share of the range.
 DealReport ApplyDeal(Scenario& scenario, const Lever& lever, const Effect& effect,
                      double magnitude) {
   DealReport report;
   report.lever = lever.name;
   const int p = scenario.IssueIndex(effect.give.issue);
   const int q = scenario.IssueIndex(effect.take.issue);
+  // range(q) / range(p): exactly 1 when both issues share a scale length, so 0-100 scenarios
+  // give the same numbers as before the ranges entered.
+  const double range_ratio = (scenario.issues[q].scale_high - scenario.issues[q].scale_low) /
+                             (scenario.issues[p].scale_high - scenario.issues[p].scale_low);
   const double give_cap = effect.give.up_to.value_or(magnitude);
-  const double take_cap = effect.take.up_to.value_or(magnitude);
+  const double take_cap = effect.take.up_to.value_or(magnitude * range_ratio);
   double a_position_p, a_salience_p, a_position_q, a_salience_q;
   double b_position_p, b_salience_p, b_position_q, b_salience_q;
   GroupStance(scenario, effect.give.actors, p, &a_position_p, &a_salience_p);
@@ -208,7 +231,8 @@ DealReport ApplyDeal(Scenario& scenario, const Lever& lever, const Effect& effec
                     " do, so no amounts leave both better off (" + saliences + ")";
     return report;
   }
-  const double rate = (a_salience_p + b_salience_p) / (a_salience_q + b_salience_q);
+  // Δq per unit of Δp, in the issues' own units.
+  const double rate = (a_salience_p + b_salience_p) / (a_salience_q + b_salience_q) * range_ratio;
   double give = std::min(give_cap, take_cap / rate);
   double take = rate * give;
   // Neither side moves past the other: the volume is limited by the distance between them.
@@ -233,7 +257,8 @@ DealReport ApplyDeal(Scenario& scenario, const Lever& lever, const Effect& effec
   report.take_amount = take;
   report.reason = "struck: " + a_names + " move " + FormatAmount(give) + " on " + p_name +
                   " toward " + b_names + ", who move " + FormatAmount(take) + " on " + q_name +
-                  " (equal-gain rate " + FormatAmount(take / give * 100) + "%; " + saliences + ")";
+                  " (equal-gain rate " + FormatAmount(take / give / range_ratio * 100) + "%; " +
+                  saliences + ")";
   return report;
 }
 

@@ -220,7 +220,7 @@ TEST(LeverTest, PlanValidationCatchesRangesRepeatsExclusionsAndContradictions) {
     return std::string("no error");
   };
   EXPECT_EQ(message(Plan{"x", "", {{"set_low", 35.0}}}),
-            "lever 'set_low': magnitude 35 is outside its declared range [10, 30]");
+            "plan 'x': lever 'set_low': magnitude 35 is outside its declared range [10, 30]");
   EXPECT_EQ(message(Plan{"x", "", {{"nope", std::nullopt}}}),
             "plan 'x': unknown lever 'nope'; declared: set_low, set_high, shift, remove_c, war");
   EXPECT_EQ(message(Plan{"x", "", {{"shift", std::nullopt}, {"shift", std::nullopt}}}),

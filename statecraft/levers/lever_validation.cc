@@ -3,6 +3,7 @@
 // setting the same value differently. Each failure is an InputError naming the lever.
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/number_text.h"
 #include "statecraft/levers/effect_kinds.h"
 #include "statecraft/levers/lever.h"
 
@@ -19,6 +21,7 @@ namespace {
 using lever_internal::Attribute;
 using lever_internal::AttributeOf;
 using lever_internal::JoinNames;
+using lever_internal::kLargestCapability;
 using lever_internal::Operation;
 using lever_internal::OperationOf;
 
@@ -56,6 +59,74 @@ int RequireIssue(const Scenario& scenario, const Lever& lever, const std::string
   return index;
 }
 
+// An estimate's low, central and high value all finite and within [low, high].
+bool Within(const Estimate& estimate, double low, double high) {
+  for (double value : {estimate.Low(), estimate.central, estimate.High()}) {
+    if (!std::isfinite(value) || value < low || value > high) return false;
+  }
+  return true;
+}
+
+// add_actor: a new name; capabilities (its own, the amount or the magnitude that sets it, and its
+// stakes' own) finite and >= 0; stakes on declared issues with positions, low to high, on the
+// issue's scale.
+void CheckAddedActor(const Scenario& scenario, const Lever& lever, const Effect& effect,
+                     const std::set<std::string>& added) {
+  const std::string& name = effect.new_actor.name;
+  if (name.empty()) throw InputError(Prefix(lever) + "add_actor names no actor");
+  if (scenario.ActorIndex(name) >= 0 || added.count(name)) {
+    throw InputError(Prefix(lever) + "add_actor: actor '" + name + "' already exists");
+  }
+  const std::string expected = ", expected a finite capability >= 0";
+  if (!Within(effect.new_actor.capability, 0.0, kLargestCapability)) {
+    throw InputError(Prefix(lever) + "add_actor: actor '" + name + "' has capability " +
+                     NumberText(effect.new_actor.capability.Low()) + expected);
+  }
+  // The magnitude (or the amount) becomes the new actor's capability when the lever is ranged.
+  const double lowest = effect.amount ? *effect.amount : lever.magnitude.Low();
+  if ((effect.amount || lever.magnitude.IsRanged()) && lowest < 0.0) {
+    throw InputError(Prefix(lever) + "add_actor: the " + (effect.amount ? "amount" : "magnitude") +
+                     " sets the capability of '" + name + "' and reaches " + NumberText(lowest) +
+                     expected);
+  }
+  for (const auto& [issue_name, stake] : effect.new_stakes) {
+    const Issue& declared = scenario.issues[RequireIssue(scenario, lever, issue_name)];
+    if (!Within(stake.position, declared.scale_low, declared.scale_high)) {
+      throw InputError(Prefix(lever) + "add_actor: position on '" + issue_name +
+                       "' outside the issue's scale [" + NumberText(declared.scale_low) + ", " +
+                       NumberText(declared.scale_high) + "]");
+    }
+    if (stake.capability && !Within(*stake.capability, 0.0, kLargestCapability)) {
+      throw InputError(Prefix(lever) + "add_actor: capability on '" + issue_name + "' is " +
+                       NumberText(stake.capability->Low()) + expected);
+    }
+  }
+}
+
+// set_decision_rule: declared issues; deciders that exist (or that the lever adds) and hold a
+// position on every issue they decide, as a scenario's deciders must.
+void CheckDecisionRule(const Scenario& scenario, const Lever& lever, const Effect& effect,
+                       const std::map<std::string, std::set<std::string>>& added_stakes) {
+  if (effect.issues.empty()) throw InputError(Prefix(lever) + "set_decision_rule names no issue");
+  if (effect.rule_kind == DecisionRule::Kind::kDeciders && effect.deciders.empty()) {
+    throw InputError(Prefix(lever) + "set_decision_rule: deciders lists no actor");
+  }
+  std::set<std::string> added;
+  for (const auto& entry : added_stakes) added.insert(entry.first);
+  for (const auto& issue_name : effect.issues) {
+    const int issue = RequireIssue(scenario, lever, issue_name);
+    for (const auto& name : effect.deciders) {
+      const int actor = RequireActor(scenario, lever, name, added);
+      const bool holds = actor >= 0 ? scenario.HasStake(actor, issue)
+                                    : added_stakes.at(name).count(issue_name) > 0;
+      if (!holds) {
+        throw InputError(Prefix(lever) + "set_decision_rule: decider '" + name +
+                         "' has no position on issue '" + issue_name + "'");
+      }
+    }
+  }
+}
+
 // The values a plan sets, for contradiction checks: (attribute, actor, issue).
 using ValueKey = std::tuple<int, std::string, std::string>;
 
@@ -70,6 +141,7 @@ void ValidateLever(const Scenario& scenario, const Lever& lever) {
   }
   for (double step : lever.steps) CheckMagnitude(lever, step);
   std::set<std::string> added;
+  std::map<std::string, std::set<std::string>> added_stakes;  // added actor → its issues
   for (const Effect& effect : lever.effects) {
     const std::string type = EffectTypeName(effect.type);
     if (AttributeOf(effect.type) != Attribute::kNone) {
@@ -93,25 +165,13 @@ void ValidateLever(const Scenario& scenario, const Lever& lever) {
       continue;
     }
     switch (effect.type) {
-      case EffectType::kAddActor: {
-        if (effect.new_actor.name.empty())
-          throw InputError(Prefix(lever) + "add_actor names no actor");
-        if (scenario.ActorIndex(effect.new_actor.name) >= 0 || added.count(effect.new_actor.name)) {
-          throw InputError(Prefix(lever) + "add_actor: actor '" + effect.new_actor.name +
-                           "' already exists");
-        }
-        for (const auto& [issue_name, stake] : effect.new_stakes) {
-          const int issue = RequireIssue(scenario, lever, issue_name);
-          const Issue& declared = scenario.issues[issue];
-          if (stake.position.central < declared.scale_low ||
-              stake.position.central > declared.scale_high) {
-            throw InputError(Prefix(lever) + "add_actor: position on '" + issue_name +
-                             "' outside the issue's scale");
-          }
-        }
+      case EffectType::kAddActor:
+        CheckAddedActor(scenario, lever, effect, added);
         added.insert(effect.new_actor.name);
+        for (const auto& [issue_name, stake] : effect.new_stakes) {
+          added_stakes[effect.new_actor.name].insert(issue_name);
+        }
         break;
-      }
       case EffectType::kRemoveActor:
         if (effect.actors.empty()) throw InputError(Prefix(lever) + "remove_actor names no actor");
         for (const auto& name : effect.actors) RequireActor(scenario, lever, name, added);
@@ -120,11 +180,7 @@ void ValidateLever(const Scenario& scenario, const Lever& lever) {
         if (effect.issues.empty()) {
           throw InputError(Prefix(lever) + "set_decision_rule names no issue");
         }
-        for (const auto& name : effect.issues) RequireIssue(scenario, lever, name);
-        for (const auto& name : effect.deciders) RequireActor(scenario, lever, name, added);
-        if (effect.rule_kind == DecisionRule::Kind::kDeciders && effect.deciders.empty()) {
-          throw InputError(Prefix(lever) + "set_decision_rule: deciders lists no actor");
-        }
+        CheckDecisionRule(scenario, lever, effect, added_stakes);
         break;
       case EffectType::kDeal: {
         for (const DealSide* side : {&effect.give, &effect.take}) {
@@ -181,6 +237,7 @@ void ValidatePlan(const Scenario& scenario, const LeverSet& levers, const Plan& 
   std::map<std::string, std::string> touched;   // actor → a lever changing it
   std::map<std::string, std::string> rules;     // issue → the lever setting its rule
   std::map<std::string, std::string> added;     // actor → the lever adding it
+  std::vector<const Lever*> applied;
   auto contradiction = [&](const std::string& first, const std::string& second,
                            const std::string& what) {
     throw InputError(owner + "levers '" + first + "' and '" + second + "' contradict each other (" +
@@ -204,7 +261,13 @@ void ValidatePlan(const Scenario& scenario, const LeverSet& levers, const Plan& 
     if (!used.insert(lever->name).second) {
       throw InputError(owner + "lever '" + lever->name + "' appears twice");
     }
-    if (item.magnitude) CheckMagnitude(*lever, *item.magnitude);
+    if (item.magnitude) {
+      try {
+        CheckMagnitude(*lever, *item.magnitude);
+      } catch (const InputError& error) {
+        throw InputError(owner + error.what());
+      }
+    }
     ValidateLever(scenario, *lever);
     for (const Effect& effect : lever->effects) {
       const Attribute attribute = AttributeOf(effect.type);
@@ -267,7 +330,57 @@ void ValidatePlan(const Scenario& scenario, const LeverSet& levers, const Plan& 
         }
       }
     }
+    applied.push_back(lever);
   }
+  const std::vector<const Lever*> none;
+  if (auto problem =
+          IssueLeftWithoutPositions(scenario, counter ? applied : none, counter ? none : applied)) {
+    throw InputError(owner + *problem);
+  }
+}
+
+std::optional<std::string> IssueLeftWithoutPositions(const Scenario& scenario,
+                                                     const std::vector<const Lever*>& counter,
+                                                     const std::vector<const Lever*>& levers) {
+  // Who holds a position on each issue, as levers take actors out and add new ones.
+  std::vector<std::set<std::string>> holders(scenario.issues.size());
+  for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      if (scenario.HasStake(actor, issue)) holders[issue].insert(scenario.actors[actor].name);
+    }
+  }
+  std::vector<std::vector<std::string>> taken_out(scenario.issues.size());  // "A (by lever 'L')"
+  auto apply = [&](const Lever& lever, const std::string& kind) -> std::optional<std::string> {
+    const std::string who = kind + " '" + lever.name + "'";
+    for (const Effect& effect : lever.effects) {
+      if (effect.type == EffectType::kRemoveActor) {
+        for (const auto& name : effect.actors) {
+          for (std::size_t issue = 0; issue < holders.size(); ++issue) {
+            if (holders[issue].erase(name) > 0) taken_out[issue].push_back(name + " by " + who);
+          }
+        }
+      } else if (effect.type == EffectType::kAddActor) {
+        for (const auto& [issue_name, stake] : effect.new_stakes) {
+          const int issue = scenario.IssueIndex(issue_name);
+          if (issue >= 0) holders[issue].insert(effect.new_actor.name);
+        }
+      }
+    }
+    for (std::size_t issue = 0; issue < holders.size(); ++issue) {
+      if (!holders[issue].empty()) continue;
+      return who + " takes out the last actor with a position on issue '" +
+             scenario.issues[issue].name + "' (" + JoinNames(taken_out[issue]) +
+             "); expected every issue to keep at least one actor with a position";
+    }
+    return std::nullopt;
+  };
+  for (const Lever* lever : counter) {
+    if (auto problem = apply(*lever, "counter-lever")) return problem;
+  }
+  for (const Lever* lever : levers) {
+    if (auto problem = apply(*lever, "lever")) return problem;
+  }
+  return std::nullopt;
 }
 
 }  // namespace statecraft

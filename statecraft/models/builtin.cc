@@ -2,6 +2,7 @@
 #include "statecraft/models/builtin.h"
 
 #include "statecraft/models/baseline/baseline.h"
+#include "statecraft/models/choice/choice.h"
 #include "statecraft/models/eum/eum.h"
 #include "statecraft/models/exchange/exchange.h"
 #include "statecraft/models/smp/smp.h"
@@ -13,6 +14,7 @@ void RegisterBuiltinModels(ModelRegistry& registry) {
   RegisterExchangeModel(registry);
   RegisterSmpModel(registry);
   RegisterEumModel(registry);
+  RegisterChoiceModel(registry);
 }
 
 const ModelRegistry& BuiltinModels() {

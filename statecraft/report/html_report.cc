@@ -1,344 +1,149 @@
+// The report's page: the shell (head, style for screen and print, header, contents), the lead
+// section and the evidence (report_sections.h), and the embedded data.
 #include "statecraft/report/html_report.h"
 
-#include <cmath>
-#include <cstdio>
-
-#include "statecraft/io/native_format.h"
-#include "statecraft/models/builtin.h"
-#include "statecraft/report/svg_chart.h"
+#include "statecraft/report/report_html.h"
+#include "statecraft/report/report_sections.h"
 
 namespace statecraft {
 namespace {
 
-Json EstimateJson(const Estimate& estimate) {
-  Json out{{"central", estimate.central}};
-  if (estimate.low) out["low"] = *estimate.low;
-  if (estimate.high) out["high"] = *estimate.high;
-  if (!estimate.source.empty()) out["source"] = estimate.source;
-  return out;
-}
-
-std::string Format(double value, int digits = 1) {
-  if (!std::isfinite(value)) return "-";
-  char text[48];
-  std::snprintf(text, sizeof(text), "%.*f", digits, value);
-  return text;
-}
-
-std::string FormatJsonNumber(const Json& value, int digits = 1) {
-  return value.is_number() ? Format(value.get<double>(), digits) : "-";
-}
-
-double NumberOr(const Json& object, const char* key, double fallback) {
-  const auto found = object.find(key);
-  return found != object.end() && found->is_number() ? found->get<double>() : fallback;
-}
-
-ValueAxis AxisOf(const Json& issue) {
-  return {NumberOr(issue, "scale_low", 0.0), NumberOr(issue, "scale_high", 100.0),
-          issue.value("name", std::string())};
-}
-
-std::vector<ReferenceLine> ReferencesOf(const Json& issue) {
-  std::vector<ReferenceLine> references;
-  if (issue.contains("status_quo")) {
-    references.push_back({"status quo", issue["status_quo"].get<double>()});
-  }
-  if (issue.contains("known_outcome")) {
-    references.push_back({"known outcome", issue["known_outcome"].get<double>()});
-  }
-  return references;
-}
-
-}  // namespace
-
-Json BacktestOfForecasts(const Json& scenario, const Json& forecasts) {
-  Json models = Json::array();
-  for (const Json& forecast : forecasts) {
-    Json issues = Json::array();
-    double total = 0.0;
-    int count = 0;
-    for (const Json& issue : scenario["issues"]) {
-      if (!issue.contains("known_outcome")) continue;
-      const std::string name = issue["name"].get<std::string>();
-      const Json& predicted = forecast["outcome"][name];
-      if (!predicted.is_number()) continue;
-      const double known = issue["known_outcome"].get<double>();
-      const double error = std::fabs(predicted.get<double>() - known);
-      issues.push_back(
-          {{"issue", name}, {"known", known}, {"predicted", predicted}, {"error", error}});
-      total += error;
-      ++count;
-    }
-    if (count == 0) continue;
-    models.push_back(
-        {{"model", forecast["model"]}, {"mean_absolute_error", total / count}, {"issues", issues}});
-  }
-  return models.empty() ? Json() : Json{{"models", models}};
-}
-
-Json ScenarioToReportJson(const Scenario& scenario) {
-  Json out;
-  out["name"] = scenario.name;
-  out["description"] = scenario.description;
-  out["sources"] = scenario.sources;
-  out["actors"] = Json::array();
-  for (const Actor& actor : scenario.actors) {
-    out["actors"].push_back({{"name", actor.name},
-                             {"description", actor.description},
-                             {"capability", EstimateJson(actor.capability)}});
-  }
-  out["issues"] = Json::array();
-  for (const Issue& issue : scenario.issues) {
-    Json item{{"name", issue.name},
-              {"description", issue.description},
-              {"scale_low", issue.scale_low},
-              {"scale_high", issue.scale_high}};
-    if (issue.reference_point) item["status_quo"] = issue.reference_point->central;
-    if (issue.known_outcome) item["known_outcome"] = issue.known_outcome->central;
-    Json anchors = Json::array();
-    for (const ScaleAnchor& anchor : issue.anchors) {
-      anchors.push_back({{"value", anchor.value}, {"meaning", anchor.meaning}});
-    }
-    item["anchors"] = anchors;
-    out["issues"].push_back(item);
-  }
-  out["stakes"] = Json::array();
-  for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
-    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-      if (!scenario.HasStake(actor, issue)) continue;
-      const Stake& stake = scenario.StakeOf(actor, issue);
-      out["stakes"].push_back({{"actor", scenario.actors[actor].name},
-                               {"issue", scenario.issues[issue].name},
-                               {"position", EstimateJson(stake.position)},
-                               {"salience", EstimateJson(stake.salience)},
-                               {"capability", scenario.Capability(actor, issue)},
-                               {"source", stake.source}});
-    }
-  }
-  return out;
-}
-
-Json ReportDataFromStoredRun(const std::string& kind, const std::string& scenario_json,
-                             const Json& result, const std::string& program_version) {
-  const Scenario scenario = ParseNativeScenario(scenario_json, "stored scenario");
-  Json data;
-  data["title"] = scenario.name;
-  data["program_version"] = program_version;
-  data["scenario"] = ScenarioToReportJson(scenario);
-  if (kind == "run") data["forecasts"] = Json::array({result});
-  if (kind == "compare" && result.contains("models")) data["forecasts"] = result["models"];
-  if (kind == "whatif") data["whatif"] = result;
-  if (kind == "sweep") {
-    // One model's sweep, or {"models": [...]} for several.
-    const Json items = result.contains("models") ? result["models"] : Json::array({result});
-    Json models = Json::object();
-    for (const Json& item : items) {
-      if (item.contains("issues"))
-        models[item.value("model", std::string("model"))] = item["issues"];
-    }
-    if (!models.empty()) {
-      const Json& first = items.front();
-      data["distributions"] = {
-          {"draws", first.value("draws", 0)}, {"seed", first.value("seed", 0)}, {"models", models}};
-      if (first.contains("drivers") && scenario.IssueCount() > 0) {
-        const std::string issue = scenario.issues[0].name;
-        data["drivers"] = {{"model", first.value("model", std::string("model"))},
-                           {"issue", issue},
-                           {"center", first["issues"][issue].value("median", 0.0)},
-                           {"drivers", first["drivers"].value(issue, Json::array())}};
-      }
-    }
-  }
-  if (data.contains("forecasts")) {
-    const Json backtest = BacktestOfForecasts(data["scenario"], data["forecasts"]);
-    if (!backtest.is_null()) data["backtest"] = backtest;
-  }
-  return data;
-}
-
-namespace {
-
-// Each forecast's positions over rounds, per issue (a model with rounds only).
-Json TrajectoryCharts(const Json& data, const Json& scenario) {
-  Json charts = Json::array();
-  if (!data.contains("forecasts")) return charts;
-  for (const Json& forecast : data["forecasts"]) {
-    const Json& rounds = forecast["rounds"];
-    if (rounds.size() < 2) continue;
-    for (const Json& issue : scenario["issues"]) {
-      const std::string name = issue["name"].get<std::string>();
-      std::vector<LineSeries> series;
-      for (const Json& actor : forecast["actors"]) {
-        LineSeries line{actor.get<std::string>(), {}, false};
-        bool any = false;
-        for (const Json& round : rounds) {
-          const Json& positions = round["positions"][line.label];
-          const bool has = positions.contains(name) && positions[name].is_number();
-          line.values.push_back(has ? positions[name].get<double>() : std::nan(""));
-          any = any || has;
-        }
-        if (any) series.push_back(std::move(line));
-      }
-      LineSeries outcome{"outcome", {}, true};
-      for (const Json& round : rounds) {
-        const Json& value = round["outcome"][name];
-        outcome.values.push_back(value.is_number() ? value.get<double>() : std::nan(""));
-      }
-      series.push_back(std::move(outcome));
-      const std::string model = forecast["model"].get<std::string>();
-      charts.push_back({{"model", model},
-                        {"issue", name},
-                        {"svg", TrajectoryChart(model + ": " + name + ", positions over rounds",
-                                                AxisOf(issue), series)}});
-    }
-  }
-  return charts;
-}
-
-// Per issue, every model's distribution over the draws, its point forecast marked.
-Json DistributionCharts(const Json& data, const Json& scenario) {
-  Json charts = Json::array();
-  if (!data.contains("distributions")) return charts;
-  const Json& models = data["distributions"]["models"];
-  for (const Json& issue : scenario["issues"]) {
-    const std::string name = issue["name"].get<std::string>();
-    std::vector<IntervalRow> rows;
-    for (const auto& [model, per_issue] : models.items()) {
-      if (!per_issue.contains(name)) continue;
-      const Json& summary = per_issue[name];
-      IntervalRow row{model,
-                      NumberOr(summary, "q10", 0),
-                      NumberOr(summary, "median", 0),
-                      NumberOr(summary, "q90", 0),
-                      std::nullopt,
-                      std::nullopt,
-                      {}};
-      if (summary.contains("mean")) row.mean = NumberOr(summary, "mean", 0);
-      if (summary.contains("samples")) {
-        for (const Json& sample : summary["samples"]) {
-          row.samples.push_back(sample.is_number() ? sample.get<double>() : std::nan(""));
-        }
-      }
-      if (data.contains("forecasts")) {
-        for (const Json& forecast : data["forecasts"]) {
-          if (forecast["model"] == model && forecast["outcome"][name].is_number()) {
-            row.point = forecast["outcome"][name].get<double>();
-          }
-        }
-      }
-      rows.push_back(std::move(row));
-    }
-    if (rows.empty()) continue;
-    charts.push_back(
-        {{"issue", name},
-         {"svg", IntervalChart(name + ": forecast distribution per model", "distribution",
-                               AxisOf(issue), rows, ReferencesOf(issue))}});
-  }
-  return charts;
-}
-
-// Per issue, the baseline against each plan (and model).
-Json PlanCharts(const Json& data, const Json& scenario) {
-  Json charts = Json::array();
-  if (!data.contains("whatif")) return charts;
-  const Json& plans = data["whatif"]["plans"];
-  for (const Json& issue : scenario["issues"]) {
-    const std::string name = issue["name"].get<std::string>();
-    std::vector<IntervalRow> rows;
-    for (const Json& plan : plans) {
-      for (const auto& [model, cell] : plan["models"].items()) {
-        if (!cell["issues"].contains(name)) continue;
-        const Json& summary = cell["issues"][name];
-        IntervalRow row{
-            plan["plan"].get<std::string>() + (plan["models"].size() > 1 ? " (" + model + ")" : ""),
-            NumberOr(summary, "q10", 0),
-            NumberOr(summary, "median", 0),
-            NumberOr(summary, "q90", 0),
-            std::nullopt,
-            std::nullopt,
-            {}};
-        row.mean = NumberOr(summary, "mean", 0);
-        if (cell.contains("central") && cell["central"][name].is_number()) {
-          row.point = cell["central"][name].get<double>();
-        }
-        rows.push_back(std::move(row));
-      }
-    }
-    if (rows.empty()) continue;
-    charts.push_back({{"issue", name},
-                      {"svg", IntervalChart(name + ": baseline vs plans", "plans", AxisOf(issue),
-                                            rows, ReferencesOf(issue))}});
-  }
-  return charts;
-}
-
-// The drivers of one issue as a tornado.
-Json TornadoCharts(const Json& data, const Json& scenario) {
-  Json charts = Json::array();
-  if (!data.contains("drivers")) return charts;
-  const Json& drivers = data["drivers"];
-  const std::string name = drivers["issue"].get<std::string>();
-  for (const Json& issue : scenario["issues"]) {
-    if (issue["name"] != name) continue;
-    std::vector<TornadoBar> bars;
-    for (const Json& driver : drivers["drivers"]) {
-      bars.push_back({driver["input"].get<std::string>(), NumberOr(driver, "outcome_when_low", 0),
-                      NumberOr(driver, "outcome_when_high", 0),
-                      NumberOr(driver, "rank_correlation", 0)});
-    }
-    if (bars.empty()) continue;
-    charts.push_back({{"issue", name},
-                      {"svg", TornadoChart("drivers of " + name + " (" +
-                                               drivers["model"].get<std::string>() + ")",
-                                           AxisOf(issue), NumberOr(drivers, "center", 0), bars)}});
-  }
-  return charts;
-}
-
-}  // namespace
-
-Json RenderCharts(const Json& data) {
-  const Json& scenario = data["scenario"];
-  return Json{{"trajectories", TrajectoryCharts(data, scenario)},
-              {"distributions", DistributionCharts(data, scenario)},
-              {"plans", PlanCharts(data, scenario)},
-              {"tornado", TornadoCharts(data, scenario)}};
-}
-
-namespace {
-
-std::string Table(const std::vector<std::vector<std::string>>& rows, const std::string& id) {
-  std::string out = "<table id=\"" + id + "\"><thead><tr>";
-  for (const std::string& cell : rows.front()) out += "<th>" + EscapeXml(cell) + "</th>";
-  out += "</tr></thead><tbody>";
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    out += "<tr>";
-    for (const std::string& cell : rows[r]) out += "<td>" + EscapeXml(cell) + "</td>";
-    out += "</tr>";
-  }
-  return out + "</tbody></table>";
-}
-
-std::string Figures(const Json& charts, const char* key) {
-  std::string out;
-  for (const Json& chart : charts[key]) {
-    out += "<figure>" + chart["svg"].get<std::string>() + "</figure>";
-  }
-  return out;
-}
+using report_html::Escape;
 
 const char kStyle[] = R"css(
-body { font-family: sans-serif; margin: 24px auto; max-width: 1340px; color: #222; }
-h1 { font-size: 22px; } h2 { font-size: 18px; border-bottom: 1px solid #ccc; padding-bottom: 4px; }
-h3 { font-size: 15px; }
-table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
-th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: right; }
-th:first-child, td:first-child { text-align: left; }
-figure { display: inline-block; margin: 6px; vertical-align: top; }
-.note { color: #555; font-size: 13px; }
-ul.sources li { font-size: 13px; margin: 2px 0; }
+:root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --soft: #f5f7fa; --accent: #0072b2; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Roboto, Helvetica, Arial,
+  sans-serif; margin: 0 auto; padding: 24px 28px 48px; max-width: 1440px; color: var(--ink);
+  font-size: 15px; line-height: 1.45; background: #fff; }
+header.report h1 { font-size: 26px; line-height: 1.2; margin: 0 0 6px; }
+header.report .description { color: var(--muted); max-width: 110ch; margin: 4px 0; }
+header.report .meta { color: var(--muted); font-size: 13px; margin: 4px 0 0; }
+nav.contents { margin: 14px 0 8px; padding: 8px 0; border-top: 1px solid var(--line);
+  border-bottom: 1px solid var(--line); font-size: 14px; }
+nav.contents a { display: inline-block; color: var(--accent); text-decoration: none;
+  margin-right: 18px; white-space: nowrap; }
+nav.contents a:hover { text-decoration: underline; }
+section { margin-top: 28px; }
+h2 { font-size: 20px; margin: 0 0 10px; padding-bottom: 6px; border-bottom: 2px solid var(--ink); }
+h3 { font-size: 16px; margin: 20px 0 8px; }
+section.lead { background: var(--soft); border: 1px solid var(--line); border-radius: 8px;
+  padding: 18px 20px 12px; }
+section.lead h2 { border-bottom-color: var(--accent); }
+p.question { font-size: 18px; margin: 6px 0 14px; max-width: 80ch; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(250px, 1fr)); gap: 14px;
+  margin: 10px 0 16px; }
+.card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; }
+.card h3 { margin: 0 0 6px; font-size: 13px; text-transform: uppercase; letter-spacing: 0.04em;
+  color: var(--muted); }
+.card.primary { border-left: 4px solid var(--accent); }
+.card.counter { border-left: 4px solid #d55e00; }
+.card p { margin: 4px 0; }
+.card p.big { font-size: 26px; font-weight: 700; margin: 2px 0 4px; }
+.card.deal { border-left: 4px solid #009e73; }
+.card .plan-choice + .plan-choice { border-top: 1px solid var(--line); margin-top: 8px;
+  padding-top: 8px; }
+.card p.models { color: var(--muted); font-size: 13px; }
+ul.disagreements { margin: 4px 0; padding-left: 18px; }
+ul.disagreements li { margin: 4px 0; }
+p.target-line { margin: -6px 0 12px; max-width: 100ch; }
+p.headline { font-size: 17px; background: #fff; border-left: 4px solid var(--accent);
+  padding: 10px 14px; margin: 0 0 14px; max-width: 110ch; }
+.card.deal p.big { font-size: 20px; }
+ol.drivers { margin: 4px 0; padding-left: 20px; }
+ol.drivers li { margin: 3px 0; }
+ul.levers { margin: 4px 0; padding-left: 18px; }
+ul.levers li { margin: 3px 0; }
+.lever-terms { display: block; color: var(--muted); font-size: 0.9em; }
+.note { color: var(--muted); font-size: 13px; max-width: 110ch; }
+.range { color: var(--muted); font-size: 0.9em; white-space: nowrap; }
+.table-wrap { overflow-x: auto; margin: 8px 0 12px; }
+table { border-collapse: collapse; font-size: 13.5px; font-variant-numeric: tabular-nums; }
+th, td { border-bottom: 1px solid var(--line); padding: 5px 10px; text-align: left;
+  vertical-align: top; }
+thead th { border-bottom: 2px solid var(--ink); font-weight: 600; white-space: nowrap; }
+tbody th { font-weight: 600; }
+tbody tr:nth-child(even) { background: #fafbfc; }
+td.n, th.n { text-align: right; white-space: nowrap; }
+table.wrap td { max-width: 46ch; }
+table.plans ul.levers { padding-left: 16px; }
+table.plans td p { margin: 0 0 4px; }
+ul.anchors { margin: 4px 0 0; padding-left: 16px; color: var(--muted); font-size: 12.5px; }
+sup.flag { color: #b45309; font-weight: 700; }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr));
+  gap: 8px 20px; align-items: start; }
+figure { margin: 6px 0; }
+figure svg { width: 100%; max-width: 760px; height: auto; display: block; }
+fieldset.picker { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px 8px;
+  margin: 8px 0 4px; font-size: 14px; }
+fieldset.picker legend { color: var(--muted); font-size: 13px; padding: 0 4px; }
+fieldset.picker label { display: inline-block; margin: 2px 14px 2px 0; cursor: pointer; }
+svg .actor { transition: opacity 0.15s; }
+ul.sources li { font-size: 13.5px; margin: 3px 0; }
+footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; border-top: 1px solid var(--line);
+  padding-top: 8px; }
+@media (max-width: 1100px) { body { padding: 16px; } }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  nav.contents, fieldset.picker { display: none; }
+  section { margin-top: 14pt; }
+  section.lead { background: none; border: 1px solid #999; break-after: page; }
+  h2, h3 { break-after: avoid; }
+  figure, .card, tr { break-inside: avoid; }
+  .figures { display: block; }
+  figure svg { max-width: 100%; max-height: 120mm; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 8pt; width: 100%; }
+  th, td { padding: 2px 4px; }
+  thead th { white-space: normal; }
+  td.n, th.n { white-space: normal; }
+  table.wrap td { max-width: none; }
+  a { color: inherit; text-decoration: none; }
+}
 )css";
+
+// Picking actors (checkboxes in the trajectories section) dims every other actor in every chart
+// and thickens the picked ones: CSS :has(), so the page needs no script.
+std::string HighlightStyle(const Json& scenario) {
+  const std::size_t actors = scenario.value("actors", Json::array()).size();
+  if (actors == 0) return "";
+  std::string css = "body:has(fieldset.picker input:checked) svg .actor { opacity: 0.14; }\n";
+  for (std::size_t k = 0; k < actors; ++k) {
+    const std::string id = std::to_string(k);
+    css += "body:has(#pick-" + id + ":checked) svg .actor[data-actor=\"" + id +
+           "\"] { opacity: 1; }\nbody:has(#pick-" + id + ":checked) svg .actor[data-actor=\"" + id +
+           "\"] polyline { stroke-width: 3.4; }\n";
+  }
+  return css;
+}
+
+std::string ReportKindWords(const std::string& kind) {
+  if (kind == "run") return "Report of a saved run";
+  if (kind == "compare") return "Report of a saved comparison of models";
+  if (kind == "whatif") return "Report of a saved what-if (baseline vs plans)";
+  if (kind == "sweep") return "Report of a saved sweep (Monte Carlo)";
+  if (kind == "optimize") return "Report of a saved optimisation";
+  if (kind == "answer") return "Report of a saved answer";
+  return "Report of the scenario";
+}
+
+// The data, for readers and tests: a JSON data block is never executed, and "</" is written as
+// "<\/" (the same string in JSON) so that the block cannot end early.
+std::string EmbeddedData(const Json& data) {
+  std::string text = data.dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::string safe;
+  safe.reserve(text.size());
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    if (text[k] == '<' && k + 1 < text.size() && text[k + 1] == '/') {
+      safe += "<\\/";
+      ++k;
+    } else {
+      safe += text[k];
+    }
+  }
+  return "<script type=\"application/json\" id=\"report-data\">" + safe + "</script>\n";
+}
 
 }  // namespace
 
@@ -346,121 +151,34 @@ std::string RenderReportHtml(const Json& data) {
   const Json& scenario = data["scenario"];
   const Json charts = RenderCharts(data);
   const std::string title = data.value("title", std::string("statecraft report"));
+  std::vector<report_html::SectionLink> links;
+  const std::string lead = report_html::LeadSection(data, charts, links);
+  const std::string evidence = report_html::EvidenceSections(data, charts, links);
+
   std::string html =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       "style-src 'unsafe-inline'; img-src data:\">"
       "<title>" +
-      EscapeXml(title) + "</title><style>" + kStyle + "</style></head><body>\n";
-  html += "<h1>" + EscapeXml(title) + "</h1>\n";
-  html += "<p class=\"note\">" + EscapeXml(scenario.value("description", std::string())) + "</p>\n";
-  html += "<p class=\"note\">Written by " +
-          EscapeXml(data.value("program_version", std::string("statecraft"))) +
-          ". Every chart is drawn from the numbers below; nothing is fetched when this file is "
-          "opened.</p>\n";
-
-  if (data.contains("forecasts")) {
-    html += "<h2 id=\"forecasts\">Forecast per model</h2>\n";
-    std::vector<std::vector<std::string>> rows = {{"issue"}};
-    for (const Json& forecast : data["forecasts"]) {
-      rows[0].push_back(forecast["model"].get<std::string>());
-    }
-    rows[0].push_back("status quo");
-    rows[0].push_back("known outcome");
-    for (const Json& issue : scenario["issues"]) {
-      const std::string name = issue["name"].get<std::string>();
-      std::vector<std::string> row = {name};
-      for (const Json& forecast : data["forecasts"]) {
-        row.push_back(FormatJsonNumber(forecast["outcome"][name]));
-      }
-      row.push_back(issue.contains("status_quo") ? FormatJsonNumber(issue["status_quo"]) : "-");
-      row.push_back(issue.contains("known_outcome") ? FormatJsonNumber(issue["known_outcome"])
-                                                    : "-");
-      rows.push_back(row);
-    }
-    html += Table(rows, "forecast-table") +
-            "<p class=\"note\">Outcome after decision rules, on each issue's scale.</p>\n";
+      Escape(title) + "</title><style>" + kStyle + HighlightStyle(scenario) +
+      "</style></head><body>\n";
+  html += "<header class=\"report\"><h1>" + Escape(title) + "</h1>\n";
+  const std::string description = scenario.value("description", std::string());
+  if (!description.empty()) html += "<p class=\"description\">" + Escape(description) + "</p>\n";
+  html += "<p class=\"meta\">" + ReportKindWords(data.value("kind", std::string("scenario"))) +
+          ", written by " + Escape(data.value("program_version", std::string("statecraft"))) +
+          ". Every chart is drawn from the numbers in this file; nothing is fetched when it is "
+          "opened.</p></header>\n";
+  html += "<nav class=\"contents\" aria-label=\"Contents\">";
+  for (const report_html::SectionLink& link : links) {
+    html += "<a href=\"#" + link.id + "\">" + Escape(link.title) + "</a>\n";
   }
-  if (!charts["trajectories"].empty()) {
-    html +=
-        "<h2 id=\"trajectories\">Positions over rounds</h2>\n"
-        "<p class=\"note\">One line per actor; the dashed black line is the model's outcome "
-        "in each round.</p>\n";
-    std::string model;
-    for (const Json& chart : charts["trajectories"]) {
-      if (chart["model"] != model) {
-        model = chart["model"].get<std::string>();
-        html += "<h3>" + EscapeXml(model) + "</h3>\n";
-      }
-      html += "<figure>" + chart["svg"].get<std::string>() + "</figure>";
-    }
-    html += "\n";
-  }
-  if (!charts["distributions"].empty()) {
-    html += "<h2 id=\"distributions\">Forecast distribution per model</h2>\n<p class=\"note\">" +
-            std::to_string(data["distributions"].value("draws", 0)) +
-            " Monte Carlo draws of every ranged input (seed " +
-            std::to_string(data["distributions"].value("seed", 0)) +
-            "); dots are single draws.</p>\n" + Figures(charts, "distributions") + "\n";
-  }
-  if (!charts["plans"].empty()) {
-    html += "<h2 id=\"plans\">Baseline vs plans</h2>\n";
-    std::vector<std::vector<std::string>> rows = {{"plan", "levers", "cost"}};
-    for (const Json& plan : data["whatif"]["plans"]) {
-      std::string levers;
-      for (const Json& lever : plan["levers"]) {
-        levers += (levers.empty() ? "" : ", ") + lever.value("lever", std::string()) + "=" +
-                  FormatJsonNumber(lever["magnitude"]);
-      }
-      rows.push_back({plan["plan"].get<std::string>(), levers.empty() ? "-" : levers,
-                      FormatJsonNumber(plan["cost"])});
-    }
-    html += Table(rows, "plans-table") + Figures(charts, "plans") + "\n";
-  }
-  if (!charts["tornado"].empty()) {
-    html +=
-        "<h2 id=\"drivers\">Drivers</h2>\n<p class=\"note\">Spearman rank correlation of "
-        "each sampled input with the outcome; bars span the mean outcome when the input is "
-        "in its lowest and in its highest fifth.</p>\n" +
-        Figures(charts, "tornado") + "\n";
-  }
-  if (data.contains("backtest")) {
-    html += "<h2 id=\"backtest\">Backtest against known outcomes</h2>\n";
-    std::vector<std::vector<std::string>> rows = {
-        {"model", "issue", "known", "predicted", "absolute error"}};
-    for (const Json& model : data["backtest"]["models"]) {
-      for (const Json& issue : model["issues"]) {
-        rows.push_back({model["model"].get<std::string>(), issue["issue"].get<std::string>(),
-                        FormatJsonNumber(issue["known"]), FormatJsonNumber(issue["predicted"]),
-                        FormatJsonNumber(issue["error"])});
-      }
-      rows.push_back({model["model"].get<std::string>(), "mean", "", "",
-                      FormatJsonNumber(model["mean_absolute_error"])});
-    }
-    html += Table(rows, "backtest-table");
-  }
-  html += "<h2 id=\"scenario\">Scenario</h2>\n";
-  {
-    std::vector<std::vector<std::string>> rows = {
-        {"actor", "issue", "position", "range", "salience", "capability", "source"}};
-    for (const Json& stake : scenario["stakes"]) {
-      const Json& position = stake["position"];
-      std::string range = "-";
-      if (position.contains("low") && position.contains("high")) {
-        range = FormatJsonNumber(position["low"]) + " - " + FormatJsonNumber(position["high"]);
-      }
-      rows.push_back({stake["actor"].get<std::string>(), stake["issue"].get<std::string>(),
-                      FormatJsonNumber(position["central"]), range,
-                      FormatJsonNumber(stake["salience"]["central"], 2),
-                      FormatJsonNumber(stake["capability"]), stake.value("source", std::string())});
-    }
-    html += Table(rows, "stakes-table");
-  }
-  html += "<h2 id=\"sources\">Sources</h2>\n<ul class=\"sources\">";
-  for (const Json& source : scenario["sources"]) {
-    html += "<li>" + EscapeXml(source.get<std::string>()) + "</li>";
-  }
-  html += "</ul>\n</body></html>\n";
+  html += "</nav>\n<main>\n" + lead + evidence + "</main>\n";
+  html +=
+      "<footer>statecraft report. The data behind every figure is embedded in this file "
+      "(element #report-data, JSON).</footer>\n" +
+      EmbeddedData(data) + "</body></html>\n";
   return html;
 }
 

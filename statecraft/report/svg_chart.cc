@@ -1,71 +1,29 @@
+// Escaping, and the charts that are not on an issue's scale: the backtest's errors and the
+// probabilities of the target.
 #include "statecraft/report/svg_chart.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include "statecraft/report/svg_layout.h"
 
 namespace statecraft {
 namespace {
 
-// Colour-blind-safe palette (Okabe & Ito 2008), cycled.
-const char* const kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9",
-                                "#D55E00", "#F0E442", "#999999", "#7B3294", "#1B7837"};
-constexpr int kPaletteSize = sizeof(kPalette) / sizeof(kPalette[0]);
+using svg::Px;
 
-std::string Number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof(text), "%.2f", value);
-  return text;
+constexpr double kWidth = 680;
+const char* const kSeriesColours[] = {"#9aa5b1", "#0072B2", "#D55E00", "#009E73", "#CC79A7"};
+
+std::string DataPath(const std::string& path, const char* format) {
+  if (path.empty()) return "";
+  return "data-path=\"" + EscapeXml(path) + "\" data-format=\"" + format + "\"";
 }
 
-std::string Short(double value) {
-  char text[32];
-  std::snprintf(text, sizeof(text), "%.4g", value);
-  return text;
-}
-
-// Maps a value of [low, high] to pixels [from, to].
-struct Scale {
-  double low, high, from, to;
-  double operator()(double value) const {
-    const double span = high - low;
-    const double t = span > 0 ? (value - low) / span : 0.5;
-    return from + std::clamp(t, -0.05, 1.05) * (to - from);
-  }
-};
-
-std::string Open(const std::string& kind, int width, int height, const std::string& title) {
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-chart=\"" + kind +
-         "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
-         "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
-         "\" role=\"img\" aria-label=\"" + EscapeXml(title) +
-         "\" font-family=\"sans-serif\" font-size=\"11\">"
-         "<title>" +
-         EscapeXml(title) + "</title><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>" +
-         "<text x=\"8\" y=\"16\" font-size=\"13\" font-weight=\"bold\">" + EscapeXml(title) +
-         "</text>";
-}
-
-// Five gridlines with labels along the value axis, vertical (x) or horizontal (y).
-std::string ValueGrid(const ValueAxis& axis, const Scale& scale, bool horizontal_axis,
-                      double cross_from, double cross_to) {
-  std::string out;
-  for (int k = 0; k <= 4; ++k) {
-    const double value = axis.low + (axis.high - axis.low) * k / 4.0;
-    const double at = scale(value);
-    if (horizontal_axis) {
-      out += "<line x1=\"" + Number(at) + "\" y1=\"" + Number(cross_from) + "\" x2=\"" +
-             Number(at) + "\" y2=\"" + Number(cross_to) + "\" stroke=\"#e0e0e0\"/>";
-      out += "<text x=\"" + Number(at) + "\" y=\"" + Number(cross_to + 14) +
-             "\" text-anchor=\"middle\" fill=\"#555\">" + Short(value) + "</text>";
-    } else {
-      out += "<line x1=\"" + Number(cross_from) + "\" y1=\"" + Number(at) + "\" x2=\"" +
-             Number(cross_to) + "\" y2=\"" + Number(at) + "\" stroke=\"#e0e0e0\"/>";
-      out += "<text x=\"" + Number(cross_from - 6) + "\" y=\"" + Number(at + 4) +
-             "\" text-anchor=\"end\" fill=\"#555\">" + Short(value) + "</text>";
-    }
-  }
-  return out;
+double WidestLabel(const std::vector<std::string>& labels, double cap) {
+  double widest = 40;
+  for (const std::string& label : labels) widest = std::max(widest, svg::TextWidth(label, 11));
+  return std::min(widest, cap);
 }
 
 }  // namespace
@@ -97,164 +55,198 @@ std::string EscapeXml(const std::string& text) {
   return out;
 }
 
-std::string TrajectoryChart(const std::string& title, const ValueAxis& axis,
-                            const std::vector<LineSeries>& series) {
-  constexpr int kWidth = 640, kHeight = 300;
-  constexpr double kLeft = 48, kRight = 500, kTop = 28, kBottom = 262;
-  std::size_t rounds = 0;
-  for (const LineSeries& line : series) rounds = std::max(rounds, line.values.size());
-  const Scale y{axis.low, axis.high, kBottom, kTop};
-  const Scale x{0.0, static_cast<double>(rounds > 1 ? rounds - 1 : 1), kLeft, kRight};
-  std::string out = Open("trajectory", kWidth, kHeight, title);
-  out += ValueGrid(axis, y, false, kLeft, kRight);
-  const std::size_t step = rounds > 12 ? (rounds + 9) / 10 : 1;
-  for (std::size_t round = 0; round < rounds; round += step) {
-    out += "<text x=\"" + Number(x(static_cast<double>(round))) + "\" y=\"" + Number(kBottom + 14) +
-           "\" text-anchor=\"middle\" fill=\"#555\">" + std::to_string(round) + "</text>";
-  }
-  out += "<text x=\"" + Number((kLeft + kRight) / 2) + "\" y=\"" + Number(kHeight - 6) +
-         "\" text-anchor=\"middle\" fill=\"#333\">round</text>";
-  if (!axis.label.empty()) {
-    out += "<text x=\"12\" y=\"" + Number((kTop + kBottom) / 2) +
-           "\" text-anchor=\"middle\" fill=\"#333\" transform=\"rotate(-90 12 " +
-           Number((kTop + kBottom) / 2) + ")\">" + EscapeXml(axis.label) + "</text>";
-  }
-  // Emphasised series last so they are drawn on top.
-  std::vector<std::size_t> order;
-  for (std::size_t k = 0; k < series.size(); ++k) order.push_back(k);
-  std::stable_partition(order.begin(), order.end(),
-                        [&](std::size_t k) { return !series[k].emphasised; });
-  int colour = 0;
-  std::vector<std::string> colours(series.size());
-  for (std::size_t k = 0; k < series.size(); ++k) {
-    colours[k] = series[k].emphasised ? "#000000" : kPalette[colour++ % kPaletteSize];
-  }
-  for (std::size_t k : order) {
-    const LineSeries& line = series[k];
-    std::string points;
-    for (std::size_t round = 0; round < line.values.size(); ++round) {
-      if (std::isnan(line.values[round])) continue;
-      points += Number(x(static_cast<double>(round))) + "," + Number(y(line.values[round])) + " ";
+std::string BacktestChart(const ChartHeading& heading, const std::vector<ErrorRow>& rows) {
+  constexpr double kRowHeight = 24;
+  std::vector<std::string> labels;
+  std::vector<std::string> issues;
+  double largest = 1.0;
+  for (const ErrorRow& row : rows) {
+    labels.push_back(row.label);
+    for (double value : {row.error, row.low.value_or(0.0), row.high.value_or(0.0)}) {
+      if (std::isfinite(value)) largest = std::max(largest, value);
     }
-    if (points.empty()) continue;
-    out += "<polyline class=\"series" + std::string(line.emphasised ? " outcome" : "") +
-           "\" data-label=\"" + EscapeXml(line.label) + "\" fill=\"none\" stroke=\"" + colours[k] +
-           "\" stroke-width=\"" + (line.emphasised ? "3.5" : "1.6") + "\"" +
-           (line.emphasised ? " stroke-dasharray=\"7 3\"" : "") + " points=\"" + points + "\"/>";
+    for (const auto& [issue, error] : row.issue_errors) {
+      if (std::isfinite(error)) largest = std::max(largest, error);
+      if (std::find(issues.begin(), issues.end(), issue) == issues.end()) issues.push_back(issue);
+    }
   }
-  double legend_y = kTop + 4;
-  for (std::size_t k = 0; k < series.size(); ++k) {
-    out += "<line x1=\"512\" y1=\"" + Number(legend_y) + "\" x2=\"530\" y2=\"" + Number(legend_y) +
-           "\" stroke=\"" + colours[k] + "\" stroke-width=\"" +
-           (series[k].emphasised ? "3.5" : "2") + "\"/>";
-    out += "<text x=\"534\" y=\"" + Number(legend_y + 4) + "\"" +
-           (series[k].emphasised ? " font-weight=\"bold\"" : "") + ">" +
-           EscapeXml(series[k].label) + "</text>";
-    legend_y += 15;
+  const std::vector<double> ticks = svg::NiceTicks(0.0, largest, 5);
+  const double high =
+      ticks.size() >= 2 ? ticks.back() + (ticks.back() < largest ? ticks[1] : 0) : largest;
+  const double left = 30 + WidestLabel(labels, 200);
+  const double right = kWidth - 128;
+  const double top = svg::HeaderHeight(heading.subtitle) + 22;
+  const double bottom =
+      top + kRowHeight * static_cast<double>(std::max<std::size_t>(rows.size(), 1));
+  const svg::Scale x{0.0, high, left, right};
+  std::string body;
+  for (double tick : svg::NiceTicks(0.0, high, 5)) {
+    body += svg::Line(x(tick), top, x(tick), bottom, std::string("stroke=\"") + svg::kGrid + "\"");
+    body += svg::Text(
+        x(tick), bottom + 14, svg::Short(tick),
+        std::string("class=\"tick\" text-anchor=\"middle\" fill=\"") + svg::kMuted + "\"");
   }
-  out += "</svg>";
-  return out;
-}
-
-std::string IntervalChart(const std::string& title, const std::string& kind, const ValueAxis& axis,
-                          const std::vector<IntervalRow>& rows,
-                          const std::vector<ReferenceLine>& references) {
-  constexpr int kWidth = 640;
-  constexpr double kLeft = 150, kRight = 600, kTop = 30, kRowHeight = 26;
-  const double bottom = kTop + kRowHeight * std::max<std::size_t>(rows.size(), 1);
-  const int height = static_cast<int>(bottom + 40 + 14 * ((references.size() + 1) / 2));
-  const Scale x{axis.low, axis.high, kLeft, kRight};
-  std::string out = Open(kind, kWidth, height, title);
-  out += ValueGrid(axis, x, true, kTop, bottom);
+  body += svg::Text((left + right) / 2, bottom + 30,
+                    "mean absolute error over the issues with known outcomes (scale points)",
+                    std::string("text-anchor=\"middle\" fill=\"") + svg::kMuted + "\"");
+  body +=
+      svg::Text(kWidth - 10, top - 6, "error [10\u201390 %]",
+                std::string("text-anchor=\"end\" font-size=\"10\" fill=\"") + svg::kMuted + "\"");
   for (std::size_t k = 0; k < rows.size(); ++k) {
-    const IntervalRow& row = rows[k];
-    const double middle = kTop + kRowHeight * (static_cast<double>(k) + 0.5);
-    const char* colour = kPalette[k % kPaletteSize];
-    out += "<g class=\"row\" data-label=\"" + EscapeXml(row.label) + "\">";
-    out += "<text x=\"" + Number(kLeft - 8) + "\" y=\"" + Number(middle + 4) +
-           "\" text-anchor=\"end\">" + EscapeXml(row.label) + "</text>";
-    // Individual draws, spread over the row by their index so they do not overlap in a line.
-    for (std::size_t s = 0; s < row.samples.size(); ++s) {
-      if (std::isnan(row.samples[s])) continue;
-      const double offset = (static_cast<double>((s * 7) % 11) - 5.0) * 1.6;
-      out += "<circle cx=\"" + Number(x(row.samples[s])) + "\" cy=\"" + Number(middle + offset) +
-             "\" r=\"1.3\" fill=\"" + colour + "\" fill-opacity=\"0.35\"/>";
+    const ErrorRow& row = rows[k];
+    const double middle = top + kRowHeight * (static_cast<double>(k) + 0.5);
+    const std::string colour = row.baseline ? "#7b8794" : "#0072B2";
+    body += "<g class=\"row\" data-label=\"" + EscapeXml(row.label) + "\">";
+    body += svg::Text(left - 10, middle + 4, row.label,
+                      std::string("text-anchor=\"end\" class=\"row-label\"") +
+                          (row.baseline ? std::string(" fill=\"") + svg::kMuted + "\"" : ""));
+    if (row.low && row.high) {
+      body += svg::Line(x(*row.low), middle, x(*row.high), middle,
+                        "class=\"interval\" stroke=\"" + colour + "\" stroke-width=\"2\"");
+      for (double end : {*row.low, *row.high}) {
+        body += svg::Line(x(end), middle - 5, x(end), middle + 5,
+                          "stroke=\"" + colour + "\" stroke-width=\"2\"");
+      }
     }
-    out += "<rect class=\"band\" x=\"" + Number(x(row.q10)) + "\" y=\"" + Number(middle - 6) +
-           "\" width=\"" + Number(std::max(1.0, x(row.q90) - x(row.q10))) +
-           "\" height=\"12\" fill=\"" + colour + "\" fill-opacity=\"0.45\" stroke=\"" + colour +
-           "\"><title>" + EscapeXml(row.label) + ": 10% " + Short(row.q10) + ", median " +
-           Short(row.median) + ", 90% " + Short(row.q90) + "</title></rect>";
-    out += "<line class=\"median\" x1=\"" + Number(x(row.median)) + "\" y1=\"" +
-           Number(middle - 8) + "\" x2=\"" + Number(x(row.median)) + "\" y2=\"" +
-           Number(middle + 8) + "\" stroke=\"#000\" stroke-width=\"2.5\"/>";
-    if (row.mean) {
-      out += "<circle cx=\"" + Number(x(*row.mean)) + "\" cy=\"" + Number(middle) +
-             "\" r=\"2.5\" fill=\"#fff\" stroke=\"#000\"/>";
+    for (std::size_t i = 0; i < row.issue_errors.size(); ++i) {
+      const auto& [issue, error] = row.issue_errors[i];
+      const int shape =
+          static_cast<int>(std::find(issues.begin(), issues.end(), issue) - issues.begin());
+      body += svg::Marker(shape, x(error), middle, 3.2, "none",
+                          " class=\"issue-error\" stroke=\"" + colour + "\" stroke-width=\"1\"");
     }
-    if (row.point) {
-      const double px = x(*row.point);
-      out += "<path d=\"M" + Number(px) + " " + Number(middle - 10) + " l5 5 l-5 5 l-5 -5 z\"" +
-             " fill=\"#D55E00\" stroke=\"#000\" stroke-width=\"0.5\"/>";
+    body += "<circle class=\"error\" cx=\"" + Px(x(row.error)) + "\" cy=\"" + Px(middle) +
+            "\" r=\"5\" fill=\"" + colour + "\" stroke=\"#fff\"/>";
+    std::string figures = "<tspan " + DataPath(row.path + "/mean_absolute_error", "1") + ">" +
+                          svg::Fixed(row.error, 1) + "</tspan>";
+    if (row.low && row.high) {
+      figures += " [<tspan " + DataPath(row.path + "/error_q10", "1") + ">" +
+                 svg::Fixed(*row.low, 1) + "</tspan>\u2013<tspan " +
+                 DataPath(row.path + "/error_q90", "1") + ">" + svg::Fixed(*row.high, 1) +
+                 "</tspan>]";
     }
-    out += "</g>";
+    body += "<text x=\"" + Px(kWidth - 10) + "\" y=\"" + Px(middle + 4) +
+            "\" text-anchor=\"end\">" + figures + "</text></g>";
   }
-  double legend_x = 8, legend_y = bottom + 34;
-  for (std::size_t k = 0; k < references.size(); ++k) {
-    const double at = x(references[k].value);
-    const char* dash = k == 0 ? "4 3" : (k == 1 ? "1 2" : "8 2 2 2");
-    out += "<line class=\"reference\" x1=\"" + Number(at) + "\" y1=\"" + Number(kTop - 4) +
-           "\" x2=\"" + Number(at) + "\" y2=\"" + Number(bottom) +
-           "\" stroke=\"#444\" stroke-width=\"1.3\" stroke-dasharray=\"" + dash + "\"/>";
-    out += "<line x1=\"" + Number(legend_x) + "\" y1=\"" + Number(legend_y - 4) + "\" x2=\"" +
-           Number(legend_x + 20) + "\" y2=\"" + Number(legend_y - 4) +
-           "\" stroke=\"#444\" stroke-dasharray=\"" + dash + "\"/>";
-    out += "<text x=\"" + Number(legend_x + 24) + "\" y=\"" + Number(legend_y) + "\">" +
-           EscapeXml(references[k].label) + " (" + Short(references[k].value) + ")</text>";
-    legend_x += 310;
-    if (legend_x > 600) {
-      legend_x = 8;
-      legend_y += 14;
-    }
+  // The naive baseline's error as a line across every row: a model left of it beats it.
+  for (const ErrorRow& row : rows) {
+    if (!row.baseline) continue;
+    body += svg::Line(x(row.error), top - 4, x(row.error), bottom,
+                      "class=\"baseline\" stroke=\"#7b8794\" stroke-width=\"1.2\" "
+                      "stroke-dasharray=\"4 3\"");
+    body += svg::Text(
+        x(row.error), top - 8, row.label,
+        std::string("text-anchor=\"middle\" font-size=\"10\" fill=\"") + svg::kMuted + "\"");
   }
-  out += "<text x=\"" + Number(kRight) + "\" y=\"" + Number(bottom + 26) +
-         "\" text-anchor=\"end\" fill=\"#555\">band: 10-90 %, bar: median, circle: mean" +
-         std::string(rows.empty() || !rows.front().point ? "" : ", diamond: central") + "</text>";
-  out += "</svg>";
-  return out;
+  std::vector<svg::LegendEntry> legend = {
+      {"<circle cx=\"{X}\" cy=\"{Y}\" r=\"5\" transform=\"translate(11 5)\" fill=\"#0072B2\"/>",
+       "error of the central forecast"}};
+  bool any_interval = false;
+  for (const ErrorRow& row : rows) any_interval = any_interval || (row.low && row.high);
+  if (any_interval) {
+    legend.push_back(
+        {"<path d=\"M{X} {Y} m2 5 h18 m-18 -5 v10 m18 -10 v10\" stroke=\"#0072B2\" "
+         "stroke-width=\"2\" fill=\"none\"/>",
+         "10\u201390 % over the draws"});
+  }
+  for (std::size_t i = 0; i < issues.size(); ++i) {
+    legend.push_back({"<g transform=\"translate(11 5)\">" +
+                          svg::Marker(static_cast<int>(i), 0, 0, 3.2, "none",
+                                      " stroke=\"#3e4c59\" transform=\"translate({X} {Y})\"") +
+                          "</g>",
+                      issues[i]});
+  }
+  legend.push_back(
+      {"<circle cx=\"{X}\" cy=\"{Y}\" r=\"5\" transform=\"translate(11 5)\" "
+       "fill=\"#7b8794\"/>",
+       "naive baseline"});
+  double height = bottom + 40;
+  body += svg::FlowLegend(legend, 10, height, kWidth - 20, &height);
+  return svg::OpenChart("backtest", kWidth, height + 6, heading.title, heading.subtitle) + body +
+         svg::kCloseChart;
 }
 
-std::string TornadoChart(const std::string& title, const ValueAxis& axis, double center,
-                         const std::vector<TornadoBar>& bars) {
-  constexpr int kWidth = 640;
-  constexpr double kLeft = 220, kRight = 600, kTop = 30, kRowHeight = 22;
-  const double bottom = kTop + kRowHeight * std::max<std::size_t>(bars.size(), 1);
-  const int height = static_cast<int>(bottom + 34);
-  const Scale x{axis.low, axis.high, kLeft, kRight};
-  std::string out = Open("tornado", kWidth, height, title);
-  out += ValueGrid(axis, x, true, kTop, bottom);
-  for (std::size_t k = 0; k < bars.size(); ++k) {
-    const TornadoBar& bar = bars[k];
-    const double middle = kTop + kRowHeight * (static_cast<double>(k) + 0.5);
-    const double from = x(std::min(bar.when_low, bar.when_high));
-    const double to = x(std::max(bar.when_low, bar.when_high));
-    // Blue: the outcome rises with the input; orange: it falls.
-    const char* colour = bar.when_high >= bar.when_low ? "#0072B2" : "#E69F00";
-    out += "<text x=\"" + Number(kLeft - 8) + "\" y=\"" + Number(middle + 4) +
-           "\" text-anchor=\"end\">" + EscapeXml(bar.label) + "</text>";
-    out += "<rect class=\"bar\" data-label=\"" + EscapeXml(bar.label) + "\" x=\"" + Number(from) +
-           "\" y=\"" + Number(middle - 7) + "\" width=\"" + Number(std::max(1.0, to - from)) +
-           "\" height=\"14\" fill=\"" + colour + "\"><title>" + EscapeXml(bar.label) + ": rho " +
-           Short(bar.rank_correlation) + ", lowest fifth " + Short(bar.when_low) +
-           ", highest fifth " + Short(bar.when_high) + "</title></rect>";
+std::string ProbabilityChart(const ChartHeading& heading, const std::vector<std::string>& series,
+                             const std::vector<ProbabilityRow>& rows,
+                             std::optional<double> required) {
+  constexpr double kBar = 11, kBarGap = 3, kGroupGap = 12;
+  std::vector<std::string> labels;
+  for (const ProbabilityRow& row : rows) {
+    labels.push_back(row.note.empty() ? row.label : row.note);
+    labels.push_back(row.label);
   }
-  out += "<line x1=\"" + Number(x(center)) + "\" y1=\"" + Number(kTop - 4) + "\" x2=\"" +
-         Number(x(center)) + "\" y2=\"" + Number(bottom) + "\" stroke=\"#000\"/>";
-  out += "<text x=\"" + Number(kRight) + "\" y=\"" + Number(bottom + 28) +
-         "\" text-anchor=\"end\" fill=\"#555\">bar: mean outcome, input in its lowest vs highest "
-         "fifth (blue: rises with it)</text>";
-  out += "</svg>";
-  return out;
+  const double left = 22 + WidestLabel(labels, 200);
+  const double right = kWidth - 64;
+  const double top = svg::HeaderHeight(heading.subtitle) + 20;
+  // A row is as tall as its bars, and at least two lines when it carries a note.
+  auto group_height = [&](const ProbabilityRow& row) {
+    return std::max(static_cast<double>(row.bars.size()) * (kBar + kBarGap),
+                    row.note.empty() ? 0.0 : 30.0);
+  };
+  double bottom = top;
+  for (const ProbabilityRow& row : rows) bottom += group_height(row) + kGroupGap;
+  bottom = std::max(bottom, top + kBar + kGroupGap);
+  const svg::Scale x{0.0, 1.0, left, right};
+  std::string body;
+  for (double tick : {0.0, 0.25, 0.5, 0.75, 1.0}) {
+    body +=
+        svg::Line(x(tick), top - 4, x(tick), bottom, std::string("stroke=\"") + svg::kGrid + "\"");
+    body += svg::Text(
+        x(tick), bottom + 14, svg::Percent(tick),
+        std::string("class=\"tick\" text-anchor=\"middle\" fill=\"") + svg::kMuted + "\"");
+  }
+  double at = top;
+  for (const ProbabilityRow& row : rows) {
+    const double height = group_height(row);
+    const double middle = at + height / 2;
+    const double group_top = at;
+    at += (height - static_cast<double>(row.bars.size()) * (kBar + kBarGap)) / 2;
+    body += "<g class=\"row\" data-label=\"" + EscapeXml(row.label) + "\">";
+    body += svg::Text(left - 10, middle + (row.note.empty() ? 4 : -2), row.label,
+                      "text-anchor=\"end\" class=\"row-label\" font-weight=\"bold\"");
+    if (!row.note.empty()) {
+      body += svg::Text(left - 10, middle + 11, row.note,
+                        "text-anchor=\"end\" class=\"row-note\" font-size=\"10\" fill=\"#b45309\"");
+    }
+    for (const ProbabilityBar& bar : row.bars) {
+      const std::string colour = kSeriesColours[std::clamp(bar.series, 0, 4)];
+      const double width = std::max(0.0, x(std::clamp(bar.value, 0.0, 1.0)) - left);
+      body += "<rect class=\"bar\" x=\"" + Px(left) + "\" y=\"" + Px(at) + "\" width=\"" +
+              Px(std::max(width, 1.0)) + "\" height=\"" + Px(kBar) + "\" fill=\"" + colour + "\"/>";
+      double label_x = left + width + 5;
+      if (bar.low && bar.high) {
+        body += svg::Line(x(*bar.low), at + kBar / 2, x(*bar.high), at + kBar / 2,
+                          "class=\"interval\" stroke=\"#1f2933\" stroke-width=\"1.2\"");
+        for (double end : {*bar.low, *bar.high}) {
+          body += svg::Line(x(end), at + 1, x(end), at + kBar - 1,
+                            "stroke=\"#1f2933\" stroke-width=\"1.2\"");
+        }
+        label_x = std::max(label_x, x(*bar.high) + 5);
+      }
+      body += svg::Text(label_x, at + kBar - 1.5, svg::Percent(bar.value),
+                        "font-size=\"10.5\" " + DataPath(bar.path, "pct"));
+      at += kBar + kBarGap;
+    }
+    body += "</g>";
+    at = group_top + height + kGroupGap;
+  }
+  if (required) {
+    body += svg::Line(x(*required), top - 8, x(*required), bottom,
+                      "class=\"required\" stroke=\"#000\" stroke-width=\"1.5\" "
+                      "stroke-dasharray=\"5 3\"");
+    body += svg::Text(x(*required), top - 11, "required " + svg::Percent(*required),
+                      "text-anchor=\"middle\" font-size=\"10\"");
+  }
+  std::vector<svg::LegendEntry> legend;
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    legend.push_back({"<rect x=\"{X}\" y=\"{Y}\" width=\"22\" height=\"10\" fill=\"" +
+                          std::string(kSeriesColours[std::min<std::size_t>(k, 4)]) + "\"/>",
+                      series[k]});
+  }
+  double height = bottom + 26;
+  body += svg::FlowLegend(legend, 10, height, kWidth - 20, &height);
+  return svg::OpenChart("probability", kWidth, height + 6, heading.title, heading.subtitle) + body +
+         svg::kCloseChart;
 }
 
 }  // namespace statecraft

@@ -1,6 +1,7 @@
 #include "statecraft/store/run_store.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -23,7 +24,11 @@
 namespace statecraft {
 namespace {
 
+using store_internal::QuickCheck;
 using store_internal::Statement;
+using store_internal::StorePath;
+using store_internal::ThrowDamaged;
+using store_internal::ThrowFailure;
 using store_internal::Transaction;
 
 // The size past which closing the store copies its write-ahead log into the database (about a
@@ -45,9 +50,14 @@ std::string NowUtc() {
   return text;
 }
 
-Json ParseStoredJson(const std::string& text) {
+// JSON the store holds; a text that does not parse means damaged pages.
+Json ParseStoredJson(sqlite3* db, const std::string& text) {
   if (text.empty()) return nullptr;
-  return Json::parse(text);
+  try {
+    return Json::parse(text);
+  } catch (const Json::exception& error) {
+    ThrowDamaged(StorePath(db), std::string("a stored JSON text does not parse: ") + error.what());
+  }
 }
 
 // Columns read by List and Get, in this order.
@@ -70,15 +80,15 @@ StoredRun ReadRun(const Statement& row, bool full) {
   run.finished_at = row.Text(6);
   run.program_version = row.Text(7);
   run.seed = static_cast<std::uint64_t>(row.Integer(8));
-  run.models = ParseStoredJson(row.Text(9));
-  run.params = ParseStoredJson(row.Text(10));
-  run.plan = ParseStoredJson(row.Text(11));
-  run.options = ParseStoredJson(row.Text(12));
+  run.models = ParseStoredJson(row.db(), row.Text(9));
+  run.params = ParseStoredJson(row.db(), row.Text(10));
+  run.plan = ParseStoredJson(row.db(), row.Text(11));
+  run.options = ParseStoredJson(row.db(), row.Text(12));
   run.draws_planned = static_cast<int>(row.Integer(13));
   run.draws_saved = static_cast<int>(row.Integer(14));
   if (full) {
     run.scenario_json = row.Text(15);
-    run.result = row.IsNull(17) ? ParseStoredJson(row.Text(16)) : UnpackJson(row.Blob(17));
+    run.result = row.IsNull(17) ? ParseStoredJson(row.db(), row.Text(16)) : UnpackJson(row.Blob(17));
   }
   return run;
 }
@@ -131,18 +141,47 @@ int RunStore::LatestSchemaVersion() {
   return kStoreSchemaVersion;
 }
 
-RunStore::RunStore(const std::string& path) : path_(path) {
+namespace {
+
+bool Writable(const std::filesystem::path& path) { return access(path.c_str(), W_OK) == 0; }
+
+}  // namespace
+
+RunStore::RunStore(const std::string& path, StoreMode mode) : path_(path) {
   const std::filesystem::path file(path);
-  if (file.has_parent_path()) {
-    std::error_code error;
-    std::filesystem::create_directories(file.parent_path(), error);
-    if (error) {
-      throw InputError(path + ": cannot create the folder of the run store (" + error.message() +
-                       ")");
+  const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
+  std::error_code error;
+  const bool exists = std::filesystem::exists(file, error);
+  std::string open_name = path;
+  int flags = SQLITE_OPEN_READWRITE;
+  bool read_only = false;
+  if (mode == StoreMode::kSave) {
+    if (file.has_parent_path()) {
+      std::filesystem::create_directories(file.parent_path(), error);
+      if (error) {
+        throw InputError(path + ": cannot create the folder of the run store (" + error.message() +
+                         ")");
+      }
     }
+    flags |= SQLITE_OPEN_CREATE;
+  } else if (!exists) {
+    if (mode == StoreMode::kChange) {
+      throw InputError(path + ": no run store there (a command that saves runs creates it)");
+    }
+    // Nothing saved yet: an empty store in memory, so that reading finds no run and nothing is
+    // created on disk.
+    open_name = ":memory:";
+    flags |= SQLITE_OPEN_CREATE;
+    writable_ = false;
+  } else if (mode == StoreMode::kRead && (!Writable(file) || !Writable(folder))) {
+    // SQLite keeps its write-ahead log beside the file: in a read-only file or folder the store
+    // is opened as an immutable file, which needs neither.
+    open_name = "file:" + path + "?immutable=1";
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    read_only = true;
+    writable_ = false;
   }
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
+  if (sqlite3_open_v2(open_name.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
@@ -151,18 +190,36 @@ RunStore::RunStore(const std::string& path) : path_(path) {
   sqlite3_busy_timeout(db_, 10000);
   try {
     Execute("PRAGMA foreign_keys = ON");
-    {
-      Statement journal(db_, "PRAGMA journal_mode = WAL");
-      journal.Step();
+    if (read_only) {
+      const int version = SchemaVersion();
+      if (version != LatestSchemaVersion()) {
+        throw InputError(path + ": the run store has schema version " + std::to_string(version) +
+                         ", this program reads version " + std::to_string(LatestSchemaVersion()) +
+                         "; expected a store this user can write (to upgrade it) or one of this "
+                         "version");
+      }
+    } else {
+      {
+        Statement journal(db_, "PRAGMA journal_mode = WAL");
+        journal.Step();
+      }
+      // A commit appends to the write-ahead log without waiting for the disk (synchronous=NORMAL
+      // in WAL mode): a process killed at any point leaves every run it committed and never half
+      // of one; a power cut or an operating-system crash can lose the runs committed since the
+      // last checkpoint, and leaves the store consistent even then. Closing leaves the log in
+      // place (no checkpoint, so no wait for the disk) until it outgrows kWalLimitBytes.
+      Execute("PRAGMA synchronous = NORMAL");
+      sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+      Migrate();
     }
-    // A commit appends to the write-ahead log without waiting for the disk (synchronous=NORMAL
-    // in WAL mode): a process killed at any point leaves every run it committed and never half
-    // of one; a power cut or an operating-system crash can lose the runs committed since the
-    // last checkpoint, and leaves the store consistent even then. Closing leaves the log in
-    // place (no checkpoint, so no wait for the disk) until it outgrows kWalLimitBytes.
-    Execute("PRAGMA synchronous = NORMAL");
-    sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-    Migrate();
+    if (mode != StoreMode::kSave) {
+      const std::string check = QuickCheck(db_);
+      if (check != "ok") ThrowDamaged(path, "quick_check: " + check);
+    }
+  } catch (const InputError&) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
   } catch (const std::runtime_error& error) {
     // A store that cannot be written (read-only, or a full disk) is not a broken one: say so.
     const int code = sqlite3_errcode(db_) & 0xff;
@@ -186,7 +243,7 @@ RunStore::~RunStore() {
   // programs: one that is reading or writing now leaves it to a later close.
   std::error_code error;
   const std::uintmax_t log_bytes = std::filesystem::file_size(path_ + "-wal", error);
-  if (!error && log_bytes > kWalLimitBytes) {
+  if (!error && writable_ && log_bytes > kWalLimitBytes) {
     sqlite3_busy_timeout(db_, 0);
     sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
   }
@@ -196,9 +253,8 @@ RunStore::~RunStore() {
 void RunStore::Execute(const std::string& sql) const {
   char* message = nullptr;
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string text = message ? message : sqlite3_errmsg(db_);
     sqlite3_free(message);
-    throw std::runtime_error(text);
+    ThrowFailure(db_, "");
   }
 }
 
@@ -402,8 +458,8 @@ std::vector<SweepResult> RunStore::LoadSweepBlocks(std::int64_t id,
     SweepResult block;
     block.first_draw = static_cast<int>(query.Integer(0));
     block.draws = static_cast<int>(query.Integer(1));
-    block.issue_names = Json::parse(query.Text(2)).get<std::vector<std::string>>();
-    block.input_labels = Json::parse(query.Text(3)).get<std::vector<std::string>>();
+    block.issue_names = ParseStoredJson(db_, query.Text(2)).get<std::vector<std::string>>();
+    block.input_labels = ParseStoredJson(db_, query.Text(3)).get<std::vector<std::string>>();
     block.issue_count = static_cast<int>(block.issue_names.size());
     block.deals_offered = static_cast<int>(query.Integer(4));
     const std::size_t draws = static_cast<std::size_t>(block.draws);
@@ -413,7 +469,7 @@ std::vector<SweepResult> RunStore::LoadSweepBlocks(std::int64_t id,
     const std::string inputs = query.Blob(7);
     const std::size_t labels = block.input_labels.size();
     const std::size_t input_draws = labels > 0 ? inputs.size() / 8 / labels : 0;
-    if (input_draws > draws) throw std::runtime_error("run store: a damaged block of draws");
+    if (input_draws > draws) ThrowDamaged(path_, "a block of draws with more inputs than draws");
     block.inputs = DecodeDoubles(inputs, input_draws * labels);
     block.deals_struck = DecodeIntegers(query.Blob(8), draws);
     blocks.push_back(std::move(block));
@@ -426,7 +482,7 @@ std::optional<Json> RunStore::LoadPart(std::int64_t id, const std::string& part)
   Statement query(db_, "SELECT summary_json FROM run_parts WHERE run_id = ?1 AND part = ?2");
   query.Bind(1, id).Bind(2, part);
   if (!query.Step()) return std::nullopt;
-  return Json::parse(query.Text(0));
+  return ParseStoredJson(db_, query.Text(0));
 }
 
 void RunStore::FinishRun(std::int64_t id, const Scenario& scenario,
@@ -454,7 +510,7 @@ std::vector<std::pair<int, std::vector<double>>> RunStore::LoadDraws(
   std::vector<std::pair<int, std::vector<double>>> draws;
   while (query.Step()) {
     std::vector<double> values;
-    for (const Json& value : Json::parse(query.Text(1))) {
+    for (const Json& value : ParseStoredJson(db_, query.Text(1))) {
       values.push_back(value.is_number() ? value.get<double>() : std::nan(""));
     }
     draws.emplace_back(static_cast<int>(query.Integer(0)), std::move(values));
@@ -492,7 +548,7 @@ Json RunStore::Export(std::int64_t id) const {
   const std::optional<StoredRun> run = Get(id);
   if (!run) throw InputError("run store " + path_ + ": no run " + std::to_string(id));
   Json out = RunHeaderJson(*run);
-  out["scenario_json"] = Json::parse(run->scenario_json);
+  out["scenario_json"] = ParseStoredJson(db_, run->scenario_json);
   Json outcomes = Json::array();
   Statement outcome_query(db_,
                           "SELECT model, issue, outcome, unconstrained_outcome FROM outcomes "
@@ -514,7 +570,7 @@ Json RunStore::Export(std::int64_t id) const {
   while (draw_query.Step()) {
     draws.push_back({{"model", draw_query.Text(0)},
                      {"draw", draw_query.Integer(1)},
-                     {"outcomes", Json::parse(draw_query.Text(2))}});
+                     {"outcomes", ParseStoredJson(db_, draw_query.Text(2))}});
   }
   out["draws"] = draws;
   out["result"] = run->result;

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "statecraft/analysis/sweep.h"
+#include "statecraft/core/error.h"
 #include "statecraft/core/forecast.h"
 #include "statecraft/core/scenario.h"
 #include "statecraft/io/json_output.h"
@@ -40,6 +41,27 @@
 struct sqlite3;
 
 namespace statecraft {
+
+// A store whose pages are damaged (SQLite: "database disk image is malformed"). The message names
+// the store and what to do; commands end with it (exit 2) rather than warn, so that nothing keeps
+// writing into a broken file unnoticed.
+class DamagedStoreError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
+// How a command uses the store.
+enum class StoreMode {
+  // Commands that save runs: the store and its folder are created when missing.
+  kSave,
+  // Commands that only read (runs list, show, export): nothing is created — a missing store
+  // reads as an empty one —, a store in a read-only file or folder is opened read-only, and the
+  // store is checked for damage first (PRAGMA quick_check).
+  kRead,
+  // Commands that change saved runs (runs resume, delete): nothing is created, and the store is
+  // checked for damage first.
+  kChange,
+};
 
 // What a new run records besides its scenario and results.
 struct RunHeader {
@@ -111,14 +133,19 @@ class RunStore {
   // The number of migrations this program knows.
   static int LatestSchemaVersion();
 
-  // Opens (creating the file and its folder when needed) and migrates. InputError when the file
-  // cannot be opened, is not a statecraft store, or was written by a newer schema.
-  explicit RunStore(const std::string& path);
+  // Opens the store as `mode` says (creating the file and its folder only for kSave) and
+  // migrates it. InputError when the file cannot be opened, is read-only where it must be
+  // written, is not a statecraft store, or was written by a newer schema; DamagedStoreError when
+  // it is damaged. Damage found later, by any method, is a DamagedStoreError too.
+  explicit RunStore(const std::string& path, StoreMode mode = StoreMode::kSave);
   ~RunStore();
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;
 
   const std::string& path() const { return path_; }
+  // False for a store opened read-only (kRead in a read-only file or folder) or read as empty
+  // because it does not exist yet (kRead of a missing file): nothing can be saved into it.
+  bool writable() const { return writable_; }
   int SchemaVersion() const;
 
   // A complete run in one transaction: scenario, header, outcomes and positions of each
@@ -181,6 +208,7 @@ class RunStore {
   Json ExportPositions(std::int64_t id) const;
 
   std::string path_;
+  bool writable_ = true;
   sqlite3* db_ = nullptr;
   mutable std::recursive_mutex mutex_;
 };

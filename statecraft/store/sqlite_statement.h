@@ -1,6 +1,7 @@
 // SQLite through prepared statements with bound parameters only, and transactions that roll
-// back when an exception leaves their scope: the two tools the run store's queries use. Errors
-// are std::runtime_error with SQLite's message. Internal to the store.
+// back when an exception leaves their scope: the two tools the run store's queries use. A failed
+// call is reported by ThrowFailure: DamagedStoreError for damaged pages, InputError for a
+// read-only store, std::runtime_error with SQLite's message otherwise. Internal to the store.
 #ifndef STATECRAFT_STORE_SQLITE_STATEMENT_H_
 #define STATECRAFT_STORE_SQLITE_STATEMENT_H_
 
@@ -13,13 +14,28 @@
 
 namespace statecraft::store_internal {
 
+// The store's file as SQLite knows it (empty for a store held in memory).
+std::string StorePath(sqlite3* db);
+
+// "ok", or the first two problems PRAGMA quick_check finds, on one line, or SQLite's message
+// when even the check fails.
+std::string QuickCheck(sqlite3* db);
+
+// DamagedStoreError naming the store, what was found and what to do.
+[[noreturn]] void ThrowDamaged(const std::string& path, const std::string& detail);
+
+// What a failed SQLite call on `db` means to the user: a damaged store (DamagedStoreError,
+// checked with quick_check), a read-only one (InputError); anything else — a full disk, a lock
+// held too long — is a runtime_error "run store: WHAT MESSAGE", which the commands that save
+// report as a warning.
+[[noreturn]] void ThrowFailure(sqlite3* db, const std::string& what);
+
 // A prepared statement; every value reaches SQLite through a bound parameter.
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) : db_(db) {
     if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(std::string("run store: cannot prepare statement: ") +
-                               sqlite3_errmsg(db));
+      ThrowFailure(db, "cannot prepare statement: ");
     }
   }
   ~Statement() { sqlite3_finalize(statement_); }
@@ -51,7 +67,7 @@ class Statement {
     const int code = sqlite3_step(statement_);
     if (code == SQLITE_ROW) return true;
     if (code == SQLITE_DONE) return false;
-    throw std::runtime_error(std::string("run store: ") + sqlite3_errmsg(db_));
+    ThrowFailure(db_, "");
   }
   void Run() {
     Step();
@@ -73,6 +89,7 @@ class Statement {
                        static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
   }
   bool IsNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+  sqlite3* db() const { return db_; }
   std::string Blob(int column) const {
     const void* bytes = sqlite3_column_blob(statement_, column);
     if (bytes == nullptr) return {};
@@ -105,7 +122,7 @@ class Transaction {
  private:
   void Exec(const char* sql) {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(std::string("run store: ") + sql + ": " + sqlite3_errmsg(db_));
+      ThrowFailure(db_, std::string(sql) + ": ");
     }
   }
   sqlite3* db_;

@@ -2,7 +2,9 @@
 """The run store under faults, through the command line (`statecraft run|compare --db PATH`):
 
 1. A read-only store (file and folder not writable) and a folder where no store can be created:
-   one clear error before any work (exit 2, one line naming the path and saying why).
+   one clear error before any work (exit 2, one line naming the path and saying why). The runs
+   commands that only read (list, show, export) work on such a store; `runs delete` says why it
+   cannot (exit 2).
 2. A full disk, two ways: a small tmpfs filled up (when this process may mount one, i.e. as root
    on Linux) and a file-size limit (RLIMIT_FSIZE, with SIGXFSZ ignored, so writes past it fail
    with EFBIG as on a full volume) — always. The command still prints its result, warns once that
@@ -111,6 +113,19 @@ def read_only_cases(binary, folder):
         result = command(binary, "run", "--model", "mean", "--db", missing, as_nobody=am_root)
         check_refused(result, missing, "store in a read-only folder", ["ermission", "read-only"])
         check(not os.path.exists(missing), "store in a read-only folder: no file left behind")
+
+        # Reading needs no write access: the runs commands that only read work, the one that
+        # changes the store says why it cannot, and the store is left as it was.
+        for mode, label in ((0o444, "read-only store in a read-only folder"),
+                            (0o644, "writable store in a read-only folder")):
+            os.chmod(db, mode)
+            for args in (["list"], ["show", "1"], ["export", "1"]):
+                result = command(binary, "runs", *args, "--db", db, as_nobody=am_root)
+                check(result.returncode == 0 and result.stdout and not stderr_lines(result),
+                      f"{label}: runs {' '.join(args)} works ({result.stderr.strip()})")
+            result = command(binary, "runs", "delete", "1", "--db", db, as_nobody=am_root)
+            check_refused(result, db, f"{label}: runs delete", ["read-only", "readonly"])
+            check(runs_of(db) == ("ok", runs), f"{label}: unchanged and intact")
     finally:
         os.chmod(store_folder, 0o755)
         os.chmod(db, 0o644)

@@ -12,6 +12,7 @@ A .cases file holds cases separated by blank lines:
     ! text                                   standard error must contain this line's text
     < text                                   standard output must NOT contain this text
     @ path                                   this file must exist afterwards ($TMP allowed)
+    ~ path                                   this file or folder must not exist afterwards
 
 Whatever the case says, a command that exits with code 2 (bad input) must print nothing on
 standard output and exactly one line on standard error: the one clear message.
@@ -36,7 +37,7 @@ def parse_cases(path):
                 continue
             if current is None:
                 current = {"name": None, "line": number, "exit": 0, "stdout": [], "stderr": [],
-                           "absent": [], "files": [], "command": None}
+                           "absent": [], "files": [], "no_files": [], "command": None}
             tag, text = line[:1], line[2:]
             if tag == "#":
                 current["name"] = current["name"] or text.strip()
@@ -52,6 +53,8 @@ def parse_cases(path):
                 current["absent"].append(text)
             elif tag == "@":
                 current["files"].append(text)
+            elif tag == "~":
+                current["no_files"].append(text)
             else:
                 raise SystemExit(f"{path}:{number}: unknown line tag {tag!r}")
     if current and current.get("command"):
@@ -84,6 +87,9 @@ def run_case(case, binary, path):
         for name in case["files"]:
             if not os.path.exists(name.replace("$TMP", temporary)):
                 failures.append(f"missing file: {name}")
+        for name in case["no_files"]:
+            if os.path.exists(name.replace("$TMP", temporary)):
+                failures.append(f"left behind: {name}")
         if result.returncode == 2:
             if result.stdout:
                 failures.append("bad input wrote to stdout")

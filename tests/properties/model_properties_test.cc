@@ -431,6 +431,66 @@ TEST_P(ModelProperty, ActorOrder) {
   }));
 }
 
+// Extreme numbers (exact_scale.h): every capability, or one issue's scale and positions, times
+// 2^k with k up to ±1000 — capabilities of 1e300 or 1e-300, scales of ±1e300 — still gives finite
+// outcomes on the scale, the same as the original ones (capabilities: for the models that claim
+// it) or the original ones times 2^k (scales: every model), within kTolerance of the width. The
+// scenarios are dyadic, so the transformation is exact.
+TEST_P(ModelProperty, ExtremeCapabilities) {
+  const ModelInfo& info = Info();
+  EXPECT_TRUE(rc::check(info.name + ": capabilities times 2^k, |k| up to 1000", [&info] {
+    const Scenario scenario = *RandomScenario(true);
+    const int exponent = *rc::gen::element(-1000, -600, -300, 300, 600, 1000);
+    RC_LOG() << Describe(scenario) << "capabilities times 2^" << exponent << "\n";
+    Scenario scaled = scenario;
+    for (Actor& actor : scaled.actors) {
+      actor.capability.central = std::ldexp(actor.capability.central, exponent);
+    }
+    for (auto& stake : scaled.stakes) {
+      if (stake && stake->capability) {
+        stake->capability->central = std::ldexp(stake->capability->central, exponent);
+      }
+    }
+    const Outcome transformed = RunOn(info, scaled, 1);
+    RC_ASSERT(!transformed.refused);
+    for (int i = 0; i < scenario.IssueCount(); ++i) {
+      const double outcome = transformed.forecast.outcome[i];
+      RC_ASSERT(std::isfinite(outcome));
+      RC_ASSERT(outcome >= scenario.issues[i].scale_low);
+      RC_ASSERT(outcome <= scenario.issues[i].scale_high);
+    }
+    if (!kCapabilityScaleFree.count(info.name)) return;
+    const Outcome original = RunOn(info, scenario, 1);
+    CheckOutcomesAgree(scenario, original.forecast.outcome, transformed.forecast.outcome,
+                       "capabilities times 2^" + std::to_string(exponent));
+  }));
+}
+
+TEST_P(ModelProperty, ExtremeScales) {
+  const ModelInfo& info = Info();
+  EXPECT_TRUE(rc::check(info.name + ": one issue's scale times 2^k, |k| up to 1000", [&info] {
+    const Scenario scenario = *RandomScenario(true);
+    const int issue = *rc::gen::inRange(0, scenario.IssueCount());
+    // 2^1010 · 1250 (the largest dyadic scale bound) is below the largest double, 1.8e308.
+    const int exponent = *rc::gen::element(-1000, -600, -300, 300, 600, 1010);
+    const double slope = std::ldexp(1.0, exponent);
+    RC_LOG() << Describe(scenario) << "issue " << issue << " times 2^" << exponent << "\n";
+    const Scenario mapped = MapIssue(scenario, issue, slope, 0.0);
+    mapped.Validate();
+    const Outcome original = RunOn(info, scenario, 1);
+    const Outcome transformed = RunOn(info, mapped, 1);
+    RC_ASSERT(!original.refused);
+    RC_ASSERT(!transformed.refused);
+    std::vector<double> expected = original.forecast.outcome;
+    expected[issue] *= slope;
+    for (int i = 0; i < mapped.IssueCount(); ++i) {
+      RC_ASSERT(std::isfinite(transformed.forecast.outcome[i]));
+    }
+    CheckOutcomesAgree(mapped, expected, transformed.forecast.outcome,
+                       "issue times 2^" + std::to_string(exponent));
+  }));
+}
+
 std::vector<std::string> ModelNames() {
   std::vector<std::string> names;
   for (const ModelInfo& info : BuiltinModels().models()) names.push_back(info.name);

@@ -26,10 +26,15 @@ struct ServerOptions {
   std::string db;    // the run store; empty: RunStore::DefaultPath()
   bool save = true;  // save run, compare, whatif, sweep and optimize results
   std::size_t max_body_bytes = 4 * 1024 * 1024;
-  // A connection that sends nothing for this long — a client that stalls halfway through its
-  // request, or an idle keep-alive connection — is closed, so stalled clients cannot hold the
-  // server's worker threads for long.
-  int read_timeout_seconds = 5;
+  // The time a whole request (request line, headers and body) may take to arrive, from the
+  // moment the connection opens or its previous answer is sent: a client that stalls, or trickles
+  // a byte at a time, is disconnected when it runs out, so it holds a worker for this long at
+  // most. An idle keep-alive connection is closed after the same time.
+  int read_timeout_seconds = 10;
+  // Connections served at once; beyond them a new connection is answered 503 and closed.
+  int max_connections = 512;
+  // A secret every request must carry (request_guard.h); required when `host` is not loopback.
+  std::string token;
   // Finished jobs kept for polling; the oldest finished ones are forgotten beyond this, so a UI
   // left open for days does not grow the server's memory.
   std::size_t max_finished_jobs = 100;

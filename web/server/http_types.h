@@ -25,6 +25,7 @@ struct HttpRequest {
   std::string path;
   std::vector<std::string> captures;  // the route pattern's groups, in order
   std::map<std::string, std::string> query;
+  std::map<std::string, std::string> headers;  // names in lower case; the first of repeated ones
   std::string body;
 };
 

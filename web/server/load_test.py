@@ -190,7 +190,7 @@ def main():
             # A stalled client: half a request, then nothing. The server must hang up on it,
             # and answer others while it waits.
             stalled = socket.create_connection(("127.0.0.1", port), timeout=30)
-            stalled.sendall(b"POST /api/run HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            stalled.sendall(b"POST /api/run HTTP/1.1\r\nHost: 127.0.0.1:" + str(port).encode() + b"\r\n"
                             b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"mo")
             status, _ = post(port, "/api/run", json.dumps({"model": "mean", "save": False}))
             check(status == 200, "others are answered while a client stalls")
@@ -212,7 +212,7 @@ def main():
             idle.close()
 
             big = b'{"model": "mean", "pad": "' + b"x" * (5 * 1024 * 1024) + b'"}'
-            answer = raw_request(port, b"POST /api/run HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            answer = raw_request(port, b"POST /api/run HTTP/1.1\r\nHost: 127.0.0.1:" + str(port).encode() + b"\r\n"
                                  b"Content-Type: application/json\r\nContent-Length: " +
                                  str(len(big)).encode() + b"\r\n\r\n" + big)
             check(status_of(answer) == 413, f"an oversized body gets 413 ({answer[:40]!r})")
@@ -230,7 +230,7 @@ def main():
             for path in [b"/../../etc/passwd", b"/%2e%2e/%2e%2e/etc/passwd",
                          b"/..%2f..%2fetc%2fpasswd", b"/static/../../etc/hostname",
                          b"/index.html/../../../etc/passwd", b"/..\\..\\etc\\passwd"]:
-                answer = raw_request(port, b"GET " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                answer = raw_request(port, b"GET " + path + b" HTTP/1.1\r\nHost: 127.0.0.1:" + str(port).encode() + b"\r\n"
                                      b"Connection: close\r\n\r\n")
                 check(status_of(answer) in (400, 404) and b"root:" not in answer,
                       f"GET {path.decode()} serves no file ({status_of(answer)})")
@@ -248,7 +248,7 @@ def main():
                   f"the oldest of {len(jobs)} finished jobs is forgotten")
             # Found by fuzz_http: a path that is not UTF-8 was echoed into the JSON error and
             # failed its serialisation (500).
-            answer = raw_request(port, b"GET /index.h\xf1ml HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            answer = raw_request(port, b"GET /index.h\xf1ml HTTP/1.1\r\nHost: 127.0.0.1:" + str(port).encode() + b"\r\n"
                                  b"Connection: close\r\n\r\n")
             body = answer.split(b"\r\n\r\n", 1)[-1]
             check(status_of(answer) == 404 and "error" in json.loads(body.decode()),

@@ -12,8 +12,19 @@
 
 namespace statecraft::web {
 
-// The body as a JSON object ({} when empty).
+// The deepest nesting of arrays and objects a request body may have. Scenario documents nest
+// about six levels; the bound is checked on the raw bytes before parsing, because copying or
+// printing a parsed value recurses once per level (a body nested 100,000 deep would overflow the
+// stack of the thread that answers it).
+inline constexpr int kMaxBodyDepth = 64;
+
+// The body as a JSON object ({} when empty). Bad input (HTTP 400) when it is not JSON, nests
+// deeper than kMaxBodyDepth, repeats a key within one object (naming the key and where), or is
+// not an object.
 Json ParseBody(const HttpRequest& request);
+
+// `text` as JSON with the checks of ParseBody (depth, duplicate keys), errors located at `key`.
+Json ParseStrictJson(const std::string& text, const std::string& key);
 
 // The id captured by the route's first group: a positive integer.
 std::int64_t IdOf(const HttpRequest& request);

@@ -176,6 +176,7 @@ std::vector<Scenario> ReadBdmCsv(const std::string& text, const std::string& fil
 
   Scenario scenario;
   scenario.name = Stem(file_name);
+  scenario.salience_scale = percent ? 100.0 : 1.0;
   scenario.description = "Imported from the BDM CSV file " + file_name +
                          "; issue scale taken from the positions [" + Describe(low) + ", " +
                          Describe(high) + "]";

@@ -111,7 +111,12 @@ class DecideReader {
     ReadScales();
     ReadData();
     SetStakes();
-    scenario_.Validate();
+    try {
+      scenario_.Validate();
+    } catch (const InputError& error) {
+      // The rows above check what Validate checks, with lines; this names the file at least.
+      throw InputError(file_name_ + ": " + error.what());
+    }
     return std::move(scenario_);
   }
 
@@ -120,6 +125,7 @@ class DecideReader {
   // tag.
   void SplitRows(const std::string& text) {
     const std::vector<std::string> lines = SplitLines(text);
+    line_count_ = static_cast<int>(lines.size());
     for (std::size_t k = 0; k < lines.size(); ++k) {
       const std::string& line = lines[k];
       const int line_number = static_cast<int>(k) + 1;
@@ -214,11 +220,17 @@ class DecideReader {
         }
       }
     }
+    // Rows that are missing are reported at the end of the file, where the reader looked last.
+    const int last_line = std::max(1, line_count_);
     if (scenario_.actors.empty()) {
-      throw InputError(file_name_ + ": found no #A rows, expected at least one actor");
+      throw InputError(Where(file_name_, last_line) +
+                       ": reached the end of the file without an #A row, expected at least one "
+                       "actor");
     }
     if (scenario_.issues.empty()) {
-      throw InputError(file_name_ + ": found no #P rows, expected at least one issue");
+      throw InputError(Where(file_name_, last_line) +
+                       ": reached the end of the file without a #P row, expected at least one "
+                       "issue");
     }
   }
 
@@ -235,12 +247,14 @@ class DecideReader {
   // #M: labelled points of each issue's scale; their range is the scale.
   void ReadScales() {
     std::vector<std::vector<ScaleAnchor>> anchors(scenario_.issues.size());
+    std::vector<int> first_anchor_line(scenario_.issues.size(), 0);
     for (Row& row : rows_) {
       if (row.tag != "#M") continue;
       Squash(row.fields, 3, delimiter_);
       const int issue = FindIssue(row, 0);
       const double value = NumberField(row, 1, "scale position", delimiter_, file_name_);
       anchors[issue].push_back({value, row.fields.size() > 2 ? row.fields[2].text : ""});
+      if (first_anchor_line[issue] == 0) first_anchor_line[issue] = row.line_number;
     }
     for (std::size_t i = 0; i < scenario_.issues.size(); ++i) {
       Issue& issue = scenario_.issues[i];
@@ -252,9 +266,9 @@ class DecideReader {
           high = std::max(high, anchor.value);
         }
         if (!(low < high)) {
-          throw InputError(file_name_ + ": issue '" + issue.name + "': found #M rows spanning [" +
-                           NumberText(low) + ", " + NumberText(high) +
-                           "], expected at least two different scale positions");
+          throw InputError(Where(file_name_, first_anchor_line[i]) + ": issue '" + issue.name +
+                           "': found #M rows spanning [" + NumberText(low) + ", " +
+                           NumberText(high) + "], expected at least two different scale positions");
         }
         issue.scale_low = low;
         issue.scale_high = high;
@@ -316,6 +330,7 @@ class DecideReader {
     // Saliences (and powers) on 0–100 are read as percentages (docs/models/exchange.md §2.12 A1).
     const double salience_divisor = max_salience_ > 1.0 ? 100.0 : 1.0;
     const double power_divisor = max_power_ > 1.0 ? 100.0 : 1.0;
+    scenario_.salience_scale = salience_divisor;
     scenario_.ResizeStakes();
     std::map<std::pair<int, int>, int> data_line;
     for (const DataRow& entry : data_) {
@@ -347,6 +362,7 @@ class DecideReader {
 
   const std::string& file_name_;
   char delimiter_ = 0;
+  int line_count_ = 0;
   std::vector<Row> rows_;
   Scenario scenario_;
   std::map<std::string, int> actor_index_;

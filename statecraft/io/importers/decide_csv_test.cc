@@ -149,9 +149,15 @@ TEST(DecideCsv, ErrorsNameLineColumnAndExpectation) {
   EXPECT_EQ(ErrorOf(header),
             "test.csv:2: issue 'p' has no #D row, expected at least one actor "
             "position");
-  EXPECT_EQ(ErrorOf("#A\tA\tA\n"), "test.csv: found no #P rows, expected at least one issue");
-  EXPECT_EQ(ErrorOf("#A\tA\tA\n#P\tp\tp\n#M\tp\t5\n#D\tA\tp\t5\t0.5\t1\n"),
-            "test.csv: issue 'p': found #M rows spanning [5, 5], expected at least two "
+  // Every message names a line: rows that are missing, the last line, where the reader looked.
+  EXPECT_EQ(ErrorOf("#A\tA\tA\n"),
+            "test.csv:1: reached the end of the file without a #P row, expected at least one "
+            "issue");
+  EXPECT_EQ(ErrorOf("#P\tp\tp\n\n\n"),
+            "test.csv:3: reached the end of the file without an #A row, expected at least one "
+            "actor");
+  EXPECT_EQ(ErrorOf("#A\tA\tA\n#P\tp\tp\n#M\tp\t5\n#M\tp\t5\n#D\tA\tp\t5\t0.5\t1\n"),
+            "test.csv:3: issue 'p': found #M rows spanning [5, 5], expected at least two "
             "different scale positions");
   EXPECT_EQ(ErrorOf("#A 'A'\n"),
             "test.csv:1:3: found ' ' after the tag, expected a tab or ';' as the field "

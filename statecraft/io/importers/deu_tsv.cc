@@ -33,7 +33,13 @@ struct Columns {
 Columns ReadHeader(const std::vector<CsvField>& header, const std::string& file_name) {
   Columns columns;
   std::map<std::string, int> index;
-  for (std::size_t k = 0; k < header.size(); ++k) index[header[k].text] = static_cast<int>(k);
+  for (std::size_t k = 0; k < header.size(); ++k) {
+    if (!index.emplace(header[k].text, static_cast<int>(k)).second && !header[k].text.empty()) {
+      throw InputError(file_name + ":1:" + std::to_string(header[k].column) +
+                       ": found the column '" + header[k].text +
+                       "' twice, expected each column once");
+    }
+  }
   auto require = [&](const std::string& name) {
     auto found = index.find(name);
     if (found == index.end()) {
@@ -141,6 +147,12 @@ std::vector<Scenario> ReadDeuTsv(const std::string& text, const std::string& fil
       scenarios.push_back(std::move(scenario));
     }
     Scenario& scenario = scenarios[found->second];
+    if (scenario.IssueIndex(issue_name) >= 0) {
+      throw InputError(file_name + ":" + std::to_string(line) + ":" +
+                       std::to_string(fields[columns.issue].column) + ": found issue '" +
+                       issue_name + "' of proposal '" + proposal +
+                       "' a second time, expected each isnr once per proposal");
+    }
     Issue issue;
     issue.name = issue_name;
     issue.description = scenario.description + " (" + issue_name + ")";
@@ -197,6 +209,7 @@ std::vector<Scenario> ReadDeuTsv(const std::string& text, const std::string& fil
     trimmed.name = scenario.name;
     trimmed.description = scenario.description;
     trimmed.sources = scenario.sources;
+    trimmed.salience_scale = 100.0;  // DEU codes saliences on 0-100
     trimmed.issues = scenario.issues;
     std::vector<int> kept;
     for (int a = 0; a < scenario.ActorCount(); ++a) {
@@ -213,7 +226,12 @@ std::vector<Scenario> ReadDeuTsv(const std::string& text, const std::string& fil
         }
       }
     }
-    trimmed.Validate();
+    try {
+      trimmed.Validate();
+    } catch (const InputError& error) {
+      // The rows were checked with their lines above; this names the file and proposal at least.
+      throw InputError(file_name + ": proposal '" + trimmed.name + "': " + error.what());
+    }
     result.push_back(std::move(trimmed));
   }
   return result;

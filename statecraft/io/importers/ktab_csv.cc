@@ -195,6 +195,7 @@ std::vector<Scenario> ReadKtabCsv(const std::string& text, const std::string& fi
     positions.push_back(std::move(position));
     saliences.push_back(std::move(salience));
   }
+  scenario.salience_scale = 100.0;  // KTAB files give saliences as percentages
   scenario.ResizeStakes();
   for (int a = 0; a < actor_count; ++a) {
     for (int k = 0; k < dimension_count; ++k) {

@@ -5,6 +5,8 @@
 #include <memory>
 #include <numeric>
 
+#include "statecraft/core/exact_scale.h"
+
 namespace statecraft {
 namespace {
 
@@ -17,18 +19,17 @@ BaselineWeights ParseWeights(const std::string& text) {
   return BaselineWeights::kNone;
 }
 
-double WeightOf(const Scenario& scenario, int actor, int issue, BaselineWeights weights) {
-  switch (weights) {
-    case BaselineWeights::kNone:
-      return 1.0;
-    case BaselineWeights::kSalience:
-      return scenario.Salience(actor, issue);
-    case BaselineWeights::kCapability:
-      return scenario.Capability(actor, issue);
-    case BaselineWeights::kCapabilitySalience:
-      return scenario.Capability(actor, issue) * scenario.Salience(actor, issue);
-  }
-  return 1.0;
+// The factors of an actor's weight: capability and salience, each 1 when not weighed by.
+double CapabilityFactor(const Scenario& scenario, int actor, int issue, BaselineWeights weights) {
+  const bool used =
+      weights == BaselineWeights::kCapability || weights == BaselineWeights::kCapabilitySalience;
+  return used ? scenario.Capability(actor, issue) : 1.0;
+}
+
+double SalienceFactor(const Scenario& scenario, int actor, int issue, BaselineWeights weights) {
+  const bool used =
+      weights == BaselineWeights::kSalience || weights == BaselineWeights::kCapabilitySalience;
+  return used ? scenario.Salience(actor, issue) : 1.0;
 }
 
 class BaselineModel : public Model {
@@ -37,21 +38,46 @@ class BaselineModel : public Model {
       : statistic_(statistic), weights_(weights) {}
 
   Forecast Run(const Scenario& scenario, std::uint64_t /*seed*/) const override {
+    scenario.CheckEveryIssueHasPositions();
     Forecast forecast;
     Round round;
     round.positions = InputPositions(scenario);
     std::vector<double> values;
+    std::vector<double> capabilities;
+    std::vector<double> saliences;
     std::vector<double> weights;
     for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
       values.clear();
-      weights.clear();
+      capabilities.clear();
+      saliences.clear();
       for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
         if (!scenario.HasStake(actor, issue)) continue;
         values.push_back(scenario.Position(actor, issue));
-        weights.push_back(WeightOf(scenario, actor, issue, weights_));
+        capabilities.push_back(CapabilityFactor(scenario, actor, issue, weights_));
+        saliences.push_back(SalienceFactor(scenario, actor, issue, weights_));
       }
-      round.outcome.push_back(statistic_ == Statistic::kMean ? WeightedMean(values, weights)
-                                                             : WeightedMedian(values, weights));
+      // Both statistics are invariant to scaling the weights, and equivariant to scaling the
+      // positions, by powers of two: capabilities, saliences and positions are brought near 1
+      // first (exact_scale.h), so that capabilities of 1e308 or scales of ±1e308 neither overflow
+      // nor lose their digits.
+      const int capability_exponent = BandExponentOf(capabilities);
+      const int salience_exponent = BandExponentOf(saliences);
+      const int value_exponent = BandExponentOf(values);
+      const auto [lowest_value, highest_value] = std::minmax_element(values.begin(), values.end());
+      const double lowest = *lowest_value;
+      const double highest = *highest_value;
+      weights.resize(values.size());
+      for (std::size_t k = 0; k < values.size(); ++k) {
+        weights[k] = ScaleByPowerOfTwo(capabilities[k], capability_exponent) *
+                     ScaleByPowerOfTwo(saliences[k], salience_exponent);
+        values[k] = ScaleByPowerOfTwo(values[k], value_exponent);
+      }
+      const double statistic = statistic_ == Statistic::kMean ? WeightedMean(values, weights)
+                                                              : WeightedMedian(values, weights);
+      // Both lie within the positions' hull; positions more than 2^1074 times smaller than the
+      // largest underflow when scaled, and come back held to it.
+      round.outcome.push_back(
+          std::clamp(ScaleByPowerOfTwo(statistic, -value_exponent), lowest, highest));
     }
     forecast.outcome = round.outcome;
     forecast.rounds.push_back(std::move(round));
@@ -78,19 +104,7 @@ ParamSpec WeightsParam(const std::string& default_value) {
 }  // namespace
 
 double WeightedMean(const std::vector<double>& values, const std::vector<double>& weights) {
-  double weighted_sum = 0.0;
-  double total = 0.0;
-  for (std::size_t k = 0; k < values.size(); ++k) {
-    weighted_sum += weights[k] * values[k];
-    total += weights[k];
-  }
-  const double mean = total > 0.0 ? weighted_sum / total
-                                  : std::accumulate(values.begin(), values.end(), 0.0) /
-                                        static_cast<double>(values.size());
-  // The mean lies between the smallest and the largest value, but rounding can carry it an ulp
-  // beyond them (and so beyond the issue's scale): it is held to that interval.
-  const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
-  return std::clamp(mean, *lowest, *highest);
+  return ExactWeightedMean(values, weights);
 }
 
 double WeightedMedian(const std::vector<double>& values, const std::vector<double>& weights) {

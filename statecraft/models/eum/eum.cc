@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/exact_scale.h"
 #include "statecraft/models/eum/eum_engine.h"
 
 namespace statecraft {
@@ -146,8 +147,51 @@ const char* EumOfferKindName(EumOfferKind kind) {
   return "confrontation";
 }
 
-EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options) {
-  CheckInput(input);
+namespace {
+
+// The forecast and whether it settled (EumIssueResult::outcome, settled, outcome_low/high), from
+// the medians of rounds 0..rounds_run.
+void SummarizeOutcome(const std::vector<double>& medians, const EumOptions& options,
+                      EumIssueResult& result) {
+  const int run = static_cast<int>(medians.size()) - 1;
+  result.outcome = medians.back();
+  if (options.stop == EumStop::kAverage) {
+    result.stopped_by = "average";
+    // Deviations from the last median are summed, so that a median that stopped moving is the
+    // forecast to the last bit rather than up to the rounding of many additions.
+    const double last = medians.back();
+    double deviations = 0.0;
+    if (result.has_cycle) {
+      // The state recurred within the horizon: the median repeats the cycle for ever after, and
+      // its long-run mean is the mean over one period (a fixed point's median, exactly).
+      const int first = result.cycle.first_round + 1;
+      for (int t = first; t < first + result.cycle.period; ++t) deviations += medians[t] - last;
+      result.outcome = last + deviations / result.cycle.period;
+    } else {
+      // No recurrence within the horizon N: the mean of the median over rounds 1..N, which moves
+      // by at most (max − min median) / N when N moves by one round.
+      for (int t = 1; t <= run; ++t) deviations += medians[t] - last;
+      result.outcome = last + deviations / run;
+    }
+  }
+  if (result.has_cycle) {
+    result.outcome_low = result.cycle.median_min;
+    result.outcome_high = result.cycle.median_max;
+  } else {
+    const auto begin = medians.begin() + (run > 0 ? run / 2 + 1 : 0);
+    const auto [low, high] = std::minmax_element(begin, medians.end());
+    result.outcome_low = *low;
+    result.outcome_high = *high;
+  }
+  result.settled =
+      result.converged || (result.has_cycle && result.outcome_low == result.outcome_high);
+  if (result.converged && !result.has_cycle) {
+    result.outcome_low = result.outcome_high = medians.back();
+  }
+}
+
+// RunEumIssue on inputs within the band of exact_scale.h.
+EumIssueResult RunEumIssueInBand(const EumIssueInput& input, const EumOptions& options) {
   const int n = static_cast<int>(input.position.size());
   EumIssueResult result;
   if (n == 0) throw InputError("eum: an issue needs at least one actor with a position");
@@ -246,7 +290,53 @@ EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options
       result.stopped_by = "cycle";
       break;
     }
+    if (options.stop == EumStop::kAverage && recurred) break;
   }
+  SummarizeOutcome(medians, options, result);
+  return result;
+}
+
+}  // namespace
+
+EumIssueResult RunEumIssue(const EumIssueInput& input, const EumOptions& options) {
+  CheckInput(input);
+  // The model is equivariant to scaling positions, and invariant to scaling capabilities, by
+  // powers of two: positions and capabilities far from 1 (1e307, 1e-300) are brought into the
+  // band of exact_scale.h, where no distance, product or sum overflows, and the results scaled
+  // back. Inside the band nothing changes.
+  const int position_exponent = BandExponentOf(input.position);
+  const int capability_exponent = BandExponentOf(input.capability);
+  if (position_exponent == 0 && capability_exponent == 0) return RunEumIssueInBand(input, options);
+  EumIssueInput scaled = input;
+  for (double& position : scaled.position) {
+    position = ScaleByPowerOfTwo(position, position_exponent);
+  }
+  for (double& capability : scaled.capability) {
+    capability = ScaleByPowerOfTwo(capability, capability_exponent);
+  }
+  EumIssueResult result = RunEumIssueInBand(scaled, options);
+  // Every position the model yields lies within the input positions' hull. Positions more than
+  // 2^1074 times smaller than the largest underflow when scaled; held to the hull, they come back
+  // on the scale, exact to within a unit of the scale's last digit.
+  const auto [lowest, highest] = std::minmax_element(input.position.begin(), input.position.end());
+  auto back = [position_exponent, lowest = *lowest, highest = *highest](double& value) {
+    value = std::clamp(ScaleByPowerOfTwo(value, -position_exponent), lowest, highest);
+  };
+  result.range = ScaleByPowerOfTwo(result.range, -position_exponent);
+  back(result.initial_median);
+  back(result.initial_mean);
+  for (EumRoundResult& round : result.rounds) {
+    for (double& position : round.positions) back(position);
+    for (EumOffer& offer : round.offers) back(offer.new_position);
+    back(round.median);
+    back(round.mean);
+  }
+  back(result.cycle.median_min);
+  back(result.cycle.median_mean);
+  back(result.cycle.median_max);
+  back(result.outcome);
+  back(result.outcome_low);
+  back(result.outcome_high);
   return result;
 }
 

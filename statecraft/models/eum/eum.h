@@ -2,8 +2,11 @@
 // & Smith (2011), on one-dimensional issues. Each issue of a scenario is run on its own; actors
 // without a stake on an issue are left out of it.
 //
-// The defaults reproduce the published numbers ("Scholz-code semantics", docs/models/eum.md
-// §3.10); every interpretive choice the literature differs on is a named switch (§3.3–3.8). The
+// The defaults follow the published algorithm ("Scholz-code semantics", docs/models/eum.md
+// §3.10) except for the stopping rule, whose default averages the median over the rounds so that
+// the forecast does not hinge on the round it stops at; EumOptions::Reference() reproduces the
+// published numbers. Every interpretive choice the literature differs on is a named switch
+// (§3.3–3.8). The
 // per-issue engine, RunEumIssue, is public so that tests and benchmarks can drive it directly.
 // README.md beside this file holds the math, every switch and every known divergence; section
 // numbers (§) in this folder's comments refer to docs/models/eum.md.
@@ -27,8 +30,10 @@ enum class EumPerspective { kMover, kOwn };
 enum class EumCompromiseKey { kMidpoint, kLeast };
 // §3.1: range R fixed at the start or recomputed every round.
 enum class EumRange { kFixed, kDynamic };
-// §3.8: when a run stops.
-enum class EumStop { kFixedRounds, kFixedPoint, kCycle };
+// §3.8: when a run stops. kAverage (statecraft's default, README "Stopping rules"): the forecast
+// is the long-run mean of the weighted median — over one period of the cycle once the state
+// recurs (the run stops there), else over rounds 1..rounds.
+enum class EumStop { kFixedRounds, kFixedPoint, kCycle, kAverage };
 enum class EumOfferKind { kConfrontation, kCompromise, kCapitulation };
 
 struct EumOptions {
@@ -39,14 +44,25 @@ struct EumOptions {
   bool capitulation = true;
   double q = 1.0;  // status-quo probability Q
   EumRange range = EumRange::kFixed;
-  int rounds = 10;  // the number of rounds (kFixedRounds) or the cap (other stopping rules)
-  EumStop stop = EumStop::kFixedRounds;
+  // The number of rounds (kFixedRounds), the cap (kFixedPoint, kCycle) or the averaging horizon
+  // (kAverage: the forecast moves by at most range/rounds when the horizon moves by one round).
+  int rounds = 100;
+  EumStop stop = EumStop::kAverage;
   // Fixed-point tolerance, as a fraction of the issue's range: the run has converged when no
   // actor moves by more than epsilon × R in a round.
   double epsilon = 1e-9;
   // Use the straightforward O(n³)-per-pass form instead of the compressed one. Both give the same
   // numbers to rounding; the straightforward form exists to check the fast one.
   bool straightforward = false;
+
+  // The reference implementation's stopping (Scholz's Appendix, jmckib): exactly 10 rounds, the
+  // forecast is the last round's median. The goldens use it.
+  static EumOptions Reference() {
+    EumOptions options;
+    options.rounds = 10;
+    options.stop = EumStop::kFixedRounds;
+    return options;
+  }
 };
 
 // One issue's actors (those with a stake), in scenario order.
@@ -90,8 +106,17 @@ struct EumIssueResult {
   bool converged = false;              // the last round moved nobody by more than epsilon × R
   bool has_cycle = false;  // a state recurred (exactly); `cycle` describes the first recurrence
   EumCycle cycle;
-  std::string stopped_by;  // "fixed_rounds", "fixed_point", "cycle"
+  std::string stopped_by;  // "fixed_rounds", "fixed_point", "cycle", "average"
   std::string note;        // set when the issue has no dynamics (fewer than two actors, R = 0)
+  // The forecast under the stopping rule: the last round's median, or (kAverage) the mean of the
+  // median over the cycle, or over rounds 1..rounds when no state recurred.
+  double outcome = 0.0;
+  // Whether the median has stopped moving: the run reached a fixed point, or a cycle along which
+  // the median is constant. Otherwise [outcome_low, outcome_high] is the range the median keeps
+  // moving in: over the cycle when the state recurred, else over the last half of the rounds run.
+  bool settled = false;
+  double outcome_low = 0.0;
+  double outcome_high = 0.0;
 };
 
 // Runs one issue. Throws InputError on no actor, a salience outside [0, 1], a negative or

@@ -43,7 +43,8 @@ EumOptions OptionsFrom(const ParamValues& params) {
   options.stop = ChoiceOf<EumStop>(params, "stop",
                                    {{"fixed_rounds", EumStop::kFixedRounds},
                                     {"fixed_point", EumStop::kFixedPoint},
-                                    {"cycle", EumStop::kCycle}});
+                                    {"cycle", EumStop::kCycle},
+                                    {"average", EumStop::kAverage}});
   options.epsilon = params.GetNumber("epsilon");
   return options;
 }
@@ -119,7 +120,7 @@ class EumModel : public Model {
       round.detail.Set("offers", std::move(offers));
       forecast.rounds.push_back(std::move(round));
     }
-    forecast.outcome = forecast.rounds.back().outcome;
+    SetOutcomes(results, forecast);
 
     Detail stopping = Detail::MakeObject();
     for (int issue = 0; issue < issue_count; ++issue) {
@@ -170,15 +171,27 @@ class EumModel : public Model {
       last.outcome.push_back(step.median);
     }
     Forecast forecast;
-    forecast.outcome = last.outcome;
     forecast.rounds.push_back(std::move(last));
+    SetOutcomes(results, forecast);
     return forecast;
   }
 
  private:
+  // The forecast per issue under the stopping rule, and whether it settled.
+  static void SetOutcomes(const std::vector<EumIssueResult>& results, Forecast& forecast) {
+    forecast.outcome.clear();
+    forecast.settlement.clear();
+    for (const EumIssueResult& result : results) {
+      forecast.outcome.push_back(result.rounds.empty() ? result.initial_median : result.outcome);
+      forecast.settlement.push_back({result.settled, result.outcome_low, result.outcome_high,
+                                     result.has_cycle ? result.cycle.period : 0});
+    }
+  }
+
   // Runs every issue on its own: `members` lists each issue's actors (those with a stake).
   void RunIssues(const Scenario& scenario, std::vector<std::vector<int>>& members,
                  std::vector<EumIssueResult>& results) const {
+    scenario.CheckEveryIssueHasPositions();
     const int actor_count = scenario.ActorCount();
     const int issue_count = scenario.IssueCount();
     members.assign(issue_count, {});
@@ -245,14 +258,17 @@ void RegisterEumModel(ModelRegistry& registry) {
                  "issue range R: fixed from the initial positions or recomputed every round"),
           ParamSpec{"rounds",
                     ParamType::kInteger,
-                    "10",
+                    "100",
                     {},
                     1,
                     100000,
-                    "rounds to run (stop=fixed_rounds) or the cap (other stopping rules)"},
-          Choice("stop", "fixed_rounds", {"fixed_rounds", "fixed_point", "cycle"},
-                 "stop after `rounds`, at a fixed point (max move <= epsilon x range), or when a "
-                 "state recurs"),
+                    "rounds to run (stop=fixed_rounds), the cap (fixed_point, cycle) or the "
+                    "averaging horizon (average)"},
+          Choice("stop", "average", {"average", "fixed_rounds", "fixed_point", "cycle"},
+                 "forecast the median's long-run mean (over its cycle, else over `rounds` "
+                 "rounds; stable to +-1 round), or stop after `rounds` (the reference: "
+                 "rounds=10), at a fixed point (max move <= epsilon x range), or when a state "
+                 "recurs"),
           ParamSpec{"epsilon",
                     ParamType::kNumber,
                     "1e-09",

@@ -14,6 +14,7 @@
 
 #include "statecraft/analysis/run.h"
 #include "statecraft/core/error.h"
+#include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/csv.h"
 #include "statecraft/io/importers/bdm_csv.h"
 #include "statecraft/io/json_output.h"
@@ -132,7 +133,7 @@ void ExpectMatchesJmckib(const Scenario& scenario, const EumIssueResult& result,
 }
 
 EumOptions JmckibOptions(int rounds) {
-  EumOptions options;
+  EumOptions options = EumOptions::Reference();
   options.capitulation = false;
   options.rounds = rounds;
   return options;
@@ -145,7 +146,7 @@ EumOptions JmckibOptions(int rounds) {
 TEST(EumGolden, EcTraceMatchesScholzCodeTrace) {
   const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   for (bool straightforward : {false, true}) {
-    EumOptions options;
+    EumOptions options = EumOptions::Reference();
     options.straightforward = straightforward;
     const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
     ASSERT_EQ(result.rounds.size(), 10u);
@@ -183,7 +184,7 @@ TEST(EumGolden, EcMatchesJmckibStdout) {
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), JmckibOptions(10)),
                       "ec_jmckib_stdout_10rounds.txt");
   // Capitulation on (the default) is identical on EC (docs/models/eum.md §3.9).
-  EumOptions defaults;
+  EumOptions defaults = EumOptions::Reference();
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), defaults),
                       "ec_jmckib_stdout_10rounds.txt");
 }
@@ -194,7 +195,7 @@ TEST(EumGolden, EcMatchesJmckibStdout) {
 // inconsistently rounded; all are within 0.061 of the table (docs/models/eum.md §3.9).
 TEST(EumGolden, ScholzTable2) {
   const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
-  EumOptions options;
+  EumOptions options = EumOptions::Reference();
   options.rounds = 8;
   const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
   const std::string path = GoldenPath("scholz2011_icaart_table2.csv");
@@ -239,6 +240,7 @@ TEST(EumGolden, EcVariantSweep) {
         {"capitulation", config.at("capit").get<std::string>()},
         {"range", kRange.at(config.at("rng").get<std::string>())},
         {"rounds", "10"},
+        {"stop", "fixed_rounds"},
     };
     const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario, params, 0);
     ASSERT_EQ(forecast.rounds.size(), 11u);
@@ -271,7 +273,7 @@ TEST(EumGolden, RandomN20MatchesJmckibWithCapitulationOff) {
 // earlier analysis put the first change at round 4 (README.md, "Known divergences").
 TEST(EumGolden, CapitulationChangesRandomN10) {
   const Scenario scenario = LoadScenario("eum/random/rand_n10.csv");
-  EumOptions on;
+  EumOptions on = EumOptions::Reference();
   const EumIssueResult with = RunEumIssue(IssueInput(scenario), on);
   const EumIssueResult without = RunEumIssue(IssueInput(scenario), JmckibOptions(10));
   EXPECT_NE(with.rounds[0].positions, without.rounds[0].positions);
@@ -299,7 +301,7 @@ TEST(EumGolden, SultanNobodyMoves) {
     EXPECT_DOUBLE_EQ(round.median, 13.9);
   }
   ExpectMatchesJmckib(scenario, result, "sultan_jmckib_stdout_10rounds.txt");
-  EumOptions defaults;
+  EumOptions defaults = EumOptions::Reference();
   const EumIssueResult capitulating = RunEumIssue(input, defaults);
   ASSERT_EQ(capitulating.rounds[0].offers.size(), 1u);
   EXPECT_EQ(scenario.actors[capitulating.rounds[0].offers[0].mover].name, "RUSSIA");
@@ -308,7 +310,8 @@ TEST(EumGolden, SultanNobodyMoves) {
 
 TEST(EumGolden, IranMedianIsFive) {
   const Scenario scenario = LoadScenario("gpl/eum/iran2013_election.tsv");
-  const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario, {}, 0);
+  const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario,
+                                     {{"stop", "fixed_rounds"}, {"rounds", "10"}}, 0);
   ASSERT_EQ(forecast.rounds.size(), 11u);
   for (const Round& round : forecast.rounds) EXPECT_DOUBLE_EQ(round.outcome[0], 5.0);
   ExpectMatchesJmckib(scenario, RunEumIssue(IssueInput(scenario), JmckibOptions(10)),
@@ -382,7 +385,7 @@ TEST(EumProperty, RiskExponentsStayInRange) {
   for (const char* name : {"rand_n10.csv", "rand_n50.csv"}) {
     const EumIssueInput input = RandomScenario(name);
     for (bool capitulation : {false, true}) {
-      EumOptions options;
+      EumOptions options = EumOptions::Reference();
       options.capitulation = capitulation;
       const EumIssueResult result = RunEumIssue(input, options);
       for (const EumRoundResult& round : result.rounds) {
@@ -421,7 +424,7 @@ TEST(EumProperty, InvariantToScalingCapabilitiesAndRescalingTheIssue) {
     EumIssueInput scaled = input;
     for (double& capability : scaled.capability) capability *= 7.25;
     for (double& position : scaled.position) position = 3.0 * position - 11.0;
-    EumOptions options;
+    EumOptions options = EumOptions::Reference();
     options.rounds = 6;
     const EumIssueResult original = RunEumIssue(input, options);
     const EumIssueResult transformed = RunEumIssue(scaled, options);
@@ -445,7 +448,7 @@ TEST(EumProperty, InvariantToScalingCapabilitiesAndRescalingTheIssue) {
 // The compressed form takes every sum in the straightforward form's order: same bits, for every
 // switch.
 TEST(EumProperty, CompressedEqualsStraightforward) {
-  std::vector<EumOptions> variants(9);
+  std::vector<EumOptions> variants(9, EumOptions::Reference());
   variants[1].probability = EumProbability::kPair;
   variants[2].perspective = EumPerspective::kOwn;
   variants[3].compromise_key = EumCompromiseKey::kLeast;
@@ -481,14 +484,14 @@ TEST(EumProperty, CompressedEqualsStraightforward) {
 
 TEST(EumDegenerate, OneActorOrOnePositionNobodyMoves) {
   EumIssueInput one{{5.0}, {1.0}, {0.5}};
-  EumIssueResult result = RunEumIssue(one, EumOptions{});
+  EumIssueResult result = RunEumIssue(one, EumOptions::Reference());
   ASSERT_EQ(result.rounds.size(), 10u);
   EXPECT_EQ(result.note, "fewer than two actors on the issue: nobody moves");
   EXPECT_DOUBLE_EQ(result.rounds.back().median, 5.0);
   EXPECT_TRUE(result.converged);
 
   EumIssueInput same{{3.0, 3.0, 3.0}, {1.0, 2.0, 3.0}, {0.2, 0.5, 1.0}};
-  EumOptions options;
+  EumOptions options = EumOptions::Reference();
   options.stop = EumStop::kFixedPoint;
   result = RunEumIssue(same, options);
   EXPECT_EQ(result.note, "all actors at one position: nobody moves");
@@ -530,7 +533,7 @@ TEST(EumDegenerate, BadInputIsAClearError) {
 TEST(EumDegenerate, StatusQuoProbabilityBelowOneStaysFinite) {
   const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   for (double q : {0.0, 0.5, 0.9}) {
-    EumOptions options;
+    EumOptions options = EumOptions::Reference();
     options.q = q;
     const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
     for (const EumRoundResult& round : result.rounds) {
@@ -565,7 +568,7 @@ TEST(EumStopping, IranCycleIsDetected) {
 
 TEST(EumStopping, EcCycleReportsTheMedianRange) {
   const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
-  EumOptions options;
+  EumOptions options = EumOptions::Reference();
   options.stop = EumStop::kCycle;
   options.rounds = 1000;
   const EumIssueResult result = RunEumIssue(IssueInput(scenario), options);
@@ -586,12 +589,115 @@ TEST(EumStopping, SultanIsAFixedPoint) {
   EXPECT_EQ(result.stopped_by, "fixed_point");
 }
 
+// The default rule: the long-run mean of the median. Once the state recurs the median repeats
+// the cycle, so the forecast is its mean over one period; without a recurrence within the horizon
+// N it is the mean over rounds 1..N, the number a run of exactly N rounds averages to.
+TEST(EumStopping, AverageIsTheLongRunMeanOfTheMedian) {
+  const EumIssueInput ec = IssueInput(LoadScenario("bdm/ec_emissions_bdm1994.csv"));
+  // EC recurs only after round 270 (a cycle of 18): at N = 100 the mean over 100 rounds.
+  EumOptions every = EumOptions::Reference();
+  every.rounds = 100;
+  const EumIssueResult full = RunEumIssue(ec, every);
+  double sum = 0.0;
+  for (const EumRoundResult& round : full.rounds) sum += round.median;
+  const EumIssueResult early = RunEumIssue(ec, {});
+  EXPECT_FALSE(early.has_cycle);
+  EXPECT_NEAR(early.outcome, sum / 100, 1e-12 * early.range);
+  // At N = 400 the cycle is found: its mean median, whatever N beyond it.
+  EumOptions long_horizon;
+  long_horizon.rounds = 400;
+  const EumIssueResult cycled = RunEumIssue(ec, long_horizon);
+  ASSERT_TRUE(cycled.has_cycle);
+  EXPECT_EQ(cycled.cycle.period, 18);
+  EXPECT_NEAR(cycled.outcome, cycled.cycle.median_mean, 1e-12 * cycled.range);
+  long_horizon.rounds = 1000;
+  EXPECT_EQ(RunEumIssue(ec, long_horizon).outcome, cycled.outcome);
+  // Sultan: RUSSIA swings, the median between 13.75 and 13.9 — their mean, from round 2 on.
+  const EumIssueResult sultan = RunEumIssue(IssueInput(LoadScenario("bdm/sultan_bdm1997.csv")), {});
+  EXPECT_NEAR(sultan.outcome, (13.75 + 13.9) / 2, 1e-12);
+  EXPECT_EQ(sultan.stopped_by, "average");
+}
+
+// Iran's positions cycle but its median stays at 5: settled. EC has not recurred within 100
+// rounds: the median keeps moving, and the range says where.
+TEST(EumStopping, SettlementMarksOutcomesThatKeepMoving) {
+  const EumIssueResult iran =
+      RunEumIssue(IssueInput(LoadScenario("gpl/eum/iran2013_election.tsv")), {});
+  EXPECT_TRUE(iran.settled);
+  EXPECT_FALSE(iran.converged);
+  EXPECT_DOUBLE_EQ(iran.outcome, 5.0);
+  EXPECT_EQ(iran.rounds.size(), 8u);  // stopped at the recurrence
+  const EumIssueResult ec =
+      RunEumIssue(IssueInput(LoadScenario("bdm/ec_emissions_bdm1994.csv")), {});
+  EXPECT_FALSE(ec.settled);
+  EXPECT_LT(ec.outcome_low, ec.outcome_high);
+  EXPECT_EQ(ec.rounds.size(), 100u);
+  // Sultan: RUSSIA swings between NAZER and its own position, and the median with it; without
+  // capitulation nobody moves and the issue settles at once.
+  const EumIssueInput sultan_input = IssueInput(LoadScenario("bdm/sultan_bdm1997.csv"));
+  const EumIssueResult sultan = RunEumIssue(sultan_input, {});
+  EXPECT_FALSE(sultan.settled);
+  EXPECT_EQ(sultan.cycle.period, 2);
+  EXPECT_DOUBLE_EQ(sultan.outcome_low, 13.75);
+  EXPECT_DOUBLE_EQ(sultan.outcome_high, 13.9);
+  EumOptions still;
+  still.capitulation = false;
+  const EumIssueResult settled = RunEumIssue(sultan_input, still);
+  EXPECT_TRUE(settled.settled);
+  EXPECT_TRUE(settled.converged);
+  EXPECT_EQ(settled.outcome, 13.9);  // exactly the fixed point's median
+  EXPECT_EQ(settled.outcome_low, settled.outcome_high);
+}
+
+// The default forecast is stable to one round either way: |f(N) - f(N +- 1)| <= 1 % of the
+// issue's range for every issue of the built-in scenario and of DEU (equal and Council-vote
+// capabilities). Moving the horizon by one round changes a mean of N medians by at most
+// range / N, so N = 100 guarantees it; the test checks the numbers.
+TEST(EumStopping, DefaultForecastIsStableToOneRound) {
+  std::vector<Scenario> scenarios = ParseScenarios(BuiltinScenarioText(), "builtin");
+  const std::string deu =
+      std::string(STATECRAFT_SOURCE_DIR) + "/data/deu/deu_i_ii_iii_combined_blksv.tsv";
+  for (const char* capability : {"equal", "votes"}) {
+    ReadOptions options;
+    options.format = "deu";
+    options.import.capability = capability;
+    for (Scenario& scenario : ReadScenarios(deu, options)) scenarios.push_back(std::move(scenario));
+  }
+  const ModelInfo& info = BuiltinModels().Get("eum");
+  const ParamValues defaults = ResolveParams("eum", info.params, {});
+  const int horizon = static_cast<int>(defaults.GetInteger("rounds"));
+  ASSERT_EQ(defaults.GetChoice("stop"), "average");
+  std::vector<std::unique_ptr<Model>> models;
+  for (int rounds : {horizon - 1, horizon, horizon + 1}) {
+    models.push_back(
+        info.create(ResolveParams("eum", info.params, {{"rounds", std::to_string(rounds)}})));
+  }
+  int issues = 0;
+  double worst = 0.0;
+  for (const Scenario& scenario : scenarios) {
+    const Forecast before = models[0]->RunOutcome(scenario, 0);
+    const Forecast at = models[1]->RunOutcome(scenario, 0);
+    const Forecast after = models[2]->RunOutcome(scenario, 0);
+    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+      const double range = scenario.issues[issue].scale_high - scenario.issues[issue].scale_low;
+      const double change = std::max(std::abs(at.outcome[issue] - before.outcome[issue]),
+                                     std::abs(after.outcome[issue] - at.outcome[issue]));
+      EXPECT_LE(change, 0.01 * range) << scenario.name << " " << scenario.issues[issue].name;
+      worst = std::max(worst, change / range);
+      ++issues;
+    }
+  }
+  EXPECT_GT(issues, 700);
+  RecordProperty("worst_change_share_of_range", std::to_string(worst));
+}
+
 // ---- The model through the registry -----------------------------------------------------------
 
 TEST(EumModel, RunJsonDetail) {
   const Scenario scenario = LoadScenario("bdm/ec_emissions_bdm1994.csv");
   const Forecast forecast =
-      RunModel(BuiltinModels().Get("eum"), scenario, {{"rounds", "3"}, {"capitulation", "off"}}, 0);
+      RunModel(BuiltinModels().Get("eum"), scenario,
+               {{"stop", "fixed_rounds"}, {"rounds", "3"}, {"capitulation", "off"}}, 0);
   ASSERT_EQ(forecast.rounds.size(), 4u);
   EXPECT_NEAR(forecast.outcome[0], 9.9619795904, 1e-9);
   const Detail& round1 = forecast.rounds[1].detail;
@@ -649,7 +755,7 @@ TEST(EumModel, RunOutcomeGivesTheLastRoundOfRun) {
   }
   scenario.Validate();
   const ModelInfo& info = BuiltinModels().Get("eum");
-  for (const std::string stop : {"fixed_rounds", "fixed_point", "cycle"}) {
+  for (const std::string stop : {"fixed_rounds", "fixed_point", "cycle", "average"}) {
     const ParamValues params =
         ResolveParams("eum", info.params, {{"stop", stop}, {"rounds", "40"}});
     const auto model = info.create(params);
@@ -680,8 +786,9 @@ TEST(EumModel, ThroughTheScenarioReaderAndTheJsonContract) {
   EXPECT_EQ(DetectFormat(ReadTextFile(csv), csv), "bdm");
   EXPECT_EQ(DetectFormat(ReadTextFile(tsv), tsv), "bdm");
   const Scenario scenario = ReadScenario(csv);
-  const Forecast forecast = RunModel(BuiltinModels().Get("eum"), scenario,
-                                     {{"rounds", "10"}, {"capitulation", "off"}}, 0);
+  const Forecast forecast =
+      RunModel(BuiltinModels().Get("eum"), scenario,
+               {{"stop", "fixed_rounds"}, {"rounds", "10"}, {"capitulation", "off"}}, 0);
   const Json json = ForecastToJson(scenario, forecast);
   ASSERT_EQ(json.at("rounds").size(), 11u);
   const Json& round4 = json.at("rounds")[4];

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "statecraft/core/exact_scale.h"
+
 namespace statecraft::exchange_internal {
 
 Engine::Engine(const Scenario& scenario, const ExchangeOptions& options, std::uint64_t seed,
@@ -19,7 +21,17 @@ Engine::Engine(const Scenario& scenario, const ExchangeOptions& options, std::ui
       with_detail_(with_detail),
       actor_count_(scenario.ActorCount()),
       issue_count_(scenario.IssueCount()) {
+  scenario.CheckEveryIssueHasPositions();
   const std::size_t cells = static_cast<std::size_t>(actor_count_) * issue_count_;
+  // Capabilities far from 1 are brought into the band of exact_scale.h (the model is invariant
+  // to their unit up to powers of two); gains are reported in the input's unit.
+  std::vector<double> capabilities;
+  for (int a = 0; a < actor_count_; ++a) {
+    for (int d = 0; d < issue_count_; ++d) {
+      if (scenario.HasStake(a, d)) capabilities.push_back(scenario.Capability(a, d));
+    }
+  }
+  capability_exponent_ = BandExponentOf(capabilities);
   present_.assign(cells, 0);
   eligible_.assign(cells, 0);
   preference_.assign(cells, std::numeric_limits<double>::quiet_NaN());
@@ -34,11 +46,10 @@ Engine::Engine(const Scenario& scenario, const ExchangeOptions& options, std::ui
       present_[cell] = 1;
       // §2.1: all computations on the 0–100 scale. Rounding can put a position at an end of
       // the scale an ulp outside [0, 100], where no vote may go (§2.5 step 7): held to it.
-      preference_[cell] = std::clamp((scenario.Position(a, d) - issue.scale_low) * 100.0 /
-                                         (issue.scale_high - issue.scale_low),
-                                     0.0, 100.0);
+      preference_[cell] = std::clamp(ToHundred(issue, scenario.Position(a, d)), 0.0, 100.0);
       salience_[cell] = scenario.Salience(a, d);
-      weight_[cell] = scenario.Capability(a, d) * salience_[cell];
+      weight_[cell] =
+          ScaleByPowerOfTwo(scenario.Capability(a, d), capability_exponent_) * salience_[cell];
       denominator_[d] += weight_[cell];
       // A3: an actor without weight on an issue cannot trade on it (its moves would have no
       // effect, and the move formulas divide by its weight).
@@ -75,7 +86,7 @@ Forecast Engine::Run() {
   Detail gains = Detail::MakeObject();
   Detail counts = Detail::MakeObject();
   for (int a = 0; a < actor_count_; ++a) {
-    gains.Set(scenario_.actors[a].name, gains_[a]);
+    gains.Set(scenario_.actors[a].name, InputUnits(gains_[a]));
     counts.Set(scenario_.actors[a].name, exchange_counts_[a]);
   }
   forecast.detail.Set("gains", std::move(gains));
@@ -102,11 +113,25 @@ std::vector<double> Engine::Outcomes(const std::vector<double>& positions) const
   return outcome;
 }
 
+double Engine::ToHundred(const Issue& issue, double position) {
+  const int exponent = ScaleExponent(issue.scale_low, issue.scale_high);
+  const double low = ScaleByPowerOfTwo(issue.scale_low, exponent);
+  const double high = ScaleByPowerOfTwo(issue.scale_high, exponent);
+  return (ScaleByPowerOfTwo(position, exponent) - low) * 100.0 / (high - low);
+}
+
 double Engine::Denormalize(int issue, double value) const {
   const Issue& scale = scenario_.issues[issue];
+  const int exponent = ScaleExponent(scale.scale_low, scale.scale_high);
+  const double low = ScaleByPowerOfTwo(scale.scale_low, exponent);
+  const double high = ScaleByPowerOfTwo(scale.scale_high, exponent);
   // Rounding can carry low + 100 * (high - low) / 100 past high: held to the scale.
-  return std::clamp(scale.scale_low + value * (scale.scale_high - scale.scale_low) / 100.0,
+  return std::clamp(ScaleByPowerOfTwo(low + value * (high - low) / 100.0, -exponent),
                     scale.scale_low, scale.scale_high);
+}
+
+double Engine::InputUnits(double gain) const {
+  return ScaleByPowerOfTwo(gain, -capability_exponent_);
 }
 
 std::vector<double> Engine::Denormalize(const std::vector<double>& outcome) const {

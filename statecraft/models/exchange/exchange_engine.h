@@ -128,7 +128,14 @@ class Engine {
   // 0) gets the plain mean of the positions instead, and no exchange touches it.
   std::vector<double> Outcomes(const std::vector<double>& positions) const;
 
+  // §2.1: a position on the 0–100 scale. Scales far from 1 (±1e308, where high - low and
+  // × 100 overflow) are brought into the band of exact_scale.h first, which gives the same value.
+  static double ToHundred(const Issue& issue, double position);
+
   double Denormalize(int issue, double value) const;
+
+  // A gain (weight × distance) in the unit of the input's capabilities.
+  double InputUnits(double gain) const;
 
   std::vector<double> Denormalize(const std::vector<double>& outcome) const;
 
@@ -246,6 +253,7 @@ class Engine {
   const int issue_count_;
   std::vector<char> present_;
   std::vector<char> eligible_;
+  int capability_exponent_ = 0;
   std::vector<double> preference_;
   std::vector<double> salience_;
   std::vector<double> weight_;

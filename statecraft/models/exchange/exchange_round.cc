@@ -290,9 +290,9 @@ Round Engine::RunRound(int round) {
       entry.Set(prefix + "_demand", scenario_.issues[record.supply[1 - k]].name);
       entry.Set(prefix + "_from", Denormalize(record.supply[k], record.from[k]));
       entry.Set(prefix + "_to", Denormalize(record.supply[k], record.to[k]));
-      entry.Set(prefix + "_gain", record.gain[k]);
+      entry.Set(prefix + "_gain", InputUnits(record.gain[k]));
     }
-    entry.Set("gain", record.equal_gain);
+    entry.Set("gain", InputUnits(record.equal_gain));
     exchanges.Append(std::move(entry));
   }
   Detail preferences = Detail::MakeObject();

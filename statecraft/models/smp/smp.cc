@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/exact_scale.h"
 
 namespace statecraft {
 namespace {
@@ -137,7 +138,7 @@ SmpInput MakeInput(const Scenario& scenario, const Slice& slice, bool per_issue_
       const Issue& spec = scenario.issues[issue];
       const double position = scenario.Position(actor, issue);
       input.position.push_back(
-          std::clamp((position - spec.scale_low) / (spec.scale_high - spec.scale_low), 0.0, 1.0));
+          std::clamp(UnitPosition(position, spec.scale_low, spec.scale_high), 0.0, 1.0));
       input.salience.push_back(scenario.Salience(actor, issue));
       total += input.salience.back();
     }
@@ -148,13 +149,18 @@ SmpInput MakeInput(const Scenario& scenario, const Slice& slice, bool per_issue_
       for (int k = 0; k < d; ++k) input.salience[a * d + k] /= total;
     }
   }
+  // Capabilities far from 1 (1e300, 1e-300) are brought into the band of exact_scale.h: their
+  // unit is arbitrary, and KTAB's sums of votes would overflow, or fall under its fixed floors.
+  const int capability_exponent = BandExponentOf(input.capability);
+  for (double& capability : input.capability) {
+    capability = ScaleByPowerOfTwo(capability, capability_exponent);
+  }
   return input;
 }
 
 double ToScale(const Issue& issue, double unit) {
   // Rounding may carry low + 1 * (high - low) past high: held to the scale.
-  return std::clamp(issue.scale_low + unit * (issue.scale_high - issue.scale_low), issue.scale_low,
-                    issue.scale_high);
+  return ScalePosition(unit, issue.scale_low, issue.scale_high);
 }
 
 Detail NameOrNull(const Scenario& scenario, const Slice& slice, int local) {
@@ -228,21 +234,10 @@ Detail RunDetail(const SmpHistory& history, int max_turns) {
   return detail;
 }
 
-// Capability-weighted mean position (the documented "outcome" of each round). The mean lies
-// between the smallest and the largest position, but rounding can carry it an ulp beyond them
-// (and so beyond the issue's scale): it is held to that interval.
+// Capability-weighted mean position (the documented "outcome" of each round), held to the
+// interval of the positions, exact for any finite inputs (exact_scale.h).
 double WeightedMean(const std::vector<double>& positions, const std::vector<double>& weights) {
-  double sum = 0.0;
-  double total = 0.0;
-  double plain = 0.0;
-  for (std::size_t a = 0; a < positions.size(); ++a) {
-    sum += weights[a] * positions[a];
-    total += weights[a];
-    plain += positions[a];
-  }
-  const double mean = total > 0.0 ? sum / total : plain / static_cast<double>(positions.size());
-  const auto [lowest, highest] = std::minmax_element(positions.begin(), positions.end());
-  return std::clamp(mean, *lowest, *highest);
+  return ExactWeightedMean(positions, weights);
 }
 
 enum class DimensionMode { kAuto, kJoint, kSeparate };
@@ -273,6 +268,7 @@ RunPlan PlanRuns(const Scenario& scenario, DimensionMode mode) {
   if (scenario.ActorCount() < 1 || scenario.IssueCount() < 1) {
     throw InputError("smp: the scenario needs at least one actor and one issue");
   }
+  scenario.CheckEveryIssueHasPositions();
   RunPlan plan;
   plan.separate = mode == DimensionMode::kSeparate ||
                   (mode == DimensionMode::kAuto && NeedsSeparateRuns(scenario));
@@ -348,6 +344,7 @@ class SmpModel : public Model {
     const RunPlan plan = PlanRuns(scenario, mode_);
     const bool separate = plan.separate;
     const std::vector<Slice>& slices = plan.slices;
+
     std::vector<SmpHistory> histories;
     std::size_t state_count = 1;
     for (const Slice& slice : slices) {

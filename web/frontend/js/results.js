@@ -29,3 +29,25 @@ export function markStale() {
 
 on('edited', markStale);
 on('validated', markStale);
+
+// Whether a result's probabilities and intervals include the models' own error (the server's
+// "model_error": the calibration used, or null for the inputs' spread alone).
+export function modelErrorNote(result) {
+  const error = result ? result.model_error : undefined;
+  if (error === undefined) return '';
+  return error
+    ? 'with each model\'s own error on past decisions (' + (error.calibration || 'calibration') + ')'
+    : 'without model error: the spread of the inputs alone';
+}
+
+// Where a forecast did not settle (its rounds cycle), the range its outcome keeps moving in:
+// [{model, issue, low, high, period}].
+export function unsettled(forecasts) {
+  const out = [];
+  for (const forecast of forecasts) {
+    for (const [issue, item] of Object.entries(forecast.settlement || {})) {
+      if (!item.settled) out.push({ model: forecast.model, issue, low: item.low, high: item.high, period: item.period });
+    }
+  }
+  return out;
+}

@@ -25,7 +25,10 @@ async function forecastMatchesApi(page) {
   let compared = 0;
   for (const row of shown) {
     for (const forecast of direct.models) {
-      const expected = formatNumber(forecast.outcome[row.issue], 1);
+      // An unsettled forecast is marked with ' ~' beside its number (docs/web.md).
+      const settlement = forecast.settlement && forecast.settlement[row.issue];
+      const marker = settlement && !settlement.settled ? ' ~' : '';
+      const expected = formatNumber(forecast.outcome[row.issue], 1) + marker;
       if (row[forecast.model] !== expected) throw new Error(`forecast ${forecast.model} on ${row.issue}: UI ${row[forecast.model]}, API ${expected}`);
       compared += 1;
     }
@@ -184,8 +187,10 @@ async function forecastMatchesApi(page) {
     const target = '[data-role="optimise-target"]';
     await page.selectOption(`${target} [data-field="issue"]`, 'sanctions');
     await page.selectOption(`${target} [data-field="direction"]`, '>=');
-    await page.fill(`${target} [data-field="value"]`, '55');
-    await page.fill(`${target} [data-field="probability"]`, '0.6');
+    // With the models' own error counted (the default), sanctions>=60 at 45 % is reached by a
+    // lever, not by the baseline.
+    await page.fill(`${target} [data-field="value"]`, '60');
+    await page.fill(`${target} [data-field="probability"]`, '0.45');
     const draws = '[data-role="optimise-draws"]';
     await page.fill(draws, '2000');
     const runsBefore = await page.evaluate(async () => (await (await fetch('/api/runs?limit=0')).json()).runs.length);
@@ -200,7 +205,7 @@ async function forecastMatchesApi(page) {
     await page.click('[data-action="optimise-start"]');
     check(await waitJob(page, 'optimise-job') === 'done', 'the small optimisation ends done');
     const best = await apiJob(page, '/api/optimize', await page.evaluate(() => ({
-      document: window.statecraft.documentForServer(), target: 'sanctions>=55', probability: 0.6, draws: 40, models: ['compromise'], save: false,
+      document: window.statecraft.documentForServer(), target: 'sanctions>=60', probability: 0.45, draws: 40, models: ['compromise'], save: false,
     })));
     const card = '[data-role="optimise-output"] [data-role="best"]';
     check(await page.getAttribute(card, 'data-outcome') === 'best', 'the optimisation finds a cheapest plan');

@@ -9,7 +9,7 @@ import { app, on, documentForServer, modelColour } from '../state.js';
 import { distributionChart, kPalette } from '../charts.js';
 import { dataTable } from '../table.js';
 import { modelPicker, issueInfo, anchorList } from '../pickers.js';
-import { resultBlock, markStale } from '../results.js';
+import { resultBlock, markStale, unsettled } from '../results.js';
 import { button } from '../inputs.js';
 
 let root = null;
@@ -77,17 +77,30 @@ function drawResult(json, revision, elapsed, plan) {
   });
   const rows = issues.map((issue) => {
     const row = { issue };
-    for (const forecast of forecasts) row[forecast.model] = forecast.outcome[issue];
+    for (const forecast of forecasts) {
+      const settlement = forecast.settlement && forecast.settlement[issue];
+      row[forecast.model] = forecast.outcome[issue];
+      if (settlement && !settlement.settled) row[`${forecast.model} unsettled`] = true;
+    }
     return row;
   });
   const columns = [{ key: 'issue', label: 'Issue' }, ...forecasts.map((forecast) => ({
-    key: forecast.model, label: forecast.model, numeric: true, format: (value) => formatNumber(value, 1),
+    key: forecast.model, label: forecast.model, numeric: true,
+    format: (value, row) => formatNumber(value, 1) + (row && row[`${forecast.model} unsettled`] ? ' ~' : ''),
   }))];
   const trajectories = json.charts ? json.charts.trajectories : [];
+  // A forecast that depends on where the rounds stop is never shown as a plain point.
+  const moving = unsettled(forecasts);
+  const settlementNote = moving.length ? h('p', { class: 'note', dataset: { role: 'unsettled' } },
+    h('strong', { text: 'Not settled: ' }),
+    moving.map((item) => `${item.model} on ${item.issue} keeps moving between ${formatNumber(item.low, 1)} and ${formatNumber(item.high, 1)}` +
+      (item.period ? ` (a cycle of ${item.period} rounds)` : '')).join('; ') +
+    '. The number shown is the model\'s forecast under its stopping rule (eum: the mean over its rounds).') : null;
   output.replaceChildren(resultBlock(revision, 'forecast',
     h('p', { class: 'result-meta', text: `${forecasts.length} models · ${plan ? `levers ${plan}` : 'no lever'} · outcomes after decision rules` }),
     h('div', { class: 'chart-grid' }, charts),
     dataTable({ columns, rows, name: 'forecast', caption: 'Outcome per issue and model (after decision rules)', role: 'outcomes' }),
+    settlementNote,
     trajectories.length ? h('details', { class: 'trajectories' },
       h('summary', { text: `Trajectories: each model's rounds of positions (${trajectories.length} charts)` }),
       h('div', { class: 'chart-grid' }, trajectories.map((chart) => h('figure', { class: 'chart-box', dataset: { model: chart.model, issue: chart.issue }, html: chart.svg })))) : null));
