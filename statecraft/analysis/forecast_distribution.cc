@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace statecraft {
@@ -41,9 +42,13 @@ double ForecastDistribution::Quantile(double probability) const {
   if (AtMost(low) >= probability) return low;
   // Invariant: F(low) < p ≤ F(high). Bisection down to adjacent doubles; the answer, an atom in
   // (low, high], is then `high` itself.
+  // Atoms beyond the doubles (a scale near ±1e308 widened by the model's error) are bisected from
+  // the largest finite doubles; halves are added, not the span, which would overflow.
+  low = std::clamp(low, -std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
+  high = std::clamp(high, -std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
   for (;;) {
-    const double middle = low + 0.5 * (high - low);
-    if (middle <= low || middle >= high) return high;
+    const double middle = 0.5 * low + 0.5 * high;
+    if (!(middle > low && middle < high)) return high;
     if (AtMost(middle) >= probability) {
       high = middle;
     } else {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/exact_scale.h"
 
 namespace statecraft {
 namespace {
@@ -15,17 +16,32 @@ constexpr double kMinimumScale = 0.01;
 
 double ErrorSpread(const Scenario& scenario, int issue) {
   const Issue& declared = scenario.issues[issue];
+  if (!(declared.scale_low < declared.scale_high)) return 0.0;
+  // A range beyond the largest double (a scale of ±1e308) is measured in shares of the range
+  // (UnitPosition) from the start; any other in its own units, divided by the range at the end.
   const double range = declared.scale_high - declared.scale_low;
+  const bool in_shares = !std::isfinite(range);
   std::vector<double> positions;
   std::vector<double> weights;
   double total = 0.0;
   for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
     if (!scenario.HasStake(actor, issue)) continue;
-    positions.push_back(scenario.Position(actor, issue));
+    const double position = scenario.Position(actor, issue);
+    positions.push_back(in_shares ? UnitPosition(position, declared.scale_low, declared.scale_high)
+                                  : position);
     weights.push_back(scenario.Capability(actor, issue) * scenario.Salience(actor, issue));
     total += weights.back();
   }
-  if (positions.size() < 2 || !(range > 0.0)) return 0.0;
+  if (positions.size() < 2) return 0.0;
+  if (!std::isfinite(total)) {
+    // Weights near the largest double: their shares of the largest one keep the same ratios.
+    const double largest = *std::max_element(weights.begin(), weights.end());
+    total = 0.0;
+    for (double& weight : weights) {
+      weight = std::isfinite(largest) ? weight / largest : 0.0;
+      total += weight;
+    }
+  }
   if (!(total > 0.0)) {
     std::fill(weights.begin(), weights.end(), 1.0);
     total = static_cast<double>(weights.size());
@@ -37,7 +53,7 @@ double ErrorSpread(const Scenario& scenario, int issue) {
   for (std::size_t k = 0; k < positions.size(); ++k) {
     variance += weights[k] * (positions[k] - mean) * (positions[k] - mean);
   }
-  return std::sqrt(variance / total) / range;
+  return std::sqrt(variance / total) / (in_shares ? 1.0 : range);
 }
 
 ModelError FitModelError(const std::vector<Residual>& residuals) {
@@ -92,7 +108,9 @@ IssueError::IssueError(std::shared_ptr<const ModelError> error, double scale_low
     : error_(std::move(error)), scale_low_(scale_low), scale_high_(scale_high) {
   if (error_ != nullptr && error_->standardized.empty()) error_ = nullptr;
   if (error_ != nullptr) {
-    scale_ = (scale_high - scale_low) * (error_->scale_intercept + error_->scale_slope * spread);
+    // Half the error scale: a range beyond the largest double keeps a finite scale.
+    half_scale_ =
+        (scale_high / 2 - scale_low / 2) * (error_->scale_intercept + error_->scale_slope * spread);
   }
 }
 
@@ -102,7 +120,12 @@ int IssueError::Atoms() const {
 
 double IssueError::Atom(double point, int k) const {
   if (error_ == nullptr) return point;
-  return std::clamp(point + scale_ * error_->standardized[k], scale_low_, scale_high_);
+  // An offset beyond the largest double is added in two halves: each is finite, and a sum that
+  // overflows does so towards the side it is clamped to (never inf − inf).
+  const double half_offset = half_scale_ * error_->standardized[k];
+  const double offset = 2 * half_offset;  // exact, as (range · s) · z is, unless it overflows
+  if (std::isfinite(offset)) return std::clamp(point + offset, scale_low_, scale_high_);
+  return std::clamp(point + half_offset + half_offset, scale_low_, scale_high_);
 }
 
 int IssueError::CountUpTo(double point, double value, bool strict) const {

@@ -57,7 +57,7 @@ class IssueError {
 
   bool HasError() const { return error_ != nullptr; }
   // The error's scale R · s(x) in the issue's units (0 without error).
-  double Scale() const { return scale_; }
+  double Scale() const { return 2 * half_scale_; }
   double scale_low() const { return scale_low_; }
   double scale_high() const { return scale_high_; }
   // The number of equally likely outcomes around one point forecast (1 without error).
@@ -78,7 +78,7 @@ class IssueError {
   std::shared_ptr<const ModelError> error_;
   double scale_low_ = 0.0;
   double scale_high_ = 0.0;
-  double scale_ = 0.0;
+  double half_scale_ = 0.0;
 };
 
 // Every model's error, by model label, with what it was fitted on.

@@ -1,5 +1,7 @@
 #include "statecraft/analysis/sweep_error.h"
 
+#include "statecraft/core/exact_scale.h"
+
 namespace statecraft {
 
 std::vector<IssueError> BindIssueErrors(const Calibration* calibration,
@@ -45,16 +47,20 @@ Quantiles SummarizeIssue(const SweepResult& result, int issue, const IssueError&
   quantiles.q10 = distribution.Quantile(0.1);
   quantiles.median = distribution.Quantile(0.5);
   quantiles.q90 = distribution.Quantile(0.9);
-  // The mean of the mixture: per draw the mean of its atoms, summed in draw order.
+  // The mean of the mixture: per draw the mean of its atoms, summed in draw order on values
+  // brought into the band of exact_scale.h (outcomes of ±1e308 would overflow the sum).
+  const int exponent = ScaleExponent(error.scale_low(), error.scale_high());
   double sum = 0.0;
   const std::vector<double>& source = ruled ? result.outcomes : result.unconstrained;
   for (int draw = 0; draw < result.draws; ++draw) {
     const double point = source[static_cast<std::size_t>(draw) * result.issue_count + issue];
     double atoms = 0.0;
-    for (int k = 0; k < error.Atoms(); ++k) atoms += error.Atom(point, k);
+    for (int k = 0; k < error.Atoms(); ++k) {
+      atoms += ScaleByPowerOfTwo(error.Atom(point, k), exponent);
+    }
     sum += atoms / error.Atoms();
   }
-  quantiles.mean = sum / result.draws;
+  quantiles.mean = ScaleByPowerOfTwo(sum / result.draws, -exponent);
   return quantiles;
 }
 

@@ -1,9 +1,9 @@
 #include "statecraft/analysis/whatif.h"
 
 #include "statecraft/analysis/run.h"
+#include "statecraft/analysis/sweep_error.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
-#include "statecraft/analysis/sweep_error.h"
 
 namespace statecraft {
 

@@ -54,6 +54,23 @@ SavedSweepRequest RequestFromJson(const Json& json) {
   return request;
 }
 
+// The request records the parameters the user gave; the run, every parameter as the models
+// resolved them. A resumed sweep takes the resolved ones, so that a later release with other
+// defaults (eum's long-run forecast) computes its remaining draws as the first ones were.
+void PinResolvedParams(const Json& resolved, Json& models) {
+  if (!resolved.is_object() || !models.is_array()) return;
+  for (Json& spec : models) {
+    if (!spec.is_object() || !spec.contains("name") || !spec["name"].is_string()) continue;
+    const std::string name = spec["name"].get<std::string>();
+    if (!resolved.contains(name) || !resolved[name].is_object()) continue;
+    Json params = Json::object();
+    for (const auto& [key, value] : resolved[name].items()) {
+      params[key] = value.is_string() ? value.get<std::string>() : value.dump();
+    }
+    spec["params"] = std::move(params);
+  }
+}
+
 // The saved request as a sweep request: the one validator of sweeps checks it.
 SweepRequest ToSweepRequest(const SavedSweepRequest& saved, int threads) {
   SweepRequest request;
@@ -204,7 +221,8 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
                                                  ", not a resumable sweep");
   }
   if (run->status == "complete") return run->result;
-  const SavedSweepRequest saved = RequestFromJson(run->options["request"]);
+  SavedSweepRequest saved = RequestFromJson(run->options["request"]);
+  PinResolvedParams(run->params, saved.models);
   const PreparedSweep sweep = Prepare(saved, continuation.threads);
   const int block_draws = saved.block_draws;
   const SweepPlan plan = MakeSweepPlan(sweep.input->levers, sweep.plan);

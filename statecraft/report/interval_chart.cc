@@ -29,14 +29,17 @@ double LabelColumn(const std::vector<std::string>& labels, double cap) {
 // The label of a row, shortened with an ellipsis when it is wider than the column (the full
 // text stays in a tooltip).
 std::string RowLabel(double x, double y, const std::string& label, double width) {
+  // Drop one UTF-8 character at a time from the label (never the ellipsis added after it), down
+  // to its first character: a space too narrow for any text ends with that, not a loop.
+  std::string kept = label;
   std::string shown = label;
-  while (shown.size() > 3 && svg::TextWidth(shown, 11) > width) {
-    shown.pop_back();
-    while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) {
-      shown.pop_back();
-    }
-    if (!shown.empty()) shown.pop_back();
-    shown += "\u2026";
+  while (kept.size() > 1 && svg::TextWidth(shown, 11) > width) {
+    unsigned char dropped = 0;
+    do {
+      dropped = static_cast<unsigned char>(kept.back());
+      kept.pop_back();
+    } while (!kept.empty() && (dropped & 0xC0) == 0x80);
+    shown = kept + "\u2026";
   }
   return "<text x=\"" + Px(x) + "\" y=\"" + Px(y) + "\" text-anchor=\"end\" class=\"row-label\">" +
          (shown == label ? "" : "<title>" + EscapeXml(label) + "</title>") + EscapeXml(shown) +

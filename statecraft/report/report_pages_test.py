@@ -62,6 +62,8 @@ def format_figure(value, form):
         return "%+.2f" % value
     if form == "g4":
         return "%.4g" % value
+    if abs(value) >= 1e15:  # as the report: fixed notation would print meaningless digits
+        return "%.6g" % value
     return "%.*f" % ({"0": 0, "2": 2}.get(form, 1), value)
 
 

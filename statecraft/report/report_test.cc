@@ -124,7 +124,7 @@ TEST(SvgChartTest, ACycleIsDrawnAsStripsNotLines) {
       TrajectoryChart({"t", "s"}, {0, 100, "x", {}}, series, CycleBand{2, "a cycle of 2 rounds"});
   EXPECT_EQ(Count(svg, "class=\"band\""), 2);
   EXPECT_NE(svg.find("a cycle of 2 rounds"), std::string::npos);
-  EXPECT_NE(svg.find("range over rounds 2\u20135"), std::string::npos);
+  EXPECT_NE(svg.find("over rounds 2\u20135"), std::string::npos);
   // Actors' lines stop at the band's first round: three points each (rounds 0, 1, 2).
   const std::regex polyline("<polyline class=\"series\"[^>]* points=\"([^\"]*)\"");
   int lines = 0;
@@ -144,14 +144,14 @@ TEST(SvgChartTest, ACycleIsDrawnAsStripsNotLines) {
 TEST(SvgChartTest, ExtremeScalesAndAbsentValuesDrawNoNan) {
   const double big = 1.7e308;
   const ValueAxis axis{-big, big, "x", {}};
-  const std::string trajectory = TrajectoryChart(
-      {"t", "s"}, axis, {{"A", {-big, 0.0, big}, false, 0}, {"outcome", {NAN, 1e307, NAN}, true, 0}});
+  const std::string trajectory =
+      TrajectoryChart({"t", "s"}, axis,
+                      {{"A", {-big, 0.0, big}, false, 0}, {"outcome", {NAN, 1e307, NAN}, true, 0}});
   const std::string intervals =
       IntervalChart({"d", "every model"}, "distribution", axis,
                     {{"eum", -big, 0.0, big, 0.0, NAN, {-big, big}, std::nullopt, "", "", "", 0}},
                     {{"status quo", big, "/sq"}});
-  const std::string tornado =
-      TornadoChart({"t", "s"}, axis, 0.0, {{"x", -big, big, 0.5, "/d/0"}});
+  const std::string tornado = TornadoChart({"t", "s"}, axis, 0.0, {{"x", -big, big, 0.5, "/d/0"}});
   for (const std::string* chart : {&trajectory, &intervals, &tornado}) {
     EXPECT_EQ(chart->find("nan"), std::string::npos) << *chart;
     EXPECT_EQ(chart->find("inf"), std::string::npos) << *chart;

@@ -165,11 +165,21 @@ std::vector<double> NiceTicks(double low, double high, int target_count) {
     step = factor * power;
     if (step >= raw) break;
   }
+  // Counted in steps, not by adding them: a range of a few units in the last place of large
+  // values (1.7976931348623155e308 to ...57e308) has steps below the doubles' resolution, where
+  // value + step == value.
+  const double first = std::ceil(low / step - 1e-9);
+  const double last = std::floor(high / step + 1e-9);
+  const int count =
+      last - first >= 0.0 && last - first <= 100.0 ? static_cast<int>(last - first) : -1;
   std::vector<double> ticks;
-  for (double value = std::ceil(low / step - 1e-9) * step; value <= high + step * 1e-9;
-       value += step) {
-    ticks.push_back(std::fabs(value) < step * 1e-9 ? 0.0 : value);
+  for (int index = 0; index <= count; ++index) {
+    double value = (first + index) * step;
+    if (std::fabs(value) < step * 1e-9) value = 0.0;
+    if (value > high + step * 1e-9) continue;
+    if (ticks.empty() || value > ticks.back()) ticks.push_back(value);
   }
+  if (ticks.empty()) return {low, high};
   return ticks;
 }
 

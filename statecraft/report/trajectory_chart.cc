@@ -127,7 +127,17 @@ struct Plot {
   svg::Scale x{0, 1, kLeft, kRight};
   svg::Scale y{0, 100, 0, 1};
   std::optional<CycleBand> band;
+  std::vector<std::string> note_lines;  // the band's note, wrapped, above the plot
 };
+
+// The band's note with the rounds its strips span, wrapped to the chart's width above the plot
+// (a cycle that starts late leaves too little room beside or below its zone for any text).
+constexpr double kNoteFont = 10, kNoteLine = 13;
+std::vector<std::string> NoteLines(const CycleBand& band, std::size_t rounds) {
+  const std::string note = band.note + " over rounds " + std::to_string(band.from_round) +
+                           "\u2013" + std::to_string(rounds - 1);
+  return svg::WrapText(note, kWidth - kLeft - 10, kNoteFont);
+}
 
 // Gridlines at the anchors, the value and round axes, and the cycle's zone.
 std::string Axes(const Plot& plot, const ValueAxis& axis) {
@@ -167,14 +177,12 @@ std::string Axes(const Plot& plot, const ValueAxis& axis) {
     const double from = x(band->from_round);
     body += "<rect class=\"cycle-zone\" x=\"" + Px(from) + "\" y=\"" + Px(top) + "\" width=\"" +
             Px(kRight - from) + "\" height=\"" + Px(kPlotHeight) + "\" fill=\"#f3f4f6\"/>";
-    body += svg::Text(
-        from, top - 5, band->note,
-        std::string("class=\"cycle-note\" font-size=\"10\" fill=\"") + svg::kMuted + "\"");
-    body += svg::Text(
-        (from + kRight) / 2, bottom + 15,
-        "range over rounds " + std::to_string(band->from_round) + "\u2013" +
-            std::to_string(rounds - 1),
-        std::string("text-anchor=\"middle\" font-size=\"10\" fill=\"") + svg::kMuted + "\"");
+    const std::size_t lines = plot.note_lines.size();
+    for (std::size_t line = 0; line < lines; ++line) {
+      body += svg::Text(
+          kLeft, top - 5 - kNoteLine * static_cast<double>(lines - 1 - line), plot.note_lines[line],
+          std::string("class=\"cycle-note\" font-size=\"10\" fill=\"") + svg::kMuted + "\"");
+    }
   }
   return body;
 }
@@ -324,14 +332,16 @@ std::string TrajectoryChart(const ChartHeading& heading, const ValueAxis& axis,
                             const std::vector<LineSeries>& series,
                             const std::optional<CycleBand>& cycle) {
   Plot plot;
-  plot.top = svg::HeaderHeight(heading.subtitle) + 10 + (cycle ? 14 : 0);
-  plot.bottom = plot.top + kPlotHeight;
   for (const LineSeries& line : series) plot.rounds = std::max(plot.rounds, line.values.size());
-  plot.y = {axis.low, axis.high, plot.bottom, plot.top};
-  plot.x = {0.0, static_cast<double>(plot.rounds > 1 ? plot.rounds - 1 : 1), kLeft, kRight};
   const bool banded = cycle && cycle->from_round >= 0 &&
                       static_cast<std::size_t>(cycle->from_round) + 1 < plot.rounds;
   plot.band = banded ? cycle : std::nullopt;
+  if (plot.band) plot.note_lines = NoteLines(*plot.band, plot.rounds);
+  plot.top = svg::HeaderHeight(heading.subtitle) + 10 +
+             kNoteLine * static_cast<double>(plot.note_lines.size());
+  plot.bottom = plot.top + kPlotHeight;
+  plot.y = {axis.low, axis.high, plot.bottom, plot.top};
+  plot.x = {0.0, static_cast<double>(plot.rounds > 1 ? plot.rounds - 1 : 1), kLeft, kRight};
 
   std::vector<Ending> endings;
   for (const LineSeries& line : series) endings.push_back(EndingOf(line, plot.band));

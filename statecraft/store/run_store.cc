@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -55,8 +56,11 @@ Json ParseStoredJson(sqlite3* db, const std::string& text) {
   if (text.empty()) return nullptr;
   try {
     return Json::parse(text);
-  } catch (const Json::exception& error) {
-    ThrowDamaged(StorePath(db), std::string("a stored JSON text does not parse: ") + error.what());
+  } catch (const Json::parse_error& error) {
+    // Only the position: the parser's own message quotes the bytes it read, which in a damaged
+    // page are rarely valid UTF-8 and would garble the terminal.
+    ThrowDamaged(StorePath(db),
+                 "a stored JSON text does not parse (at byte " + std::to_string(error.byte) + ")");
   }
 }
 
@@ -88,7 +92,8 @@ StoredRun ReadRun(const Statement& row, bool full) {
   run.draws_saved = static_cast<int>(row.Integer(14));
   if (full) {
     run.scenario_json = row.Text(15);
-    run.result = row.IsNull(17) ? ParseStoredJson(row.db(), row.Text(16)) : UnpackJson(row.Blob(17));
+    run.result =
+        row.IsNull(17) ? ParseStoredJson(row.db(), row.Text(16)) : UnpackJson(row.Blob(17));
   }
   return run;
 }
@@ -175,16 +180,24 @@ RunStore::RunStore(const std::string& path, StoreMode mode) : path_(path) {
     writable_ = false;
   } else if (mode == StoreMode::kRead && (!Writable(file) || !Writable(folder))) {
     // SQLite keeps its write-ahead log beside the file: in a read-only file or folder the store
-    // is opened as an immutable file, which needs neither.
-    open_name = "file:" + path + "?immutable=1";
-    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
-    read_only = true;
+    // is opened as an immutable file, which needs neither. Runs still in the log (the store does
+    // not wait for the disk on close) are read from a private copy of the file and its log.
+    std::error_code log_error;
+    const std::uintmax_t log_bytes = std::filesystem::file_size(path + "-wal", log_error);
+    if (!log_error && log_bytes > 0) {
+      open_name = SnapshotOf(path);
+    } else {
+      open_name = "file:" + path + "?immutable=1";
+      flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      read_only = true;
+    }
     writable_ = false;
   }
   if (sqlite3_open_v2(open_name.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
+    RemoveSnapshot();
     throw InputError(path + ": cannot open the run store (" + message + ")");
   }
   sqlite3_busy_timeout(db_, 10000);
@@ -219,12 +232,14 @@ RunStore::RunStore(const std::string& path, StoreMode mode) : path_(path) {
   } catch (const InputError&) {
     sqlite3_close(db_);
     db_ = nullptr;
+    RemoveSnapshot();
     throw;
   } catch (const std::runtime_error& error) {
     // A store that cannot be written (read-only, or a full disk) is not a broken one: say so.
     const int code = sqlite3_errcode(db_) & 0xff;
     sqlite3_close(db_);
     db_ = nullptr;
+    RemoveSnapshot();
     if (code == SQLITE_READONLY) {
       throw InputError(path + ": the run store is read-only (" + error.what() +
                        "); expected a store this user can write");
@@ -237,8 +252,33 @@ RunStore::RunStore(const std::string& path, StoreMode mode) : path_(path) {
   }
 }
 
+std::string RunStore::SnapshotOf(const std::string& path) {
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "statecraft-store-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) {
+    throw InputError(path +
+                     ": cannot read the run store's write-ahead log in a read-only place "
+                     "(no temporary folder: " +
+                     std::strerror(errno) + ")");
+  }
+  snapshot_folder_ = pattern;
+  const std::filesystem::path copy = std::filesystem::path(pattern) / "runs.sqlite";
+  std::error_code error;
+  std::filesystem::copy_file(path, copy, error);
+  if (!error) std::filesystem::copy_file(path + "-wal", copy.string() + "-wal", error);
+  if (error) {
+    std::filesystem::remove_all(snapshot_folder_, error);
+    snapshot_folder_.clear();
+    throw InputError(path + ": cannot read the run store (" + error.message() + ")");
+  }
+  return copy.string();
+}
+
 RunStore::~RunStore() {
-  if (db_ == nullptr) return;
+  if (db_ == nullptr) {
+    RemoveSnapshot();
+    return;
+  }
   // A log past its limit is copied into the database and emptied, without waiting for other
   // programs: one that is reading or writing now leaves it to a later close.
   std::error_code error;
@@ -248,6 +288,14 @@ RunStore::~RunStore() {
     sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
   }
   sqlite3_close(db_);
+  RemoveSnapshot();
+}
+
+void RunStore::RemoveSnapshot() {
+  if (snapshot_folder_.empty()) return;
+  std::error_code error;
+  std::filesystem::remove_all(snapshot_folder_, error);
+  snapshot_folder_.clear();
 }
 
 void RunStore::Execute(const std::string& sql) const {

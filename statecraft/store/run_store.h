@@ -206,8 +206,15 @@ class RunStore {
   void InsertForecasts(std::int64_t id, const Scenario& scenario,
                        std::span<const Forecast> forecasts);
   Json ExportPositions(std::int64_t id) const;
+  // Copies the store and its write-ahead log into a new private folder (snapshot_folder_) and
+  // returns the copy's path; RemoveSnapshot deletes the folder.
+  std::string SnapshotOf(const std::string& path);
+  void RemoveSnapshot();
 
   std::string path_;
+  // A store in a read-only place whose latest runs are still in its write-ahead log is read from
+  // a private copy in this folder (removed on close); empty otherwise.
+  std::string snapshot_folder_;
   bool writable_ = true;
   sqlite3* db_ = nullptr;
   mutable std::recursive_mutex mutex_;

@@ -57,6 +57,7 @@ class ChoiceModel : public Model {
   explicit ChoiceModel(ChoiceCoefficients coefficients) : coefficients_(coefficients) {}
 
   Forecast Run(const Scenario& scenario, std::uint64_t /*seed*/) const override {
+    scenario.CheckEveryIssueHasPositions();
     Forecast forecast;
     Round round;
     round.positions = InputPositions(scenario);
@@ -87,6 +88,7 @@ class ChoiceModel : public Model {
   }
 
   Forecast RunOutcome(const Scenario& scenario, std::uint64_t /*seed*/) const override {
+    scenario.CheckEveryIssueHasPositions();
     Forecast forecast;
     Round round;
     round.positions = InputPositions(scenario);
@@ -150,18 +152,30 @@ ChoiceCandidates MakeChoiceCandidates(const Scenario& scenario, int issue) {
     total = static_cast<double>(weights.size());
   }
   ChoiceCandidates made;
+  const double low = declared.scale_low;
+  const double high = declared.scale_high;
+  // The mean, spread and width are computed in units of a power of two near the scale's largest
+  // magnitude: exact, so the same bits on ordinary scales, and no square or width overflows on
+  // scales near ±1e308.
+  int exponent = 0;
+  std::frexp(std::max(std::abs(low), std::abs(high)), &exponent);
+  const double magnitude = std::ldexp(1.0, exponent);
   double mean = 0.0;
-  for (std::size_t k = 0; k < positions.size(); ++k) mean += weights[k] * positions[k];
+  for (std::size_t k = 0; k < positions.size(); ++k) {
+    mean += weights[k] * (positions[k] / magnitude);
+  }
   mean /= total;
   double variance = 0.0;
   for (std::size_t k = 0; k < positions.size(); ++k) {
-    variance += weights[k] * (positions[k] - mean) * (positions[k] - mean);
+    const double deviation = positions[k] / magnitude - mean;
+    variance += weights[k] * deviation * deviation;
   }
+  mean *= magnitude;
   made.weighted_mean = mean;
-  const double low = declared.scale_low;
-  const double high = declared.scale_high;
-  const double midpoint = 0.5 * (low + high);
-  const double unit = std::sqrt(variance / total) + kDistanceFloor * (high - low);
+  const double midpoint = 0.5 * low + 0.5 * high;
+  const double unit =
+      (std::sqrt(variance / total) + kDistanceFloor * (high / magnitude - low / magnitude)) *
+      magnitude;
   made.values = positions;
   made.values.push_back(low);
   made.values.push_back(high);
