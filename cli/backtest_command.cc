@@ -11,8 +11,8 @@
 #include <iostream>
 
 #include "cli/common.h"
-#include "cli/progress.h"
 #include "cli/lever_options.h"
+#include "cli/progress.h"
 #include "statecraft/app/gallery_commands.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"

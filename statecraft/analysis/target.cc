@@ -78,8 +78,8 @@ Target ParseTarget(const Scenario& scenario, const std::string& text) {
       names += (names.empty() ? "" : ", ") + issue.name;
       known.push_back(issue.name);
     }
-    throw InputError(what + "unknown issue '" + issue_name + "'; " +
-                     DidYouMean(issue_name, known) + "issues: " + names);
+    throw InputError(what + "unknown issue '" + issue_name + "'; " + DidYouMean(issue_name, known) +
+                     "issues: " + names);
   }
   const Issue& issue = scenario.issues[target.issue];
   const std::optional<double> value = ParseDecimal(value_text);
