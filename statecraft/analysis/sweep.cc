@@ -195,7 +195,7 @@ SweepResult ComputeDraws(const Scenario& scenario, const SweepPlan& plan, const 
           return;
         }
       }
-      if (options.draws_computed) options.draws_computed(end - begin);
+      if (options.draws_done) options.draws_done(end - begin);
     }
   };
   if (threads <= 1) {

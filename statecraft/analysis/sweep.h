@@ -16,8 +16,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <stdexcept>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,17 +49,18 @@ struct SweepOptions {
   // of millions of draws needs memory for its outcomes but not for dozens of inputs per draw.
   // Below the default every draw's inputs are kept.
   int driver_draws = kDefaultDriverDraws;
+  // Called as draws are computed, with how many were just computed (a few at a time), from the
+  // working threads at once: it must be thread-safe and cheap. May be empty. Under a draw
+  // distributor each process counts its own share only.
+  std::function<void(int)> draws_done;
   // The calibration whose model errors the analyses' summaries include — quantiles, intervals
   // and target probabilities (sweep_error.h, docs/calibration.md); null: the inputs' uncertainty
   // alone (`--model-error off`). The draws themselves never depend on it.
   std::shared_ptr<const Calibration> calibration;
-  // Hooks for a client that shows a long computation's progress draw by draw (the web UI's
-  // jobs); neither changes a result. Called from the computing threads with the number of draws
-  // just computed (a few at a time), so it must be thread-safe. May be empty.
-  std::function<void(int)> draws_computed;
   // Polled from the computing threads before each few draws; true stops the sweep, which then
-  // throws SweepCancelled. Not polled while the draws are shared among processes (a process
-  // leaving alone would leave the others waiting). May be empty.
+  // throws SweepCancelled, so that a client's Cancel takes effect within a few draws. Not polled
+  // while the draws are shared among processes (a process leaving alone would leave the others
+  // waiting). May be empty.
   std::function<bool()> cancelled;
 };
 

@@ -232,7 +232,7 @@ TEST(SweepTest, ReportsEveryDrawAndStopsWhenCancelledWithoutChangingResults) {
       RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options);
   std::atomic<std::int64_t> reported{0};
   std::atomic<int> calls{0};
-  options.draws_computed = [&](int draws) {
+  options.draws_done = [&](int draws) {
     reported += draws;
     ++calls;
   };

@@ -31,16 +31,14 @@ Outcome<AnswerOutput> ComputeAnswer(const PreparedAnswer& prepared, const Contex
     AnswerOptions options = prepared.options;
     options.progress = context.progress;
     options.cancelled = context.cancelled;
-    options.sweep = WatchedSweepOptions(prepared.options.sweep, context);
+    options.sweep.cancelled = context.cancelled;  // stops within a few draws
     AnswerOutput output{prepared.input,
                         statecraft::ComputeAnswer(prepared.input->scenario, prepared.input->levers,
                                                   prepared.question, options)};
     if (output.answer.cancelled) throw RequestError(ErrorCode::kCancelled, "cancelled");
-    // The answer keeps its options; the hooks belong to this call's context only.
-    for (SweepOptions* kept : {&output.answer.sweep, &output.answer.optimize.sweep}) {
-      kept->draws_computed = nullptr;
-      kept->cancelled = nullptr;
-    }
+    // The answer keeps its options; the hook belongs to this call's context only.
+    output.answer.sweep.cancelled = nullptr;
+    output.answer.optimize.sweep.cancelled = nullptr;
     return output;
   });
 }

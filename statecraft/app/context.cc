@@ -36,16 +36,4 @@ void CheckCancelled(const Context& context) {
   }
 }
 
-SweepOptions WatchedSweepOptions(SweepOptions options, const Context& context) {
-  if (context.draws_computed) {
-    options.draws_computed = [report = context.draws_computed](int draws) { report(draws); };
-  }
-  options.cancelled = context.cancelled;
-  return options;
-}
-
-void PlanDraws(const Context& context, std::int64_t draws) {
-  if (context.draws_planned) context.draws_planned(draws);
-}
-
 }  // namespace statecraft::app

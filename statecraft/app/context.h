@@ -10,7 +10,6 @@
 #include <mutex>
 #include <string>
 
-#include "statecraft/analysis/sweep.h"
 #include "statecraft/store/run_store.h"
 
 namespace statecraft::app {
@@ -45,12 +44,6 @@ struct Context {
   // Polled between steps, and between a few draws of a sweep; true stops the command, which then
   // fails with ErrorCode::kCancelled.
   std::function<bool()> cancelled;
-  // Called from the computing threads with the number of draws just computed, a few at a time
-  // (thread-safe); may be empty. A client shows progress draw by draw with it.
-  std::function<void(std::int64_t)> draws_computed;
-  // Called by a command that knows how many draws it will compute in all (sweep, whatif), before
-  // the first; may be empty.
-  std::function<void(std::int64_t)> draws_planned;
   // Called with the id of the run a command saves: once its row is written for a run saved as it
   // goes (a sweep), once it is saved for the others.
   std::function<void(std::int64_t)> run_started;
@@ -69,13 +62,6 @@ SaveReport SaveRun(const Context& context, const std::function<std::int64_t(RunS
 
 // Throws the cancelled error when the context's hook says so.
 void CheckCancelled(const Context& context);
-
-// `options` with the context's draw hooks: its sweeps report their draws and stop (throwing
-// SweepCancelled, which the request layer reports as ErrorCode::kCancelled) when cancelled.
-SweepOptions WatchedSweepOptions(SweepOptions options, const Context& context);
-
-// Tells the context's draws_planned hook, if any, how many draws a command will compute.
-void PlanDraws(const Context& context, std::int64_t draws);
 
 }  // namespace statecraft::app
 

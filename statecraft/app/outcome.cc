@@ -1,9 +1,9 @@
 #include "statecraft/app/outcome.h"
 
-#include "statecraft/analysis/sweep.h"
-
 #include <exception>
 #include <new>
+
+#include "statecraft/analysis/sweep.h"
 
 namespace statecraft::app {
 

@@ -229,10 +229,6 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
   const int total = static_cast<int>(sweep.models.size());
   const std::int64_t all_draws = static_cast<std::int64_t>(total) * sweep.sweep.draws;
   std::int64_t draws_done = 0;
-  if (continuation.on_draws_planned) continuation.on_draws_planned(all_draws);
-  const auto count_draws = [&continuation](std::int64_t draws) {
-    if (continuation.on_draws_computed) continuation.on_draws_computed(draws);
-  };
   Json results = Json::array();
   for (int k = 0; k < total; ++k) {
     const ModelChoice& model = sweep.models[k];
@@ -243,7 +239,6 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
       ++continuation.models_saved;
       continuation.draws_reused += sweep.sweep.draws;
       draws_done += sweep.sweep.draws;
-      count_draws(sweep.sweep.draws);
       if (continuation.progress) continuation.progress(k + 1, total);
       continue;
     }
@@ -259,9 +254,7 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
         SweepOptions range = sweep.sweep;
         range.first_draw = next;
         range.draw_count = std::min(block_draws, end - next);
-        if (continuation.on_draws_computed) {
-          range.draws_computed = [&count_draws](int draws) { count_draws(draws); };
-        }
+        range.draws_done = continuation.draws_done;
         range.cancelled = continuation.cancelled;
         SweepResult block;
         try {
@@ -288,7 +281,6 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
       next += block.draws;
       continuation.draws_reused += block.draws;
       draws_done += block.draws;
-      count_draws(block.draws);
     }
     if (!compute_until(sweep.sweep.draws)) return std::nullopt;
     const SweepResult& result = whole.result();

@@ -73,12 +73,10 @@ struct SweepContinuation {
   std::function<void(int, int)> progress;
   // Called after each block with (draws done, draws in all), every model counted.
   std::function<void(std::int64_t, std::int64_t)> draw_progress;
-  // Called once with the draws of the whole sweep (every model), then with the draws found
-  // saved and, from the computing threads, the draws just computed, a few at a time: progress
-  // draw by draw for a client (Context::draws_planned and draws_computed).
-  std::function<void(std::int64_t)> on_draws_planned;
-  std::function<void(std::int64_t)> on_draws_computed;
-  // Polled before each block; true stops the sweep (the run stays "running").
+  // Set on the sweeps of the draws computed (SweepOptions::draws_done), as they go.
+  std::function<void(int)> draws_done;
+  // Polled before each block and every few draws within it; true stops the sweep (the run stays
+  // "running", with the blocks completed before).
   std::function<bool()> cancelled;
   // Called with each model's whole sweep when it is computed (not for a model whose summary was
   // already saved).

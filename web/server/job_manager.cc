@@ -1,6 +1,5 @@
 #include "web/server/job_manager.h"
 
-#include <algorithm>
 #include <vector>
 
 namespace statecraft::web {
@@ -22,8 +21,6 @@ std::shared_ptr<Job> JobManager::Start(const std::string& kind, app::Context con
     raw->steps_done = done;
   };
   context.cancelled = [raw] { return raw->cancel.load(); };
-  context.draws_computed = [raw](std::int64_t draws) { raw->draws_done += draws; };
-  context.draws_planned = [raw](std::int64_t draws) { raw->draws_total = draws; };
   context.run_started = [raw](std::int64_t id) {
     std::lock_guard<std::mutex> lock(raw->mutex);
     raw->run_id = id;
@@ -86,21 +83,12 @@ void JobManager::PruneFinished() {
 Json JobManager::ToJson(Job& job) {
   std::lock_guard<std::mutex> lock(job.mutex);
   const int total = job.steps_total.load();
-  const std::int64_t draws_total = job.draws_total.load();
-  const std::int64_t draws_done = std::min(job.draws_done.load(), draws_total);
-  const double progress =
-      job.status == "done" ? 1.0
-      : draws_total > 0    ? static_cast<double>(draws_done) / static_cast<double>(draws_total)
-      : total > 0          ? static_cast<double>(job.steps_done) / total
-                           : 1.0;
   Json out{{"id", job.id},
            {"kind", job.kind},
            {"status", job.status},
            {"steps_done", job.steps_done.load()},
            {"steps_total", total},
-           {"draws_done", draws_total > 0 ? draws_done : job.draws_done.load()},
-           {"draws_total", draws_total},
-           {"progress", progress}};
+           {"progress", total > 0 ? static_cast<double>(job.steps_done) / total : 1.0}};
   if (job.run_id > 0) out["run_id"] = job.run_id;
   if (job.status == "done") out["result"] = job.result;
   if (job.status == "failed") {

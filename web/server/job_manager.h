@@ -24,10 +24,6 @@ struct Job {
   std::string kind;
   std::atomic<int> steps_done{0};
   std::atomic<int> steps_total{1};
-  // Draws of its sweeps computed so far, and in all when the command knows it (0: unknown, as
-  // for an optimisation, whose search usually stops early).
-  std::atomic<std::int64_t> draws_done{0};
-  std::atomic<std::int64_t> draws_total{0};
   std::atomic<bool> cancel{false};
   std::mutex mutex;                // guards status, result, error, run_id
   std::string status = "running";  // running, done, cancelled, failed
@@ -58,9 +54,8 @@ class JobManager {
   // Cancels every job and waits for their threads.
   void StopAll();
 
-  // {"id", "kind", "status", "steps_done", "steps_total", "draws_done", "draws_total",
-  //  "progress", "run_id"?, "result"? (done), "error"? and "code"? (failed)}. "progress" is the
-  //  draws' fraction when their total is known, the steps' otherwise.
+  // {"id", "kind", "status", "steps_done", "steps_total", "progress", "run_id"?, "result"? (done),
+  //  "error"? and "code"? (failed)}
   static Json ToJson(Job& job);
 
  private:

@@ -28,28 +28,21 @@ export async function api(method, path, body, signal) {
   return { json, headers: response.headers };
 }
 
-// What one step of a job counts, per kind of job (docs/web.md, "Jobs").
-const kStepUnits = { sweep: 'models', whatif: 'models', optimize: 'plans', answer: 'models' };
+// What one step of a job counts, per kind of job (docs/web.md, "Progress").
+const kStepUnits = { sweep: 'draws', whatif: 'draws', optimize: 'plans', answer: 'models' };
 
-// The progress of a polled job: counted in draws when the server knows how many it will compute
-// (sweep, what-if), otherwise in steps (the plans of an optimisation) with the draws computed
-// beside them. The rate counts from the first poll, so that a resumed sweep's saved draws do not
-// inflate it.
+// The progress of a polled job, in its steps (draws of a sweep or what-if). The rate counts from
+// the first poll, so that a resumed sweep's saved draws do not inflate it.
 function progressOf(job, first, elapsed) {
-  const byDraws = job.draws_total > 0;
-  const done = byDraws ? job.draws_done : job.steps_done;
-  const total = byDraws ? job.draws_total : job.steps_total;
   const seconds = elapsed - first.elapsed;
-  const rate = seconds > 0.3 ? (done - (byDraws ? first.draws : first.steps)) / seconds : NaN;
-  const drawRate = seconds > 0.3 ? (job.draws_done - first.draws) / seconds : NaN;
+  const rate = seconds > 0.3 ? (job.steps_done - first.steps) / seconds : NaN;
   return {
-    done, total,
-    unit: byDraws ? 'draws' : (kStepUnits[job.kind] || 'steps'),
+    done: job.steps_done,
+    total: job.steps_total,
+    unit: kStepUnits[job.kind] || 'steps',
     fraction: job.progress,
     rate,
-    secondsLeft: rate > 0 ? (total - done) / rate : NaN,
-    draws: job.draws_done,
-    drawRate: byDraws ? NaN : drawRate,
+    secondsLeft: rate > 0 ? (job.steps_total - job.steps_done) / rate : NaN,
     status: job.status,
     elapsed,
   };
@@ -74,7 +67,7 @@ export function startJob(path, body, onProgress) {
     for (;;) {
       const { json: job } = await api('GET', `/api/jobs/${handle.id}`);
       const elapsed = (performance.now() - started) / 1000;
-      if (first === null) first = { draws: job.draws_done, steps: job.steps_done, elapsed };
+      if (first === null) first = { steps: job.steps_done, elapsed };
       onProgress(progressOf(job, first, elapsed));
       if (job.status !== 'running') return job;
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -26,16 +26,14 @@ export function jobPanel(role) {
     bar.value = progress.fraction;
     statusText.textContent = progress.status;
     element.dataset.status = progress.status;
-    // A search that stopped early ends with every step counted as done: once it is over, its
-    // draws say more than "1,024 of 1,024 plans".
-    const stepsOver = progress.unit !== 'draws' && progress.status !== 'running';
-    const parts = stepsOver && progress.draws > 0 ? [] : [`${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} ${progress.unit}`];
-    if (progress.unit !== 'draws' && progress.draws > 0) parts.push(`${progress.draws.toLocaleString('en')} draws`);
+    // An optimisation that stopped early ends with every plan counted as done: once it is over,
+    // "1,024 of 1,024 plans" would overstate it (its result says how many it weighed).
+    const stepsOver = progress.unit === 'plans' && progress.status !== 'running';
+    const parts = stepsOver ? [] : [`${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} ${progress.unit}`];
     if (progress.status === 'running') {
       if (Number.isFinite(progress.rate) && progress.rate > 0) {
         parts.push(`${count(progress.rate)} ${progress.unit}/s`);
       }
-      if (Number.isFinite(progress.drawRate) && progress.drawRate > 0) parts.push(`${count(progress.drawRate)} draws/s`);
       parts.push(Number.isFinite(progress.secondsLeft) ? `${formatDuration(progress.secondsLeft)} left` : 'time left: measuring');
     } else {
       parts.push(`${formatDuration(progress.elapsed)}`);
