@@ -72,10 +72,10 @@ std::string BashScript(const CLI::App& program) {
          "    case \"$path/$word\" in\n";
   for (const CommandWords& command : Commands(program)) {
     for (const CLI::App* sub : command.app->get_subcommands({})) {
-      const std::string next = command.path.empty() ? sub->get_name()
-                                                    : command.path + " " + sub->get_name();
-      out << "      " << Quoted(command.path + "/" + sub->get_name()) << ") path="
-          << Quoted(next) << " ;;\n";
+      const std::string next =
+          command.path.empty() ? sub->get_name() : command.path + " " + sub->get_name();
+      out << "      " << Quoted(command.path + "/" + sub->get_name()) << ") path=" << Quoted(next)
+          << " ;;\n";
     }
   }
   out << "    esac\n"
