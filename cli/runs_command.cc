@@ -6,6 +6,7 @@
 
 #include "cli/common.h"
 #include "cli/progress.h"
+#include "cli/result_tables.h"
 #include "cli/runs_show.h"
 #include "cli/store_options.h"
 #include "statecraft/app/run_summary.h"
@@ -55,6 +56,21 @@ void PrintRunList(const app::RunsListOutput& output, bool filtered) {
   PrintTable(std::cout, rows);
 }
 
+// The runs, whole (no cut), one row each; the store's size is in --format json and the table.
+void PrintRunListCsv(const app::RunsListOutput& output) {
+  CsvTable table{{"id", "kind", "status", "models", "plan", "target", "draws", "scenario",
+                  "scenario_sha256", "created_at"},
+                 {}};
+  for (const StoredRun& run : output.runs) {
+    const std::string target = app::RunTarget(run);
+    table.rows.push_back({run.id, run.kind, run.status, JoinModels(run.models),
+                          app::RunPlanText(run), target.empty() ? Json() : Json(target),
+                          app::RunDraws(run), run.scenario_name, run.scenario_hash,
+                          run.created_at});
+  }
+  PrintCsv(std::cout, table);
+}
+
 }  // namespace
 
 void AddRunsCommand(CLI::App& app) {
@@ -76,13 +92,15 @@ void AddRunsCommand(CLI::App& app) {
                    "only runs of this kind: run|compare|whatif|sweep|optimize");
   list->add_option("--scenario", filter->scenario, "only runs of the scenario of this name");
   list->add_option("--status", filter->status, "only runs in this status: running|complete");
-  AddFormatOption(*list, *format, {"table", "json"});
+  AddFormatOption(*list, *format, {"table", "json", "csv"});
   list->callback([=] {
     app::RunsListRequest request = *filter;
     request.limit = *limit;
     const auto listed = Unwrap(app::ListRuns(request, *StoreOf(*store_options)));
     if (*format == "json") {
       PrintJson(std::cout, app::RunsListOutputToJson(listed));
+    } else if (*format == "csv") {
+      PrintRunListCsv(listed);
     } else {
       PrintRunList(listed,
                    !request.kind.empty() || !request.scenario.empty() || !request.status.empty());

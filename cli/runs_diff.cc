@@ -185,7 +185,10 @@ void PrintRunsDiff(std::ostream& out, const Json& diff, const std::string& forma
     if (value.is_array()) {
       for (const Json& item : value) text += (text.empty() ? "" : ",") + Text(item);
     }
-    return text.size() > 40 ? text.substr(0, 37) + "..." : text;
+    if (text.size() <= 40) return text;
+    std::size_t cut = 37;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+    return text.substr(0, cut) + "...";
   };
   for (const Json& row : diff["inputs"]) {
     inputs.push_back({Text(row["input"]), cell(row["a"]), cell(row["b"]),
