@@ -22,6 +22,19 @@ std::string ScalarText(const Json& value) {
   return value.dump();
 }
 
+// Applied levers ([{"lever", "magnitude", ...}]) as "R2=20+R3=10", as plans are written on the
+// command line; anything else as ScalarText.
+std::string LeversOrScalarText(const Json& value) {
+  if (!value.is_array()) return ScalarText(value);
+  std::string text;
+  for (const Json& item : value) {
+    if (!item.is_object() || !item.contains("lever")) return ScalarText(value);
+    text += (text.empty() ? "" : "+") + ScalarText(item["lever"]) + "=" +
+            ScalarText(item.value("magnitude", Json()));
+  }
+  return text;
+}
+
 std::string JoinModels(const Json& models) {
   std::string text;
   for (const Json& model : models) text += (text.empty() ? "" : ",") + model.get<std::string>();
@@ -41,7 +54,7 @@ std::string OptionsText(const Json& options) {
     }
     if (value.is_null() || value.is_object() || key == "models" || key == "document") continue;
     if ((value.is_array() || value.is_string()) && value.empty()) continue;
-    text += (text.empty() ? "" : " ") + key + "=" + ScalarText(value);
+    text += (text.empty() ? "" : " ") + key + "=" + LeversOrScalarText(value);
   }
   return text;
 }
