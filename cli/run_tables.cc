@@ -100,8 +100,8 @@ ResultDocument CompareDocument(const Scenario& scenario, const Json& result) {
   }
   rows[0].push_back("status quo");
   rows[0].push_back("known");
-  document.csv.header.push_back("status quo");
-  document.csv.header.push_back("known");
+  document.csv.header.push_back("status_quo");
+  document.csv.header.push_back("known_outcome");
   for (const Issue& issue : scenario.issues) {
     std::vector<std::string> row = {issue.name};
     std::vector<Json> values = {issue.name};
