@@ -1,5 +1,6 @@
 // `statecraft answer [FILE] [--draws N] [--optimize-draws N] [--seed S] [--threads T]
-//  [--model SPEC]... [--format table|json|csv]`, and `statecraft` with no command (and `make demo`):
+//  [--model SPEC]... [--format table|json|csv]`, and `statecraft` with no command (and `make
+//  demo`):
 // the answer to the question the scenario declares (its `question` key; the built-in scenario
 // asks whether the West can bring North Korean munitions for Russia down to token level):
 //

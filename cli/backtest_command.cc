@@ -1,5 +1,6 @@
 // `statecraft backtest deu FILE [--capability equal|votes] [--model SPEC]... [--train TRAINFILE]
-//                              [--model-error on|off] [--calibration FILE] [--format table|json|csv]`
+//                              [--model-error on|off] [--calibration FILE] [--format
+//                              table|json|csv]`
 // `statecraft backtest flagship [FILE] [--model-error on|off] [--calibration FILE] [--format ...]`
 // `statecraft backtest gallery [--model SPEC]... [--format table|json|csv]`
 //
@@ -11,9 +12,9 @@
 #include <iostream>
 
 #include "cli/common.h"
-#include "cli/result_tables.h"
 #include "cli/lever_options.h"
 #include "cli/progress.h"
+#include "cli/result_tables.h"
 #include "statecraft/app/gallery_commands.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
@@ -185,9 +186,9 @@ void AddScoresCsv(CsvTable& table, const BacktestResult& result, const std::stri
   for (const ModelScore& score : result.models) {
     std::vector<Json> row;
     if (!rules.empty()) row.push_back(rules);
-    row.insert(row.end(), {score.label, number(score.mean_absolute_error),
-                           number(score.interval_low), number(score.interval_high),
-                           result.reference});
+    row.insert(row.end(),
+               {score.label, number(score.mean_absolute_error), number(score.interval_low),
+                number(score.interval_high), result.reference});
     if (score.vs_reference) {
       row.insert(row.end(), {number(score.vs_reference->mean), number(score.vs_reference->low),
                              number(score.vs_reference->high)});

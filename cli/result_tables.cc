@@ -77,6 +77,13 @@ ResultDocument DocumentOfKind(const std::string& kind, const Scenario& scenario,
                    "' has no tables; expected run, compare, whatif, sweep or optimize");
 }
 
+const Json& At(const Json& object, const std::string& key) {
+  static const Json kAbsent;
+  if (!object.is_object()) return kAbsent;
+  const auto found = object.find(key);
+  return found == object.end() ? kAbsent : *found;
+}
+
 double NumberOf(const Json& value) {
   if (value.is_number()) return value.get<double>();
   return std::numeric_limits<double>::quiet_NaN();
@@ -88,7 +95,7 @@ std::string DescribeLeverJson(const Json& levers) {
   for (const Json& applied : levers) {
     // As DescribeLevers writes a lever: its name and its magnitude in the stream's default form.
     std::ostringstream item;
-    item << applied["lever"].get<std::string>() << " " << NumberOf(applied["magnitude"]);
+    item << At(applied, "lever").get<std::string>() << " " << NumberOf(At(applied, "magnitude"));
     text += (text.empty() ? "" : ", ") + item.str();
   }
   return text;
@@ -96,11 +103,11 @@ std::string DescribeLeverJson(const Json& levers) {
 
 std::string SettlementMarkOf(const Json& settlement, const std::string& issue) {
   if (!settlement.is_object() || !settlement.contains(issue)) return "";
-  const Json& item = settlement[issue];
+  const Json& item = At(settlement, issue);
   if (item.value("settled", true)) return "";
-  const bool cycles = item["period"].is_number() && item["period"].get<double>() > 0;
-  return std::string(cycles ? " (cycles " : " (moves ") + FormatNumber(NumberOf(item["low"])) +
-         "-" + FormatNumber(NumberOf(item["high"])) + ")";
+  const bool cycles = At(item, "period").is_number() && At(item, "period").get<double>() > 0;
+  return std::string(cycles ? " (cycles " : " (moves ") + FormatNumber(NumberOf(At(item, "low"))) +
+         "-" + FormatNumber(NumberOf(At(item, "high"))) + ")";
 }
 
 std::string SettlementNoteOf(const std::vector<std::pair<std::string, const Json*>>& forecasts) {
@@ -128,9 +135,9 @@ std::string ModelErrorNoteOf(const Json& model_error) {
 }
 
 std::string FormatIntervalOf(const Json& quantiles) {
-  return FormatNumber(NumberOf(quantiles["median"])) + " [" +
-         FormatNumber(NumberOf(quantiles["q10"])) + ", " +
-         FormatNumber(NumberOf(quantiles["q90"])) + "]";
+  return FormatNumber(NumberOf(At(quantiles, "median"))) + " [" +
+         FormatNumber(NumberOf(At(quantiles, "q10"))) + ", " +
+         FormatNumber(NumberOf(At(quantiles, "q90"))) + "]";
 }
 
 }  // namespace statecraft::cli

@@ -60,6 +60,9 @@ ResultDocument DocumentOfKind(const std::string& kind, const Scenario& scenario,
                               const Json& result);
 
 // Helpers the builders share.
+// A member of a JSON object, or null when the object lacks it (results saved by an older version
+// lack the newer keys) or is not an object.
+const Json& At(const Json& object, const std::string& key);
 // A JSON number, or NaN for null (how NaN is written).
 double NumberOf(const Json& value);
 // "L1 20, L5 10" of the JSON of applied levers ("baseline" for none), as DescribeLevers writes it.

@@ -4,6 +4,7 @@
 
 #include "cli/common.h"
 #include "cli/result_tables.h"
+#include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
 
 namespace statecraft::cli {
@@ -18,7 +19,7 @@ std::string ParamText(const Json& value) {
 }
 
 std::string OutcomeText(const Json& forecast, const std::string& key, const std::string& issue) {
-  return FormatNumber(NumberOf(forecast[key][issue])) +
+  return FormatNumber(NumberOf(At(At(forecast, key), issue))) +
          SettlementMarkOf(forecast.value("settlement", Json()), issue);
 }
 
@@ -35,11 +36,12 @@ std::string Known(const Issue& issue) {
 ResultDocument RunDocument(const Scenario& scenario, const Json& result) {
   ResultDocument document;
   std::ostringstream head;
-  head << "model: " << result["model"].get<std::string>();
-  for (const auto& [name, value] : result["params"].items()) {
+  head << "model: " << At(result, "model").get<std::string>();
+  for (const auto& [name, value] : At(result, "params").items()) {
     head << "  " << name << "=" << ParamText(value);
   }
-  const Json& rounds = result["rounds"];
+  const Json& rounds = At(result, "rounds");
+  if (!rounds.is_array() || rounds.empty()) throw InputError("the run's result holds no rounds");
   head << "\nscenario: " << scenario.name << "\nrounds: " << rounds.size() - 1 << "\n\n";
   document.Text(head.str());
   TextTable rows = {{"issue", "outcome", "model outcome", "status quo", "known outcome"}};
@@ -50,18 +52,20 @@ ResultDocument RunDocument(const Scenario& scenario, const Json& result) {
   }
   document.Table(rows);
   const Json settlement = result.value("settlement", Json());
-  if (const std::string note = SettlementNoteOf({{result["model"].get<std::string>(), &settlement}}); !note.empty()) {
+  if (const std::string note =
+          SettlementNoteOf({{At(result, "model").get<std::string>(), &settlement}});
+      !note.empty()) {
     document.Text(note + "\n");
   }
   document.Text("\nfinal positions\n");
   TextTable positions = {{"actor"}};
   for (const Issue& issue : scenario.issues) positions[0].push_back(issue.name);
-  const Json& last = rounds.back()["positions"];
+  const Json& last = At(rounds.back(), "positions");
   for (const Actor& actor : scenario.actors) {
     std::vector<std::string> row = {actor.name};
-    const Json& held = last.contains(actor.name) ? last[actor.name] : Json::object();
+    const Json& held = At(last, actor.name);
     for (const Issue& issue : scenario.issues) {
-      row.push_back(FormatNumber(held.contains(issue.name) ? NumberOf(held[issue.name])
+      row.push_back(FormatNumber(held.contains(issue.name) ? NumberOf(At(held, issue.name))
                                                            : NumberOf(Json())));
     }
     positions.push_back(row);
@@ -71,18 +75,18 @@ ResultDocument RunDocument(const Scenario& scenario, const Json& result) {
   // The trajectory: one row per round, actor and issue; each round's outcome under "_outcome".
   document.csv.header = {"round", "actor", "issue", "position"};
   for (const Json& round : rounds) {
-    const Json& at = round["positions"];
+    const Json& at = At(round, "positions");
     for (const Actor& actor : scenario.actors) {
       if (!at.contains(actor.name)) continue;
       for (const Issue& issue : scenario.issues) {
-        if (!at[actor.name].contains(issue.name)) continue;
-        document.csv.rows.push_back({round["round"], actor.name, issue.name,
-                                     at[actor.name][issue.name]});
+        if (!At(at, actor.name).contains(issue.name)) continue;
+        document.csv.rows.push_back(
+            {At(round, "round"), actor.name, issue.name, At(At(at, actor.name), issue.name)});
       }
     }
     for (const Issue& issue : scenario.issues) {
-      document.csv.rows.push_back({round["round"], "_outcome", issue.name,
-                                   round["outcome"][issue.name]});
+      document.csv.rows.push_back(
+          {At(round, "round"), "_outcome", issue.name, At(At(round, "outcome"), issue.name)});
     }
   }
   return document;
@@ -90,11 +94,11 @@ ResultDocument RunDocument(const Scenario& scenario, const Json& result) {
 
 ResultDocument CompareDocument(const Scenario& scenario, const Json& result) {
   ResultDocument document;
-  const Json& models = result["models"];
+  const Json& models = At(result, "models");
   TextTable rows = {{"issue"}};
   document.csv.header = {"issue"};
   for (const Json& forecast : models) {
-    const std::string model = forecast["model"].get<std::string>();
+    const std::string model = At(forecast, "model").get<std::string>();
     rows[0].push_back(model);
     document.csv.header.push_back(model);
   }
@@ -107,7 +111,7 @@ ResultDocument CompareDocument(const Scenario& scenario, const Json& result) {
     std::vector<Json> values = {issue.name};
     for (const Json& forecast : models) {
       row.push_back(OutcomeText(forecast, "outcome", issue.name));
-      values.push_back(forecast["outcome"][issue.name]);
+      values.push_back(At(At(forecast, "outcome"), issue.name));
     }
     row.push_back(StatusQuo(issue));
     row.push_back(Known(issue));
@@ -123,7 +127,7 @@ ResultDocument CompareDocument(const Scenario& scenario, const Json& result) {
   std::vector<std::pair<std::string, const Json*>> shown;
   for (const Json& forecast : models) settlements.push_back(forecast.value("settlement", Json()));
   for (std::size_t m = 0; m < models.size(); ++m) {
-    shown.emplace_back(models[m]["model"].get<std::string>(), &settlements[m]);
+    shown.emplace_back(At(models[m], "model").get<std::string>(), &settlements[m]);
   }
   if (const std::string note = SettlementNoteOf(shown); !note.empty()) document.Text(note + "\n");
   return document;

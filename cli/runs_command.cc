@@ -74,8 +74,8 @@ void PrintRunListCsv(const app::RunsListOutput& output) {
 }  // namespace
 
 void AddRunsCommand(CLI::App& app) {
-  auto* command =
-      app.add_subcommand("runs", "list, show, diff, export, resume, delete or clean up (gc) saved runs");
+  auto* command = app.add_subcommand(
+      "runs", "list, show, diff, export, resume, delete or clean up (gc) saved runs");
   command->require_subcommand(1);
   auto store_options = std::make_shared<StoreOptions>();
   auto format = std::make_shared<std::string>();

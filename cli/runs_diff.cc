@@ -21,8 +21,8 @@ std::string Text(const Json& value) {
 
 // Scalars by path ("actors/Russia/capability", "stakes/DPRK/munitions/position"): entries of an
 // array of named objects are named by their "name", arrays of scalars are one value.
-void Flatten(const Json& value, const std::string& path, std::vector<std::pair<std::string, Json>>&
-                                                             out) {
+void Flatten(const Json& value, const std::string& path,
+             std::vector<std::pair<std::string, Json>>& out) {
   if (value.is_object()) {
     for (const auto& [key, item] : value.items()) {
       Flatten(item, path.empty() ? key : path + "/" + key, out);
@@ -80,8 +80,8 @@ std::vector<std::pair<std::pair<std::string, std::string>, Json>> OutcomesOf(
   std::vector<std::pair<std::pair<std::string, std::string>, Json>> out;
   const StoredRun& run = shown.run;
   if (run.kind == "sweep" && run.result.is_object()) {
-    const Json items = run.result.contains("models") ? run.result["models"]
-                                                     : Json::array({run.result});
+    const Json items =
+        run.result.contains("models") ? run.result["models"] : Json::array({run.result});
     for (const Json& item : items) {
       for (const auto& [issue, quantiles] : item["issues"].items()) {
         out.push_back({{Text(item["model"]) + " (median)", issue}, quantiles["median"]});
@@ -125,8 +125,8 @@ Json RunsDiffJson(const app::RunShowOutput& a, const app::RunShowOutput& b) {
   }
   Json scenario_changes = Json::array();
   if (left.scenario_hash != right.scenario_hash) {
-    scenario_changes = Changes(Json::parse(left.scenario_json), Json::parse(right.scenario_json),
-                               "");
+    scenario_changes =
+        Changes(Json::parse(left.scenario_json), Json::parse(right.scenario_json), "");
   }
   const auto outcomes_a = OutcomesOf(a);
   const auto outcomes_b = OutcomesOf(b);

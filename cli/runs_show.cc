@@ -90,8 +90,8 @@ void PrintHeader(std::ostream& out, const StoredRun& run) {
 CsvTable OutcomeTable(const Json& outcomes) {
   CsvTable table{{"model", "issue", "outcome", "model outcome"}, {}};
   for (const Json& outcome : outcomes) {
-    table.rows.push_back({outcome["model"], outcome["issue"], outcome["outcome"],
-                          outcome["unconstrained_outcome"]});
+    table.rows.push_back(
+        {outcome["model"], outcome["issue"], outcome["outcome"], outcome["unconstrained_outcome"]});
   }
   return table;
 }
@@ -101,8 +101,7 @@ TextTable AsText(const CsvTable& table) {
   for (const auto& row : table.rows) {
     std::vector<std::string> cells;
     for (const Json& value : row) {
-      cells.push_back(value.is_string() ? value.get<std::string>()
-                                        : FormatNumber(NumberOf(value)));
+      cells.push_back(value.is_string() ? value.get<std::string>() : FormatNumber(NumberOf(value)));
     }
     rows.push_back(cells);
   }
@@ -131,8 +130,19 @@ void PrintShownRun(std::ostream& out, const app::RunShowOutput& shown, const std
   }
   PrintHeader(out, run);
   if (HasTables(run)) {
+    ResultDocument document;
+    try {
+      document = ShownDocument(run);
+    } catch (const std::exception& error) {
+      // A result whose JSON this version cannot read (written by a much older or newer one):
+      // its saved outcomes still show.
+      out << "\n(the tables of this run cannot be drawn from its saved result: " << error.what()
+          << ")\n\n";
+      PrintTable(out, AsText(OutcomeTable(shown.outcomes)));
+      return;
+    }
     out << "\n";
-    PrintDocument(out, ShownDocument(run));
+    PrintDocument(out, document);
   } else if (!shown.outcomes.empty()) {
     out << "\n";
     PrintTable(out, AsText(OutcomeTable(shown.outcomes)));

@@ -23,8 +23,8 @@ void AddScenariosCommand(CLI::App& app) {
     if (*format == "csv") {
       CsvTable table{{"name", "actors", "issues", "known_outcome", "description"}, {}};
       for (const app::ScenarioListing& listing : output.scenarios) {
-        table.rows.push_back({listing.name, listing.actors, listing.issues,
-                              listing.known_outcome, listing.title});
+        table.rows.push_back(
+            {listing.name, listing.actors, listing.issues, listing.known_outcome, listing.title});
       }
       PrintCsv(std::cout, table);
       return;

@@ -1,5 +1,6 @@
 // `statecraft sweep [FILE] [--model SPEC] [--plan PLAN] [--target "ISSUE<=V"] [--drivers K]
-//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format table|json|csv]
+//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format
+//  table|json|csv]
 //  [--db PATH] [--no-save] [--mpi]`
 //
 // A Monte Carlo of one model under one plan (the baseline by default): quantiles of every

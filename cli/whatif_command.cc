@@ -1,5 +1,6 @@
 // `statecraft whatif [FILE] [--plan PLAN]... [--model SPEC]... [--target "ISSUE<=V"] [--counter C]
-//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format table|json|csv]
+//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format
+//  table|json|csv]
 //  [--db PATH] [--no-save]`
 //
 // The baseline against each plan (declared plans by default; a plan may also be levers joined
