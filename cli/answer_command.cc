@@ -1,5 +1,6 @@
 // `statecraft answer [FILE] [--draws N] [--optimize-draws N] [--seed S] [--threads T]
-//  [--model SPEC]... [--format table|json]`, and `statecraft` with no command (and `make demo`):
+//  [--model SPEC]... [--format table|json|csv]`, and `statecraft` with no command (and `make
+//  demo`):
 // the answer to the question the scenario declares (its `question` key; the built-in scenario
 // asks whether the West can bring North Korean munitions for Russia down to token level):
 //
@@ -17,6 +18,7 @@
 #include "cli/common.h"
 #include "cli/lever_options.h"
 #include "cli/progress.h"
+#include "cli/result_tables.h"
 
 namespace statecraft::cli {
 namespace {
@@ -225,6 +227,22 @@ void PrintAnswer(std::ostream& out, const app::AnswerOutput& output) {
       << "\", docs/levers.md.\n";
 }
 
+// --format csv: the baseline forecast (section 1) in full precision, one row per model and issue.
+void PrintAnswerCsv(std::ostream& out, const app::AnswerOutput& output) {
+  const Scenario& scenario = output.input->scenario;
+  CsvTable table{{"model", "issue", "median", "q10", "q90", "mean", "central"}, {}};
+  for (const ModelAnswer* item : ModelsThatRan(output.answer)) {
+    const WhatifCell& baseline = AnswerCell(*item, 0);
+    for (std::size_t issue = 0; issue < baseline.quantiles.size(); ++issue) {
+      const Quantiles& quantiles = baseline.quantiles[issue];
+      table.rows.push_back({item->model, scenario.issues[issue].name, quantiles.median,
+                            quantiles.q10, quantiles.q90, quantiles.mean,
+                            baseline.central.ruled_outcome[issue]});
+    }
+  }
+  PrintCsv(out, table);
+}
+
 app::AnswerRequest RequestOf(const AnswerCommandOptions& options) {
   app::AnswerRequest request;
   request.scenario = SourceOf(options.input);
@@ -258,7 +276,7 @@ void AddAnswerCommand(CLI::App& app) {
       ->add_option("--optimize-draws", options->optimize_draws,
                    "draws per evaluation in the search for the cheapest plan")
       ->default_val(100);
-  AddFormatOption(*command, options->format, {"table", "json"});
+  AddFormatOption(*command, options->format, {"table", "json", "csv"});
   AddProgressOptions(*command, options->output);
   command->callback([options] {
     ProgressLine progress("answer", "models", options->output);
@@ -267,6 +285,8 @@ void AddAnswerCommand(CLI::App& app) {
     progress.Finish();
     if (options->format == "json") {
       PrintJson(std::cout, app::AnswerOutputToJson(output));
+    } else if (options->format == "csv") {
+      PrintAnswerCsv(std::cout, output);
     } else {
       PrintAnswer(std::cout, output);
     }

@@ -1,7 +1,8 @@
 // `statecraft backtest deu FILE [--capability equal|votes] [--model SPEC]... [--train TRAINFILE]
-//                              [--model-error on|off] [--calibration FILE] [--format table|json]`
+//                              [--model-error on|off] [--calibration FILE] [--format
+//                              table|json|csv]`
 // `statecraft backtest flagship [FILE] [--model-error on|off] [--calibration FILE] [--format ...]`
-// `statecraft backtest gallery [--model SPEC]... [--format table|json]`
+// `statecraft backtest gallery [--model SPEC]... [--format table|json|csv]`
 //
 // Scores every model (or the --model list, "NAME" or "NAME:k=v,k=v") against known outcomes, as
 // points and as distributions (statecraft/analysis/scoring.h, docs/calibration.md).
@@ -13,6 +14,7 @@
 #include "cli/common.h"
 #include "cli/lever_options.h"
 #include "cli/progress.h"
+#include "cli/result_tables.h"
 #include "statecraft/app/gallery_commands.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
@@ -160,6 +162,63 @@ void PrintGalleryScores(const app::GalleryBacktestOutput& output) {
   }
 }
 
+// --format csv: the scores table in full precision, one row per model (`rules`: with or without
+// decision rules, a first column for the flagship backtest, which scores both).
+void AddScoresCsv(CsvTable& table, const BacktestResult& result, const std::string& rules) {
+  if (table.header.empty()) {
+    if (!rules.empty()) table.header.push_back("decision_rules");
+    for (const char* name :
+         {"model", "mae", "mae_low_95", "mae_high_95", "vs_reference", "vs_reference_mean",
+          "vs_reference_low_95", "vs_reference_high_95", "crps"}) {
+      table.header.push_back(name);
+    }
+    if (!result.models.empty()) {
+      for (const auto& [level, share] : result.models.front().coverage) {
+        table.header.push_back("coverage_" + std::to_string(level));
+      }
+      for (const auto& [threshold, share] : result.models.front().share_within) {
+        table.header.push_back("within_" + std::to_string(threshold));
+      }
+    }
+    table.header.push_back("out_of_sample");
+  }
+  auto number = [](double value) { return std::isnan(value) ? Json() : Json(value); };
+  for (const ModelScore& score : result.models) {
+    std::vector<Json> row;
+    if (!rules.empty()) row.push_back(rules);
+    row.insert(row.end(),
+               {score.label, number(score.mean_absolute_error), number(score.interval_low),
+                number(score.interval_high), result.reference});
+    if (score.vs_reference) {
+      row.insert(row.end(), {number(score.vs_reference->mean), number(score.vs_reference->low),
+                             number(score.vs_reference->high)});
+    } else {
+      row.insert(row.end(), {Json(), Json(), Json()});
+    }
+    row.push_back(number(score.crps));
+    for (const auto& [level, share] : score.coverage) row.push_back(number(share));
+    for (const auto& [threshold, share] : score.share_within) row.push_back(number(share));
+    row.push_back(score.out_of_sample);
+    table.rows.push_back(row);
+  }
+}
+
+CsvTable GalleryCsv(const GalleryBacktestResult& result) {
+  CsvTable table{{"model", "error_percent", "error_percent_low_95", "error_percent_high_95"}, {}};
+  if (result.models.empty()) return table;
+  for (const GalleryCaseScore& scored : result.models.front().cases) {
+    table.header.push_back(scored.name);
+  }
+  auto number = [](double value) { return std::isnan(value) ? Json() : Json(value); };
+  for (const GalleryModelScore& score : result.models) {
+    std::vector<Json> row = {score.label, number(score.error_percent), number(score.interval_low),
+                             number(score.interval_high)};
+    for (const GalleryCaseScore& scored : score.cases) row.push_back(number(scored.error_percent));
+    table.rows.push_back(row);
+  }
+  return table;
+}
+
 }  // namespace
 
 void AddBacktestCommand(CLI::App& app) {
@@ -173,7 +232,7 @@ void AddBacktestCommand(CLI::App& app) {
   deu_command->add_option("-m,--model", deu->models,
                           "model to score, NAME or NAME:k=v,k=v "
                           "(repeatable; default: every model)");
-  AddFormatOption(*deu_command, deu->format, {"table", "json"});
+  AddFormatOption(*deu_command, deu->format, {"table", "json", "csv"});
   AddProgressOptions(*deu_command, deu->output);
   deu_command->add_option("--train", deu->train,
                           "fit the fitted models and the models' errors on this dataset and "
@@ -197,6 +256,10 @@ void AddBacktestCommand(CLI::App& app) {
     progress.Finish();
     if (deu->format == "json") {
       PrintJson(std::cout, app::BacktestOutputToJson(output));
+    } else if (deu->format == "csv") {
+      CsvTable table;
+      AddScoresCsv(table, output.scores, "");
+      PrintCsv(std::cout, table);
     } else {
       PrintScores(output.scores);
     }
@@ -208,7 +271,7 @@ void AddBacktestCommand(CLI::App& app) {
   AddInputOptions(*flagship_command, flagship->input);
   flagship_command->add_option("-m,--model", flagship->models,
                                "model to score (repeatable; default: every model)");
-  AddFormatOption(*flagship_command, flagship->format, {"table", "json"});
+  AddFormatOption(*flagship_command, flagship->format, {"table", "json", "csv"});
   AddProgressOptions(*flagship_command, flagship->output);
   AddModelErrorOptions(*flagship_command, flagship->model_error, flagship->calibration);
   flagship_command->callback([flagship] {
@@ -232,6 +295,13 @@ void AddBacktestCommand(CLI::App& app) {
       PrintJson(std::cout, app::BacktestOutputToJson(output));
       return;
     }
+    if (flagship->format == "csv") {
+      CsvTable table;
+      AddScoresCsv(table, output.scores, "with");
+      AddScoresCsv(table, *output.without_decision_rules, "without");
+      PrintCsv(std::cout, table);
+      return;
+    }
     std::cout << "with decision rules\n";
     PrintScores(output.scores);
     std::cout << "\n";
@@ -247,13 +317,15 @@ void AddBacktestCommand(CLI::App& app) {
       "gallery", "every built-in case with a known outcome (errors in % of each issue's range)");
   gallery_command->add_option("-m,--model", gallery->models,
                               "model to score (repeatable; default: every model)");
-  AddFormatOption(*gallery_command, gallery->format, {"table", "json"});
+  AddFormatOption(*gallery_command, gallery->format, {"table", "json", "csv"});
   gallery_command->callback([gallery] {
     app::GalleryBacktestRequest request;
     request.models = ChosenModels(gallery->models);
     const app::GalleryBacktestOutput output = Unwrap(app::BacktestGallery(request));
     if (gallery->format == "json") {
       PrintJson(std::cout, app::GalleryBacktestOutputToJson(output));
+    } else if (gallery->format == "csv") {
+      PrintCsv(std::cout, GalleryCsv(output.scores));
     } else {
       PrintGalleryScores(output);
     }

@@ -1,9 +1,10 @@
-// `statecraft compare [FILE] [--model SPEC]... [--plan PLAN] [--seed S] [--format table|json]`:
+// `statecraft compare [FILE] [--model SPEC]... [--plan PLAN] [--seed S] [--format table|json|csv]`:
 // every registered model (or the --model list) side by side.
 #include <iostream>
 
 #include "cli/common.h"
 #include "cli/progress.h"
+#include "cli/result_tables.h"
 #include "cli/store_options.h"
 #include "statecraft/app/run_commands.h"
 
@@ -20,29 +21,6 @@ struct CompareOptions {
   OutputOptions output;
 };
 
-void PrintCompareTable(const app::CompareOutput& output) {
-  const Scenario& scenario = output.scenario;
-  std::vector<std::vector<std::string>> rows = {{"issue"}};
-  for (const Forecast& forecast : output.forecasts) rows[0].push_back(forecast.model);
-  rows[0].push_back("status quo");
-  rows[0].push_back("known");
-  for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-    const Issue& declared = scenario.issues[issue];
-    std::vector<std::string> row = {declared.name};
-    for (const Forecast& forecast : output.forecasts) {
-      row.push_back(FormatOutcome(forecast, issue, forecast.ruled_outcome[issue]));
-    }
-    row.push_back(declared.reference_point ? FormatNumber(declared.reference_point->central) : "-");
-    row.push_back(declared.known_outcome ? FormatNumber(declared.known_outcome->central) : "-");
-    rows.push_back(row);
-  }
-  std::cout << "scenario: " << scenario.name << "\n\n";
-  PrintTable(std::cout, rows);
-  std::vector<const Forecast*> shown;
-  for (const Forecast& forecast : output.forecasts) shown.push_back(&forecast);
-  if (const std::string note = SettlementNote(shown); !note.empty()) std::cout << note << "\n";
-}
-
 }  // namespace
 
 void AddCompareCommand(CLI::App& app) {
@@ -55,7 +33,7 @@ void AddCompareCommand(CLI::App& app) {
                       "plan name, or levers joined by '+' (\"L2=20+L5\"); default: no lever");
   command->add_option("--seed", options->seed, "random seed (for stochastic models)")
       ->default_val(0);
-  AddFormatOption(*command, options->format, {"table", "json"});
+  AddFormatOption(*command, options->format, {"table", "json", "csv"});
   AddStoreOptions(*command, options->store, true);
   AddQuietOption(*command, options->output);
   command->callback([options] {
@@ -66,10 +44,11 @@ void AddCompareCommand(CLI::App& app) {
     request.plan = options->plan;
     request.seed = options->seed;
     const app::CompareOutput output = Unwrap(app::Compare(request, CommandContext(store.get())));
+    const Json json = app::CompareToJson(output);
     if (options->format == "json") {
-      PrintJson(std::cout, app::CompareToJson(output));
+      PrintJson(std::cout, json);
     } else {
-      PrintCompareTable(output);
+      PrintResult(std::cout, CompareDocument(output.scenario, json), options->format);
     }
     std::cout.flush();
     PrintSaved(output.saved, options->output);

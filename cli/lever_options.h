@@ -31,10 +31,6 @@ std::string FormatInterval(const Quantiles& quantiles);
 // "12%" for a probability.
 std::string FormatPercent(double probability);
 
-// The optimize tables (cheapest plan and runners-up, or the closest plans).
-void PrintOptimizeResult(const OptimizeResult& result, const OptimizeOptions& options,
-                         const std::string& opponent);
-
 }  // namespace statecraft::cli
 
 #endif  // STATECRAFT_CLI_LEVER_OPTIONS_H_

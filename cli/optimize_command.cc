@@ -1,6 +1,6 @@
 // `statecraft optimize [FILE] --target "ISSUE<=V" [--probability P] [--budget B] [--model SPEC]...
 //  [--runners-up K] [--draws N] [--seed S] [--threads T] [--distribution ...] [--format
-//  table|json] [--db PATH] [--no-save] [--mpi]`
+//  table|json|csv] [--db PATH] [--no-save] [--mpi]`
 //
 // The cheapest plan built from the declared levers and their steps that meets the target with at
 // least probability P against the opponent's best counter-levers within its budget; with several
@@ -11,6 +11,7 @@
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
 #include "cli/progress.h"
+#include "cli/result_tables.h"
 #include "cli/store_options.h"
 #include "statecraft/app/lever_commands.h"
 
@@ -30,54 +31,7 @@ struct OptimizeCommandOptions {
   OutputOptions output;
 };
 
-std::string CounterText(const PlanEvaluation& evaluation) {
-  if (!evaluation.countered_probability) return "-";
-  if (evaluation.best_counter.empty()) return "none helps";
-  return DescribeLevers(evaluation.best_counter);
-}
-
-void PrintEvaluations(const std::string& title, const std::vector<PlanEvaluation>& evaluations) {
-  std::vector<std::vector<std::string>> rows = {
-      {title, "cost", "median", "P without counter", "P with counter", "best counter"}};
-  for (const PlanEvaluation& evaluation : evaluations) {
-    rows.push_back(
-        {DescribeLevers(evaluation.levers), FormatNumber(evaluation.cost),
-         FormatNumber(evaluation.median), FormatPercent(evaluation.probability),
-         evaluation.countered_probability ? FormatPercent(*evaluation.countered_probability) : "-",
-         CounterText(evaluation)});
-  }
-  PrintTable(std::cout, rows);
-}
-
 }  // namespace
-
-void PrintOptimizeResult(const OptimizeResult& result, const OptimizeOptions& options,
-                         const std::string& opponent) {
-  std::cout << "target: " << options.target.text
-            << " with probability >= " << FormatPercent(options.probability)
-            << (options.budget ? ", budget " + FormatNumber(*options.budget) : std::string())
-            << "; " << result.candidates << " plans within budget, " << result.evaluated
-            << " evaluated, " << result.counter_plans << " counter-plans"
-            << (opponent.empty() ? "" : " of " + opponent) << "\n";
-  std::cout << "probabilities " << ModelErrorNote(options.sweep) << "\n";
-  std::cout << "baseline probability: " << FormatPercent(result.baseline_probability) << "\n\n";
-  if (result.best) {
-    std::vector<PlanEvaluation> rows = {*result.best};
-    PrintEvaluations("cheapest plan", rows);
-    if (!result.runners_up.empty()) {
-      std::cout << "\n";
-      PrintEvaluations("runners-up", result.runners_up);
-    }
-    return;
-  }
-  std::cout << "no plan meets the target"
-            << (options.sweep.calibration != nullptr
-                    ? " once the models' own error is counted (a finding, not a failure: "
-                      "--model-error off gives the inputs' spread alone)"
-                    : "")
-            << "; the closest:\n";
-  PrintEvaluations("plan", result.closest);
-}
 
 void AddOptimizeCommand(CLI::App& app) {
   auto options = std::make_shared<OptimizeCommandOptions>();
@@ -97,7 +51,7 @@ void AddOptimizeCommand(CLI::App& app) {
   command->add_option("--runners-up", options->runners_up, "plans to list after the cheapest")
       ->default_val(3);
   AddUncertaintyOptions(*command, options->uncertainty, 200);
-  AddFormatOption(*command, options->format, {"table", "json"});
+  AddFormatOption(*command, options->format, {"table", "json", "csv"});
   AddStoreOptions(*command, options->store, true);
   AddProgressOptions(*command, options->output);
   AddMpiOption(*command);
@@ -115,14 +69,11 @@ void AddOptimizeCommand(CLI::App& app) {
     const app::OptimizeOutput output =
         Unwrap(app::Optimize(request, ProgressContext(store.get(), progress)));
     progress.Finish();
+    const Json json = app::OptimizeOutputToJson(output);
     if (options->format == "json") {
-      PrintJson(std::cout, app::OptimizeOutputToJson(output));
+      PrintJson(std::cout, json);
     } else {
-      std::cout << "scenario: " << output.input->scenario.name << "\nmodels:";
-      for (const ModelChoice& model : output.models) std::cout << " " << model.info->name;
-      std::cout << "; " << output.options.sweep.draws << " draws, seed "
-                << output.options.sweep.seed << "\n";
-      PrintOptimizeResult(output.result, output.options, output.input->levers.counter.owner);
+      PrintResult(std::cout, OptimizeDocument(output.input->scenario, json), options->format);
     }
     std::cout.flush();
     PrintSaved(output.saved, options->output);

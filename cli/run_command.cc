@@ -4,6 +4,7 @@
 
 #include "cli/common.h"
 #include "cli/progress.h"
+#include "cli/result_tables.h"
 #include "cli/store_options.h"
 #include "statecraft/app/run_commands.h"
 #include "statecraft/core/error.h"
@@ -23,59 +24,6 @@ struct RunOptions {
   StoreOptions store;
   OutputOptions output;
 };
-
-void PrintRunTable(std::ostream& out, const Scenario& scenario, const Forecast& forecast) {
-  out << "model: " << forecast.model;
-  for (const auto& entry : forecast.params.entries())
-    out << "  " << entry.name << "=" << entry.text;
-  out << "\nscenario: " << scenario.name << "\nrounds: " << forecast.rounds.size() - 1 << "\n\n";
-  std::vector<std::vector<std::string>> rows = {
-      {"issue", "outcome", "model outcome", "status quo", "known outcome"}};
-  for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-    const Issue& declared = scenario.issues[issue];
-    rows.push_back(
-        {declared.name, FormatOutcome(forecast, issue, forecast.ruled_outcome[issue]),
-         FormatOutcome(forecast, issue, forecast.outcome[issue]),
-         declared.reference_point ? FormatNumber(declared.reference_point->central) : "-",
-         declared.known_outcome ? FormatNumber(declared.known_outcome->central) : "-"});
-  }
-  PrintTable(out, rows);
-  if (const std::string note = SettlementNote({&forecast}); !note.empty()) out << note << "\n";
-  out << "\nfinal positions\n";
-  std::vector<std::vector<std::string>> positions = {{"actor"}};
-  for (const Issue& issue : scenario.issues) positions[0].push_back(issue.name);
-  const auto& last = forecast.rounds.back().positions;
-  for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
-    std::vector<std::string> row = {scenario.actors[actor].name};
-    for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-      row.push_back(FormatNumber(last[actor * scenario.IssueCount() + issue]));
-    }
-    positions.push_back(row);
-  }
-  PrintTable(out, positions);
-}
-
-void PrintRunCsv(std::ostream& out, const Scenario& scenario, const Forecast& forecast) {
-  // One row per round, actor and issue; the outcome of each round under the actor "_outcome".
-  out << "round,actor,issue,position\n";
-  out.precision(17);
-  const int issue_count = scenario.IssueCount();
-  for (std::size_t t = 0; t < forecast.rounds.size(); ++t) {
-    const Round& round = forecast.rounds[t];
-    for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
-      for (int issue = 0; issue < issue_count; ++issue) {
-        const double position = round.positions[actor * issue_count + issue];
-        if (std::isnan(position)) continue;
-        out << t << "," << scenario.actors[actor].name << "," << scenario.issues[issue].name << ","
-            << position << "\n";
-      }
-    }
-    for (int issue = 0; issue < issue_count; ++issue) {
-      out << t << ",_outcome," << scenario.issues[issue].name << "," << round.outcome[issue]
-          << "\n";
-    }
-  }
-}
 
 }  // namespace
 
@@ -125,12 +73,11 @@ void AddRunCommand(CLI::App& app) {
       request.scenario = SourceOf(options->input);
     }
     const app::RunOutput output = Unwrap(app::Run(request, CommandContext(store.get())));
+    const Json json = app::RunToJson(output);
     if (options->format == "json") {
-      PrintJson(std::cout, app::RunToJson(output));
-    } else if (options->format == "csv") {
-      PrintRunCsv(std::cout, output.scenario, output.forecast);
+      PrintJson(std::cout, json);
     } else {
-      PrintRunTable(std::cout, output.scenario, output.forecast);
+      PrintResult(std::cout, RunDocument(output.scenario, json), options->format);
     }
     std::cout.flush();
     PrintSaved(output.saved, options->output);

@@ -6,6 +6,8 @@
 
 #include "cli/common.h"
 #include "cli/progress.h"
+#include "cli/result_tables.h"
+#include "cli/runs_show.h"
 #include "cli/store_options.h"
 #include "statecraft/app/run_summary.h"
 #include "statecraft/app/runs_commands.h"
@@ -54,41 +56,26 @@ void PrintRunList(const app::RunsListOutput& output, bool filtered) {
   PrintTable(std::cout, rows);
 }
 
-void PrintRun(const app::RunShowOutput& output) {
-  const StoredRun& run = output.run;
-  std::cout << "run " << run.id << " (" << run.kind << ", " << run.status << ")\n"
-            << "scenario: " << run.scenario_name << "\n"
-            << "scenario sha256: " << run.scenario_hash << "\n"
-            << "models: " << JoinModels(run.models) << "\n"
-            << "params: " << run.params.dump() << "\n"
-            << "seed: " << run.seed << "\n"
-            << "program: " << run.program_version << "\n"
-            << "created: " << run.created_at << "\n"
-            << "finished: " << (run.finished_at.empty() ? "-" : run.finished_at) << "\n";
-  if (!run.plan.is_null()) std::cout << "plan: " << run.plan.dump() << "\n";
-  if (run.draws_planned > 0) {
-    std::cout << "draws saved: " << run.draws_saved << " (planned " << run.draws_planned
-              << " per model)\n";
+// The runs, whole (no cut), one row each; the store's size is in --format json and the table.
+void PrintRunListCsv(const app::RunsListOutput& output) {
+  CsvTable table{{"id", "kind", "status", "models", "plan", "target", "draws", "scenario",
+                  "scenario_sha256", "created_at"},
+                 {}};
+  for (const StoredRun& run : output.runs) {
+    const std::string target = app::RunTarget(run);
+    table.rows.push_back({run.id, run.kind, run.status, JoinModels(run.models),
+                          app::RunPlanText(run), target.empty() ? Json() : Json(target),
+                          app::RunDraws(run), run.scenario_name, run.scenario_hash,
+                          run.created_at});
   }
-  if (output.outcomes.empty()) return;
-  std::cout << "\n";
-  std::vector<std::vector<std::string>> rows = {{"model", "issue", "outcome", "model outcome"}};
-  for (const Json& outcome : output.outcomes) {
-    rows.push_back(
-        {outcome["model"].get<std::string>(), outcome["issue"].get<std::string>(),
-         outcome["outcome"].is_null() ? "-" : FormatNumber(outcome["outcome"].get<double>()),
-         outcome["unconstrained_outcome"].is_null()
-             ? "-"
-             : FormatNumber(outcome["unconstrained_outcome"].get<double>())});
-  }
-  PrintTable(std::cout, rows);
+  PrintCsv(std::cout, table);
 }
 
 }  // namespace
 
 void AddRunsCommand(CLI::App& app) {
-  auto* command =
-      app.add_subcommand("runs", "list, show, export, resume, delete or clean up (gc) saved runs");
+  auto* command = app.add_subcommand(
+      "runs", "list, show, diff, export, resume, delete or clean up (gc) saved runs");
   command->require_subcommand(1);
   auto store_options = std::make_shared<StoreOptions>();
   auto format = std::make_shared<std::string>();
@@ -105,30 +92,47 @@ void AddRunsCommand(CLI::App& app) {
                    "only runs of this kind: run|compare|whatif|sweep|optimize");
   list->add_option("--scenario", filter->scenario, "only runs of the scenario of this name");
   list->add_option("--status", filter->status, "only runs in this status: running|complete");
-  AddFormatOption(*list, *format, {"table", "json"});
+  AddFormatOption(*list, *format, {"table", "json", "csv"});
   list->callback([=] {
     app::RunsListRequest request = *filter;
     request.limit = *limit;
     const auto listed = Unwrap(app::ListRuns(request, *StoreOf(*store_options)));
     if (*format == "json") {
       PrintJson(std::cout, app::RunsListOutputToJson(listed));
+    } else if (*format == "csv") {
+      PrintRunListCsv(listed);
     } else {
       PrintRunList(listed,
                    !request.kind.empty() || !request.scenario.empty() || !request.status.empty());
     }
   });
 
-  auto* show = command->add_subcommand("show", "one run: its header and outcomes");
+  auto* show = command->add_subcommand(
+      "show", "one run: its inputs, and its results in the tables of the command that made it");
   AddStoreOptions(*show, *store_options, false);
   show->add_option("id", *id, "run id (see `statecraft runs list`)")->required();
-  AddFormatOption(*show, *format, {"table", "json"});
+  AddFormatOption(*show, *format, {"table", "json", "csv"});
   show->callback([=] {
     const app::RunShowOutput shown = Unwrap(app::ShowRun({*id}, *StoreOf(*store_options)));
     if (*format == "json") {
       PrintJson(std::cout, app::RunShowOutputToJson(shown));
     } else {
-      PrintRun(shown);
+      PrintShownRun(std::cout, shown, *format);
     }
+  });
+
+  auto other = std::make_shared<std::int64_t>(0);
+  auto* diff = command->add_subcommand(
+      "diff", "two runs side by side: what differs in their inputs, and their outcomes (B-A)");
+  AddStoreOptions(*diff, *store_options, false);
+  diff->add_option("a", *id, "the first run's id (A)")->required();
+  diff->add_option("b", *other, "the second run's id (B)")->required();
+  AddFormatOption(*diff, *format, {"table", "json", "csv"});
+  diff->callback([=] {
+    const auto store = StoreOf(*store_options);
+    const app::RunShowOutput a = Unwrap(app::ShowRun({*id}, *store));
+    const app::RunShowOutput b = Unwrap(app::ShowRun({*other}, *store));
+    PrintRunsDiff(std::cout, RunsDiffJson(a, b), *format);
   });
 
   auto* export_command =

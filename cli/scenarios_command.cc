@@ -1,9 +1,10 @@
-// `statecraft scenarios [--format table|json]`: the built-in scenarios — the flagship and the
+// `statecraft scenarios [--format table|json|csv]`: the built-in scenarios — the flagship and the
 // gallery of classic cases (docs/gallery.md) — each with a one-line description; every command
 // that reads a scenario opens one with `--scenario NAME`.
 #include <iostream>
 
 #include "cli/common.h"
+#include "cli/result_tables.h"
 #include "statecraft/app/gallery_commands.h"
 
 namespace statecraft::cli {
@@ -12,11 +13,20 @@ void AddScenariosCommand(CLI::App& app) {
   auto* command = app.add_subcommand(
       "scenarios", "list the built-in scenarios: the flagship and the gallery of classic cases");
   auto format = std::make_shared<std::string>();
-  AddFormatOption(*command, *format, {"table", "json"});
+  AddFormatOption(*command, *format, {"table", "json", "csv"});
   command->callback([format] {
     const app::ScenariosOutput output = Unwrap(app::Scenarios({}));
     if (*format == "json") {
       PrintJson(std::cout, app::ScenariosOutputToJson(output));
+      return;
+    }
+    if (*format == "csv") {
+      CsvTable table{{"name", "actors", "issues", "known_outcome", "description"}, {}};
+      for (const app::ScenarioListing& listing : output.scenarios) {
+        table.rows.push_back(
+            {listing.name, listing.actors, listing.issues, listing.known_outcome, listing.title});
+      }
+      PrintCsv(std::cout, table);
       return;
     }
     std::vector<std::vector<std::string>> rows = {

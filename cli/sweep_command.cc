@@ -1,5 +1,6 @@
 // `statecraft sweep [FILE] [--model SPEC] [--plan PLAN] [--target "ISSUE<=V"] [--drivers K]
-//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format table|json]
+//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format
+//  table|json|csv]
 //  [--db PATH] [--no-save] [--mpi]`
 //
 // A Monte Carlo of one model under one plan (the baseline by default): quantiles of every
@@ -14,6 +15,7 @@
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
 #include "cli/progress.h"
+#include "cli/result_tables.h"
 #include "cli/store_options.h"
 #include "statecraft/analysis/sweep_error.h"
 #include "statecraft/analysis/uncertainty.h"
@@ -36,55 +38,6 @@ struct SweepCommandOptions {
   OutputOptions output;
 };
 
-void PrintSweep(const app::SweepOutput& output, const std::string& driver_issue_name) {
-  const Scenario& scenario = output.input->scenario;
-  const SweepResult& result = output.results.front();
-  const Plan& plan = output.plan;
-  const SweepOptions& sweep = output.sweep;
-  const std::optional<Target>& target = output.target;
-  const int driver_issue = driver_issue_name.empty() ? (target ? target->issue : 0)
-                                                     : scenario.IssueIndex(driver_issue_name);
-  std::cout << "scenario: " << scenario.name << "\nmodel: " << output.models.front().info->name
-            << ", plan: " << plan.name << " ("
-            << DescribeLevers(ResolvePlan(output.input->levers, plan)) << "), " << sweep.draws
-            << " draws (" << DistributionName(sweep.distribution) << "), seed " << sweep.seed
-            << "\n";
-  std::string error_entry;
-  const std::vector<IssueError> errors = BindIssueErrors(
-      sweep.calibration.get(), ModelLabel(output.models.front()),
-      ScenarioForError(scenario, MakeSweepPlan(output.input->levers, plan)), &error_entry);
-  std::cout << (error_entry.empty() ? ModelErrorNote(SweepOptions{}) : ModelErrorNote(sweep))
-            << "\n\n";
-  std::vector<std::vector<std::string>> rows = {
-      {"issue", "10%", "median", "90%", "mean", "model's own median"}};
-  for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
-    const Quantiles ruled = SummarizeIssue(result, issue, errors[issue]);
-    const Quantiles own = SummarizeIssue(result, issue, errors[issue], false);
-    rows.push_back({scenario.issues[issue].name, FormatNumber(ruled.q10),
-                    FormatNumber(ruled.median), FormatNumber(ruled.q90), FormatNumber(ruled.mean),
-                    FormatNumber(own.median)});
-  }
-  PrintTable(std::cout, rows);
-  if (target) {
-    std::cout << "\nP(" << target->text
-              << ") = " << FormatPercent(TargetProbability(result, *target, errors[target->issue]))
-              << "\n";
-  }
-  if (result.deals_offered > 0) {
-    std::cout << "deals struck in " << FormatPercent(DealStruckShare(result)) << " of the draws\n";
-  }
-  std::cout << "\ndrivers of " << scenario.issues[driver_issue].name
-            << " (Spearman rank correlation with the outcome; mean outcome when the input is in"
-               " its lowest / highest fifth)\n";
-  std::vector<std::vector<std::string>> tornado = {{"input", "rho", "low fifth", "high fifth"}};
-  for (const Driver& driver : Drivers(result, driver_issue, output.drivers)) {
-    tornado.push_back({driver.input, FormatNumber(driver.rank_correlation, 2),
-                       FormatNumber(driver.outcome_when_low),
-                       FormatNumber(driver.outcome_when_high)});
-  }
-  PrintTable(std::cout, tornado);
-}
-
 }  // namespace
 
 void AddSweepCommand(CLI::App& app) {
@@ -102,7 +55,7 @@ void AddSweepCommand(CLI::App& app) {
                       "issue whose drivers to show (default: the target's, else the first)");
   command->add_option("--drivers", options->drivers, "rows of the tornado table")->default_val(10);
   AddUncertaintyOptions(*command, options->uncertainty, 1000);
-  AddFormatOption(*command, options->format, {"table", "json"});
+  AddFormatOption(*command, options->format, {"table", "json", "csv"});
   AddStoreOptions(*command, options->store, true);
   AddProgressOptions(*command, options->output);
   AddMpiOption(*command);
@@ -123,10 +76,12 @@ void AddSweepCommand(CLI::App& app) {
     const app::SweepOutput output =
         Unwrap(app::Sweep(prepared, ProgressContext(store.get(), progress)));
     progress.Finish();
+    const Json json = app::SweepOutputToJson(output);
     if (options->format == "json") {
-      PrintJson(std::cout, app::SweepOutputToJson(output));
+      PrintJson(std::cout, json);
     } else {
-      PrintSweep(output, options->issue);
+      PrintResult(std::cout, SweepDocument(output.input->scenario, json, options->issue),
+                  options->format);
     }
     std::cout.flush();
     PrintSaved(output.saved, options->output);

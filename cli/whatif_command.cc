@@ -1,5 +1,6 @@
 // `statecraft whatif [FILE] [--plan PLAN]... [--model SPEC]... [--target "ISSUE<=V"] [--counter C]
-//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format table|json]
+//  [--draws N] [--seed S] [--threads T] [--distribution triangular|uniform] [--format
+//  table|json|csv]
 //  [--db PATH] [--no-save]`
 //
 // The baseline against each plan (declared plans by default; a plan may also be levers joined
@@ -15,6 +16,7 @@
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
 #include "cli/progress.h"
+#include "cli/result_tables.h"
 #include "cli/store_options.h"
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/app/lever_commands.h"
@@ -34,50 +36,6 @@ struct WhatifOptions {
   OutputOptions output;
 };
 
-void PrintWhatif(const Scenario& scenario, const WhatifResult& result,
-                 const SweepOptions& options) {
-  std::cout << "scenario: " << scenario.name << "\n"
-            << options.draws << " draws (" << DistributionName(options.distribution) << "), seed "
-            << options.seed << "; outcome after decision rules: median [10%, 90%]\n"
-            << ModelErrorNote(options) << "\n";
-  if (!result.counter.empty()) {
-    std::cout << "counter-levers in every case: " << DescribeLevers(result.counter) << "\n";
-  }
-  std::cout << "\n";
-  std::vector<std::vector<std::string>> rows = {{"plan", "model", "cost"}};
-  for (const Issue& issue : scenario.issues) rows[0].push_back(issue.name);
-  if (result.target) rows[0].push_back("P(" + result.target->text + ")");
-  std::vector<const Forecast*> central;
-  for (const WhatifCase& item : result.cases) {
-    for (const WhatifCell& cell : item.cells) {
-      std::vector<std::string> row = {item.name, cell.model, FormatNumber(item.cost)};
-      central.push_back(&cell.central);
-      for (std::size_t issue = 0; issue < cell.quantiles.size(); ++issue) {
-        row.push_back(FormatInterval(cell.quantiles[issue]) +
-                      SettlementMark(cell.central, static_cast<int>(issue)));
-      }
-      if (cell.target_probability) row.push_back(FormatPercent(*cell.target_probability));
-      rows.push_back(row);
-    }
-  }
-  PrintTable(std::cout, rows);
-  if (const std::string note = SettlementNote(central); !note.empty()) {
-    std::cout << note << " (marked at central values)\n";
-  }
-  bool header = false;
-  for (const WhatifCase& item : result.cases) {
-    for (const DealReport& deal : item.deals) {
-      if (!header) std::cout << "\ndeals (central values):\n";
-      header = true;
-      std::cout << "  " << item.name << ": " << deal.lever << " " << deal.reason << "\n";
-      if (!item.cells.empty() && item.cells.front().sweep.deals_offered > 0) {
-        std::cout << "    struck in " << FormatPercent(DealStruckShare(item.cells.front().sweep))
-                  << " of the draws\n";
-      }
-    }
-  }
-}
-
 }  // namespace
 
 void AddWhatifCommand(CLI::App& app) {
@@ -96,7 +54,7 @@ void AddWhatifCommand(CLI::App& app) {
                       "the opponent's counter-levers applied in every case, joined by '+' "
                       "(\"R2=20+R3\")");
   AddUncertaintyOptions(*command, options->uncertainty, 1000);
-  AddFormatOption(*command, options->format, {"table", "json"});
+  AddFormatOption(*command, options->format, {"table", "json", "csv"});
   AddMpiOption(*command);
   AddStoreOptions(*command, options->store, true);
   AddProgressOptions(*command, options->output);
@@ -113,10 +71,11 @@ void AddWhatifCommand(CLI::App& app) {
     const app::WhatifOutput output =
         Unwrap(app::Whatif(request, ProgressContext(store.get(), progress)));
     progress.Finish();
+    const Json json = app::WhatifOutputToJson(output);
     if (options->format == "json") {
-      PrintJson(std::cout, app::WhatifOutputToJson(output));
+      PrintJson(std::cout, json);
     } else {
-      PrintWhatif(output.input->scenario, output.whatif, output.sweep);
+      PrintResult(std::cout, WhatifDocument(output.input->scenario, json), options->format);
     }
     std::cout.flush();
     PrintSaved(output.saved, options->output);

@@ -335,7 +335,12 @@ Outcome<OptimizeOutput> Optimize(const OptimizeRequest& request, const Context& 
 }
 
 Json OptimizeOutputToJson(const OptimizeOutput& output) {
-  return OptimizeToJson(output.result, output.options, output.models);
+  Json json = OptimizeToJson(output.result, output.options, output.models);
+  // Whose counter-levers were weighed, so that a saved optimisation tells it without its file.
+  if (!output.input->levers.counter.owner.empty()) {
+    json["opponent"] = output.input->levers.counter.owner;
+  }
+  return json;
 }
 
 }  // namespace statecraft::app
