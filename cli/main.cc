@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/argument_checks.h"
 #include "cli/common.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/version.h"
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   statecraft::cli::AddRunsCommand(app);
   statecraft::cli::AddReportCommand(app);
   statecraft::cli::AddServeCommand(app);
+  statecraft::cli::RequireStrictArguments(app);
   try {
     try {
       app.parse(argc, argv);
