@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   statecraft::cli::AddRunsCommand(app);
   statecraft::cli::AddReportCommand(app);
   statecraft::cli::AddServeCommand(app);
+  statecraft::cli::AddHelpCommand(app);
+  statecraft::cli::AddCompletionCommand(app);
   statecraft::cli::RequireStrictArguments(app);
   try {
     try {
