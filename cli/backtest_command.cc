@@ -2,7 +2,8 @@
 //                              [--model-error on|off] [--calibration FILE] [--format
 //                              table|json|csv]`
 // `statecraft backtest flagship [FILE] [--model-error on|off] [--calibration FILE] [--format ...]`
-// `statecraft backtest gallery [--model SPEC]... [--format table|json|csv]`
+// `statecraft backtest gallery [--model SPEC]... [--model-error on|off] [--calibration FILE]
+//                             [--format table|json|csv]`
 //
 // Scores every model (or the --model list, "NAME" or "NAME:k=v,k=v") against known outcomes, as
 // points and as distributions (statecraft/analysis/scoring.h, docs/calibration.md).
@@ -112,13 +113,45 @@ std::string IntervalText(double low, double high, const std::string& missing) {
   return "[" + FormatNumber(low, 1) + ", " + FormatNumber(high, 1) + "]";
 }
 
+// Per model, the scores of backtest deu as means over cases, in percent of each issue's range.
+void PrintGalleryDistributionScores(const GalleryBacktestResult& result) {
+  std::vector<std::vector<std::string>> rows = {
+      {"model", "vs " + result.reference, "95% t-interval", "CRPS %", "cover 50%", "80%", "90%"}};
+  for (const auto& [threshold, share] : result.models.front().share_within) {
+    rows.front().push_back("within " + std::to_string(threshold) + "%");
+  }
+  rows.front().push_back("out of sample");
+  for (const GalleryModelScore& score : result.models) {
+    std::vector<std::string> row = {score.label};
+    if (score.vs_reference) {
+      row.push_back((score.vs_reference->mean > 0 ? "+" : "") +
+                    FormatNumber(score.vs_reference->mean, 1));
+      row.push_back(IntervalText(score.vs_reference->low, score.vs_reference->high, "n/a"));
+    } else {
+      row.push_back("-");
+      row.push_back("-");
+    }
+    row.push_back(FormatNumber(score.crps, 1));
+    for (const auto& [level, share] : score.coverage) {
+      row.push_back(FormatNumber(100.0 * share, 0) + "%");
+    }
+    for (const auto& [threshold, share] : score.share_within) {
+      row.push_back(FormatNumber(100.0 * share, 0) + "%");
+    }
+    row.push_back(score.out_of_sample ? "yes" : "no");
+    rows.push_back(row);
+  }
+  PrintTable(std::cout, rows);
+}
+
 // Per model: the mean error over cases (percent of each issue's range), its t-interval, and each
 // case's error; then per case, every scored issue with its coded outcome and every forecast.
 void PrintGalleryScores(const app::GalleryBacktestOutput& output) {
   const GalleryBacktestResult& result = output.scores;
   std::cout << "cases with a known outcome: " << result.cases
             << ", issues scored: " << result.issues_scored
-            << " (errors in % of each issue's range; each case counts once)\n\n";
+            << " (errors in % of each issue's range; each case counts once)\nmodel error: "
+            << result.model_error << "\n\n";
   if (result.models.empty()) return;
   std::vector<std::vector<std::string>> rows = {{"model", "mean error %", "95% t-interval"}};
   for (const GalleryCaseScore& scored : result.models.front().cases) {
@@ -134,6 +167,8 @@ void PrintGalleryScores(const app::GalleryBacktestOutput& output) {
     rows.push_back(row);
   }
   PrintTable(std::cout, rows);
+  std::cout << "\n";
+  PrintGalleryDistributionScores(result);
   for (std::size_t index = 0; index < result.models.front().cases.size(); ++index) {
     const GalleryCaseScore& first = result.models.front().cases[index];
     const GalleryCase* gallery_case = nullptr;
@@ -318,9 +353,12 @@ void AddBacktestCommand(CLI::App& app) {
   gallery_command->add_option("-m,--model", gallery->models,
                               "model to score (repeatable; default: every model)");
   AddFormatOption(*gallery_command, gallery->format, {"table", "json", "csv"});
+  AddModelErrorOptions(*gallery_command, gallery->model_error, gallery->calibration);
   gallery_command->callback([gallery] {
     app::GalleryBacktestRequest request;
     request.models = ChosenModels(gallery->models);
+    request.model_error = gallery->model_error;
+    request.calibration = gallery->calibration;
     const app::GalleryBacktestOutput output = Unwrap(app::BacktestGallery(request));
     if (gallery->format == "json") {
       PrintJson(std::cout, app::GalleryBacktestOutputToJson(output));

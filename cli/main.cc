@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/argument_checks.h"
 #include "cli/argument_errors.h"
 #include "cli/common.h"
 #include "statecraft/core/error.h"
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   statecraft::cli::AddServeCommand(app);
   statecraft::cli::AddHelpCommand(app);
   statecraft::cli::AddCompletionCommand(app);
+  statecraft::cli::RequireStrictArguments(app);
   try {
     try {
       app.parse(argc, argv);

@@ -6,49 +6,64 @@
 
 #include "cli/common.h"
 #include "cli/store_options.h"
+#include "statecraft/app/checks.h"
 #include "statecraft/core/error.h"
 #include "web/server/api_server.h"
 #include "web/server/request_guard.h"
 
 namespace statecraft::cli {
 
+namespace {
+
+// The largest --max-body: beyond it a body would not fit a request the server can answer in its
+// deadline anyway, and a value near 2^64 would mean "unlimited".
+constexpr std::int64_t kLargestBody = std::int64_t{1} << 30;
+
+// serve's numbers as given, 64 bits wide so that any value the argument grammar accepts
+// (argument_checks.h) reaches the range checks below.
+struct ServeNumbers {
+  std::int64_t port = 8080;
+  std::int64_t read_timeout_seconds = 10;
+  std::int64_t max_body_bytes = 4 * 1024 * 1024;
+  std::int64_t max_connections = 512;
+};
+
+}  // namespace
+
 void AddServeCommand(CLI::App& app) {
   auto options = std::make_shared<web::ServerOptions>();
+  auto numbers = std::make_shared<ServeNumbers>();
   auto store = std::make_shared<StoreOptions>();
   auto* command =
       app.add_subcommand("serve", "serve the JSON API and the browser UI (http://127.0.0.1:8080)");
   command->add_option("--host", options->host, "address to listen on")->default_val("127.0.0.1");
-  command->add_option("--port", options->port, "port (0: any free port)")->default_val(8080);
+  command->add_option("--port", numbers->port, "port (0: any free port)")->default_val(8080);
   command
-      ->add_option("--read-timeout", options->read_timeout_seconds,
+      ->add_option("--read-timeout", numbers->read_timeout_seconds,
                    "seconds a whole request (headers and body) may take to arrive, and an idle "
                    "connection may stay open")
       ->default_val(options->read_timeout_seconds);
   command
-      ->add_option("--max-body", options->max_body_bytes,
+      ->add_option("--max-body", numbers->max_body_bytes,
                    "largest request body in bytes; larger ones get 413")
       ->default_val(options->max_body_bytes);
   command
-      ->add_option("--max-connections", options->max_connections,
+      ->add_option("--max-connections", numbers->max_connections,
                    "connections served at once; more are answered 503")
       ->default_val(options->max_connections);
   command->add_option("--token", options->token,
                       "a secret every request must carry (Authorization: Bearer SECRET, or open "
                       "/?token=SECRET once); required with a --host that is not loopback");
   AddStoreOptions(*command, *store, true);
-  command->callback([options, store] {
-    if (options->port < 0 || options->port > 65535) {
-      throw InputError("--port " + std::to_string(options->port) + ": expected 0 to 65535");
-    }
-    if (options->read_timeout_seconds < 1 || options->read_timeout_seconds > 3600) {
-      throw InputError("--read-timeout " + std::to_string(options->read_timeout_seconds) +
-                       ": expected 1 to 3600 seconds");
-    }
-    if (options->max_body_bytes < 1) throw InputError("--max-body 0: expected at least 1 byte");
-    if (options->max_connections < 1 || options->max_connections > 4096) {
-      throw InputError("--max-connections " + std::to_string(options->max_connections) +
-                       ": expected 1 to 4096");
-    }
+  command->callback([options, numbers, store] {
+    app::CheckRange("port", numbers->port, 0, 65535);
+    app::CheckRange("read-timeout", numbers->read_timeout_seconds, 1, 3600);
+    app::CheckRange("max-body", numbers->max_body_bytes, 1, kLargestBody);
+    app::CheckRange("max-connections", numbers->max_connections, 1, 4096);
+    options->port = static_cast<int>(numbers->port);
+    options->read_timeout_seconds = static_cast<int>(numbers->read_timeout_seconds);
+    options->max_body_bytes = static_cast<std::size_t>(numbers->max_body_bytes);
+    options->max_connections = static_cast<int>(numbers->max_connections);
     if (!web::IsLoopbackHost(options->host) && options->token.empty()) {
       throw InputError("--host " + options->host +
                        ": listening beyond this machine needs --token SECRET, which every "

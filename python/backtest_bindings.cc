@@ -128,13 +128,19 @@ void BindBacktest(py::module_& module) {
       py::arg("training") = py::none());
   module.def(
       "_backtest_gallery",
-      [](const py::object& models) {
+      [](const py::object& models, bool model_error, const py::object& calibration) {
         app::GalleryBacktestRequest request;
         request.models = ModelsFromPython(models);
+        request.model_error = model_error;
+        if (!calibration.is_none()) {
+          request.calibration = std::make_shared<const Calibration>(
+              ParseCalibration(PythonToJson(calibration).dump(), "calibration"));
+        }
         return JsonToPython(app::GalleryBacktestOutputToJson(
             Unwrap(Released([&] { return app::BacktestGallery(request); }))));
       },
-      py::arg("models") = py::none());
+      py::arg("models") = py::none(), py::arg("model_error") = true,
+      py::arg("calibration") = py::none());
 }
 
 }  // namespace statecraft::python

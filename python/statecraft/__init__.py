@@ -313,13 +313,16 @@ def backtest_deu(path: Path, *, capability: str = "equal",
 
 
 def backtest_gallery(*,
-                     models: Optional[Sequence[Union[str, Tuple[str, str, Dict[str, Any]]]]] = None
-                     ) -> Dict[str, Any]:
+                     models: Optional[Sequence[Union[str, Tuple[str, str, Dict[str, Any]]]]] = None,
+                     model_error: bool = True,
+                     calibration: Union[Path, Dict[str, Any], None] = None) -> Dict[str, Any]:
     """`statecraft backtest gallery`: every model (or `models`) on every built-in case with a
     known outcome: errors in percent of each issue's range, each case counted once, a Student-t
-    interval over cases; the dict equals `statecraft backtest gallery --format json`
+    interval over cases, and the distribution scores of backtest_deu (CRPS, coverage, PIT,
+    vs_compromise) with each model's error from `calibration` (default: the shipped one, fitted
+    on DEU, so out of sample here); the dict equals `statecraft backtest gallery --format json`
     (docs/gallery.md)."""
-    return _statecraft._backtest_gallery(models)
+    return _statecraft._backtest_gallery(models, model_error, _calibration_document(calibration))
 
 
 def backtest_flagship(scenario: ScenarioLike = None, *,

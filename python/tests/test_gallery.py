@@ -42,3 +42,16 @@ def test_backtest_gallery_equals_cli():
     assert result == cli_json("backtest", "gallery", "-m", "compromise", "-m", "eum")
     assert result["cases"] == 5
     assert [case["case"] for case in result["per_case"]][0] == "russia-dprk-2024"
+
+
+def test_backtest_gallery_scores_distributions_as_the_deu_backtest():
+    with_error = statecraft.backtest_gallery(models=["compromise"])
+    score = with_error["models"]["compromise"]
+    assert set(score) == {"mae", "mae_ci", "within", "crps", "coverage", "pit", "vs_compromise",
+                          "out_of_sample", "model_error"}
+    # the shipped calibration is fitted on DEU, not on the gallery
+    assert score["out_of_sample"] is True
+    assert score["crps"] < score["mae"]
+    points = statecraft.backtest_gallery(models=["compromise"], model_error=False)
+    assert points["models"]["compromise"]["crps"] == pytest.approx(score["mae"])
+    assert points == cli_json("backtest", "gallery", "-m", "compromise", "--model-error", "off")

@@ -7,14 +7,23 @@
 // issues, all files together; a model's error is the mean over cases, each case counting once,
 // with a t-interval over cases (there are few, so not the normal 1.96). The share of issues within
 // a threshold (in percent of the range) is likewise each case's share, averaged over cases.
+//
+// The forecasts are also scored as distributions, as in every backtest (scoring.h): each point
+// forecast with the model's own error around it, taken from a calibration (the shipped one is
+// fitted on DEU, so on these cases the scores are out of sample with respect to it). CRPS,
+// coverage and the PIT histogram are computed per case in percent of each issue's range and
+// averaged over cases; vs_reference is the mean over cases of the difference in each case's mean
+// error to the reference model (compromise), with its t-interval over cases.
 #ifndef STATECRAFT_ANALYSIS_GALLERY_BACKTEST_H_
 #define STATECRAFT_ANALYSIS_GALLERY_BACKTEST_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "statecraft/analysis/backtest.h"
+#include "statecraft/analysis/scoring.h"
 #include "statecraft/core/scenario.h"
 
 namespace statecraft {
@@ -32,12 +41,20 @@ struct GalleryIssueError {
   double predicted = 0.0;
   double error = 0.0;          // |predicted − known| on the issue's scale
   double error_percent = 0.0;  // error as a percentage of the issue's range
+  // The central 80 % interval of the forecast distribution, on the issue's scale (the point
+  // forecast twice without model error), and its CRPS in percent of the range.
+  double interval_low = 0.0;
+  double interval_high = 0.0;
+  double crps_percent = 0.0;
 };
 
 struct GalleryCaseScore {
   std::string name;
   double error_percent = 0.0;  // mean over the case's scored issues
   std::vector<GalleryIssueError> issues;
+  // The case's distribution scores in percent of each issue's range (scoring.h; clustered by
+  // file).
+  DistributionScore distribution;
 };
 
 struct GalleryModelScore {
@@ -48,12 +65,23 @@ struct GalleryModelScore {
   // threshold (percent of the range) → mean over cases of the share of the case's scored issues
   // whose error_percent is at most the threshold (options.thresholds)
   std::map<int, double> share_within;
+  // The distribution scores, each the mean over cases (crps in percent of the range, coverage
+  // and pit as shares), vs_reference with its t-interval over cases, out_of_sample false when the
+  // model's error was fitted on a scored scenario, and where the error comes from, in words.
+  double crps = 0.0;
+  std::map<int, double> coverage;
+  std::vector<double> pit;
+  std::optional<PairedDifference> vs_reference;
+  bool out_of_sample = true;
+  std::string error_source;
   std::vector<GalleryCaseScore> cases;  // the cases with a known outcome, in input order
 };
 
 struct GalleryBacktestResult {
-  int cases = 0;          // cases with at least one scored issue
-  int issues_scored = 0;  // scored issues over every file of those cases
+  int cases = 0;            // cases with at least one scored issue
+  int issues_scored = 0;    // scored issues over every file of those cases
+  std::string reference;    // the model every vs_reference compares with
+  std::string model_error;  // where the models' errors come from, in words
   std::vector<GalleryModelScore> models;
 };
 

@@ -4,6 +4,7 @@
 
 #include "statecraft/analysis/model_choice.h"
 #include "statecraft/app/backtest_command.h"
+#include "statecraft/app/checks.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/scenario_reader.h"
 
@@ -57,7 +58,9 @@ Json CaseToJson(const GalleryCase& gallery_case, const GalleryBacktestResult& re
       const GalleryIssueError& error = model.cases[index].issues[k];
       forecasts[model.label] = {{"predicted", error.predicted},
                                 {"error", error.error},
-                                {"error_percent", error.error_percent}};
+                                {"error_percent", error.error_percent},
+                                {"interval80", {error.interval_low, error.interval_high}},
+                                {"crps_percent", error.crps_percent}};
     }
     item["forecasts"] = forecasts;
     issues.push_back(item);
@@ -114,6 +117,10 @@ Outcome<GalleryBacktestOutput> BacktestGallery(const GalleryBacktestRequest& req
     output.cases = BuiltinGallery();
     BacktestOptions options;
     options.min_actors = 1;
+    const std::shared_ptr<const Calibration> calibration =
+        ChosenCalibration(request.model_error, request.calibration);
+    options.calibration = calibration.get();
+    options.error_source = calibration ? ErrorSource::kCalibration : ErrorSource::kNone;
     output.scores = statecraft::BacktestGallery(output.cases, models, options);
     return output;
   });
@@ -124,16 +131,27 @@ Json GalleryBacktestOutputToJson(const GalleryBacktestOutput& output) {
   Json out;
   out["cases"] = result.cases;
   out["issues_scored"] = result.issues_scored;
+  out["model_error"] = result.model_error;
   Json models = Json::object();
   for (const GalleryModelScore& score : result.models) {
-    // The score object of every backtest, its errors in percent of each issue's range.
+    // The score object of backtest deu, its errors in percent of each issue's range.
     ModelScore summary;
     summary.label = score.label;
+    summary.issue_count = 0;
+    for (const GalleryCaseScore& case_score : score.cases) {
+      summary.issue_count += static_cast<int>(case_score.issues.size());
+    }
     summary.mean_absolute_error = score.error_percent;
     summary.interval_low = score.interval_low;
     summary.interval_high = score.interval_high;
     summary.share_within = score.share_within;
-    models[score.label] = ModelScoreToJson(summary);
+    summary.crps = score.crps;
+    summary.coverage = score.coverage;
+    summary.pit = score.pit;
+    summary.vs_reference = score.vs_reference;
+    summary.out_of_sample = score.out_of_sample;
+    summary.error_source = score.error_source;
+    models[score.label] = DistributionScoreToJson(summary, result.reference);
   }
   out["models"] = models;
   Json per_case = Json::array();

@@ -4,6 +4,7 @@
 #ifndef STATECRAFT_APP_GALLERY_COMMANDS_H_
 #define STATECRAFT_APP_GALLERY_COMMANDS_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,11 @@ Json ScenariosOutputToJson(const ScenariosOutput& output);
 
 struct GalleryBacktestRequest {
   std::vector<BacktestModel> models;  // empty: DefaultBacktestModels()
+  // Score distributions with each model's error from a calibration (null: the shipped one,
+  // fitted on DEU, which the gallery's cases are not part of); without model error the forecasts
+  // are points.
+  bool model_error = true;
+  std::shared_ptr<const Calibration> calibration;
 };
 
 struct GalleryBacktestOutput {
@@ -51,15 +57,21 @@ struct GalleryBacktestOutput {
 Outcome<GalleryBacktestOutput> BacktestGallery(const GalleryBacktestRequest& request);
 
 // `statecraft backtest gallery --format json`, Python's statecraft.backtest_gallery():
-//   {"cases": N, "issues_scored": M,
-//    "models": {label: the score object of every backtest (ModelScoreToJson, backtest_command.h):
-//               {"mae", "mae_ci": [lo, hi], "within": {"5", "10", "20"}}, in percent of the range},
+//   {"cases": N, "issues_scored": M, "model_error": words,
+//    "models": {label: the score object of backtest deu (DistributionScoreToJson,
+//               backtest_command.h): {"mae", "mae_ci": [lo, hi], "within": {"5", "10", "20"},
+//               "crps", "coverage": {"50", "80", "90"}, "pit": [10 shares],
+//               "vs_compromise": {"mae_diff", "mae_diff_ci"}, "out_of_sample", "model_error"},
+//               errors and CRPS in percent of the range},
 //    "per_case": [{"case", "files": [..], "error_percent": {label: x},
 //                  "issues": [{"file", "issue", "scale": [lo, hi], "known", "known_range",
-//                              "forecasts": {label: {"predicted", "error", "error_percent"}}}]}]}
+//                              "forecasts": {label: {"predicted", "error", "error_percent",
+//                                                    "interval80": [lo, hi], "crps_percent"}}}]}]}
 // Errors in percent of each issue's range; "mae" is the mean over cases of each case's mean error,
 // "mae_ci" its Student-t interval over cases (null with fewer than two), "within" the mean over
-// cases of each case's share of issues within 5, 10 and 20 % of the range.
+// cases of each case's share of issues within 5, 10 and 20 % of the range; the distribution scores
+// are means over cases too, and "mae_diff_ci" is a t-interval over cases
+// (analysis/gallery_backtest.h).
 Json GalleryBacktestOutputToJson(const GalleryBacktestOutput& output);
 
 }  // namespace statecraft::app

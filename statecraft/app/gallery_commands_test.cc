@@ -66,12 +66,25 @@ TEST(GalleryCommands, BacktestGalleryWritesTheScoreObjectOfEveryBacktest) {
   std::vector<std::string> deu_keys;
   for (const auto& item : gallery_score.items()) gallery_keys.push_back(item.key());
   for (const auto& item : deu_score.items()) deu_keys.push_back(item.key());
-  // The gallery's point scores are the DEU object's first keys; its distribution scores (CRPS,
-  // coverage) are not computed yet.
-  ASSERT_LE(gallery_keys.size(), deu_keys.size());
-  EXPECT_EQ(gallery_keys,
-            std::vector<std::string>(deu_keys.begin(), deu_keys.begin() + gallery_keys.size()));
+  // The same object: point and distribution scores, vs_compromise, out_of_sample, model_error.
+  EXPECT_EQ(gallery_keys, deu_keys);
   EXPECT_EQ(gallery_score["within"].size(), 3u);
+  EXPECT_EQ(gallery_score["coverage"].size(), 3u);
+  EXPECT_EQ(gallery_score["pit"].size(), 10u);
+  // The shipped calibration is fitted on DEU: the gallery is out of sample with respect to it.
+  EXPECT_EQ(json["model_error"].get<std::string>().rfind("from the calibration", 0), 0u);
+  EXPECT_EQ(gallery_score["model_error"], "calibration entry compromise");
+  EXPECT_TRUE(gallery_score["out_of_sample"].get<bool>());
+  // The reference compared with itself.
+  EXPECT_DOUBLE_EQ(gallery_score["vs_compromise"]["mae_diff"].get<double>(), 0.0);
+  // With the model's error the forecast is a spread distribution: its CRPS is below the
+  // absolute error, and its 80 % interval is wider than a point.
+  EXPECT_LT(gallery_score["crps"].get<double>(), gallery_score["mae"].get<double>());
+  double pit_sum = 0.0;
+  for (const Json& share : gallery_score["pit"]) pit_sum += share.get<double>();
+  EXPECT_NEAR(pit_sum, 1.0, 1e-12);
+  const Json& first_issue = json["per_case"][0]["issues"][0]["forecasts"]["compromise"];
+  EXPECT_LT(first_issue["interval80"][0].get<double>(), first_issue["interval80"][1].get<double>());
 
   const GalleryModelScore& score = output.value().scores.models.front();
   EXPECT_DOUBLE_EQ(gallery_score["mae"].get<double>(), score.error_percent);
@@ -82,6 +95,61 @@ TEST(GalleryCommands, BacktestGalleryWritesTheScoreObjectOfEveryBacktest) {
   for (const Json& scored_case : json["per_case"]) {
     EXPECT_TRUE(scored_case["error_percent"].contains("compromise"));
   }
+}
+
+// Without model error the forecasts are points: CRPS equals the absolute error, every issue's
+// error in percent, averaged as the mean error is (over cases).
+TEST(GalleryCommands, BacktestGalleryWithoutModelErrorScoresPoints) {
+  GalleryBacktestRequest request;
+  request.models = {{"eum", "eum", {}}, {"compromise", "compromise", {}}};
+  request.model_error = false;
+  const Outcome<GalleryBacktestOutput> output = BacktestGallery(request);
+  ASSERT_TRUE(output.ok()) << output.error().message;
+  const Json json = GalleryBacktestOutputToJson(output.value());
+  const Json& eum = json["models"]["eum"];
+  EXPECT_NEAR(eum["crps"].get<double>(), eum["mae"].get<double>(), 1e-9);
+  EXPECT_EQ(eum["model_error"], "none");
+  EXPECT_TRUE(eum["out_of_sample"].get<bool>());
+  // vs_compromise: the mean over cases of the difference of the cases' mean errors.
+  const GalleryModelScore& eum_score = output.value().scores.models[0];
+  const GalleryModelScore& compromise = output.value().scores.models[1];
+  double difference = 0.0;
+  for (std::size_t k = 0; k < eum_score.cases.size(); ++k) {
+    difference += eum_score.cases[k].error_percent - compromise.cases[k].error_percent;
+  }
+  EXPECT_NEAR(eum["vs_compromise"]["mae_diff"].get<double>(),
+              difference / static_cast<double>(eum_score.cases.size()), 1e-9);
+  EXPECT_LE(eum["vs_compromise"]["mae_diff_ci"][0].get<double>(),
+            eum["vs_compromise"]["mae_diff"].get<double>());
+}
+
+// On a one-issue case, the gallery's distribution scores are the DEU backtest's on the same file
+// with the same calibration, read in percent of the range: the mapping to [0, 100] is exact.
+TEST(GalleryCommands, BacktestGalleryScoresAreTheBacktestsInPercentOfTheRange) {
+  GalleryBacktestRequest request;
+  request.models = {{"exchange", "exchange", {}}};
+  const Outcome<GalleryBacktestOutput> gallery = BacktestGallery(request);
+  ASSERT_TRUE(gallery.ok()) << gallery.error().message;
+  const GalleryCaseScore* emissions = nullptr;
+  for (const GalleryCaseScore& scored : gallery.value().scores.models.front().cases) {
+    if (scored.name == "ec-car-emissions") emissions = &scored;
+  }
+  ASSERT_NE(emissions, nullptr);
+
+  BacktestRequest single;
+  single.scenarios = {ScenarioSource::Named("ec-car-emissions")};
+  single.models = request.models;
+  single.min_actors = 1;
+  const Outcome<BacktestOutput> scored = Backtest(single);
+  ASSERT_TRUE(scored.ok()) << scored.error().message;
+  const ModelScore& years = scored.value().scores.models.front();
+  const double range = 10.0 - 4.0;
+  EXPECT_NEAR(emissions->distribution.crps, 100.0 * years.crps / range, 1e-9);
+  EXPECT_EQ(emissions->distribution.coverage, years.coverage);
+  EXPECT_EQ(emissions->distribution.pit, years.pit);
+  EXPECT_NEAR(emissions->issues.front().interval_low, years.issues.front().interval_low, 1e-9);
+  EXPECT_NEAR(emissions->issues.front().interval_high, years.issues.front().interval_high, 1e-9);
+  EXPECT_GT(years.crps, 0.0);
 }
 
 TEST(GalleryCommands, BacktestGalleryRefusesAnUnknownModel) {

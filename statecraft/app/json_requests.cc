@@ -92,7 +92,8 @@ class Fields {
     const Json* value = Get(key);
     if (value == nullptr) return 0;
     if (!value->is_number_unsigned()) {
-      FailField(key, "found " + Shown(*value) + ", expected a non-negative integer");
+      FailField(key, "found " + Shown(*value) +
+                         ", expected a whole number from 0 to 18446744073709551615");
     }
     return value->get<std::uint64_t>();
   }
@@ -303,11 +304,13 @@ BacktestRequest DecodeBacktestRequest(const Json& body) {
 }
 
 GalleryBacktestRequest DecodeGalleryBacktestRequest(const Json& body) {
-  const Fields fields(body, {"models"});
+  const Fields fields(body, {"models", "model_error", "calibration"});
   GalleryBacktestRequest request;
   for (const std::string& spec : fields.Strings("models")) {
     request.models.push_back(ParseBacktestModel(spec));
   }
+  request.model_error = fields.Boolean("model_error", true);
+  request.calibration = fields.CalibrationDocument("calibration");
   return request;
 }
 

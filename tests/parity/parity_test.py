@@ -98,6 +98,8 @@ def cli_arguments(case, db):
         elif key == "params":
             for name, item in value.items():
                 words.append("--param=%s=%s" % (name, text(item)))
+        elif key == "model_error":
+            words.append("--model-error=%s" % ("on" if value else "off"))
         elif key in FLAGS:
             words.append("%s=%s" % (FLAGS[key], text(value)))
         else:

@@ -36,6 +36,9 @@ using Clock = std::chrono::steady_clock;
 // The listen backlog: connections the kernel holds while every worker is busy (the library's
 // 5 gave connection resets at a concurrency of 32).
 constexpr int kListenBacklog = 128;
+// Requests served on one keep-alive connection before the server closes it (the last answer says
+// `Connection: close`), so that one client cannot hold a worker for ever.
+constexpr int kRequestsPerConnection = 100;
 
 HttpRequest Decode(const httplib::Request& request) {
   HttpRequest decoded;
@@ -208,6 +211,11 @@ class RawServer : public httplib::Server {
 
   void Configure(int request_seconds, int max_connections) {
     request_seconds_ = request_seconds;
+    // The `Keep-Alive: timeout=T, max=N` header the library writes on every answer then states
+    // what ServeConnection does (its defaults, 5 s and 5, did not): a client that honours it
+    // does not send on a connection the server is about to close as idle.
+    set_keep_alive_timeout(request_seconds);
+    set_keep_alive_max_count(kRequestsPerConnection);
     new_task_queue = [max_connections] { return new CappedTaskQueue(max_connections); };
     // SO_REUSEADDR only: a restarted server binds a port left in TIME_WAIT, but not one another
     // server is listening on (the library's SO_REUSEPORT let two servers share a port, and the
@@ -244,7 +252,6 @@ class RawServer : public httplib::Server {
     int yes = 1;
     ::setsockopt(socket, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
     DeadlineStream stream(socket, request_seconds_);
-    constexpr int kRequestsPerConnection = 100;
     for (int left = kRequestsPerConnection; left > 0 && is_running(); --left) {
       stream.set_deadline(Clock::now() + std::chrono::seconds(request_seconds_));
       if (!stream.WaitReadable()) return;

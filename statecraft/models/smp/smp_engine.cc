@@ -263,21 +263,6 @@ class Engine {
     for (int t = 0; t < n_; ++t) estimated_own_utility_[t] = utility_by_position_[t * n_ + t];
   }
 
-  static Evaluator ChooseEvaluator(SmpVotingRule rule, SmpThirdPartyCommit commit) {
-    return WithVotingRule(rule, [commit](auto constant) -> Evaluator {
-      constexpr SmpVotingRule kRule = decltype(constant)::value;
-      switch (commit) {
-        case SmpThirdPartyCommit::kSemiCommit:
-          return &Engine::EvaluateChallenge<kRule, SmpThirdPartyCommit::kSemiCommit>;
-        case SmpThirdPartyCommit::kFullCommit:
-          return &Engine::EvaluateChallenge<kRule, SmpThirdPartyCommit::kFullCommit>;
-        case SmpThirdPartyCommit::kNoCommit:
-        default:
-          return &Engine::EvaluateChallenge<kRule, SmpThirdPartyCommit::kNoCommit>;
-      }
-    });
-  }
-
   // SMPState::probEduChlg(h, i, i, j), §4.7, with aUtil[h] from FillEstimatorUtility(h):
   // the initiator i's chance against j and its expected gain, as h estimates them.
   template <SmpVotingRule kRule, SmpThirdPartyCommit kCommit>
@@ -316,6 +301,23 @@ class Engine {
     const double s_j = total_salience_[j];
     const double challenge = (1.0 - s_j) * victory + s_j * contest;
     return {p_ij, challenge - status_quo};
+  }
+
+  // Defined after EvaluateChallenge: clang does not instantiate a member template whose address
+  // a generic lambda takes before the template's definition (the fuzz build failed to link).
+  static Evaluator ChooseEvaluator(SmpVotingRule rule, SmpThirdPartyCommit commit) {
+    return WithVotingRule(rule, [commit](auto constant) -> Evaluator {
+      constexpr SmpVotingRule kRule = decltype(constant)::value;
+      switch (commit) {
+        case SmpThirdPartyCommit::kSemiCommit:
+          return &Engine::EvaluateChallenge<kRule, SmpThirdPartyCommit::kSemiCommit>;
+        case SmpThirdPartyCommit::kFullCommit:
+          return &Engine::EvaluateChallenge<kRule, SmpThirdPartyCommit::kFullCommit>;
+        case SmpThirdPartyCommit::kNoCommit:
+        default:
+          return &Engine::EvaluateChallenge<kRule, SmpThirdPartyCommit::kNoCommit>;
+      }
+    });
   }
 
   // A new bargain of this turn between initiator i and receiver j: its 2·d positions (the
