@@ -1,6 +1,6 @@
 // `statecraft optimize [FILE] --target "ISSUE<=V" [--probability P] [--budget B] [--model SPEC]...
-//  [--runners-up K] [--draws N] [--seed S] [--threads T] [--distribution ...] [--format
-//  table|json] [--db PATH] [--no-save] [--mpi]`
+//  [--runners-up K] [--exhaustive] [--draws N] [--seed S] [--threads T] [--distribution ...]
+//  [--format table|json] [--db PATH] [--no-save] [--mpi]`
 //
 // The cheapest plan built from the declared levers and their steps that meets the target with at
 // least probability P against the opponent's best counter-levers within its budget; with several
@@ -23,6 +23,7 @@ struct OptimizeCommandOptions {
   std::optional<double> budget;
   std::vector<std::string> models;
   std::int64_t runners_up = 3;
+  bool exhaustive = false;
   app::Uncertainty uncertainty;
   std::string format;
   StoreOptions store;
@@ -34,15 +35,22 @@ std::string CounterText(const PlanEvaluation& evaluation) {
   return DescribeLevers(evaluation.best_counter);
 }
 
+// A probability with its Monte Carlo standard error in percentage points: "85% ± 2.5".
+std::string WithError(double probability, double standard_error) {
+  return FormatPercent(probability) + " ± " + FormatNumber(100.0 * standard_error);
+}
+
 void PrintEvaluations(const std::string& title, const std::vector<PlanEvaluation>& evaluations) {
   std::vector<std::vector<std::string>> rows = {
       {title, "cost", "median", "P without counter", "P with counter", "best counter"}};
   for (const PlanEvaluation& evaluation : evaluations) {
-    rows.push_back(
-        {DescribeLevers(evaluation.levers), FormatNumber(evaluation.cost),
-         FormatNumber(evaluation.median), FormatPercent(evaluation.probability),
-         evaluation.countered_probability ? FormatPercent(*evaluation.countered_probability) : "-",
-         CounterText(evaluation)});
+    rows.push_back({DescribeLevers(evaluation.levers), FormatNumber(evaluation.cost),
+                    FormatNumber(evaluation.median),
+                    WithError(evaluation.probability, evaluation.probability_error),
+                    evaluation.countered_probability
+                        ? WithError(*evaluation.countered_probability, evaluation.countered_error)
+                        : "-",
+                    CounterText(evaluation)});
   }
   PrintTable(std::cout, rows);
 }
@@ -55,9 +63,17 @@ void PrintOptimizeResult(const OptimizeResult& result, const OptimizeOptions& op
             << " with probability >= " << FormatPercent(options.probability)
             << (options.budget ? ", budget " + FormatNumber(*options.budget) : std::string())
             << "; " << result.candidates << " plans within budget, " << result.evaluated
-            << " evaluated, " << result.counter_plans << " counter-plans"
+            << " weighed, " << result.counter_plans << " counter-plans"
             << (opponent.empty() ? "" : " of " + opponent) << "\n";
-  std::cout << "probabilities " << ModelErrorNote(options.sweep) << "\n";
+  std::cout << "search: " << (options.exhaustive ? "exhaustive" : "sequential") << ", "
+            << result.draws << " draws spent";
+  if (!options.exhaustive) {
+    std::cout << ", " << result.draws_saved << " saved against the exhaustive search";
+    if (result.pruned > 0) std::cout << "; " << result.pruned << " dearer supersets not weighed";
+  }
+  std::cout << "\n";
+  std::cout << "probabilities " << ModelErrorNote(options.sweep)
+            << "; ± their Monte Carlo standard error in points\n";
   std::cout << "baseline probability: " << FormatPercent(result.baseline_probability) << "\n\n";
   if (result.best) {
     std::vector<PlanEvaluation> rows = {*result.best};
@@ -94,6 +110,9 @@ void AddOptimizeCommand(CLI::App& app) {
                       "default: compromise)");
   command->add_option("--runners-up", options->runners_up, "plans to list after the cheapest")
       ->default_val(3);
+  command->add_flag("--exhaustive", options->exhaustive,
+                    "weigh every plan on every draw against every counter-plan (slower; the "
+                    "default sequential search finds the same cheapest plan)");
   AddUncertaintyOptions(*command, options->uncertainty, 200);
   AddFormatOption(*command, options->format, {"table", "json"});
   AddStoreOptions(*command, options->store, true);
@@ -107,6 +126,7 @@ void AddOptimizeCommand(CLI::App& app) {
     request.budget = options->budget;
     if (!options->models.empty()) request.models = ModelSpecs(options->models);
     request.runners_up = options->runners_up;
+    request.exhaustive = options->exhaustive;
     request.uncertainty = options->uncertainty;
     const app::OptimizeOutput output = Unwrap(app::Optimize(request, CommandContext(store.get())));
     if (options->format == "json") {
