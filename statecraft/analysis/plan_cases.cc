@@ -1,12 +1,17 @@
 #include "statecraft/analysis/plan_cases.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace statecraft {
 
 CaseDrawer::CaseDrawer(const Scenario& scenario, const LeverSet& levers,
                        const std::vector<ModelChoice>& models, const OptimizeOptions& options)
-    : scenario_(scenario), levers_(levers), models_(models), options_(options) {}
+    : scenario_(scenario),
+      levers_(levers),
+      models_(models),
+      options_(options),
+      below_by_model_(models.size(), 0) {}
 
 PlanCase CaseDrawer::MakeCase(const std::vector<AppliedLever>& plan,
                               const std::vector<AppliedLever>& counter) const {
@@ -52,9 +57,21 @@ void CaseDrawer::DrawTo(PlanCase& item, int draws) {
 }
 
 void CaseDrawer::DrawNextLook(PlanCase& item, double required) {
-  for (PlanCell& cell : item.cells) {
+  // Models that have set plans aside most often are drawn first, and the look ends as soon as
+  // one model's cell is settled below: the case is then below whatever the other models say.
+  std::vector<std::size_t> order(item.cells.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
+    return below_by_model_[a] > below_by_model_[b];
+  });
+  for (const std::size_t model : order) {
+    PlanCell& cell = item.cells[model];
     if (TestAgainst(cell.seen, total(), required) != Verdict::kUndecided) continue;
     DrawCell(item.sweep_plan, cell, NextLook(cell.drawn.draws, total()));
+    if (TestAgainst(cell.seen, total(), required) == Verdict::kBelow) {
+      ++below_by_model_[model];
+      return;
+    }
   }
 }
 

@@ -41,7 +41,8 @@ class CaseDrawer {
   // Extends every cell of the case that has fewer than `draws` draws to `draws` draws.
   void DrawTo(PlanCase& item, int draws);
   void DrawAll(PlanCase& item) { DrawTo(item, total()); }
-  // Extends each cell not yet settled against `required` to its next look.
+  // Extends the cells not yet settled against `required` to their next look, until one is
+  // settled below it.
   void DrawNextLook(PlanCase& item, double required);
   // Draws until the case is settled against `required` (kBelow as soon as one model's cell is).
   Verdict Settle(PlanCase& item, double required);
@@ -57,6 +58,7 @@ class CaseDrawer {
   const std::vector<ModelChoice>& models_;
   const OptimizeOptions& options_;
   std::uint64_t draws_spent_ = 0;
+  std::vector<int> below_by_model_;  // looks that ended with the model's cell below
 };
 
 // The case against `required`: kBelow when one model's cell is below, kAtLeast when every one

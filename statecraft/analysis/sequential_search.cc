@@ -48,7 +48,7 @@ class Search {
   bool StopRequested() const { return options_.cancelled && options_.cancelled(); }
   // The plan's cases against the counter-plans it faces, most damaging counter-plans first.
   std::vector<PlanCase> CounterCases(const std::vector<AppliedLever>& plan) const;
-  // Tests the counter cases look by look against the requirement; the index of the first found
+  // Tests the counter cases against the requirement, in order; the index of the first found
   // below it, or -1 when every one is at least the requirement.
   int Refute(std::vector<PlanCase>& cases);
   // The lowest probability over the case without counter-levers (in the evaluation) and the
@@ -80,17 +80,11 @@ std::vector<PlanCase> Search::CounterCases(const std::vector<AppliedLever>& plan
 }
 
 int Search::Refute(std::vector<PlanCase>& cases) {
-  const double required = options_.probability;
-  for (bool undecided = true; undecided;) {
-    undecided = false;
-    for (std::size_t k = 0; k < cases.size(); ++k) {
-      Verdict verdict = CaseVerdict(cases[k], drawer_.total(), required);
-      if (verdict == Verdict::kUndecided) {
-        drawer_.DrawNextLook(cases[k], required);
-        verdict = CaseVerdict(cases[k], drawer_.total(), required);
-      }
-      if (verdict == Verdict::kBelow) return static_cast<int>(k);
-      if (verdict == Verdict::kUndecided) undecided = true;
+  // Each counter-plan is settled before the next: the most damaging come first and usually
+  // beat the plan, and a plan that meets the target must be settled against every one anyway.
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    if (drawer_.Settle(cases[k], options_.probability) == Verdict::kBelow) {
+      return static_cast<int>(k);
     }
   }
   return -1;
@@ -102,15 +96,19 @@ void Search::RaceCounters(std::vector<PlanCase>& cases, PlanEvaluation& evaluati
   evaluation.countered_error = evaluation.probability_error;
   evaluation.best_counter.clear();
   evaluation.counter_cost = 0.0;
-  // Lowest estimates first, so that the bar drops early and the others are set aside soon.
+  // Every counter-plan's first look, then the lowest estimates first, so that the bar drops
+  // early and the others are set aside soon.
+  const int first_look = NextLook(0, drawer_.total());
   std::vector<double> estimates;
-  for (const PlanCase& item : cases) {
-    estimates.push_back(LeastDrawn(item) == 0 ? 1.0 : CaseProbability(item, target));
+  for (PlanCase& item : cases) {
+    drawer_.DrawTo(item, std::max(first_look, LeastDrawn(item)));
+    estimates.push_back(CaseProbability(item, target));
   }
   std::vector<std::size_t> order(cases.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&estimates](std::size_t a, std::size_t b) { return estimates[a] < estimates[b]; });
+  std::stable_sort(order.begin(), order.end(), [&estimates](std::size_t a, std::size_t b) {
+    return estimates[a] < estimates[b];
+  });
   for (const std::size_t k : order) {
     PlanCase& item = cases[k];
     for (;;) {
@@ -125,9 +123,11 @@ void Search::RaceCounters(std::vector<PlanCase>& cases, PlanEvaluation& evaluati
         }
         break;
       }
-      const Verdict verdict =
-          CaseVerdict(item, drawer_.total(), *evaluation.countered_probability);
-      if (verdict == Verdict::kAtLeast) break;
+      // A counter-plan that cannot take the probability lower than the lowest so far by more
+      // than that one's Monte Carlo error is set aside: the robust probability shown is then
+      // within its error of the lowest over every counter-plan.
+      const double bar = *evaluation.countered_probability - evaluation.countered_error;
+      if (CaseVerdict(item, drawer_.total(), bar) == Verdict::kAtLeast) break;
       drawer_.DrawTo(item, NextLook(LeastDrawn(item), drawer_.total()));
     }
   }
