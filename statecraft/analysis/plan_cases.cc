@@ -101,12 +101,14 @@ bool FullyDrawn(const PlanCase& item, int total) {
 double CaseProbability(const PlanCase& item, const Target& target, double* standard_error) {
   double lowest = 1.0;
   double error = 0.0;
+  bool first = true;
   for (const PlanCell& cell : item.cells) {
-    if (cell.drawn.draws == 0) continue;
+    if (cell.drawn.draws == 0) continue;  // a model not drawn: another settled the case first
     // Over the draws held, summed in draw order as the exhaustive search sums them.
     const double probability = TargetProbability(cell.drawn, target, cell.error);
-    if (probability < lowest || &cell == &item.cells.front()) error = cell.seen.StandardError();
+    if (first || probability < lowest) error = cell.seen.StandardError();
     lowest = std::min(lowest, probability);
+    first = false;
   }
   if (standard_error != nullptr) *standard_error = error;
   return lowest;
@@ -114,10 +116,13 @@ double CaseProbability(const PlanCase& item, const Target& target, double* stand
 
 double CaseMedian(const PlanCase& item, const Target& target) {
   double median = 0.0;
+  bool first = true;
   for (const PlanCell& cell : item.cells) {
+    if (cell.drawn.draws == 0) continue;  // a model not drawn: another settled the case first
     const double value = SummarizeIssue(cell.drawn, target.issue, cell.error).median;
     const bool further = target.at_most ? value > median : value < median;
-    if (&cell == &item.cells.front() || further) median = value;
+    if (first || further) median = value;
+    first = false;
   }
   return median;
 }

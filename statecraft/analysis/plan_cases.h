@@ -41,6 +41,10 @@ class CaseDrawer {
   // Extends every cell of the case that has fewer than `draws` draws to `draws` draws.
   void DrawTo(PlanCase& item, int draws);
   void DrawAll(PlanCase& item) { DrawTo(item, total()); }
+  // Extends one model's cell of the case to `draws` draws.
+  void DrawCellTo(PlanCase& item, std::size_t model, int draws) {
+    DrawCell(item.sweep_plan, item.cells[model], draws);
+  }
   // Extends the cells not yet settled against `required` to their next look, until one is
   // settled below it.
   void DrawNextLook(PlanCase& item, double required);
@@ -69,7 +73,7 @@ bool FullyDrawn(const PlanCase& item, int total);
 // standard error (that model's).
 double CaseProbability(const PlanCase& item, const Target& target,
                        double* standard_error = nullptr);
-// The target issue's median of the model furthest from the target.
+// The target issue's median of the model furthest from the target (over the models drawn).
 double CaseMedian(const PlanCase& item, const Target& target);
 
 }  // namespace statecraft

@@ -109,26 +109,31 @@ void Search::RaceCounters(std::vector<PlanCase>& cases, PlanEvaluation& evaluati
   std::stable_sort(order.begin(), order.end(), [&estimates](std::size_t a, std::size_t b) {
     return estimates[a] < estimates[b];
   });
+  // The robust probability is the lowest over counter-plans and models, so each model's cell
+  // races by itself.
+  const int total = drawer_.total();
   for (const std::size_t k : order) {
     PlanCase& item = cases[k];
-    for (;;) {
-      if (FullyDrawn(item, drawer_.total())) {
-        double error = 0.0;
-        const double probability = CaseProbability(item, target, &error);
-        if (probability < *evaluation.countered_probability) {
-          evaluation.countered_probability = probability;
-          evaluation.countered_error = error;
-          evaluation.best_counter = item.counter;
-          evaluation.counter_cost = PlanCost(item.counter);
+    for (std::size_t model = 0; model < item.cells.size(); ++model) {
+      const PlanCell& cell = item.cells[model];
+      for (;;) {
+        if (cell.drawn.draws >= total) {
+          const double probability = TargetProbability(cell.drawn, target, cell.error);
+          if (probability < *evaluation.countered_probability) {
+            evaluation.countered_probability = probability;
+            evaluation.countered_error = cell.seen.StandardError();
+            evaluation.best_counter = item.counter;
+            evaluation.counter_cost = PlanCost(item.counter);
+          }
+          break;
         }
-        break;
+        // A cell that cannot take the probability lower than the lowest so far by more than
+        // that one's Monte Carlo error is set aside: the robust probability shown is then within
+        // its error of the lowest over every counter-plan.
+        const double bar = *evaluation.countered_probability - evaluation.countered_error;
+        if (TestAgainst(cell.seen, total, bar) == Verdict::kAtLeast) break;
+        drawer_.DrawCellTo(item, model, NextLook(cell.drawn.draws, total));
       }
-      // A counter-plan that cannot take the probability lower than the lowest so far by more
-      // than that one's Monte Carlo error is set aside: the robust probability shown is then
-      // within its error of the lowest over every counter-plan.
-      const double bar = *evaluation.countered_probability - evaluation.countered_error;
-      if (CaseVerdict(item, drawer_.total(), bar) == Verdict::kAtLeast) break;
-      drawer_.DrawTo(item, NextLook(LeastDrawn(item), drawer_.total()));
     }
   }
 }
