@@ -16,6 +16,7 @@
 
 #include "cli/common.h"
 #include "cli/lever_options.h"
+#include "cli/progress.h"
 
 namespace statecraft::cli {
 namespace {
@@ -26,6 +27,7 @@ struct AnswerCommandOptions {
   app::Uncertainty uncertainty{500};
   std::int64_t optimize_draws = 100;
   std::string format = "table";
+  OutputOptions output;
 };
 
 std::vector<const ModelAnswer*> ModelsThatRan(const Answer& answer) {
@@ -235,7 +237,11 @@ app::AnswerRequest RequestOf(const AnswerCommandOptions& options) {
 }  // namespace
 
 int RunDefaultAnswer(std::ostream& out) {
-  PrintAnswer(out, Unwrap(app::ComputeAnswer(RequestOf(AnswerCommandOptions{}), app::Context{})));
+  ProgressLine progress("answer", "models", ShowsProgress(OutputOptions{}));
+  const app::AnswerOutput output = Unwrap(
+      app::ComputeAnswer(RequestOf(AnswerCommandOptions{}), ProgressContext(nullptr, progress)));
+  progress.Finish();
+  PrintAnswer(out, output);
   return 0;
 }
 
@@ -253,9 +259,12 @@ void AddAnswerCommand(CLI::App& app) {
                    "draws per evaluation in the search for the cheapest plan")
       ->default_val(100);
   AddFormatOption(*command, options->format, {"table", "json"});
+  AddProgressOptions(*command, options->output);
   command->callback([options] {
+    ProgressLine progress("answer", "models", options->output);
     const app::AnswerOutput output =
-        Unwrap(app::ComputeAnswer(RequestOf(*options), app::Context{}));
+        Unwrap(app::ComputeAnswer(RequestOf(*options), ProgressContext(nullptr, progress)));
+    progress.Finish();
     if (options->format == "json") {
       PrintJson(std::cout, app::AnswerOutputToJson(output));
     } else {

@@ -12,6 +12,7 @@
 
 #include "cli/common.h"
 #include "cli/lever_options.h"
+#include "cli/progress.h"
 #include "statecraft/app/gallery_commands.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
@@ -23,6 +24,7 @@ struct BacktestOptions {
   InputOptions input;
   std::vector<std::string> models;
   std::string format;
+  OutputOptions output;
   std::string train;  // --train FILE: fit on it, score the FILE
   bool model_error = true;
   std::shared_ptr<const Calibration> calibration;
@@ -172,6 +174,7 @@ void AddBacktestCommand(CLI::App& app) {
                           "model to score, NAME or NAME:k=v,k=v "
                           "(repeatable; default: every model)");
   AddFormatOption(*deu_command, deu->format, {"table", "json"});
+  AddProgressOptions(*deu_command, deu->output);
   deu_command->add_option("--train", deu->train,
                           "fit the fitted models and the models' errors on this dataset and "
                           "score FILE");
@@ -188,7 +191,10 @@ void AddBacktestCommand(CLI::App& app) {
       train.file = deu->train;
       request.training = {SourceOf(train)};
     }
-    const app::BacktestOutput output = Unwrap(app::Backtest(request));
+    ProgressLine progress("backtest", "forecasts", deu->output);
+    const app::BacktestOutput output =
+        Unwrap(app::Backtest(request, ProgressContext(nullptr, progress)));
+    progress.Finish();
     if (deu->format == "json") {
       PrintJson(std::cout, app::BacktestOutputToJson(output));
     } else {
@@ -203,6 +209,7 @@ void AddBacktestCommand(CLI::App& app) {
   flagship_command->add_option("-m,--model", flagship->models,
                                "model to score (repeatable; default: every model)");
   AddFormatOption(*flagship_command, flagship->format, {"table", "json"});
+  AddProgressOptions(*flagship_command, flagship->output);
   AddModelErrorOptions(*flagship_command, flagship->model_error, flagship->calibration);
   flagship_command->callback([flagship] {
     app::BacktestRequest request;
@@ -212,7 +219,10 @@ void AddBacktestCommand(CLI::App& app) {
     request.calibration = flagship->calibration;
     request.min_actors = 1;
     request.both_rules = true;
-    const app::BacktestOutput output = Unwrap(app::Backtest(request));
+    ProgressLine progress("backtest", "forecasts", flagship->output);
+    const app::BacktestOutput output =
+        Unwrap(app::Backtest(request, ProgressContext(nullptr, progress)));
+    progress.Finish();
     if (output.scenarios.size() != 1) {
       throw InputError(app::SourceName(SourceOf(flagship->input)) + ": holds " +
                        std::to_string(output.scenarios.size()) +

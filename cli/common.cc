@@ -51,10 +51,6 @@ int ExitStatus(app::ErrorCode code) {
   }
 }
 
-void PrintSaveWarning(const app::SaveReport& saved) {
-  if (!saved.warning.empty()) std::cerr << "statecraft: warning: " << saved.warning << "\n";
-}
-
 void AddFormatOption(CLI::App& command, std::string& format,
                      const std::vector<std::string>& allowed) {
   std::string names;

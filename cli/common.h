@@ -48,9 +48,6 @@ T Unwrap(app::Outcome<T> outcome) {
   return std::move(outcome).value();
 }
 
-// A saving command's warning (a store that could not be written), on standard error.
-void PrintSaveWarning(const app::SaveReport& saved);
-
 // --format table|json|csv (choices limited to `allowed`).
 void AddFormatOption(CLI::App& command, std::string& format,
                      const std::vector<std::string>& allowed);
@@ -90,6 +87,7 @@ void AddSweepCommand(CLI::App& app);
 void AddOptimizeCommand(CLI::App& app);
 void AddAnswerCommand(CLI::App& app);
 void AddRunsCommand(CLI::App& app);
+void AddRunsCleanUpCommand(CLI::App& runs);  // `runs gc`
 void AddReportCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
 

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/common.h"
+#include "cli/progress.h"
 #include "cli/store_options.h"
 #include "statecraft/app/run_commands.h"
 
@@ -16,6 +17,7 @@ struct CompareOptions {
   std::uint64_t seed = 0;
   std::string format;
   StoreOptions store;
+  OutputOptions output;
 };
 
 void PrintCompareTable(const app::CompareOutput& output) {
@@ -55,6 +57,7 @@ void AddCompareCommand(CLI::App& app) {
       ->default_val(0);
   AddFormatOption(*command, options->format, {"table", "json"});
   AddStoreOptions(*command, options->store, true);
+  AddQuietOption(*command, options->output);
   command->callback([options] {
     const auto store = SaveTarget(options->store);
     app::CompareRequest request;
@@ -69,7 +72,7 @@ void AddCompareCommand(CLI::App& app) {
       PrintCompareTable(output);
     }
     std::cout.flush();
-    PrintSaveWarning(output.saved);
+    PrintSaved(output.saved, options->output);
   });
 }
 

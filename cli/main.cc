@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/argument_errors.h"
 #include "cli/common.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/version.h"
@@ -48,7 +49,9 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& version) {
       return app.exit(version);
     } catch (const CLI::ParseError& error) {
-      std::cerr << "statecraft: error: " << error.what() << " (see 'statecraft --help')\n";
+      const std::vector<std::string> args(argv + 1, argv + argc);
+      std::cerr << "statecraft: error: " << statecraft::cli::ArgumentErrorMessage(app, error, args)
+                << "\n";
       return 2;
     }
     if (app.get_subcommands().empty()) {

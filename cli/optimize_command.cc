@@ -10,6 +10,7 @@
 #include "cli/common.h"
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
+#include "cli/progress.h"
 #include "cli/store_options.h"
 #include "statecraft/app/lever_commands.h"
 
@@ -27,6 +28,7 @@ struct OptimizeCommandOptions {
   app::Uncertainty uncertainty;
   std::string format;
   StoreOptions store;
+  OutputOptions output;
 };
 
 std::string CounterText(const PlanEvaluation& evaluation) {
@@ -116,6 +118,7 @@ void AddOptimizeCommand(CLI::App& app) {
   AddUncertaintyOptions(*command, options->uncertainty, 200);
   AddFormatOption(*command, options->format, {"table", "json"});
   AddStoreOptions(*command, options->store, true);
+  AddProgressOptions(*command, options->output);
   AddMpiOption(*command);
   command->callback([options] {
     const auto store = SaveTarget(options->store);
@@ -128,7 +131,10 @@ void AddOptimizeCommand(CLI::App& app) {
     request.runners_up = options->runners_up;
     request.exhaustive = options->exhaustive;
     request.uncertainty = options->uncertainty;
-    const app::OptimizeOutput output = Unwrap(app::Optimize(request, CommandContext(store.get())));
+    ProgressLine progress("optimize", "plans weighed", options->output);
+    const app::OptimizeOutput output =
+        Unwrap(app::Optimize(request, ProgressContext(store.get(), progress)));
+    progress.Finish();
     if (options->format == "json") {
       PrintJson(std::cout, app::OptimizeOutputToJson(output));
     } else {
@@ -139,7 +145,7 @@ void AddOptimizeCommand(CLI::App& app) {
       PrintOptimizeResult(output.result, output.options, output.input->levers.counter.owner);
     }
     std::cout.flush();
-    PrintSaveWarning(output.saved);
+    PrintSaved(output.saved, options->output);
   });
 }
 

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/common.h"
+#include "cli/progress.h"
 #include "cli/store_options.h"
 #include "statecraft/app/run_commands.h"
 #include "statecraft/core/error.h"
@@ -20,6 +21,7 @@ struct RunOptions {
   bool random_scenario = false;
   std::string format;
   StoreOptions store;
+  OutputOptions output;
 };
 
 void PrintRunTable(std::ostream& out, const Scenario& scenario, const Forecast& forecast) {
@@ -93,6 +95,7 @@ void AddRunCommand(CLI::App& app) {
                     "(KTAB's default seed when --seed is not given)");
   AddFormatOption(*command, options->format, {"table", "json", "csv"});
   AddStoreOptions(*command, options->store, true);
+  AddQuietOption(*command, options->output);
   command->callback([options, command] {
     const auto store = SaveTarget(options->store);
     app::RunRequest request;
@@ -130,7 +133,7 @@ void AddRunCommand(CLI::App& app) {
       PrintRunTable(std::cout, output.scenario, output.forecast);
     }
     std::cout.flush();
-    PrintSaveWarning(output.saved);
+    PrintSaved(output.saved, options->output);
   });
 }
 

@@ -1,10 +1,13 @@
-// `statecraft runs list|show|export|resume|delete`: the runs saved in the run store.
+// `statecraft runs list|show|export|resume|delete|gc`: the runs saved in the run store.
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "cli/common.h"
+#include "cli/progress.h"
 #include "cli/store_options.h"
+#include "statecraft/app/run_summary.h"
 #include "statecraft/app/runs_commands.h"
 #include "statecraft/core/error.h"
 
@@ -17,14 +20,37 @@ std::string JoinModels(const Json& models) {
   return text;
 }
 
-void PrintRunList(const app::RunsListOutput& output) {
-  std::vector<std::vector<std::string>> rows = {
-      {"id", "kind", "status", "created (UTC)", "models", "seed", "scenario"}};
-  for (const StoredRun& run : output.runs) {
-    rows.push_back({std::to_string(run.id), run.kind, run.status, run.created_at.substr(0, 19),
-                    JoinModels(run.models), std::to_string(run.seed), run.scenario_name});
+// At most `width` characters, ending in "..." when cut (`runs show` and --format json give the
+// whole text).
+std::string Shortened(const std::string& text, std::size_t width) {
+  if (text.size() <= width) return text;
+  std::size_t cut = width - 3;
+  // Not inside a UTF-8 character.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "...";
+}
+
+void PrintRunList(const app::RunsListOutput& output, bool filtered) {
+  std::cout << "store: " << output.store << " (" << app::ByteSize(output.size.bytes) << ", "
+            << output.size.runs << (output.size.runs == 1 ? " run" : " runs")
+            << "; `statecraft runs gc` removes old ones)\n\n";
+  if (output.runs.empty()) {
+    std::cout << (filtered ? "no run matches these filters\n" : "no saved run yet\n");
+    return;
   }
-  std::cout << "store: " << output.store << "\n\n";
+  const auto now = std::chrono::system_clock::now();
+  std::vector<std::vector<std::string>> rows = {
+      {"id", "kind", "status", "models", "plan", "target", "draws", "scenario", "age"}};
+  for (const StoredRun& run : output.runs) {
+    const std::int64_t draws = app::RunDraws(run);
+    const std::string target = app::RunTarget(run);
+    const std::string models = run.models.size() > 3 ? std::to_string(run.models.size()) + " models"
+                                                     : JoinModels(run.models);
+    rows.push_back({std::to_string(run.id), run.kind, run.status, models,
+                    Shortened(app::RunPlanText(run), 28), target.empty() ? "-" : target,
+                    draws > 0 ? std::to_string(draws) : "-", Shortened(run.scenario_name, 32),
+                    app::RunAge(run.created_at, now)});
+  }
   PrintTable(std::cout, rows);
 }
 
@@ -61,7 +87,8 @@ void PrintRun(const app::RunShowOutput& output) {
 }  // namespace
 
 void AddRunsCommand(CLI::App& app) {
-  auto* command = app.add_subcommand("runs", "list, show, export, resume or delete saved runs");
+  auto* command =
+      app.add_subcommand("runs", "list, show, export, resume, delete or clean up (gc) saved runs");
   command->require_subcommand(1);
   auto store_options = std::make_shared<StoreOptions>();
   auto format = std::make_shared<std::string>();
@@ -69,16 +96,25 @@ void AddRunsCommand(CLI::App& app) {
   auto id = std::make_shared<std::int64_t>(0);
   auto output = std::make_shared<std::string>();
 
-  auto* list = command->add_subcommand("list", "the saved runs, newest first");
+  auto* list =
+      command->add_subcommand("list", "the saved runs, newest first, and the store's size");
   AddStoreOptions(*list, *store_options, false);
   list->add_option("-n,--limit", *limit, "how many runs to list (0: all)")->default_val(20);
+  auto filter = std::make_shared<app::RunsListRequest>();
+  list->add_option("--kind", filter->kind,
+                   "only runs of this kind: run|compare|whatif|sweep|optimize");
+  list->add_option("--scenario", filter->scenario, "only runs of the scenario of this name");
+  list->add_option("--status", filter->status, "only runs in this status: running|complete");
   AddFormatOption(*list, *format, {"table", "json"});
   list->callback([=] {
-    const auto listed = Unwrap(app::ListRuns({*limit}, *StoreOf(*store_options)));
+    app::RunsListRequest request = *filter;
+    request.limit = *limit;
+    const auto listed = Unwrap(app::ListRuns(request, *StoreOf(*store_options)));
     if (*format == "json") {
       PrintJson(std::cout, app::RunsListOutputToJson(listed));
     } else {
-      PrintRunList(listed);
+      PrintRunList(listed,
+                   !request.kind.empty() || !request.scenario.empty() || !request.status.empty());
     }
   });
 
@@ -111,6 +147,7 @@ void AddRunsCommand(CLI::App& app) {
     PrintJson(file, exported);
   });
 
+  auto output_options = std::make_shared<OutputOptions>();
   auto threads = std::make_shared<std::int64_t>(0);
   auto* resume = command->add_subcommand(
       "resume", "complete an interrupted sweep; its saved draws are not computed again");
@@ -118,9 +155,12 @@ void AddRunsCommand(CLI::App& app) {
   resume->add_option("id", *id, "run id of a sweep whose status is running")->required();
   resume->add_option("--threads", *threads, "threads (0: every core)")->default_val(0);
   AddFormatOption(*resume, *format, {"table", "json"});
+  AddProgressOptions(*resume, *output_options);
   resume->callback([=] {
-    const app::ResumeOutput resumed =
-        Unwrap(app::ResumeRun({*id, *threads}, *StoreOf(*store_options), app::Context{}));
+    ProgressLine progress("resume", "draws", *output_options);
+    const app::ResumeOutput resumed = Unwrap(app::ResumeRun(
+        {*id, *threads}, *StoreOf(*store_options), ProgressContext(nullptr, progress)));
+    progress.Finish();
     std::ostringstream counts;
     counts << "run " << *id << " complete: " << resumed.models_computed << " model(s) computed, "
            << resumed.models_saved << " already saved (not computed again); draws_computed "
@@ -128,7 +168,7 @@ void AddRunsCommand(CLI::App& app) {
     if (*format == "json") {
       // Standard output holds the sweep's JSON alone; what was computed goes to standard error.
       PrintJson(std::cout, resumed.result);
-      std::cerr << counts.str();
+      if (!output_options->quiet) std::cerr << counts.str();
       return;
     }
     std::cout << counts.str();
@@ -141,6 +181,8 @@ void AddRunsCommand(CLI::App& app) {
     Unwrap(app::DeleteRun({*id}, *StoreOf(*store_options)));
     std::cout << "deleted run " << *id << "\n";
   });
+
+  AddRunsCleanUpCommand(*command);
 }
 
 }  // namespace statecraft::cli

@@ -13,6 +13,7 @@
 #include "cli/common.h"
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
+#include "cli/progress.h"
 #include "cli/store_options.h"
 #include "statecraft/analysis/sweep_error.h"
 #include "statecraft/analysis/uncertainty.h"
@@ -32,6 +33,7 @@ struct SweepCommandOptions {
   app::Uncertainty uncertainty;
   std::string format;
   StoreOptions store;
+  OutputOptions output;
 };
 
 void PrintSweep(const app::SweepOutput& output, const std::string& driver_issue_name) {
@@ -102,6 +104,7 @@ void AddSweepCommand(CLI::App& app) {
   AddUncertaintyOptions(*command, options->uncertainty, 1000);
   AddFormatOption(*command, options->format, {"table", "json"});
   AddStoreOptions(*command, options->store, true);
+  AddProgressOptions(*command, options->output);
   AddMpiOption(*command);
   command->callback([options] {
     const auto store = SaveTarget(options->store);
@@ -116,13 +119,17 @@ void AddSweepCommand(CLI::App& app) {
     if (!options->issue.empty() && prepared.input->scenario.IssueIndex(options->issue) < 0) {
       throw InputError("--issue: unknown issue '" + options->issue + "'");
     }
-    const app::SweepOutput output = Unwrap(app::Sweep(prepared, CommandContext(store.get())));
-    PrintSaveWarning(output.saved);
+    ProgressLine progress("sweep", "draws", options->output);
+    const app::SweepOutput output =
+        Unwrap(app::Sweep(prepared, ProgressContext(store.get(), progress)));
+    progress.Finish();
     if (options->format == "json") {
       PrintJson(std::cout, app::SweepOutputToJson(output));
-      return;
+    } else {
+      PrintSweep(output, options->issue);
     }
-    PrintSweep(output, options->issue);
+    std::cout.flush();
+    PrintSaved(output.saved, options->output);
   });
 }
 

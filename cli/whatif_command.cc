@@ -14,6 +14,7 @@
 #include "cli/common.h"
 #include "cli/lever_options.h"
 #include "cli/mpi_options.h"
+#include "cli/progress.h"
 #include "cli/store_options.h"
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/app/lever_commands.h"
@@ -30,6 +31,7 @@ struct WhatifOptions {
   app::Uncertainty uncertainty;
   std::string format;
   StoreOptions store;
+  OutputOptions output;
 };
 
 void PrintWhatif(const Scenario& scenario, const WhatifResult& result,
@@ -97,6 +99,7 @@ void AddWhatifCommand(CLI::App& app) {
   AddFormatOption(*command, options->format, {"table", "json"});
   AddMpiOption(*command);
   AddStoreOptions(*command, options->store, true);
+  AddProgressOptions(*command, options->output);
   command->callback([options] {
     const auto store = SaveTarget(options->store);
     app::WhatifRequest request;
@@ -106,14 +109,17 @@ void AddWhatifCommand(CLI::App& app) {
     request.target = options->target;
     request.counter = options->counter;
     request.uncertainty = options->uncertainty;
-    const app::WhatifOutput output = Unwrap(app::Whatif(request, CommandContext(store.get())));
+    ProgressLine progress("whatif", "draws", options->output);
+    const app::WhatifOutput output =
+        Unwrap(app::Whatif(request, ProgressContext(store.get(), progress)));
+    progress.Finish();
     if (options->format == "json") {
       PrintJson(std::cout, app::WhatifOutputToJson(output));
     } else {
       PrintWhatif(output.input->scenario, output.whatif, output.sweep);
     }
     std::cout.flush();
-    PrintSaveWarning(output.saved);
+    PrintSaved(output.saved, options->output);
   });
 }
 

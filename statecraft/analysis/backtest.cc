@@ -254,7 +254,10 @@ BacktestResult Backtest(const std::vector<Scenario>& scenarios,
       reference_errors->push_back(std::abs(points[k] - known));
     }
   }
+  const int model_count = static_cast<int>(models.size());
+  int models_done = 0;
   for (const BacktestModel& spec : models) {
+    if (options.progress) options.progress(models_done++, model_count);
     const BacktestRunner runner(BuiltinModels().Get(spec.model), spec.params,
                                 options.apply_decision_rules);
     const ModelForecasts forecasts = options.training != nullptr
@@ -285,6 +288,7 @@ BacktestResult Backtest(const std::vector<Scenario>& scenarios,
     }
     result.models.push_back(std::move(score));
   }
+  if (options.progress) options.progress(model_count, model_count);
   return result;
 }
 

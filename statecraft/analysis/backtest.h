@@ -9,6 +9,7 @@
 #ifndef STATECRAFT_ANALYSIS_BACKTEST_H_
 #define STATECRAFT_ANALYSIS_BACKTEST_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -63,6 +64,9 @@ struct BacktestOptions {
   std::vector<int> thresholds = {5, 10, 20};
   // Score the outcome after decision rules (true) or the model's unconstrained outcome.
   bool apply_decision_rules = true;
+  // Called before each model is scored (its forecasts of every scenario, in every fold), and
+  // once at the end, with (models done, models in all). May be empty.
+  std::function<void(int, int)> progress;
   // Folds by scenario for fitted models and cross-validated model error.
   int folds = kDefaultFolds;
   ErrorSource error_source = ErrorSource::kCrossValidated;

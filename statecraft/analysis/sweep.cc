@@ -186,6 +186,7 @@ SweepResult ComputeDraws(const Scenario& scenario, const SweepPlan& plan, const 
           return;
         }
       }
+      if (options.draws_done) options.draws_done(end - begin);
     }
   };
   if (threads <= 1) {

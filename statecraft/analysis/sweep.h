@@ -14,6 +14,7 @@
 #define STATECRAFT_ANALYSIS_SWEEP_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,10 @@ struct SweepOptions {
   // of millions of draws needs memory for its outcomes but not for dozens of inputs per draw.
   // Below the default every draw's inputs are kept.
   int driver_draws = kDefaultDriverDraws;
+  // Called as draws are computed, with how many were just computed (a few at a time), from the
+  // working threads at once: it must be thread-safe and cheap. May be empty. Under a draw
+  // distributor each process counts its own share only.
+  std::function<void(int)> draws_done;
   // The calibration whose model errors the analyses' summaries include — quantiles, intervals
   // and target probabilities (sweep_error.h, docs/calibration.md); null: the inputs' uncertainty
   // alone (`--model-error off`). The draws themselves never depend on it.

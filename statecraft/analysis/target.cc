@@ -6,6 +6,7 @@
 
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
+#include "statecraft/core/spelling.h"
 
 namespace statecraft {
 namespace {
@@ -72,8 +73,13 @@ Target ParseTarget(const Scenario& scenario, const std::string& text) {
   target.issue = scenario.IssueIndex(issue_name);
   if (target.issue < 0) {
     std::string names;
-    for (const Issue& issue : scenario.issues) names += (names.empty() ? "" : ", ") + issue.name;
-    throw InputError(what + "unknown issue '" + issue_name + "'; issues: " + names);
+    std::vector<std::string> known;
+    for (const Issue& issue : scenario.issues) {
+      names += (names.empty() ? "" : ", ") + issue.name;
+      known.push_back(issue.name);
+    }
+    throw InputError(what + "unknown issue '" + issue_name + "'; " + DidYouMean(issue_name, known) +
+                     "issues: " + names);
   }
   const Issue& issue = scenario.issues[target.issue];
   const std::optional<double> value = ParseDecimal(value_text);

@@ -8,7 +8,7 @@
 
 namespace statecraft::app {
 
-Outcome<BacktestOutput> Backtest(const BacktestRequest& request) {
+Outcome<BacktestOutput> Backtest(const BacktestRequest& request, const Context& context) {
   return Guard([&] {
     CheckRange("min_actors", request.min_actors, 1, 1000000);
     for (int threshold : request.thresholds) CheckRange("thresholds", threshold, 0, 1000000);
@@ -24,6 +24,13 @@ Outcome<BacktestOutput> Backtest(const BacktestRequest& request) {
     options.min_actors = static_cast<int>(request.min_actors);
     options.thresholds = request.thresholds;
     options.apply_decision_rules = request.apply_decision_rules || request.both_rules;
+    const int passes = request.both_rules ? 2 : 1;
+    int pass = 0;
+    if (context.progress) {
+      options.progress = [&context, &pass, passes](int done, int total) {
+        context.progress(pass * total + done, passes * total);
+      };
+    }
     // The calibration also tells which scenarios a shipped fit has seen (out_of_sample).
     const std::shared_ptr<const Calibration> calibration =
         request.calibration != nullptr ? request.calibration : BuiltinCalibrationPointer();
@@ -40,6 +47,7 @@ Outcome<BacktestOutput> Backtest(const BacktestRequest& request) {
     if (!request.training.empty()) options.training = &training;
     output.scores = statecraft::Backtest(output.scenarios, models, options);
     if (request.both_rules) {
+      pass = 1;
       options.apply_decision_rules = false;
       output.without_decision_rules = statecraft::Backtest(output.scenarios, models, options);
     }

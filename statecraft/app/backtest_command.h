@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "statecraft/analysis/backtest.h"
+#include "statecraft/app/context.h"
 #include "statecraft/app/outcome.h"
 #include "statecraft/app/scenario_source.h"
 
@@ -40,7 +41,8 @@ struct BacktestOutput {
   std::optional<BacktestResult> without_decision_rules;  // with both_rules
 };
 
-Outcome<BacktestOutput> Backtest(const BacktestRequest& request);
+// One step per model scored, both passes counted with both_rules.
+Outcome<BacktestOutput> Backtest(const BacktestRequest& request, const Context& context = {});
 // {"issues_scored": N, "model_error": words, "models": {label: {"mae", "mae_ci": [lo, hi],
 //  "within": {"5": share}, "crps", "coverage": {"50", "80", "90"}, "pit": [10 shares],
 //  "vs_compromise": {"mae_diff", "mae_diff_ci"}, "out_of_sample", "model_error"}}}; with both

@@ -5,6 +5,7 @@
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/app/outcome.h"
 #include "statecraft/core/number_text.h"
+#include "statecraft/core/spelling.h"
 #include "statecraft/io/calibration_format.h"
 
 namespace statecraft::app {
@@ -14,6 +15,17 @@ void CheckRange(const std::string& key, std::int64_t value, std::int64_t low, st
     FailField(key, "found " + std::to_string(value) + ", expected an integer from " +
                        std::to_string(low) + " to " + std::to_string(high));
   }
+}
+
+void CheckChoice(const std::string& key, const std::string& value,
+                 const std::vector<std::string>& choices) {
+  for (const std::string& choice : choices) {
+    if (choice == value) return;
+  }
+  std::string names;
+  for (const std::string& choice : choices) names += (names.empty() ? "" : ", ") + choice;
+  FailField(key,
+            "found '" + value + "'; " + DidYouMean(value, choices) + "expected one of " + names);
 }
 
 void CheckRequiredProbability(const std::string& key, double probability) {

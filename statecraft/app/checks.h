@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "statecraft/analysis/sweep.h"
 
@@ -33,6 +34,10 @@ struct Uncertainty {
 
 // low <= value <= high, else "KEY: found VALUE, expected an integer from LOW to HIGH".
 void CheckRange(const std::string& key, std::int64_t value, std::int64_t low, std::int64_t high);
+
+// One of `choices`, else "KEY: found 'VALUE'; did you mean 'X'? expected one of A, B, C".
+void CheckChoice(const std::string& key, const std::string& value,
+                 const std::vector<std::string>& choices);
 
 // 0 < probability <= 1.
 void CheckRequiredProbability(const std::string& key, double probability);

@@ -4,6 +4,7 @@
 
 #include "statecraft/analysis/distributed.h"
 #include "statecraft/analysis/uncertainty.h"
+#include "statecraft/app/draw_progress.h"
 #include "statecraft/app/lever_json.h"
 #include "statecraft/app/run_commands.h"
 #include "statecraft/app/saved_sweep.h"
@@ -91,12 +92,17 @@ Outcome<WhatifOutput> Whatif(const PreparedWhatif& prepared, const Context& cont
     WhatifOutput output{prepared.input, {}, prepared.sweep, {}};
     const ScenarioWithLevers& input = *prepared.input;
     const int total = static_cast<int>(prepared.models.size());
+    // Every plan and the baseline, for every model.
+    DrawProgress progress(context, static_cast<std::int64_t>(total) *
+                                       static_cast<std::int64_t>(prepared.plans.size() + 1) *
+                                       prepared.sweep.draws);
+    SweepOptions sweep = prepared.sweep;
+    sweep.draws_done = progress.Hook();
     for (int m = 0; m < total; ++m) {
       CheckCancelled(context);
       MergeWhatif(output.whatif,
                   RunWhatif(input.scenario, input.levers, prepared.plans, {prepared.models[m]},
-                            prepared.sweep, prepared.target, prepared.counter));
-      if (context.progress) context.progress(m + 1, total);
+                            sweep, prepared.target, prepared.counter));
     }
     if (output.whatif.cases.empty()) {  // no model: the cases without cells
       output.whatif = RunWhatif(input.scenario, input.levers, prepared.plans, {}, prepared.sweep,
@@ -157,13 +163,14 @@ SweepOutput EmptySweepOutput(const PreparedSweep& prepared) {
 // Computes every model's sweep without the store.
 void ComputeSweeps(const PreparedSweep& prepared, const Context& context, SweepOutput& output) {
   const SweepPlan plan = MakeSweepPlan(prepared.input->levers, prepared.plan);
-  const int total = static_cast<int>(prepared.models.size());
-  for (int m = 0; m < total; ++m) {
+  DrawProgress progress(context,
+                        static_cast<std::int64_t>(prepared.models.size()) * prepared.sweep.draws);
+  SweepOptions sweep = prepared.sweep;
+  sweep.draws_done = progress.Hook();
+  for (const ModelChoice& model : prepared.models) {
     CheckCancelled(context);
-    const ModelChoice& model = prepared.models[m];
     output.results.push_back(
-        RunSweep(prepared.input->scenario, plan, *model.info, model.params, prepared.sweep));
-    if (context.progress) context.progress(m + 1, total);
+        RunSweep(prepared.input->scenario, plan, *model.info, model.params, sweep));
   }
 }
 
@@ -179,7 +186,9 @@ bool ComputeSavedSweep(const PreparedSweep& prepared, const Context& context, Sw
     SweepContinuation continuation;
     continuation.threads = prepared.sweep.threads;
     continuation.cancelled = context.cancelled;
-    continuation.progress = context.progress;
+    DrawProgress progress(context,
+                          static_cast<std::int64_t>(prepared.models.size()) * prepared.sweep.draws);
+    continuation.draws_done = progress.Hook();
     continuation.model_done = [&output](int, const SweepResult& whole) {
       output.results.push_back(whole);
     };

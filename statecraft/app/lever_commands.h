@@ -50,7 +50,7 @@ struct WhatifOutput {
 };
 
 Outcome<PreparedWhatif> PrepareWhatif(const WhatifRequest& request);
-// One step per model.
+// One step per draw, every plan (the baseline included) and model counted (draw_progress.h).
 Outcome<WhatifOutput> Whatif(const PreparedWhatif& prepared, const Context& context);
 Outcome<WhatifOutput> Whatif(const WhatifRequest& request, const Context& context);
 Json WhatifOutputToJson(const WhatifOutput& output);
@@ -90,7 +90,7 @@ struct SweepOutput {
 
 Outcome<PreparedSweep> PrepareSweep(const SweepRequest& request);
 // Saved block by block as it goes when the context saves (statecraft/app/saved_sweep.h), so that
-// `runs resume` completes a sweep killed mid-way; one step per block of draws.
+// `runs resume` completes a sweep killed mid-way. One step per draw, every model counted.
 Outcome<SweepOutput> Sweep(const PreparedSweep& prepared, const Context& context);
 Outcome<SweepOutput> Sweep(const SweepRequest& request, const Context& context);
 // Writes a saved sweep's running row and returns its id; ResumeRun computes it (the server

@@ -1,6 +1,10 @@
 #include "statecraft/app/runs_commands.h"
 
+#include <algorithm>
+
 #include "statecraft/app/checks.h"
+#include "statecraft/app/draw_progress.h"
+#include "statecraft/app/run_summary.h"
 #include "statecraft/app/saved_sweep.h"
 
 namespace statecraft::app {
@@ -24,6 +28,7 @@ StoredRun RequireRun(RunStore& store, std::int64_t id) {
 }  // namespace
 
 Json RunSummaryJson(const StoredRun& run) {
+  const std::string target = RunTarget(run);
   return Json{{"id", run.id},
               {"kind", run.kind},
               {"status", run.status},
@@ -35,7 +40,10 @@ Json RunSummaryJson(const StoredRun& run) {
               {"created_at", run.created_at},
               {"finished_at", run.finished_at.empty() ? Json(nullptr) : Json(run.finished_at)},
               {"draws_planned", run.draws_planned},
-              {"draws_saved", run.draws_saved}};
+              {"draws_saved", run.draws_saved},
+              {"plan_summary", RunPlanText(run)},
+              {"target", target.empty() ? Json(nullptr) : Json(target)},
+              {"draws", RunDraws(run)}};
 }
 
 Outcome<RunsListOutput> ListRuns(const RunsListRequest& request, StoreAccess& store) {
@@ -43,16 +51,41 @@ Outcome<RunsListOutput> ListRuns(const RunsListRequest& request, StoreAccess& st
     if (request.limit < 0) {
       FailField("limit", "found " + std::to_string(request.limit) + ", expected 0 (all) or more");
     }
+    if (!request.kind.empty()) CheckChoice("kind", request.kind, kRunKinds);
+    if (!request.status.empty()) CheckChoice("status", request.status, kRunStatuses);
     const std::shared_ptr<RunStore> opened_store = store.Open(StoreMode::kRead);
     RunStore& opened = *opened_store;
-    return RunsListOutput{opened.path(), opened.List(static_cast<int>(request.limit))};
+    const RunFilter filter{request.kind, request.scenario, request.status};
+    return RunsListOutput{opened.path(), opened.List(filter, static_cast<int>(request.limit)),
+                          opened.Size()};
   });
 }
 
 Json RunsListOutputToJson(const RunsListOutput& output) {
   Json items = Json::array();
   for (const StoredRun& run : output.runs) items.push_back(RunSummaryJson(run));
-  return Json{{"store", output.store}, {"runs", items}};
+  return Json{{"store", output.store},
+              {"store_bytes", output.size.bytes},
+              {"store_runs", output.size.runs},
+              {"runs", items}};
+}
+
+Outcome<CleanUpReport> CleanUpRuns(const RunsCleanUpRequest& request, StoreAccess& store) {
+  return Guard([&] {
+    if (request.keep < -1) {
+      FailField("keep", "found " + std::to_string(request.keep) + ", expected 0 or more");
+    }
+    if (request.keep < 0 && request.before.empty()) {
+      FailField("keep", "missing, expected keep (the newest runs to keep) or before (a date)");
+    }
+    return store.Open(StoreMode::kChange)->CleanUp({request.keep, request.before, request.dry_run});
+  });
+}
+
+Json CleanUpReportToJson(const CleanUpReport& report, bool dry_run) {
+  return Json{{"removed", report.removed},         {"running_spared", report.running_spared},
+              {"runs_left", report.runs_left},     {"bytes_before", report.bytes_before},
+              {"bytes_after", report.bytes_after}, {"dry_run", dry_run}};
 }
 
 Outcome<RunShowOutput> ShowRun(const RunRequestById& request, StoreAccess& store) {
@@ -100,10 +133,14 @@ Outcome<ResumeOutput> ResumeRun(const ResumeRequest& request, StoreAccess& store
     CheckRange("threads", request.threads, 0, kMaxThreads);
     const std::shared_ptr<RunStore> opened_store = store.Open(StoreMode::kChange);
     RunStore& opened = *opened_store;
-    RequireRun(opened, request.id);
+    const StoredRun run = RequireRun(opened, request.id);
     SweepContinuation continuation;
     continuation.threads = static_cast<int>(request.threads);
-    continuation.progress = context.progress;
+    // Draws in all, of which the saved blocks hold some already.
+    DrawProgress progress(context, static_cast<std::int64_t>(run.models.size()) *
+                                       std::max<std::int64_t>(run.draws_planned, 0));
+    progress.Add(run.draws_saved);
+    continuation.draws_done = progress.Hook();
     continuation.cancelled = context.cancelled;
     const std::optional<Json> result = ContinueSavedSweep(opened, request.id, continuation);
     if (!result) throw RequestError(ErrorCode::kCancelled, "cancelled");

@@ -254,6 +254,7 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
         SweepOptions range = sweep.sweep;
         range.first_draw = next;
         range.draw_count = std::min(block_draws, end - next);
+        range.draws_done = continuation.draws_done;
         const SweepResult block =
             RunSweep(sweep.input->scenario, plan, *model.info, model.params, range);
         store.SaveSweepBlock(id, name, block);

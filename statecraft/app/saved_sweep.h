@@ -73,6 +73,8 @@ struct SweepContinuation {
   std::function<void(int, int)> progress;
   // Called after each block with (draws done, draws in all), every model counted.
   std::function<void(std::int64_t, std::int64_t)> draw_progress;
+  // Set on the sweeps of the draws computed (SweepOptions::draws_done), as they go.
+  std::function<void(int)> draws_done;
   // Polled before each block; true stops the sweep (the run stays "running").
   std::function<bool()> cancelled;
   // Called with each model's whole sweep when it is computed (not for a model whose summary was

@@ -6,6 +6,7 @@
 
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
+#include "statecraft/core/spelling.h"
 
 namespace statecraft {
 namespace {
@@ -143,6 +144,7 @@ ParamValues ResolveParams(const std::string& owner, const std::vector<ParamSpec>
     for (const auto& spec : specs) known = known || spec.name == given[k].first;
     if (!known) {
       throw InputError(owner + ": unknown parameter '" + given[k].first + "'; " +
+                       DidYouMean(given[k].first, names) +
                        (names.empty() ? std::string("this model takes no parameters")
                                       : "valid parameters: " + Join(names)));
     }

@@ -45,8 +45,8 @@ std::string ErrorOf(const std::vector<std::pair<std::string, std::string>>& give
 
 TEST(ResolveParams, ClearErrors) {
   EXPECT_EQ(ErrorOf({{"round", "3"}}),
-            "model 'm': unknown parameter 'round'; valid parameters: rounds, q, capitulation, "
-            "probability");
+            "model 'm': unknown parameter 'round'; did you mean 'rounds'? valid parameters: "
+            "rounds, q, capitulation, probability");
   EXPECT_EQ(ErrorOf({{"rounds", "3.5"}}),
             "model 'm': parameter 'rounds': found '3.5', expected an integer");
   EXPECT_EQ(ErrorOf({{"rounds", "-1"}}),

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/spelling.h"
 
 namespace statecraft {
 
@@ -23,8 +24,13 @@ const ModelInfo* ModelRegistry::Find(const std::string& name) const {
 const ModelInfo& ModelRegistry::Get(const std::string& name) const {
   if (const ModelInfo* info = Find(name)) return *info;
   std::string known;
-  for (const auto& info : models_) known += (known.empty() ? "" : ", ") + info.name;
-  throw InputError("unknown model '" + name + "'; known models: " + known);
+  std::vector<std::string> names;
+  for (const auto& info : models_) {
+    known += (known.empty() ? "" : ", ") + info.name;
+    names.push_back(info.name);
+  }
+  throw InputError("unknown model '" + name + "'; " + DidYouMean(name, names) +
+                   "known models: " + known);
 }
 
 }  // namespace statecraft

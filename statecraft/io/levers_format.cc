@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "statecraft/core/error.h"
+#include "statecraft/core/spelling.h"
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/csv.h"
 #include "statecraft/io/native_format.h"
@@ -314,12 +315,19 @@ Plan ParsePlanSpec(const Scenario& scenario, const LeverSet& levers, const std::
   plan.items = SplitLeverSpec("plan", spec, [&](const PlanItem& item) {
     if (levers.FindLever(item.lever) == nullptr) {
       std::string plans;
-      for (const Plan& declared : levers.plans)
+      std::vector<std::string> known;
+      for (const Plan& declared : levers.plans) {
         plans += (plans.empty() ? "" : ", ") + declared.name;
+        known.push_back(declared.name);
+      }
       std::string names;
-      for (const Lever& lever : levers.levers) names += (names.empty() ? "" : ", ") + lever.name;
-      throw InputError("plan \"" + spec + "\": unknown plan or lever '" + item.lever +
-                       "'; plans: " + (plans.empty() ? "none" : plans) +
+      for (const Lever& lever : levers.levers) {
+        names += (names.empty() ? "" : ", ") + lever.name;
+        known.push_back(lever.name);
+      }
+      throw InputError("plan \"" + spec + "\": unknown plan or lever '" + item.lever + "'; " +
+                       DidYouMean(item.lever, known) +
+                       "plans: " + (plans.empty() ? "none" : plans) +
                        "; levers: " + (names.empty() ? "none" : names) +
                        " (combine levers with '+', set a magnitude with '=')");
     }

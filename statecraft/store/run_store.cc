@@ -566,10 +566,18 @@ std::vector<std::pair<int, std::vector<double>>> RunStore::LoadDraws(
   return draws;
 }
 
-std::vector<StoredRun> RunStore::List(int limit) const {
+std::vector<StoredRun> RunStore::List(int limit) const { return List(RunFilter{}, limit); }
+
+std::vector<StoredRun> RunStore::List(const RunFilter& filter, int limit) const {
   std::lock_guard<std::recursive_mutex> lock(mutex_);
-  Statement query(db_, (std::string(kRunColumns) + "ORDER BY runs.id DESC LIMIT ?1").c_str());
-  query.Bind(1, static_cast<std::int64_t>(limit > 0 ? limit : -1));
+  Statement query(db_, (std::string(kRunColumns) +
+                        "WHERE (?2 = '' OR runs.kind = ?2) AND (?3 = '' OR scenarios.name = ?3) "
+                        "AND (?4 = '' OR runs.status = ?4) ORDER BY runs.id DESC LIMIT ?1")
+                           .c_str());
+  query.Bind(1, static_cast<std::int64_t>(limit > 0 ? limit : -1))
+      .Bind(2, filter.kind)
+      .Bind(3, filter.scenario)
+      .Bind(4, filter.status);
   std::vector<StoredRun> runs;
   while (query.Step()) runs.push_back(ReadRun(query, false));
   return runs;

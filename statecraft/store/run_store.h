@@ -96,6 +96,36 @@ struct StoredRun {
   Json result;                // what the command printed as JSON; null while running
 };
 
+// Which runs List returns; an empty field matches every run.
+struct RunFilter {
+  std::string kind;      // "run", "compare", "whatif", "sweep" or "optimize"
+  std::string scenario;  // the scenario's name
+  std::string status;    // "running" or "complete"
+};
+
+// The store's size on disk: the database file and its write-ahead log.
+struct StoreSize {
+  std::int64_t bytes = 0;
+  std::int64_t runs = 0;
+};
+
+// Which runs a clean-up removes. With both rules a run is removed only when both say so. A run
+// still running is never removed: it may be computing in another process.
+struct CleanUpRule {
+  std::int64_t keep = -1;  // remove all but the newest `keep` runs; -1: no such rule
+  std::string before;      // remove runs created before this UTC time, ISO 8601 ("2026-11-30",
+                           // "2026-11-30T12:00"); empty: no such rule
+  bool dry_run = false;    // only say what would be removed
+};
+
+struct CleanUpReport {
+  std::vector<std::int64_t> removed;  // ids, ascending (with dry_run: those that would be)
+  std::int64_t running_spared = 0;    // running runs the rules matched but that were kept
+  std::int64_t runs_left = 0;
+  std::int64_t bytes_before = 0;
+  std::int64_t bytes_after = 0;  // after compaction (VACUUM); bytes_before with dry_run
+};
+
 class RunStore {
  public:
   // $XDG_DATA_HOME/statecraft/runs.sqlite, or ~/.local/share/statecraft/runs.sqlite.
@@ -149,6 +179,12 @@ class RunStore {
 
   // Newest first; limit 0: all.
   std::vector<StoredRun> List(int limit = 0) const;
+  std::vector<StoredRun> List(const RunFilter& filter, int limit) const;
+  StoreSize Size() const;
+  // Removes the runs the rule names in one transaction (all or none), then compacts the file so
+  // that it shrinks on disk (run_store_cleanup.cc). InputError for a rule without a rule, or a
+  // malformed date.
+  CleanUpReport CleanUp(const CleanUpRule& rule);
   std::optional<StoredRun> Get(std::int64_t id) const;
   // Everything about a run as one JSON document: header, scenario, outcomes, positions, draws,
   // result. InputError when there is no such run.

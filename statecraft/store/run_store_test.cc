@@ -143,6 +143,40 @@ TEST_F(RunStoreTest, StoresAScenarioOnceAndListsNewestFirst) {
   EXPECT_THROW(store.Export(second), InputError);
 }
 
+TEST_F(RunStoreTest, CleanUpKeepsTheNewestAndSparesRunningRuns) {
+  const Scenario scenario = Builtin();
+  const Forecast forecast = RunModel(BuiltinModels().Get("median"), scenario, {}, 0);
+  RunStore store(path_);
+  const std::int64_t running = store.BeginRun(scenario, Header("sweep", "median"));
+  std::vector<std::int64_t> ids;
+  for (const char* kind : {"run", "compare", "run", "whatif"}) {
+    ids.push_back(
+        store.SaveRun(scenario, Header(kind, "median"), std::span(&forecast, 1), Json::object()));
+  }
+  EXPECT_EQ(store.List(RunFilter{"run", "", ""}, 0).size(), 2u);
+  EXPECT_EQ(store.List(RunFilter{"", "", "running"}, 0).front().id, running);
+  EXPECT_TRUE(store.List(RunFilter{"", "no such scenario", ""}, 0).empty());
+  EXPECT_EQ(store.Size().runs, 5);
+
+  const CleanUpReport dry = store.CleanUp({2, "", true});
+  EXPECT_EQ(dry.removed, (std::vector<std::int64_t>{ids[0], ids[1]}));
+  EXPECT_EQ(dry.running_spared, 1);
+  EXPECT_EQ(store.Size().runs, 5);  // a dry run removes nothing
+
+  const CleanUpReport done = store.CleanUp({2, "", false});
+  EXPECT_EQ(done.removed, dry.removed);
+  EXPECT_EQ(done.runs_left, 3);
+  EXPECT_TRUE(store.Get(running).has_value());
+  EXPECT_FALSE(store.Get(ids[0]).has_value());
+  EXPECT_EQ(store.IntegrityCheck(), "ok");
+  // Both rules: removed only when both say so; a date before every run removes none.
+  EXPECT_TRUE(store.CleanUp({0, "2000-01-01", false}).removed.empty());
+  EXPECT_EQ(store.CleanUp({-1, "2999-12-31T23:59", false}).removed.size(), 2u);
+  EXPECT_THROW(store.CleanUp({-1, "", false}), InputError);
+  EXPECT_THROW(store.CleanUp({-1, "30/11/2026", false}), InputError);
+  EXPECT_THROW(store.CleanUp({-1, "2026-02-30T25:00", false}), InputError);
+}
+
 TEST_F(RunStoreTest, NamesWithQuotesAreDataNotSql) {
   Scenario scenario = Builtin();
   scenario.name = "x'); DROP TABLE runs; --";

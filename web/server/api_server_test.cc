@@ -250,7 +250,7 @@ TEST_F(ApiServerTest, SweepJobReportsProgressAndIsSaved) {
   const Json job = WaitForJob(Body(started)["job"].get<std::int64_t>());
   ASSERT_EQ(job["status"], "done") << job.dump();
   EXPECT_EQ(job["progress"], 1.0);
-  EXPECT_EQ(job["steps_total"], 2);
+  EXPECT_EQ(job["steps_total"], 100);  // a step a draw: 50 draws of two models
   ASSERT_EQ(job["result"]["models"].size(), 2u);
   EXPECT_EQ(job["result"]["models"][0]["draws"], 50);
   EXPECT_TRUE(job["result"]["models"][0].contains("probability"));

@@ -29,7 +29,7 @@ export async function api(method, path, body, signal) {
 }
 
 // What one step of a job counts, per kind of job (docs/web.md, "Progress").
-const kStepUnits = { sweep: 'draws', whatif: 'models', optimize: 'plans', answer: 'steps' };
+const kStepUnits = { sweep: 'draws', whatif: 'draws', optimize: 'plans', answer: 'steps' };
 
 // Starts a job (POST path body → {"job"}), polls it until it ends and reports its progress:
 // onProgress({done, total, unit, fraction, rate, secondsLeft, status}). Resolves to the finished

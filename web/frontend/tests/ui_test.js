@@ -148,7 +148,7 @@ async function forecastMatchesApi(page) {
     await page.click('[data-action="whatif-start"]');
     check(await waitJob(page, 'whatif-job') === 'done', 'the what-if job ends done');
     const detail = await page.textContent('[data-role="whatif-job"] .job-detail');
-    check(/2 of 2 models/.test(detail), `the what-if's progress counts models: ${detail}`);
+    check(/([\d,]+) of \1 draws/.test(detail), `the what-if's progress counts draws: ${detail}`);
     check(await page.locator('[data-role="whatif-output"] svg.chart[data-chart="probability"]').count() === 1, 'the what-if shows P(target) per plan and model as a bar chart');
     const whatifRows = await tableRows(page, 'whatif');
     check(whatifRows.some((row) => row.plan === 'plan7'), 'the new plan is weighed');
