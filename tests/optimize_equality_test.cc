@@ -61,8 +61,7 @@ void ExpectSameAnswer(const Searched& both, const std::string& label) {
   EXPECT_FALSE(fast.best->estimated);
   ASSERT_TRUE(fast.best->countered_probability && every.best->countered_probability);
   const double error = std::max(fast.best->countered_error, every.best->countered_error);
-  EXPECT_NEAR(*fast.best->countered_probability, *every.best->countered_probability,
-              error + 1e-12);
+  EXPECT_NEAR(*fast.best->countered_probability, *every.best->countered_probability, error + 1e-12);
   EXPECT_GE(*fast.best->countered_probability, *every.best->countered_probability);
 }
 
@@ -146,8 +145,7 @@ ScenarioWithLevers Generated(std::uint32_t seed) {
       scenario.SetStake(actor, issue, stake);
     }
   }
-  auto lever = [&](const std::string& name, EffectType type, double sign, double low,
-                   double high) {
+  auto lever = [&](const std::string& name, EffectType type, double sign, double low, double high) {
     Lever made;
     made.name = name;
     const int steps = 2 + static_cast<int>(random() % 2);
@@ -186,8 +184,8 @@ TEST(GeneratedScenarios, FastModelsFindTheExhaustiveAnswer) {
     const ScenarioWithLevers generated = Generated(seed);
     const Scenario& scenario = generated.scenario;
     // The baseline's median of x, and targets below it that some plans reach.
-    const double median = RunWithLevers(scenario, ChooseModel({"compromise", {}}), {}, {}, 0)
-                              .ruled_outcome.front();
+    const double median =
+        RunWithLevers(scenario, ChooseModel({"compromise", {}}), {}, {}, 0).ruled_outcome.front();
     for (const double below : {3.0, 10.0}) {
       options.target = ParseTarget(scenario, "x<=" + std::to_string(median - below));
       options.probability = seed % 2 == 0 ? 0.8 : 0.6;

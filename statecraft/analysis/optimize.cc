@@ -11,8 +11,7 @@ namespace {
 
 // Today's plan against every counter-plan on every draw: the lowest probability is the robust
 // one (ties keep the first counter-plan in cost order).
-void CounterEveryPlan(const SearchSpace& space, CaseDrawer& drawer,
-                      PlanEvaluation& evaluation) {
+void CounterEveryPlan(const SearchSpace& space, CaseDrawer& drawer, PlanEvaluation& evaluation) {
   evaluation.countered_probability = evaluation.probability;
   evaluation.countered_error = evaluation.probability_error;
   evaluation.best_counter.clear();
@@ -177,10 +176,10 @@ OptimizeResult Optimize(const Scenario& scenario, const LeverSet& levers,
   for (const Lever& lever : levers.levers) ValidateLever(scenario, lever);
   for (const Lever& lever : levers.counter.levers) ValidateLever(scenario, lever);
   OptimizeResult result;
-  SearchSpace space{scenario, options,
-                    EnumeratePlans(scenario, levers, false, options.budget, options.max_candidates),
-                    EnumeratePlans(scenario, levers, true, levers.counter.budget,
-                                   options.max_candidates)};
+  SearchSpace space{
+      scenario, options,
+      EnumeratePlans(scenario, levers, false, options.budget, options.max_candidates),
+      EnumeratePlans(scenario, levers, true, levers.counter.budget, options.max_candidates)};
   result.candidates = space.candidates.size();
   result.counter_plans = space.counter_plans.size();
   CaseDrawer drawer(scenario, levers, models, options);

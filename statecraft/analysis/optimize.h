@@ -66,7 +66,7 @@ struct OptimizeOptions {
 struct PlanEvaluation {
   std::vector<AppliedLever> levers;
   double cost = 0.0;
-  double probability = 0.0;  // without counter-levers (lowest over models)
+  double probability = 0.0;        // without counter-levers (lowest over models)
   double probability_error = 0.0;  // its Monte Carlo standard error
   // The target issue's median outcome without counter-levers, of the model furthest from the
   // target: how close the plan comes when the probability is 0.

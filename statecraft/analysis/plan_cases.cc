@@ -28,7 +28,8 @@ PlanCase CaseDrawer::MakeCase(const std::vector<AppliedLever>& plan,
     PlanCell cell;
     cell.model = &model;
     if (calibration != nullptr) {
-      cell.error = BindIssueErrors(calibration, ModelLabel(model), for_error)[options_.target.issue];
+      cell.error =
+          BindIssueErrors(calibration, ModelLabel(model), for_error)[options_.target.issue];
     }
     item.cells.push_back(std::move(cell));
   }

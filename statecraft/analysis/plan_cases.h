@@ -18,9 +18,9 @@ namespace statecraft {
 
 struct PlanCell {
   const ModelChoice* model = nullptr;
-  IssueError error;    // the model's error on the target issue, bound once for the case
-  SweepResult drawn;   // draws [0, drawn.draws), outcomes only (no sampled inputs)
-  RunningMean seen;    // the per-draw probabilities of the target
+  IssueError error;   // the model's error on the target issue, bound once for the case
+  SweepResult drawn;  // draws [0, drawn.draws), outcomes only (no sampled inputs)
+  RunningMean seen;   // the per-draw probabilities of the target
 };
 
 struct PlanCase {

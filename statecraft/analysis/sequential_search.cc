@@ -62,7 +62,7 @@ class Search {
   const PlanCase& baseline_;
   OptimizeResult& result_;
   std::uint64_t models_;
-  std::vector<int> refutations_;     // plans each counter-plan has beaten
+  std::vector<int> refutations_;        // plans each counter-plan has beaten
   std::uint64_t exhaustive_draws_ = 0;  // what the exhaustive search would draw for the same plans
 };
 

@@ -71,11 +71,9 @@ Verdict TestAgainst(const RunningMean& seen, int total, double required, double 
   if (seen.draws >= kNormalFrom && mean != required) {
     const int rest = total - seen.draws;
     const double needed = (total * required - seen.sum) / rest;
-    const double spread =
-        std::sqrt(RegularizedVariance(seen) * (1.0 / rest + 1.0 / seen.draws));
+    const double spread = std::sqrt(RegularizedVariance(seen) * (1.0 / rest + 1.0 / seen.draws));
     static const double kDefaultQuantile = UpperNormalQuantile(kSequentialRisk);
-    const double quantile =
-        risk == kSequentialRisk ? kDefaultQuantile : UpperNormalQuantile(risk);
+    const double quantile = risk == kSequentialRisk ? kDefaultQuantile : UpperNormalQuantile(risk);
     if (std::abs(needed - mean) > quantile * spread) return side;
   }
   return Verdict::kUndecided;
