@@ -90,6 +90,8 @@ void AddRunsCommand(CLI::App& app);
 void AddRunsCleanUpCommand(CLI::App& runs);  // `runs gc`
 void AddReportCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
+void AddHelpCommand(CLI::App& app);        // `help [TOPIC|COMMAND]`
+void AddCompletionCommand(CLI::App& app);  // `completion bash|zsh|fish`
 
 // `statecraft` without a command: the answer for the built-in scenario.
 int RunDefaultAnswer(std::ostream& out);

@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   statecraft::cli::AddRunsCommand(app);
   statecraft::cli::AddReportCommand(app);
   statecraft::cli::AddServeCommand(app);
+  statecraft::cli::AddHelpCommand(app);
+  statecraft::cli::AddCompletionCommand(app);
   try {
     try {
       app.parse(argc, argv);

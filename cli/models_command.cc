@@ -33,7 +33,8 @@ void AddModelsCommand(CLI::App& app) {
     }
     for (const ModelInfo* model : output.models) {
       const ModelInfo& info = *model;
-      std::cout << info.name << "  " << info.summary << "\n";
+      std::cout << info.name << ": " << info.description << "\n";
+      std::cout << "    method: " << info.summary << "\n";
       for (const ParamSpec& spec : info.params) {
         std::cout << "    " << DescribeParam(spec) << "  " << spec.description << "\n";
       }

@@ -38,6 +38,10 @@ void AddReportCommand(CLI::App& app) {
   AddInputOptions(*command, options->input);
   auto* run = command->add_option("--run", options->run, "report a saved run (see `runs list`)");
   AddStoreOptions(*command, options->store, false);
+  // A report reads the store but never writes to it; --no-save is accepted so that a script can
+  // pass the same store options to every command.
+  command->add_flag("--no-save", options->store.no_save,
+                    "accepted for uniformity: a report never saves anything in the store");
   command->add_option("-o,--output", options->output, "the file to write; - for standard output")
       ->default_val("report.html");
   command->add_option("-m,--model", options->model, "model of the what-if and the drivers")

@@ -178,6 +178,9 @@ Answer ComputeAnswer(const Scenario& scenario, const LeverSet& levers, const Que
           return answer;
         }
       }
+    } catch (const SweepCancelled&) {
+      answer.cancelled = true;  // a request to stop, not the model's failure
+      return answer;
     } catch (const std::exception& error) {
       item.failure = error.what();
     }

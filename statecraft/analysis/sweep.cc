@@ -93,8 +93,8 @@ std::pair<int, int> DrawRange(const SweepOptions& options) {
 // `failed_draw` and `failure`.
 SweepResult ComputeDraws(const Scenario& scenario, const SweepPlan& plan, const ModelInfo& info,
                          const ParamValues& params, const SweepOptions& options, int first_draw,
-                         int draw_count, int thread_count, int& failed_draw,
-                         std::exception_ptr& failure) {
+                         int draw_count, int thread_count, bool shared_among_processes,
+                         int& failed_draw, std::exception_ptr& failure) {
   const ScenarioSampler sampler(scenario, options.distribution);
   SweepResult result;
   result.first_draw = first_draw;
@@ -128,6 +128,10 @@ SweepResult ComputeDraws(const Scenario& scenario, const SweepPlan& plan, const 
   std::mutex failure_mutex;
   int failed_slot = draw_count;
   constexpr int kChunk = 8;
+  // A cancellation stops every thread at its next chunk. (A failure stops only its own thread,
+  // so that the lowest failing draw is found whatever the thread count.)
+  std::atomic<bool> stopped{false};
+  const bool may_cancel = static_cast<bool>(options.cancelled) && !shared_among_processes;
 
   // Inputs are kept for the draws of the range below options.driver_draws; the others are
   // written to a scratch row.
@@ -140,6 +144,11 @@ SweepResult ComputeDraws(const Scenario& scenario, const SweepPlan& plan, const 
     // their storage.
     Scenario working;
     for (;;) {
+      if (stopped.load(std::memory_order_relaxed)) return;
+      if (may_cancel && options.cancelled()) {
+        stopped = true;
+        return;
+      }
       const int begin = next.fetch_add(kChunk);
       if (begin >= draw_count) return;
       const int end = std::min(draw_count, begin + kChunk);
@@ -196,6 +205,7 @@ SweepResult ComputeDraws(const Scenario& scenario, const SweepPlan& plan, const 
     for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
     for (auto& thread : pool) thread.join();
   }
+  if (stopped) throw SweepCancelled();
   failed_draw = first_draw + failed_slot;
   return result;
 }
@@ -224,7 +234,7 @@ SweepResult RunRange(const Scenario& scenario, const SweepPlan& plan, const Mode
   DrawDistributor* distributor = CurrentDrawDistributor();
   if (distributor == nullptr || distributor->ProcessCount() == 1) {
     SweepResult result = ComputeDraws(scenario, plan, info, params, options, first_draw, draw_count,
-                                      threads, failed_draw, failure);
+                                      threads, false, failed_draw, failure);
     if (failure) {
       try {
         std::rethrow_exception(failure);
@@ -243,7 +253,7 @@ SweepResult RunRange(const Scenario& scenario, const SweepPlan& plan, const Mode
   std::optional<DrawFailure> described;
   try {
     part = ComputeDraws(scenario, plan, info, params, options, share_first, share_count,
-                        process_threads, failed_draw, failure);
+                        process_threads, true, failed_draw, failure);
     if (failure) described = DescribeFailure(failure, failed_draw, info);
   } catch (...) {
     described = DescribeFailure(std::current_exception(), -1, info);

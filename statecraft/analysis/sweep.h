@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -56,6 +57,17 @@ struct SweepOptions {
   // and target probabilities (sweep_error.h, docs/calibration.md); null: the inputs' uncertainty
   // alone (`--model-error off`). The draws themselves never depend on it.
   std::shared_ptr<const Calibration> calibration;
+  // Polled from the computing threads before each few draws; true stops the sweep, which then
+  // throws SweepCancelled, so that a client's Cancel takes effect within a few draws. Not polled
+  // while the draws are shared among processes (a process leaving alone would leave the others
+  // waiting). May be empty.
+  std::function<bool()> cancelled;
+};
+
+// What RunSweep throws when SweepOptions::cancelled asked it to stop.
+class SweepCancelled : public std::runtime_error {
+ public:
+  SweepCancelled() : std::runtime_error("cancelled") {}
 };
 
 // Threads to use: `requested`, or every core when 0; InputError when negative.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -216,6 +217,39 @@ TEST(SweepTest, LongSweepsRunInBlocksAndKeepInputsOnlyForTheDriverDraws) {
                   }()));
   EXPECT_EQ(appended.InputDraws(), 1000);
   EXPECT_EQ(appended.outcomes, full.outcomes);
+}
+
+TEST(SweepTest, ReportsEveryDrawAndStopsWhenCancelledWithoutChangingResults) {
+  const ScenarioWithLevers flagship = BuiltinScenarioWithLevers();
+  const SweepPlan sweep_plan =
+      MakeSweepPlan(flagship.levers, ParsePlanSpec(flagship.scenario, flagship.levers, "L1+L3"));
+  const ModelChoice model = Model("compromise");
+  SweepOptions options;
+  options.draws = kSweepBlockDraws + 500;  // two blocks
+  options.seed = 3;
+  options.threads = 3;
+  const SweepResult plain =
+      RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options);
+  std::atomic<std::int64_t> reported{0};
+  std::atomic<int> calls{0};
+  options.draws_done = [&](int draws) {
+    reported += draws;
+    ++calls;
+  };
+  options.cancelled = [] { return false; };
+  const SweepResult watched =
+      RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options);
+  ExpectSameSweep(plain, watched, "a sweep with progress hooks");
+  EXPECT_EQ(reported.load(), options.draws);
+  EXPECT_GT(calls.load(), options.draws / 16) << "progress is reported a few draws at a time";
+
+  // Cancelled after the first hundred draws: the sweep stops within a few draws per thread.
+  reported = 0;
+  options.cancelled = [&] { return reported.load() >= 100; };
+  EXPECT_THROW(RunSweep(flagship.scenario, sweep_plan, *model.info, model.params, options),
+               SweepCancelled);
+  EXPECT_GE(reported.load(), 100);
+  EXPECT_LT(reported.load(), 100 + 8 * options.threads * 2);
 }
 
 TEST(SweepTest, BadDrawRangesAndMisplacedPartsAreInputErrors) {

@@ -31,10 +31,14 @@ Outcome<AnswerOutput> ComputeAnswer(const PreparedAnswer& prepared, const Contex
     AnswerOptions options = prepared.options;
     options.progress = context.progress;
     options.cancelled = context.cancelled;
+    options.sweep.cancelled = context.cancelled;  // stops within a few draws
     AnswerOutput output{prepared.input,
                         statecraft::ComputeAnswer(prepared.input->scenario, prepared.input->levers,
                                                   prepared.question, options)};
     if (output.answer.cancelled) throw RequestError(ErrorCode::kCancelled, "cancelled");
+    // The answer keeps its options; the hook belongs to this call's context only.
+    output.answer.sweep.cancelled = nullptr;
+    output.answer.optimize.sweep.cancelled = nullptr;
     return output;
   });
 }

@@ -41,7 +41,8 @@ struct Context {
   StoreAccess* save_to = nullptr;
   // Called as a long command goes, with (steps done, steps in all); may be empty.
   std::function<void(int, int)> progress;
-  // Polled between steps; true stops the command, which then fails with ErrorCode::kCancelled.
+  // Polled between steps, and between a few draws of a sweep; true stops the command, which then
+  // fails with ErrorCode::kCancelled.
   std::function<bool()> cancelled;
   // Called with the id of the run a command saves: once its row is written for a run saved as it
   // goes (a sweep), once it is saved for the others.

@@ -98,6 +98,7 @@ Outcome<WhatifOutput> Whatif(const PreparedWhatif& prepared, const Context& cont
                                        prepared.sweep.draws);
     SweepOptions sweep = prepared.sweep;
     sweep.draws_done = progress.Hook();
+    sweep.cancelled = context.cancelled;
     for (int m = 0; m < total; ++m) {
       CheckCancelled(context);
       MergeWhatif(output.whatif,
@@ -167,6 +168,7 @@ void ComputeSweeps(const PreparedSweep& prepared, const Context& context, SweepO
                         static_cast<std::int64_t>(prepared.models.size()) * prepared.sweep.draws);
   SweepOptions sweep = prepared.sweep;
   sweep.draws_done = progress.Hook();
+  sweep.cancelled = context.cancelled;
   for (const ModelChoice& model : prepared.models) {
     CheckCancelled(context);
     output.results.push_back(
@@ -296,6 +298,7 @@ Outcome<OptimizeOutput> Optimize(const PreparedOptimize& prepared, const Context
     OptimizeOutput output{prepared.input, prepared.models, prepared.options, {}, {}};
     CheckCancelled(context);
     OptimizeOptions watched = prepared.options;
+    watched.sweep.cancelled = context.cancelled;
     watched.progress = [&context](std::size_t weighed, std::size_t candidates) {
       if (context.progress) {
         context.progress(static_cast<int>(weighed),

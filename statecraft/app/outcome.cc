@@ -3,6 +3,8 @@
 #include <exception>
 #include <new>
 
+#include "statecraft/analysis/sweep.h"
+
 namespace statecraft::app {
 
 const char* ErrorCodeName(ErrorCode code) {
@@ -34,6 +36,8 @@ Error CurrentError() {
     return Error{error.code(), error.what(), error.location()};
   } catch (const InputError& error) {
     return Error{ErrorCode::kBadInput, error.what(), error.location()};
+  } catch (const SweepCancelled&) {
+    return Error{ErrorCode::kCancelled, "cancelled", {}};
   } catch (const std::bad_alloc&) {
     return Error{ErrorCode::kInternal, "out of memory", {}};
   } catch (const std::exception& error) {

@@ -255,8 +255,13 @@ std::optional<Json> ContinueSavedSweep(RunStore& store, std::int64_t id,
         range.first_draw = next;
         range.draw_count = std::min(block_draws, end - next);
         range.draws_done = continuation.draws_done;
-        const SweepResult block =
-            RunSweep(sweep.input->scenario, plan, *model.info, model.params, range);
+        range.cancelled = continuation.cancelled;
+        SweepResult block;
+        try {
+          block = RunSweep(sweep.input->scenario, plan, *model.info, model.params, range);
+        } catch (const SweepCancelled&) {
+          return false;  // the block is not saved; the run stays resumable
+        }
         store.SaveSweepBlock(id, name, block);
         whole.Add(block);
         next += block.draws;

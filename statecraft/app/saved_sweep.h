@@ -75,7 +75,8 @@ struct SweepContinuation {
   std::function<void(std::int64_t, std::int64_t)> draw_progress;
   // Set on the sweeps of the draws computed (SweepOptions::draws_done), as they go.
   std::function<void(int)> draws_done;
-  // Polled before each block; true stops the sweep (the run stays "running").
+  // Polled before each block and every few draws within it; true stops the sweep (the run stays
+  // "running", with the blocks completed before).
   std::function<bool()> cancelled;
   // Called with each model's whole sweep when it is computed (not for a model whose summary was
   // already saved).

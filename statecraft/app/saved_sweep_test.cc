@@ -80,8 +80,11 @@ TEST_F(SavedSweepTest, StoppedAfterAnyBlockAndContinuedEqualsOneCallSweeps) {
     SCOPED_TRACE("stopped after " + std::to_string(stop_after) + " blocks");
     const std::int64_t id = BeginSavedSweep(store, request, "test");
     SweepContinuation first;
-    int polls = 0;
-    first.cancelled = [&] { return polls++ >= stop_after; };
+    // The hook is polled before each block and, within it, every few draws: it asks to stop
+    // once `stop_after` blocks are saved.
+    int blocks_saved = 0;
+    first.draw_progress = [&](std::int64_t, std::int64_t) { ++blocks_saved; };
+    first.cancelled = [&] { return blocks_saved >= stop_after; };
     const std::optional<Json> stopped = ContinueSavedSweep(store, id, first);
     int saved_draws = 0;
     for (int k = 0; k < stop_after; ++k) saved_draws += block_sizes[k];

@@ -21,6 +21,7 @@ Json ModelInfoToJson(const ModelInfo& info) {
   Json item;
   item["name"] = info.name;
   item["summary"] = info.summary;
+  item["description"] = info.description;
   item["uses_seed"] = info.uses_seed;
   item["params"] = Json::array();
   for (const ParamSpec& spec : info.params) {

@@ -33,7 +33,8 @@ class Model {
 
 struct ModelInfo {
   std::string name;
-  std::string summary;  // one line for `statecraft models`
+  std::string summary;      // one line for `statecraft models`: the method, in the field's terms
+  std::string description;  // one plain line for an analyst: what the model assumes actors do
   std::vector<ParamSpec> params;
   bool uses_seed = false;  // false: the result never depends on the seed
   std::function<std::unique_ptr<Model>(const ParamValues&)> create;

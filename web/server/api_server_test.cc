@@ -260,6 +260,52 @@ TEST_F(ApiServerTest, SweepJobReportsProgressAndIsSaved) {
   EXPECT_EQ(run["draws"].size(), 100u);
 }
 
+// Polls job `id` until `ready` holds for it or it ends; returns the last state seen.
+template <typename Ready>
+Json PollJobUntil(httplib::Client& client, std::int64_t id, Ready ready) {
+  for (int attempt = 0; attempt < 6000; ++attempt) {
+    const Json job = Json::parse(client.Get(("/api/jobs/" + std::to_string(id)).c_str())->body);
+    if (job["status"] != "running" || ready(job)) return job;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return Json{{"status", "timeout"}};
+}
+
+// One model's sweep counts its draws as steps while they are computed, so its bar moves before
+// the model is done, and Cancel stops it within a few of them (saved or not).
+TEST_F(ApiServerTest, ALongSweepReportsItsDrawsAsItGoesAndStopsWithinAFewWhenCancelled) {
+  httplib::Client client = Client();
+  for (const bool save : {false, true}) {
+    Json request{{"model", "eum"}, {"draws", 200000}, {"threads", 2}, {"save", save}};
+    auto started = client.Post("/api/sweep", request.dump(), "application/json");
+    ASSERT_EQ(started->status, 202) << started->body;
+    const std::int64_t id = Body(started)["job"].get<std::int64_t>();
+    const Json midway =
+        PollJobUntil(client, id, [](const Json& job) { return job["steps_done"] > 0; });
+    ASSERT_EQ(midway["status"], "running") << midway.dump();
+    EXPECT_EQ(midway["steps_total"], 200000);
+    EXPECT_GT(midway["progress"].get<double>(), 0.0);
+    EXPECT_LT(midway["progress"].get<double>(), 1.0);
+    client.Delete(("/api/jobs/" + std::to_string(id)).c_str());
+    const Json job = WaitForJob(id);
+    EXPECT_EQ(job["status"], "cancelled") << job.dump();
+    EXPECT_LT(job["steps_done"].get<std::int64_t>(), 20000) << (save ? "saved" : "unsaved");
+  }
+  // An answer's steps are its models; Cancel stops it within the sweep it is in.
+  auto answer = client.Post(
+      "/api/answer", R"({"models": ["eum", "compromise"], "draws": 200000, "optimize_draws": 10})",
+      "application/json");
+  ASSERT_EQ(answer->status, 202) << answer->body;
+  const std::int64_t answer_id = Body(answer)["job"].get<std::int64_t>();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  client.Delete(("/api/jobs/" + std::to_string(answer_id)).c_str());
+  // WaitForJob gives up after a minute; eum's what-if of 200,000 draws a plan takes far longer,
+  // so "cancelled" here means it stopped inside that first sweep.
+  const Json stopped = WaitForJob(answer_id);
+  EXPECT_EQ(stopped["status"], "cancelled") << stopped.dump();
+  EXPECT_EQ(stopped["steps_done"], 0);
+}
+
 TEST_F(ApiServerTest, AJobCanBeCancelled) {
   httplib::Client client = Client();
   auto started = client.Post("/api/whatif", R"({"draws": 400, "save": false})", "application/json");

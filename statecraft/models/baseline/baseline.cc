@@ -133,6 +133,7 @@ double WeightedMedian(const std::vector<double>& values, const std::vector<doubl
 void RegisterBaselineModels(ModelRegistry& registry) {
   registry.Add(ModelInfo{"mean",
                          "mean of the actors' positions per issue (weights: none by default)",
+                         "the plain average of where the actors stand: a yardstick, not a theory",
                          {WeightsParam("none")},
                          false,
                          [](const ParamValues& params) {
@@ -141,6 +142,7 @@ void RegisterBaselineModels(ModelRegistry& registry) {
                          }});
   registry.Add(ModelInfo{"median",
                          "median of the actors' positions per issue (weights: none by default)",
+                         "the position of the middle actor: a yardstick, not a theory",
                          {WeightsParam("none")},
                          false,
                          [](const ParamValues& params) {
@@ -149,6 +151,7 @@ void RegisterBaselineModels(ModelRegistry& registry) {
                          }});
   registry.Add(ModelInfo{"weighted_median",
                          "median position weighted by capability x salience (the median voter)",
+                         "where half the clout (capability times salience) stands on either side",
                          {},
                          false,
                          [](const ParamValues&) {
@@ -157,6 +160,8 @@ void RegisterBaselineModels(ModelRegistry& registry) {
                          }});
   registry.Add(ModelInfo{"compromise",
                          "mean position weighted by capability x salience (compromise model)",
+                         "the average position, each actor counted by its clout and how much it "
+                         "cares: the benchmark the theories must beat",
                          {},
                          false,
                          [](const ParamValues&) {

@@ -304,6 +304,8 @@ void RegisterChoiceModel(ModelRegistry& registry) {
       "choice",
       "fitted choice among candidate outcomes (positions, scale ends and midpoint, reference "
       "point); conditional logit, median forecast",
+      "picks the likeliest outcome among the actors' positions and the scale's landmarks, as "
+      "learned from past EU decisions with known outcomes",
       params, false,
       [](const ParamValues& values) {
         return std::make_unique<ChoiceModel>(CoefficientsOf(values));

@@ -229,6 +229,8 @@ void RegisterEumModel(ModelRegistry& registry) {
   registry.Add(ModelInfo{
       "eum",
       "Bueno de Mesquita's expected utility model (Scholz et al. 2011 reconstruction), per issue",
+      "each round every actor weighs challenging, compromising with or giving in to every other; "
+      "the forecast is where the weighted median settles",
       {
           Choice("probability", "global", {"global", "pair"},
                  "P(i beats j): one normaliser over all pairs (Scholz code) or per pair (eq. 31)"),

@@ -37,6 +37,8 @@ void RegisterExchangeModel(ModelRegistry& registry) {
   registry.Add(ModelInfo{
       "exchange",
       "Stokman's equal-gain exchange of voting positions across issue pairs (REX with p > 0)",
+      "actors trade support: each gives ground where it cares little for ground where it cares "
+      "much",
       {
           {"rounds",
            ParamType::kInteger,

@@ -439,6 +439,8 @@ void RegisterSmpModel(ModelRegistry& registry) {
   registry.Add(ModelInfo{
       "smp",
       "KTAB's spatial model of politics: challenges, bargains and probabilistic Condorcet votes",
+      "actors challenge each other and bargain, and coalitions vote on the bargains, turn by turn "
+      "until nothing changes",
       SmpParams(), true, [](const ParamValues& params) -> std::unique_ptr<Model> {
         return std::make_unique<SmpModel>(
             ConfigFrom(params),

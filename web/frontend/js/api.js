@@ -29,12 +29,29 @@ export async function api(method, path, body, signal) {
 }
 
 // What one step of a job counts, per kind of job (docs/web.md, "Progress").
-const kStepUnits = { sweep: 'draws', whatif: 'draws', optimize: 'plans', answer: 'steps' };
+const kStepUnits = { sweep: 'draws', whatif: 'draws', optimize: 'plans', answer: 'models' };
 
-// Starts a job (POST path body → {"job"}), polls it until it ends and reports its progress:
-// onProgress({done, total, unit, fraction, rate, secondsLeft, status}). Resolves to the finished
-// job ({status: done | cancelled | failed, result?, error?, run_id?}). `handle.cancel()` asks the
-// server to stop it at its next step.
+// The progress of a polled job, in its steps (draws of a sweep or what-if). The rate counts from
+// the first poll, so that a resumed sweep's saved draws do not inflate it.
+function progressOf(job, first, elapsed) {
+  const seconds = elapsed - first.elapsed;
+  const rate = seconds > 0.3 ? (job.steps_done - first.steps) / seconds : NaN;
+  return {
+    done: job.steps_done,
+    total: job.steps_total,
+    unit: kStepUnits[job.kind] || 'steps',
+    fraction: job.progress,
+    rate,
+    secondsLeft: rate > 0 ? (job.steps_total - job.steps_done) / rate : NaN,
+    status: job.status,
+    elapsed,
+  };
+}
+
+// Starts a job (POST path body → {"job"}), polls it until it ends and reports its progress to
+// onProgress (progressOf above). Resolves to the finished job ({status: done | cancelled |
+// failed, result?, error?, run_id?}). `handle.cancel()` asks the server to stop it; a sweep
+// stops within a few draws.
 export function startJob(path, body, onProgress) {
   const handle = { id: null, cancelRequested: false };
   handle.cancel = async () => {
@@ -46,23 +63,12 @@ export function startJob(path, body, onProgress) {
     handle.id = json.job;
     if (handle.cancelRequested) await api('DELETE', `/api/jobs/${handle.id}`);
     const started = performance.now();
-    let firstDone = null;  // the first progress seen, so that the rate counts only this run's steps
+    let first = null;
     for (;;) {
       const { json: job } = await api('GET', `/api/jobs/${handle.id}`);
       const elapsed = (performance.now() - started) / 1000;
-      if (firstDone === null) firstDone = { done: 0, elapsed: 0 };
-      const rate = elapsed > 0.2 ? (job.steps_done - firstDone.done) / (elapsed - firstDone.elapsed) : NaN;
-      const left = job.steps_total - job.steps_done;
-      onProgress({
-        done: job.steps_done,
-        total: job.steps_total,
-        unit: kStepUnits[job.kind] || 'steps',
-        fraction: job.progress,
-        rate,
-        secondsLeft: rate > 0 ? left / rate : NaN,
-        status: job.status,
-        elapsed,
-      });
+      if (first === null) first = { steps: job.steps_done, elapsed };
+      onProgress(progressOf(job, first, elapsed));
       if (job.status !== 'running') return job;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

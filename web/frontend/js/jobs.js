@@ -6,11 +6,12 @@ import { h, formatDuration } from './dom.js';
 
 export function jobPanel(role) {
   const bar = h('progress', { max: 1, value: 0, 'aria-label': 'progress' });
+  const labelText = h('span', { class: 'job-label' });
   const statusText = h('span', { class: 'job-status', dataset: { role: 'status' } });
   const detail = h('span', { class: 'job-detail' });
   const cancel = h('button', { type: 'button', class: 'button', disabled: true }, 'Cancel');
   const element = h('div', { class: 'job', dataset: { role: role || 'job' }, hidden: true },
-    bar, h('div', { class: 'job-text', role: 'status', 'aria-live': 'polite' }, statusText, detail), cancel);
+    bar, h('div', { class: 'job-text', role: 'status', 'aria-live': 'polite' }, labelText, statusText, detail), cancel);
   let handle = null;
   cancel.addEventListener('click', () => {
     if (handle) {
@@ -20,28 +21,30 @@ export function jobPanel(role) {
     }
   });
 
-  let unitOf = null;
+  const count = (value) => (value >= 10 ? Math.round(value).toLocaleString('en') : value.toFixed(1));
   function show(progress) {
-    if (unitOf) progress.unit = unitOf(progress);
     bar.value = progress.fraction;
     statusText.textContent = progress.status;
     element.dataset.status = progress.status;
-    const parts = [`${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} ${progress.unit}`];
+    // An optimisation that stopped early ends with every plan counted as done: once it is over,
+    // "1,024 of 1,024 plans" would overstate it (its result says how many it weighed).
+    const stepsOver = progress.unit === 'plans' && progress.status !== 'running';
+    const parts = stepsOver ? [] : [`${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} ${progress.unit}`];
     if (progress.status === 'running') {
       if (Number.isFinite(progress.rate) && progress.rate > 0) {
-        parts.push(`${progress.rate >= 10 ? Math.round(progress.rate).toLocaleString('en') : progress.rate.toFixed(1)} ${progress.unit}/s`);
-        parts.push(`${formatDuration(progress.secondsLeft)} left`);
+        parts.push(`${count(progress.rate)} ${progress.unit}/s`);
       }
+      parts.push(Number.isFinite(progress.secondsLeft) ? `${formatDuration(progress.secondsLeft)} left` : 'time left: measuring');
     } else {
       parts.push(`${formatDuration(progress.elapsed)}`);
     }
     detail.textContent = parts.join(' · ');
   }
 
-  // Runs the job; resolves to the finished job, or throws the server's refusal. `unit` names
-  // what a step counts when the kind of job does not say it alone (progress → "draws").
-  async function run(path, body, unit) {
-    unitOf = unit || null;
+  // Runs the job; resolves to the finished job, or throws the server's refusal. `label` names
+  // what runs when the panel serves several things (the run a History resume continues).
+  async function run(path, body, label) {
+    labelText.textContent = label ? `${label}: ` : '';
     if (handle) throw new Error('a job is running already');
     element.hidden = false;
     element.dataset.status = 'starting';

@@ -43,7 +43,7 @@ export function targetPicker(role, initial, probability) {
 }
 
 export function drawsInput(initial, label, role) {
-  const input = h('input', { type: 'number', min: 1, max: 1000000, step: 1, class: 'input number', value: String(initial), 'aria-label': label, dataset: { role } });
+  const input = h('input', { type: 'number', min: 1, max: 1000000, step: 1, class: 'input number draws', value: String(initial), 'aria-label': label, dataset: { role } });
   return { element: h('label', { class: 'field' }, h('span', { class: 'field-label', text: label }), input), value: () => Number(input.value), input };
 }
 

@@ -36,8 +36,15 @@ export function modelErrorNote(result) {
   const error = result ? result.model_error : undefined;
   if (error === undefined) return '';
   return error
-    ? 'with each model\'s own error on past decisions (' + (error.calibration || 'calibration') + ')'
+    ? `with each model's own error on past decisions, from ${error.calibration || 'the calibration'}${error.source ? ` — ${error.source}` : ''}`
     : 'without model error: the spread of the inputs alone';
+}
+
+// The same in a few words, for a chart's caption or a headline beside its probability.
+export function modelErrorTag(result) {
+  const error = result ? result.model_error : undefined;
+  if (error === undefined) return '';
+  return error ? 'model error included' : 'inputs\' spread only, no model error';
 }
 
 // Where a forecast did not settle (its rounds cycle), the range its outcome keeps moving in:

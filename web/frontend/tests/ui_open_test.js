@@ -2,9 +2,12 @@
 // (native YAML and JSON, KTAB CSV and XML, BDM CSV, Decide, DEU — whose many proposals offer a
 // choice), one by drag and drop, a broken file (its message shown, the open scenario kept), and a
 // new scenario from the blank template, edited (an actor, an issue and a stake added, an actor
-// renamed and removed) until the forecast runs on it; a built-in case of the gallery from the
+// renamed and removed, an issue renamed, its scale refused then set, an anchor and a decision
+// rule, counter-levers declared, the whole downloaded as YAML and read back by `statecraft
+// validate`) until the forecast runs on it; a built-in case of the gallery from the
 // Cases… button. Screenshots of each opened scenario.
 'use strict';
+const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -125,6 +128,42 @@ async function opened(page, before) {
     await page.click('button[aria-label="Remove actor B"]');
     await waitValid(page);
     check(await page.locator('table[data-role="actors"] tbody tr').count() === 2, 'an actor is removed');
+
+    // The issue's name, scale, anchors and decision rule; the opponent's counter-levers.
+    await typeInto(page, 'input[data-path="issues[0].name"]', 'tariff');
+    await waitValid(page);
+    const stakeIssues = await page.$$eval('table[data-role="stakes"] tbody tr', (rows) => rows.map((row) => row.dataset.issue));
+    check(stakeIssues.includes('tariff') && !stakeIssues.includes('issue1'), 'renaming an issue renames its stakes');
+    await typeInto(page, 'input[data-key="issue-0-scale-1"]', '10');
+    await page.waitForSelector('.issue-card[data-issue="tariff"] .field-error', { timeout: 20000 });
+    const scaleError = await page.textContent('.issue-card[data-issue="tariff"] .field-error');
+    check(/tariff/.test(scaleError) && /10/.test(scaleError) && !/:\d+:\d+/.test(scaleError), `a scale narrower than the positions is named beside the issue: ${scaleError}`);
+    await typeInto(page, 'input[data-key="issue-0-scale-1"]', '200');
+    await waitValid(page);
+    await page.click('button[aria-label="Add anchor to tariff"]');
+    // The new anchor goes to the middle of 0–200, 100, which is taken: it lands at 101, the last.
+    await typeInto(page, 'input[data-key="issue-0-anchor-2-text"]', 'tariffs as in 2024');
+    await waitValid(page);
+    await page.selectOption('select[data-key="issue-0-rule"]', 'deciders');
+    await waitValid(page);
+    await openView(page, 'levers');
+    await page.click('button:text-is("Declare counter-levers")');
+    await page.click('[data-action="add-counter-lever"]');
+    await waitValid(page);
+    const edited = await page.evaluate(() => window.statecraft.app.document);
+    const tariff = edited.issues.find((issue) => issue.name === 'tariff');
+    check(tariff.scale[1] === 200 && tariff.anchors[101] === 'tariffs as in 2024' && tariff.anchors[100] === 'the other end' && tariff.deciders.length === 2,
+      `the issue's scale, anchor and deciders are in the document: ${JSON.stringify({ scale: tariff.scale, anchors: tariff.anchors, deciders: tariff.deciders })}`);
+    check(edited.counter_levers && edited.counter_levers.levers.length === 1 && edited.counter_levers.owner === 'Alpha', 'the counter-levers are declared with one lever, owned by the first actor');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-button')]);
+    const saved = path.resolve(options.out, 'new-scenario.yaml');
+    await download.saveAs(saved);
+    const validated = execFileSync(options.binary, ['validate', '--format', 'json', saved], { encoding: 'utf8' });
+    const read = JSON.parse(validated);
+    check(read.valid === true && read.actors === 2 && read.issues === 2, `statecraft reads the edited scenario back from its YAML: ${validated.trim()}`);
+    const yaml = fs.readFileSync(saved, 'utf8');
+    check(/tariffs as in 2024/.test(yaml) && /deciders:/.test(yaml) && /counter_levers:/.test(yaml), 'the YAML holds the anchor, the deciders and the counter-levers');
+    await openView(page, 'scenario');
     await screenshot(page, options.out, 'new-scenario');
     await openView(page, 'forecast');
     await page.waitForSelector('table[data-role="outcomes"] tbody tr', { timeout: 20000 });

@@ -1,9 +1,11 @@
 // The browser UI against a real `statecraft serve` on loopback, as an analyst uses it: the Answer
 // view first; an invalid edit shown beside its cell in words, then fixed; the forecast's numbers
 // equal to the API's; the lever sliders (timed); a lever and a plan added; a what-if and a sweep
-// with a target (the what-if's numbers equal to the API's); an optimisation cancelled and one run
+// with a target (the what-if's numbers equal to the API's, on screen and downloaded as CSV and
+// JSON); a long sweep's progress draw by draw, cancelled; an optimisation cancelled and one run
 // to its answer; the question answered; the scenario downloaded as YAML and read back by
-// `statecraft validate`; the history and its reports. Screenshots at 1024 and 1600 px.
+// `statecraft validate`; the history, its reports, and the cancelled sweep resumed with its
+// progress. Screenshots at 1024 and 1600 px.
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -13,6 +15,13 @@ const { launch, parseArguments, check, startServer } = require('./browser');
 const {
   openView, typeInto, waitValid, waitJob, screenshot, screenshotAround, tableRows, apiJob, formatNumber, formatPercent,
 } = require('./ui_steps');
+
+// The result's note on model error names the calibration the API used.
+async function modelErrorShown(page, role, result) {
+  check(result.model_error && result.model_error.calibration, `the API's ${role} result names its calibration`);
+  const note = await page.textContent(`[data-role="${role}"] [data-role="model-error"]`);
+  check(note.includes('each model\'s own error') && note.includes(result.model_error.calibration), `the ${role} says its probabilities include each model's own error: ${note}`);
+}
 
 async function forecastMatchesApi(page) {
   const shown = await tableRows(page, 'outcomes');
@@ -148,7 +157,7 @@ async function forecastMatchesApi(page) {
     await page.click('[data-action="whatif-start"]');
     check(await waitJob(page, 'whatif-job') === 'done', 'the what-if job ends done');
     const detail = await page.textContent('[data-role="whatif-job"] .job-detail');
-    check(/([\d,]+) of \1 draws/.test(detail), `the what-if's progress counts draws: ${detail}`);
+    check(/^1,600 of 1,600 draws/.test(detail), `the what-if's progress counts its draws (8 cases × 2 models × 100): ${detail}`);
     check(await page.locator('[data-role="whatif-output"] svg.chart[data-chart="probability"]').count() === 1, 'the what-if shows P(target) per plan and model as a bar chart');
     const whatifRows = await tableRows(page, 'whatif');
     check(whatifRows.some((row) => row.plan === 'plan7'), 'the new plan is weighed');
@@ -162,10 +171,53 @@ async function forecastMatchesApi(page) {
       comparedCells += 1;
     }
     check(comparedCells === 16, `the what-if table shows the API's P(target) (${comparedCells} cells)`);
+    await modelErrorShown(page, 'whatif-output', directWhatif.result);
+    // The table downloads as CSV and JSON with the API's unrounded numbers.
+    const tableButtons = '[data-role="whatif-output"] .table-block:has(table[data-role="whatif"]) .table-toolbar button';
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click(`${tableButtons}:text-is("CSV")`)]);
+    const csvFile = path.resolve(options.out, 'whatif.csv');
+    await csvDownload.saveAs(csvFile);
+    const csvLines = fs.readFileSync(csvFile, 'utf8').trim().split('\n');
+    const csvHeader = csvLines[0].split(',');
+    check(csvHeader.includes('P(munitions<=50)') && csvLines.length === 17, `the what-if CSV holds a header and 16 rows: ${csvHeader.join(' | ')}`);
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click(`${tableButtons}:text-is("JSON")`)]);
+    const jsonFile = path.resolve(options.out, 'whatif.json');
+    await jsonDownload.saveAs(jsonFile);
+    const downloadedRows = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+    let exact = 0;
+    for (const row of downloadedRows) {
+      const expected = directWhatif.result.plans.find((item) => item.plan === row.plan).models[row.model].probability;
+      if (row.probability !== expected) throw new Error(`what-if JSON ${row.plan}/${row.model}: ${row.probability}, API ${expected}`);
+      const csvRow = csvLines.find((line) => line.startsWith(`${row.plan},`) && line.includes(`,${row.model},`));
+      if (!csvRow || Number(csvRow.split(',')[csvHeader.indexOf('P(munitions<=50)')]) !== expected) throw new Error(`what-if CSV ${row.plan}/${row.model}: ${csvRow}`);
+      exact += 1;
+    }
+    check(exact === 16, 'the downloaded CSV and JSON hold the API\'s unrounded probabilities');
     await screenshot(page, options.out, 'whatif-1600');
 
-    // ---- Sweep with a target and a required probability.
+    // ---- A long sweep shows its progress draw by draw (one model is one step, so a bar counting
+    // steps would stand still), with the rate and the time left, and Cancel stops it.
     const sweep = '[data-role="sweep-target"]';
+    await page.selectOption('[data-role="sweep-model"]', 'eum');
+    await page.fill('[data-role="sweep-draws"]', '200000');
+    await page.click('[data-action="sweep-start"]');
+    await page.waitForFunction(() => {
+      const panel = document.querySelector('.job[data-role="sweep-job"]');
+      return panel.dataset.status === 'running' && panel.querySelector('progress').value > 0 &&
+        /draws\/s/.test(panel.querySelector('.job-detail').textContent);
+    }, null, { timeout: 60000 });
+    const running = await page.evaluate(() => {
+      const panel = document.querySelector('.job[data-role="sweep-job"]');
+      return { fraction: panel.querySelector('progress').value, detail: panel.querySelector('.job-detail').textContent };
+    });
+    check(running.fraction > 0 && running.fraction < 1 && /^[\d,]+ of 200,000 draws · [\d.,]+ draws\/s · .+ left$/.test(running.detail),
+      `the running sweep shows draws done, the rate and the time left: ${running.detail}`);
+    await screenshotAround(page, options.out, 'sweep-progress-1600', '[data-role="sweep-job"]');
+    await page.click('[data-role="sweep-job"] button');
+    check(await waitJob(page, 'sweep-job', 20000) === 'cancelled', 'Cancel stops the sweep within a few draws');
+    await page.fill('[data-role="sweep-draws"]', '1000');
+
+    // ---- Sweep with a target and a required probability.
     await page.selectOption('[data-role="sweep-model"]', 'compromise');
     await page.selectOption(`${sweep} [data-field="issue"]`, 'munitions');
     await page.fill(`${sweep} [data-field="value"]`, '50');
@@ -173,12 +225,13 @@ async function forecastMatchesApi(page) {
     await page.click('[data-action="sweep-start"]');
     check(await waitJob(page, 'sweep-job') === 'done', 'the sweep job ends done');
     const sweepDetail = await page.textContent('[data-role="sweep-job"] .job-detail');
-    check(/of 1,000 draws/.test(sweepDetail) || /1 of 1 models/.test(sweepDetail), `the sweep's progress is counted: ${sweepDetail}`);
+    check(/^1,000 of 1,000 draws/.test(sweepDetail), `the sweep's progress counts its draws: ${sweepDetail}`);
     const headline = await page.textContent('[data-role="sweep-probability"]');
     check(/P\(munitions<=50\) under compromise: \d+\.\d %/.test(headline) && /required 70 %/.test(headline), `the sweep states P(target) against the required probability: ${headline}`);
     check(await page.locator('[data-role="sweep-output"] svg[data-chart="distribution"]').count() === 3, 'a distribution per issue');
     const tornado = await page.textContent('[data-role="sweep-output"] svg[data-chart="tornado"]');
     check(/[+−]0\.\d\d/.test(tornado), 'the tornado prints its rank correlations');
+    check(/model error included/.test(headline), 'the sweep\'s P(target) says it includes the model\'s own error');
     await screenshot(page, options.out, 'sweep-1600');
     await screenshot(page, options.out, 'sweep-1024', 1024);
 
@@ -213,6 +266,7 @@ async function forecastMatchesApi(page) {
     check(await page.textContent(`${card} [data-field="levers"]`) === leverText, `its levers are the API's: ${leverText}`);
     check(await page.textContent(`${card} [data-field="cost"]`) === formatNumber(best.result.best.cost, 2), 'its cost is the API\'s');
     check(await page.textContent(`${card} [data-field="countered"]`) === formatPercent(best.result.best.probability_with_counter_levers, 1), 'its probability against the best counter is the API\'s');
+    await modelErrorShown(page, 'optimise-output', best.result);
     await screenshot(page, options.out, 'optimise-1600');
 
     // ---- The question, answered.
@@ -232,6 +286,8 @@ async function forecastMatchesApi(page) {
     const cheapest = await page.textContent('[data-role="answer-cheapest"]');
     check(cheapest.length > 10, `the answer names the cheapest plan: ${cheapest}`);
     check(await page.locator('[data-role="disagreements"]').count() === 1, 'the answer says where the models disagree');
+    check(/model error included/.test(await page.textContent('[data-role="answer-output"] figcaption')), 'the answer\'s chart says its probabilities include the models\' own error');
+    check(/own error on past decisions, from data\/calibration\.json/.test(await page.textContent('[data-role="answer-output"] [data-role="model-error"]')), 'the answer names the calibration of its probabilities');
     await screenshot(page, options.out, 'answer-1600');
     await screenshot(page, options.out, 'answer-1024', 1024);
 
@@ -266,6 +322,23 @@ async function forecastMatchesApi(page) {
       if (kind === 'sweep') check(report.charts > 0, `the sweep's report draws its charts (${report.charts})`);
     }
     await screenshot(page, options.out, 'history-1600');
+
+    // ---- The long sweep cancelled above is interrupted; Resume continues it from its saved
+    // draws, as a job with its progress, and Cancel stops it again.
+    const interrupted = 'table[data-role="history"] tbody tr[data-kind="sweep"] [data-action="resume"]';
+    check(await page.locator(interrupted).count() === 1, 'the cancelled sweep stays in the history, resumable');
+    await page.click(interrupted);
+    await page.waitForFunction(() => {
+      const panel = document.querySelector('.job[data-role="resume-job"]');
+      return panel && panel.dataset.status === 'running' && / left$/.test(panel.querySelector('.job-detail').textContent) &&
+        /draws\/s/.test(panel.querySelector('.job-detail').textContent);
+    }, null, { timeout: 60000 });
+    check(/^Resuming run \d+ \(sweep, eum\)/.test(await page.textContent('[data-role="resume-job"] .job-text')), 'the panel names the run it resumes');
+    const resumed = await page.textContent('[data-role="resume-job"] .job-detail');
+    check(/of 200,000 draws/.test(resumed), `the resumed sweep counts its draws, the saved ones included: ${resumed}`);
+    await screenshotAround(page, options.out, 'history-resume-1600', '[data-role="resume-job"]');
+    await page.click('[data-role="resume-job"] button');
+    check(await waitJob(page, 'resume-job', 20000) === 'cancelled', 'Cancel stops the resumed sweep');
   } finally {
     await close();
     server.kill('SIGTERM');

@@ -10,7 +10,7 @@ import { probabilityBars, kPalette } from '../charts.js';
 import { dataTable } from '../table.js';
 import { jobPanel } from '../jobs.js';
 import { modelPicker, drawsInput } from '../pickers.js';
-import { resultBlock, markStale, modelErrorNote } from '../results.js';
+import { resultBlock, markStale, modelErrorNote, modelErrorTag } from '../results.js';
 import { button, textArea } from '../inputs.js';
 import { issueNames, parseTarget } from '../scenario_doc.js';
 
@@ -62,7 +62,7 @@ function fromAnswer(result, chosen) {
     result: result.models[name] ? result.models[name].optimize || null : null,
     error: result.models[name] ? result.models[name].failure : 'not run',
   }));
-  return { whatif: { plans, draws: result.draws, target: result.target }, optimisations, models: ran };
+  return { whatif: { plans, draws: result.draws, target: result.target, model_error: result.model_error }, optimisations, models: ran };
 }
 
 // The answer: P(target) per plan and model, the cheapest plan per model, where the models
@@ -89,10 +89,10 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
     h('div', { class: 'answer-card', dataset: { role: 'answer-baseline' } },
       h('div', { class: 'answer-label', text: 'P(target) with no lever' }),
       h('div', { class: 'answer-value', text: rangeText(models.map((name) => baseline.models[name].probability)) }),
-      h('p', { class: 'answer-note', text: 'lowest to highest over the models' })));
+      h('p', { class: 'answer-note', text: `lowest to highest over the models; ${modelErrorTag(whatif)}` })));
   parts.push(headline);
   parts.push(h('figure', { class: 'chart-figure wide' },
-    h('figcaption', {}, h('strong', { text: `P(${whatif.target})` }), ` per plan and model, ${whatif.draws} draws`),
+    h('figcaption', {}, h('strong', { text: `P(${whatif.target})` }), ` per plan and model, ${whatif.draws} draws, ${modelErrorTag(whatif)}`),
     h('div', { class: 'chart-box', html: probabilityBars({
       series: models, colours, required: asked.probability ?? 0.8,
       rows: plans.map((plan) => ({ label: plan.plan, values: models.map((name) => plan.models[name].probability ?? null) })),
@@ -110,15 +110,19 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
     columns: [{ key: 'model', label: 'Model' }, { key: 'plan', label: 'Cheapest plan' }, { key: 'cost', label: 'Cost', numeric: true, format: (v) => formatNumber(v, 2) },
       { key: 'probability', label: 'P without counter', numeric: true, format: (v) => formatPercent(v, 1) },
       { key: 'countered', label: 'P with counter', numeric: true, format: (v) => formatPercent(v, 1) }, { key: 'counter', label: 'Best counter' }],
+    // When no plan meets the target, the closest one stands in, named as such, so that the
+    // analyst sees how far the best of the levers falls short.
     rows: optimisations.map((item) => {
       const best = item.result && item.result.best;
+      const closest = !best && item.result && item.result.closest && item.result.closest[0];
+      const shown = best || closest;
       return {
         model: item.model,
-        plan: item.error ? `failed: ${item.error}` : best ? leversText(best.levers) : 'none meets the target',
-        cost: best ? best.cost : null,
-        probability: best ? best.probability : null,
-        countered: best ? best.probability_with_counter_levers : null,
-        counter: best && best.best_counter_levers ? (best.best_counter_levers.length ? leversText(best.best_counter_levers) : 'none helps') : '–',
+        plan: item.error ? `failed: ${item.error}` : best ? leversText(best.levers) : closest ? `none meets the target; closest: ${leversText(closest.levers)}` : 'none meets the target',
+        cost: shown ? shown.cost : null,
+        probability: shown ? shown.probability : null,
+        countered: shown ? shown.probability_with_counter_levers : null,
+        counter: shown && shown.best_counter_levers ? (shown.best_counter_levers.length ? leversText(shown.best_counter_levers) : 'none helps') : '–',
       };
     }),
   }));

@@ -6,12 +6,30 @@ import { h, viewHeader, card, notice, download } from '../dom.js';
 import { on } from '../state.js';
 import { dataTable } from '../table.js';
 import { button } from '../inputs.js';
+import { jobPanel } from '../jobs.js';
 
 let root = null;
 let list = null;
 let frame = null;
 let frameTitle = null;
 let setStatus = () => {};
+let resumeJob = null;
+
+// Completes an interrupted sweep as a job (only the draws no saved block holds are computed),
+// with its progress, rate, time left and Cancel above the list.
+async function resume(run) {
+  if (resumeJob.busy()) {
+    setStatus('a run is being resumed already; wait for it or cancel it', true);
+    return;
+  }
+  try {
+    const finished = await resumeJob.run(`/api/runs/${run.id}/resume`, {}, `Resuming run ${run.id} (${run.kind}, ${run.models.join(', ')})`);
+    setStatus(finished.status === 'done' ? `run ${run.id} completed` : `resuming run ${run.id}: ${finished.status}`, finished.status === 'failed');
+  } catch (error) {
+    setStatus(error.message, true);
+  }
+  refreshHistory();
+}
 
 function showReport(run) {
   // The page's tests (and assistive tools) need to know which report is on screen, not just that
@@ -39,15 +57,8 @@ export async function refreshHistory() {
           const { json: exported } = await api('GET', `/api/runs/${run.id}`);
           download(`run-${run.id}.json`, `${JSON.stringify(exported, null, 2)}\n`, 'application/json');
         }, { class: 'small', 'aria-label': `Export run ${run.id} as JSON` }),
-        run.status === 'running' && run.kind === 'sweep' ? button('Resume', async () => {
-          try {
-            await api('POST', `/api/runs/${run.id}/resume`, {});
-            setStatus(`resuming run ${run.id}`);
-            setTimeout(refreshHistory, 1000);
-          } catch (error) {
-            setStatus(error.message, true);
-          }
-        }, { class: 'small', 'aria-label': `Resume run ${run.id}` }) : null,
+        run.status === 'running' && run.kind === 'sweep' ? button('Resume', () => resume(run),
+          { class: 'small', 'aria-label': `Resume run ${run.id}`, dataset: { action: 'resume', run: String(run.id) } }) : null,
         button('Delete', async () => {
           if (!window.confirm(`Delete run ${run.id}?`)) return;
           await api('DELETE', `/api/runs/${run.id}`);
@@ -71,10 +82,11 @@ export const historyView = {
     root = container;
     setStatus = context.setStatus;
     list = h('div', { dataset: { role: 'history-list' } });
+    resumeJob = jobPanel('resume-job');
     frameTitle = h('h2', { text: 'Report' });
     frame = h('iframe', { class: 'report-frame', title: 'the report of the chosen run', hidden: true });
     root.append(viewHeader('history-title', 'History', 'Every saved run with its report.', button('Refresh', refreshHistory, { dataset: { action: 'history-refresh' } })),
-      h('div', { class: 'view-body' }, card(null, list), card(null, frameTitle, frame)));
+      h('div', { class: 'view-body' }, card(null, resumeJob.element, list), card(null, frameTitle, frame)));
     on('edited', () => {});
   },
   show() {

@@ -8,7 +8,7 @@ import { distributionChart, tornadoChart, probabilityBars, kPalette } from '../c
 import { dataTable } from '../table.js';
 import { jobPanel } from '../jobs.js';
 import { modelPicker, targetPicker, drawsInput, issueInfo, anchorList } from '../pickers.js';
-import { resultBlock, markStale, modelErrorNote } from '../results.js';
+import { resultBlock, markStale, modelErrorNote, modelErrorTag } from '../results.js';
 import { button } from '../inputs.js';
 import { triedPlan } from './forecast.js';
 
@@ -39,7 +39,8 @@ function sweepResult(result, revision, required, runId) {
   const target = result.target ? { text: result.target, ...parseTargetText(result.target) } : null;
   const headline = target ? h('p', { class: 'headline', dataset: { role: 'sweep-probability' } },
     `P(${result.target}) under ${result.model}: `, h('strong', { text: formatPercent(result.probability, 1) }),
-    required ? ` — ${result.probability >= required ? 'meets' : 'below'} the required ${formatPercent(required)}` : '') : null;
+    required ? ` — ${result.probability >= required ? 'meets' : 'below'} the required ${formatPercent(required)}` : '',
+    h('span', { class: 'headline-note', text: ` (${modelErrorTag(result)})` })) : null;
   const distributions = issues.map((issue) => {
     const info = issueInfo(issue);
     const q = result.issues[issue];
@@ -113,8 +114,7 @@ function sweepCard() {
     output.replaceChildren();
     start.disabled = true;
     try {
-      // A sweep counts draws when the server reports them, otherwise models.
-      const finished = await job.run('/api/sweep', body, (progress) => (progress.total >= body.draws ? 'draws' : 'models'));
+      const finished = await job.run('/api/sweep', body);
       if (finished.status === 'done') {
         const result = finished.result.models ? finished.result.models[0] : finished.result;
         output.replaceChildren(sweepResult(result, revision, target.target() ? target.probability() : null, finished.run_id));
@@ -146,7 +146,7 @@ function whatifResult(result, revision, required, runId) {
     h('p', { class: 'result-meta', dataset: { role: 'model-error' }, text: `Probabilities and intervals ${modelErrorNote(result)}` })];
   if (target) {
     parts.push(h('figure', { class: 'chart-figure wide' },
-      h('figcaption', {}, h('strong', { text: `P(${result.target})` }), ' per plan and model'),
+      h('figcaption', {}, h('strong', { text: `P(${result.target})` }), ` per plan and model, ${result.draws} draws, ${modelErrorTag(result)}`),
       h('div', { class: 'chart-box', html: probabilityBars({
         series: modelNames, colours, required,
         rows: plans.map((plan) => ({ label: plan.plan, values: modelNames.map((name) => (plan.models[name].probability === undefined ? null : plan.models[name].probability)) })),
