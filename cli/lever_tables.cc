@@ -98,6 +98,14 @@ std::string CounterText(const Json& evaluation) {
   return DescribeLeverJson(At(evaluation, "best_counter_levers"));
 }
 
+// A probability with its Monte Carlo standard error in percentage points, "85% ± 2.5" (runs
+// saved before the error was recorded show the probability alone).
+std::string WithErrorOf(const Json& evaluation, const std::string& key) {
+  const std::string text = PercentOf(At(evaluation, key));
+  if (!evaluation.contains(key + "_error")) return text;
+  return text + " ± " + FormatNumber(100.0 * NumberOf(At(evaluation, key + "_error")));
+}
+
 void AddEvaluations(ResultDocument& document, const std::string& title, const std::string& role,
                     const Json& evaluations) {
   TextTable rows = {
@@ -107,8 +115,8 @@ void AddEvaluations(ResultDocument& document, const std::string& title, const st
     rows.push_back({DescribeLeverJson(At(evaluation, "levers")),
                     FormatNumber(NumberOf(At(evaluation, "cost"))),
                     FormatNumber(NumberOf(At(evaluation, "median"))),
-                    PercentOf(At(evaluation, "probability")),
-                    countered ? PercentOf(At(evaluation, "probability_with_counter_levers")) : "-",
+                    WithErrorOf(evaluation, "probability"),
+                    countered ? WithErrorOf(evaluation, "probability_with_counter_levers") : "-",
                     CounterText(evaluation)});
     // The cheapest plan, the runners-up and the closest plans share one CSV table.
     document.csv.rows.push_back(
@@ -116,7 +124,8 @@ void AddEvaluations(ResultDocument& document, const std::string& title, const st
          Value(At(evaluation, "median")), Value(At(evaluation, "probability")),
          countered ? Value(At(evaluation, "probability_with_counter_levers")) : Json(),
          countered ? Json(CounterText(evaluation)) : Json(),
-         evaluation.value("meets_target", false)});
+         evaluation.value("meets_target", false), evaluation.value("probability_error", Json()),
+         evaluation.value("probability_with_counter_levers_error", Json())});
   }
   document.Table(rows);
 }
@@ -217,15 +226,31 @@ ResultDocument OptimizeDocument(const Scenario& scenario, const Json& result) {
        << (result.contains("budget") ? ", budget " + FormatNumber(NumberOf(At(result, "budget")))
                                      : std::string())
        << "; " << At(result, "candidates").get<std::int64_t>() << " plans within budget, "
-       << At(result, "evaluated").get<std::int64_t>() << " evaluated, "
+       << At(result, "evaluated").get<std::int64_t>() << " weighed, "
        << At(result, "counter_plans").get<std::int64_t>() << " counter-plans"
        << (opponent.empty() ? "" : " of " + opponent) << "\n";
-  head << "probabilities " << ModelErrorNoteOf(At(result, "model_error")) << "\n";
+  // Runs saved before the sequential search carry no search keys: say nothing about it then.
+  if (result.contains("search")) {
+    const bool exhaustive = At(result, "search") == "exhaustive";
+    head << "search: " << At(result, "search").get<std::string>() << ", "
+         << At(result, "draws_spent").get<std::int64_t>() << " draws spent";
+    if (!exhaustive) {
+      head << ", " << At(result, "draws_saved").get<std::int64_t>()
+           << " saved against the exhaustive search";
+      if (const std::int64_t pruned = result.value("pruned", std::int64_t{0}); pruned > 0) {
+        head << "; " << pruned << " dearer supersets not weighed";
+      }
+    }
+    head << "\n";
+  }
+  head << "probabilities " << ModelErrorNoteOf(At(result, "model_error"))
+       << "; ± their Monte Carlo standard error in points\n";
   head << "baseline probability: " << PercentOf(At(result, "baseline_probability")) << "\n\n";
   document.Text(head.str());
   document.csv.header = {"role",         "levers",      "cost",
                          "median",       "probability", "probability_with_counter_levers",
-                         "best_counter", "meets_target"};
+                         "best_counter", "meets_target", "probability_error",
+                         "probability_with_counter_levers_error"};
   if (!At(result, "best").is_null()) {
     AddEvaluations(document, "cheapest plan", "cheapest", Json::array({At(result, "best")}));
     if (!At(result, "runners_up").empty()) {

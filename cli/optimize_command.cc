@@ -1,6 +1,6 @@
 // `statecraft optimize [FILE] --target "ISSUE<=V" [--probability P] [--budget B] [--model SPEC]...
-//  [--runners-up K] [--draws N] [--seed S] [--threads T] [--distribution ...] [--format
-//  table|json|csv] [--db PATH] [--no-save] [--mpi]`
+//  [--runners-up K] [--exhaustive] [--draws N] [--seed S] [--threads T] [--distribution ...]
+//  [--format table|json|csv] [--db PATH] [--no-save] [--mpi]`
 //
 // The cheapest plan built from the declared levers and their steps that meets the target with at
 // least probability P against the opponent's best counter-levers within its budget; with several
@@ -25,6 +25,7 @@ struct OptimizeCommandOptions {
   std::optional<double> budget;
   std::vector<std::string> models;
   std::int64_t runners_up = 3;
+  bool exhaustive = false;
   app::Uncertainty uncertainty;
   std::string format;
   StoreOptions store;
@@ -50,6 +51,9 @@ void AddOptimizeCommand(CLI::App& app) {
                       "default: compromise)");
   command->add_option("--runners-up", options->runners_up, "plans to list after the cheapest")
       ->default_val(3);
+  command->add_flag("--exhaustive", options->exhaustive,
+                    "weigh every plan on every draw against every counter-plan (slower; the "
+                    "default sequential search finds the same cheapest plan)");
   AddUncertaintyOptions(*command, options->uncertainty, 200);
   AddFormatOption(*command, options->format, {"table", "json", "csv"});
   AddStoreOptions(*command, options->store, true);
@@ -64,6 +68,7 @@ void AddOptimizeCommand(CLI::App& app) {
     request.budget = options->budget;
     if (!options->models.empty()) request.models = ModelSpecs(options->models);
     request.runners_up = options->runners_up;
+    request.exhaustive = options->exhaustive;
     request.uncertainty = options->uncertainty;
     ProgressLine progress("optimize", "plans weighed", options->output);
     const app::OptimizeOutput output =

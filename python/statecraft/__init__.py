@@ -392,17 +392,18 @@ def optimize(scenario: ScenarioLike = None, target: Optional[str] = None,
              probability: float = 0.8, *, budget: Optional[float] = None,
              models: Optional[Sequence[ModelSpec]] = None, runners_up: int = 3, draws: int = 200,
              seed: int = 0, threads: int = 0, distribution: str = "triangular",
-             model_error: bool = True, calibration: Union[Path, Dict[str, Any], None] = None
-             ) -> OptimizeResult:
+             model_error: bool = True, calibration: Union[Path, Dict[str, Any], None] = None,
+             exhaustive: bool = False) -> OptimizeResult:
     """`statecraft optimize`: the cheapest plan of declared levers at their declared steps that
     meets target (e.g. "munitions<=25") with at least `probability`, evaluated against the
     opponent's best counter-levers within its budget; models default to compromise (a plan must
-    work under each). Releases the GIL."""
+    work under each). exhaustive=True weighs every plan on every draw against every counter-plan
+    (the sequential search's reference; same cheapest plan, more draws). Releases the GIL."""
     return OptimizeResult(_statecraft._optimize(_scenario_argument(scenario), {
         "target": target, "probability": probability, "budget": budget,
         "models": _models_field(models), "runners_up": runners_up, "draws": draws, "seed": seed,
         "threads": threads, "distribution": distribution, "model_error": model_error,
-        "calibration": _calibration_document(calibration)}))
+        "calibration": _calibration_document(calibration), "exhaustive": exhaustive}))
 
 
 def report_data(scenario: ScenarioLike = None, *, model: str = "eum", draws: int = 200,

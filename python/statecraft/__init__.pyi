@@ -248,7 +248,8 @@ def optimize(scenario: ScenarioLike = ..., target: Optional[str] = ...,
              models: Optional[Sequence[ModelSpec]] = ..., runners_up: int = ...,
              draws: int = ..., seed: int = ..., threads: int = ...,
              distribution: str = ..., model_error: bool = ...,
-             calibration: Union[Path, Dict[str, Any], None] = ...) -> OptimizeResult: ...
+             calibration: Union[Path, Dict[str, Any], None] = ...,
+             exhaustive: bool = ...) -> OptimizeResult: ...
 def report_data(scenario: ScenarioLike = ..., *, model: str = ..., draws: int = ...,
                 seed: int = ..., threads: int = ..., model_error: bool = ...,
                 calibration: Union[Path, Dict[str, Any], None] = ...) -> Dict[str, Any]: ...

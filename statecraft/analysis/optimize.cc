@@ -2,89 +2,121 @@
 
 #include <algorithm>
 
-#include "statecraft/analysis/sweep_error.h"
+#include "statecraft/analysis/optimize_search.h"
 #include "statecraft/core/error.h"
 #include "statecraft/core/number_text.h"
 
 namespace statecraft {
 namespace {
 
-// The probability of the target with these levers and counter-levers: the lowest over models;
-// `median` (optional) receives the target issue's median furthest from the target.
-double Evaluate(const Scenario& scenario, const LeverSet& levers,
-                const std::vector<ModelChoice>& models, const OptimizeOptions& options,
-                const std::vector<AppliedLever>& plan, const std::vector<AppliedLever>& counter,
-                double* median = nullptr) {
-  SweepPlan sweep_plan;
-  sweep_plan.levers = FixedLevers(levers, plan, false);
-  sweep_plan.counter = FixedLevers(levers, counter, true);
-  double lowest = 1.0;
-  const Scenario for_error =
-      options.sweep.calibration != nullptr ? ScenarioForError(scenario, sweep_plan) : Scenario();
-  for (const ModelChoice& model : models) {
-    const SweepResult result =
-        RunSweep(scenario, sweep_plan, *model.info, model.params, options.sweep);
-    IssueError error;
-    if (options.sweep.calibration != nullptr) {
-      error = BindIssueErrors(options.sweep.calibration.get(), ModelLabel(model),
-                              for_error)[options.target.issue];
-    }
-    lowest = std::min(lowest, TargetProbability(result, options.target, error));
-    if (median != nullptr) {
-      const double value = SummarizeIssue(result, options.target.issue, error).median;
-      const bool further = options.target.at_most ? value > *median : value < *median;
-      if (&model == &models.front() || further) *median = value;
-    }
-  }
-  return lowest;
-}
-
-void Countered(const Scenario& scenario, const LeverSet& levers,
-               const std::vector<ModelChoice>& models, const OptimizeOptions& options,
-               const std::vector<std::vector<AppliedLever>>& counter_plans,
-               PlanEvaluation& evaluation) {
+// Today's plan against every counter-plan on every draw: the lowest probability is the robust
+// one (ties keep the first counter-plan in cost order).
+void CounterEveryPlan(const SearchSpace& space, CaseDrawer& drawer, PlanEvaluation& evaluation) {
   evaluation.countered_probability = evaluation.probability;
+  evaluation.countered_error = evaluation.probability_error;
   evaluation.best_counter.clear();
   evaluation.counter_cost = 0.0;
-  std::vector<const Lever*> plan;
-  for (const AppliedLever& applied : evaluation.levers) plan.push_back(applied.lever);
-  for (const auto& counter : counter_plans) {
+  for (const std::size_t index : CounterOptions(space, evaluation.levers)) {
+    PlanCase item = drawer.MakeCase(evaluation.levers, space.counter_plans[index]);
+    drawer.DrawAll(item);
+    double error = 0.0;
+    const double probability = CaseProbability(item, space.options.target, &error);
+    if (probability < *evaluation.countered_probability) {
+      evaluation.countered_probability = probability;
+      evaluation.countered_error = error;
+      evaluation.best_counter = item.counter;
+      evaluation.counter_cost = PlanCost(item.counter);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::size_t> CounterOptions(const SearchSpace& space,
+                                        const std::vector<AppliedLever>& plan) {
+  std::vector<const Lever*> plan_levers;
+  for (const AppliedLever& applied : plan) plan_levers.push_back(applied.lever);
+  std::vector<std::size_t> options;
+  for (std::size_t index = 0; index < space.counter_plans.size(); ++index) {
+    const auto& counter = space.counter_plans[index];
     if (counter.empty()) continue;
     // A counter-plan that, with this plan, takes out every actor with a position on an issue
     // leaves that issue without an outcome: it is not an option against this plan.
     std::vector<const Lever*> counter_levers;
     for (const AppliedLever& applied : counter) counter_levers.push_back(applied.lever);
-    if (IssueLeftWithoutPositions(scenario, counter_levers, plan)) continue;
-    const double probability =
-        Evaluate(scenario, levers, models, options, evaluation.levers, counter);
-    if (probability < *evaluation.countered_probability) {
-      evaluation.countered_probability = probability;
-      evaluation.best_counter = counter;
-      evaluation.counter_cost = PlanCost(counter);
+    if (IssueLeftWithoutPositions(space.scenario, counter_levers, plan_levers)) continue;
+    options.push_back(index);
+  }
+  return options;
+}
+
+void TakeWithoutCounter(const PlanCase& base, int total, const Target& target,
+                        PlanEvaluation& evaluation) {
+  evaluation.probability = CaseProbability(base, target, &evaluation.probability_error);
+  evaluation.median = CaseMedian(base, target);
+  evaluation.estimated = !FullyDrawn(base, total);
+}
+
+bool Closer(const PlanEvaluation& a, const PlanEvaluation& b, const Target& target) {
+  if (a.probability != b.probability) return a.probability > b.probability;
+  return target.at_most ? a.median < b.median : a.median > b.median;
+}
+
+void ExhaustiveSearch(const SearchSpace& space, CaseDrawer& drawer, const PlanCase& baseline,
+                      OptimizeResult& result) {
+  const OptimizeOptions& options = space.options;
+  auto stop_requested = [&options] { return options.cancelled && options.cancelled(); };
+  std::vector<PlanEvaluation> failed;
+  for (const auto& plan : space.candidates) {
+    if (stop_requested()) {
+      result.cancelled = true;
+      return;
+    }
+    if (options.progress) options.progress(result.evaluated, space.candidates.size());
+    PlanEvaluation evaluation;
+    evaluation.levers = plan;
+    evaluation.cost = PlanCost(plan);
+    if (plan.empty()) {
+      TakeWithoutCounter(baseline, drawer.total(), options.target, evaluation);
+    } else {
+      PlanCase base = drawer.MakeCase(plan, {});
+      drawer.DrawAll(base);
+      TakeWithoutCounter(base, drawer.total(), options.target, evaluation);
+    }
+    ++result.evaluated;
+    if (evaluation.probability < options.probability) {
+      failed.push_back(evaluation);
+      continue;
+    }
+    CounterEveryPlan(space, drawer, evaluation);
+    evaluation.meets = *evaluation.countered_probability >= options.probability;
+    if (!evaluation.meets) {
+      failed.push_back(evaluation);
+      continue;
+    }
+    if (!result.best) {
+      result.best = evaluation;
+    } else {
+      result.runners_up.push_back(evaluation);
+      if (static_cast<int>(result.runners_up.size()) >= options.runners_up) break;
     }
   }
+  if (result.best) return;
+  // Nothing meets the target: report the plans that come closest (cheapest first on ties).
+  std::stable_sort(failed.begin(), failed.end(), [&options](const auto& a, const auto& b) {
+    return Closer(a, b, options.target);
+  });
+  const std::size_t count =
+      std::min(failed.size(), static_cast<std::size_t>(options.runners_up + 1));
+  for (std::size_t k = 0; k < count; ++k) {
+    if (stop_requested()) {
+      result.cancelled = true;
+      return;
+    }
+    if (!failed[k].countered_probability) CounterEveryPlan(space, drawer, failed[k]);
+    result.closest.push_back(failed[k]);
+  }
 }
-
-// Screening (OptimizeOptions::screen_draws): the first draws of a plan are the same draws as in
-// the full evaluation, so a plan whose screening probability falls below half the requirement is
-// set aside with that estimate. Returns true when the plan was set aside.
-bool Screen(const Scenario& scenario, const LeverSet& levers,
-            const std::vector<ModelChoice>& models, const OptimizeOptions& options,
-            PlanEvaluation& evaluation) {
-  if (options.screen_draws <= 0 || options.screen_draws >= options.sweep.draws) return false;
-  OptimizeOptions screen = options;
-  screen.sweep.draws = options.screen_draws;
-  double median = evaluation.median;
-  const double probability =
-      Evaluate(scenario, levers, models, screen, evaluation.levers, {}, &median);
-  if (probability >= options.probability / 2) return false;
-  evaluation.probability = probability;
-  evaluation.median = median;
-  evaluation.screened = true;
-  return true;
-}
-
-}  // namespace
 
 std::vector<std::vector<AppliedLever>> EnumeratePlans(const Scenario& scenario,
                                                       const LeverSet& levers, bool counter,
@@ -144,83 +176,25 @@ OptimizeResult Optimize(const Scenario& scenario, const LeverSet& levers,
   for (const Lever& lever : levers.levers) ValidateLever(scenario, lever);
   for (const Lever& lever : levers.counter.levers) ValidateLever(scenario, lever);
   OptimizeResult result;
-  const auto candidates =
-      EnumeratePlans(scenario, levers, false, options.budget, options.max_candidates);
-  const auto counter_plans =
-      EnumeratePlans(scenario, levers, true, levers.counter.budget, options.max_candidates);
-  result.candidates = candidates.size();
-  result.counter_plans = counter_plans.size();
-  double baseline_median = 0.0;
-  result.baseline_probability =
-      Evaluate(scenario, levers, models, options, {}, {}, &baseline_median);
-  auto stop_requested = [&options] { return options.cancelled && options.cancelled(); };
-  std::vector<PlanEvaluation> failed;
-  for (const auto& plan : candidates) {
-    if (stop_requested()) {
-      result.cancelled = true;
-      return result;
-    }
-    if (options.progress) options.progress(result.evaluated, candidates.size());
-    PlanEvaluation evaluation;
-    evaluation.levers = plan;
-    evaluation.cost = PlanCost(plan);
-    evaluation.median = baseline_median;
-    if (plan.empty()) {
-      evaluation.probability = result.baseline_probability;
-    } else if (!Screen(scenario, levers, models, options, evaluation)) {
-      evaluation.probability =
-          Evaluate(scenario, levers, models, options, plan, {}, &evaluation.median);
-    }
-    ++result.evaluated;
-    if (evaluation.probability < options.probability) {
-      failed.push_back(evaluation);
-      continue;
-    }
-    Countered(scenario, levers, models, options, counter_plans, evaluation);
-    evaluation.meets = *evaluation.countered_probability >= options.probability;
-    if (!evaluation.meets) {
-      failed.push_back(evaluation);
-      continue;
-    }
-    if (!result.best) {
-      result.best = evaluation;
-    } else {
-      result.runners_up.push_back(evaluation);
-      if (static_cast<int>(result.runners_up.size()) >= options.runners_up) break;
-    }
+  SearchSpace space{
+      scenario, options,
+      EnumeratePlans(scenario, levers, false, options.budget, options.max_candidates),
+      EnumeratePlans(scenario, levers, true, levers.counter.budget, options.max_candidates)};
+  result.candidates = space.candidates.size();
+  result.counter_plans = space.counter_plans.size();
+  CaseDrawer drawer(scenario, levers, models, options);
+  PlanCase baseline = drawer.MakeCase({}, {});
+  drawer.DrawAll(baseline);
+  result.baseline_probability = CaseProbability(baseline, options.target);
+  if (options.exhaustive) {
+    ExhaustiveSearch(space, drawer, baseline, result);
+  } else {
+    SequentialSearch(space, drawer, baseline, result);
   }
-  if (!result.best) {
-    // Nothing meets the target: report the plans that come closest (cheapest first on ties).
-    const bool at_most = options.target.at_most;
-    auto closer = [at_most](const auto& a, const auto& b) {
-      if (a.probability != b.probability) return a.probability > b.probability;
-      return at_most ? a.median < b.median : a.median > b.median;
-    };
-    std::stable_sort(failed.begin(), failed.end(), closer);
-    // The leaders may carry screening estimates: evaluate them on every draw, then re-rank.
-    const std::size_t leaders =
-        std::min(failed.size(), static_cast<std::size_t>(2 * (options.runners_up + 1)));
-    for (std::size_t k = 0; k < leaders; ++k) {
-      if (!failed[k].screened) continue;
-      failed[k].probability =
-          Evaluate(scenario, levers, models, options, failed[k].levers, {}, &failed[k].median);
-      failed[k].screened = false;
-    }
-    std::stable_sort(failed.begin(), failed.begin() + leaders, closer);
-    const std::size_t count =
-        std::min(failed.size(), static_cast<std::size_t>(options.runners_up + 1));
-    for (std::size_t k = 0; k < count; ++k) {
-      if (stop_requested()) {
-        result.cancelled = true;
-        return result;
-      }
-      if (!failed[k].countered_probability) {
-        Countered(scenario, levers, models, options, counter_plans, failed[k]);
-      }
-      result.closest.push_back(failed[k]);
-    }
+  result.draws = drawer.draws_spent();
+  if (!result.cancelled && options.progress) {
+    options.progress(space.candidates.size(), space.candidates.size());
   }
-  if (options.progress) options.progress(candidates.size(), candidates.size());
   return result;
 }
 

@@ -2,22 +2,38 @@
 // (each lever off or at one of its steps), that meets a target with at least a required
 // probability — against the opponent's best counter-levers within its budget.
 //
-// Search: every combination of lever steps within the budget, in order of cost (then fewer
-// levers). A candidate's probability is first estimated without counter-levers; only a
-// candidate that meets the requirement there is evaluated against every counter-plan the
-// opponent can afford (each counter-lever off or at one of its steps), and its robust
-// probability is the lowest of those (the opponent's best response). The first candidate whose
-// robust probability meets the requirement is the answer; the next few that meet it are the
-// runners-up. With several models the probability of a plan is the lowest over the models (the
+// The answer: among every combination of lever steps within the budget, taken in order of cost
+// (then fewer levers), the first whose robust probability meets the requirement; the next few
+// that meet it are the runners-up. A plan's probability is first taken without counter-levers;
+// its robust probability is the lowest of that and its probability against each counter-plan
+// the opponent can afford (each counter-lever off or at one of its steps: the opponent's best
+// response). With several models the probability of a plan is the lowest over the models (the
 // plan must work whichever model is right). Every evaluation uses the same draws (common random
-// numbers), so plans are compared on the same sampled worlds. Plans that are clearly short of the
-// requirement after a few draws are set aside early (screen_draws). Combinations that are not
-// plans are left out: levers that contradict each other (ValidatePlan), and a candidate or a
-// candidate with a counter-plan that takes out every actor with a position on an issue, which
-// then has no outcome (IssueLeftWithoutPositions).
+// numbers), so plans are compared on the same sampled worlds. Combinations that are not plans are
+// left out: levers that contradict each other (ValidatePlan), and a candidate or a candidate with
+// a counter-plan that takes out every actor with a position on an issue, which then has no
+// outcome (IssueLeftWithoutPositions).
+//
+// Two searches give that answer:
+//   - exhaustive (OptimizeOptions::exhaustive): every plan on every draw; a plan that meets the
+//     requirement without counter-levers is weighed against every counter-plan on every draw.
+//   - sequential (the default): each probability is tested look by look on the same draws
+//     (stopping_rule.h) and drawing stops once its comparison with the requirement is settled
+//     — surely, or with a chance below 10^-6 of disagreeing with the exhaustive search's value;
+//     counter-plans are tried most damaging first (those that have beaten earlier plans) and the
+//     first that beats a plan ends its weighing; a dearer superset of a plan found to meet the
+//     target is not weighed (it cannot be the cheapest, and as a runner-up it only adds levers to
+//     a plan that works). Counter-plans are pruned only by the opponent's budget: the models are
+//     not monotone in the levers, so a counter-plan's effect says nothing about another's. The
+//     cheapest plan, the runners-up and the closest plans are then drawn to the last draw without
+//     counter-levers, and their best counter-plan is found by racing the counter-plans against
+//     the lowest probability found so far. Probabilities shown are therefore the exhaustive
+//     search's own, except a counter-plan's where the race may stop at another within the Monte
+//     Carlo error shown beside it.
 #ifndef STATECRAFT_ANALYSIS_OPTIMIZE_H_
 #define STATECRAFT_ANALYSIS_OPTIMIZE_H_
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -36,11 +52,9 @@ struct OptimizeOptions {
   std::optional<double> budget;  // the most the plan may cost; none: no limit
   int runners_up = 3;
   std::size_t max_candidates = 100000;  // a guard against a grid too large to search
-  // Screening: a plan whose probability over its first screen_draws draws is below half the
-  // requirement is not evaluated further (0: evaluate every plan on every draw). With 25 draws
-  // and a requirement of 0.8, a plan whose true probability is 0.8 is set aside with probability
-  // P(Binomial(25, 0.8) < 10) < 1e-5.
-  int screen_draws = 25;
+  // Every plan on every draw against every counter-plan (see the file comment); false: the
+  // sequential search, which gives the same cheapest plan.
+  bool exhaustive = false;
   // Called after each candidate plan is weighed, with (plans weighed, plans within the budget);
   // the search usually ends well before the last. May be empty.
   std::function<void(std::size_t, std::size_t)> progress;
@@ -52,21 +66,31 @@ struct OptimizeOptions {
 struct PlanEvaluation {
   std::vector<AppliedLever> levers;
   double cost = 0.0;
-  double probability = 0.0;  // without counter-levers (lowest over models)
+  double probability = 0.0;        // without counter-levers (lowest over models)
+  double probability_error = 0.0;  // its Monte Carlo standard error
   // The target issue's median outcome without counter-levers, of the model furthest from the
   // target: how close the plan comes when the probability is 0.
   double median = 0.0;
   std::optional<double> countered_probability;  // against the best counter-plan
+  double countered_error = 0.0;                 // its Monte Carlo standard error
   std::vector<AppliedLever> best_counter;       // the counter-plan that achieves it
   double counter_cost = 0.0;
   bool meets = false;
-  bool screened = false;  // probability and median are screening estimates (screen_draws draws)
+  // The probability and median are estimates from the draws a sequential test needed to set the
+  // plan aside (fewer than OptimizeOptions::sweep.draws).
+  bool estimated = false;
 };
 
 struct OptimizeResult {
   std::size_t candidates = 0;     // plans within the budget
   std::size_t evaluated = 0;      // plans whose probability was estimated
   std::size_t counter_plans = 0;  // counter-plans within the opponent's budget
+  std::size_t pruned = 0;         // dearer supersets of a plan that meets, not weighed
+  // Draws spent (one model run each: draws × models), and the draws the exhaustive search would
+  // have spent on the same plans beyond those (the sequential search's savings; 0 when
+  // exhaustive).
+  std::uint64_t draws = 0;
+  std::uint64_t draws_saved = 0;
   double baseline_probability = 0.0;
   std::optional<PlanEvaluation> best;  // the cheapest plan that meets the target
   std::vector<PlanEvaluation> runners_up;

@@ -537,7 +537,18 @@ TEST(OptimizeTest, FindsTheCheapestPlanAndAccountsForTheCounterLever) {
   ASSERT_TRUE(result.best);
   EXPECT_EQ(DescribeLevers(result.best->levers), "dear 70");
   EXPECT_DOUBLE_EQ(*result.best->countered_probability, 1.0);
-  ASSERT_FALSE(result.runners_up.empty());
+  // The other plans that meet add the cheap lever to dear 70: the sequential search does not
+  // weigh those dearer supersets, the exhaustive search lists them as runners-up.
+  EXPECT_TRUE(result.runners_up.empty());
+  EXPECT_EQ(result.pruned, 2u);
+  OptimizeOptions exhaustive = options;
+  exhaustive.exhaustive = true;
+  const OptimizeResult every = Optimize(toy.scenario, toy.levers, models, exhaustive);
+  ASSERT_TRUE(every.best);
+  EXPECT_EQ(DescribeLevers(every.best->levers), "dear 70");
+  EXPECT_EQ(every.runners_up.size(), 2u);
+  EXPECT_EQ(every.pruned, 0u);
+  EXPECT_EQ(every.draws_saved, 0u);
 
   options.budget = 6.5;  // dear 70 costs 12: nothing within budget meets the target
   result = Optimize(toy.scenario, toy.levers, models, options);

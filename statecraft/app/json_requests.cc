@@ -266,7 +266,7 @@ SweepRequest DecodeSweepRequest(const Json& body) {
 OptimizeRequest DecodeOptimizeRequest(const Json& body) {
   const Fields fields(body, {"document", "target", "probability", "budget", "models", "model",
                              "params", "runners_up", "draws", "seed", "threads", "distribution",
-                             "model_error", "calibration", "save"});
+                             "model_error", "calibration", "save", "exhaustive"});
   OptimizeRequest request;
   request.scenario = fields.Source();
   request.target = fields.String("target");
@@ -275,6 +275,7 @@ OptimizeRequest DecodeOptimizeRequest(const Json& body) {
   request.models = ModelsOf(fields, request.models);
   request.runners_up = fields.Integer("runners_up", request.runners_up);
   request.uncertainty = fields.ReadUncertainty(request.uncertainty.draws);
+  request.exhaustive = fields.Boolean("exhaustive", request.exhaustive);
   return request;
 }
 

@@ -284,6 +284,7 @@ Outcome<PreparedOptimize> PrepareOptimize(const OptimizeRequest& request) {
     prepared.options.probability = request.probability;
     prepared.options.budget = request.budget;
     prepared.options.runners_up = static_cast<int>(request.runners_up);
+    prepared.options.exhaustive = request.exhaustive;
     if (input.levers.levers.empty()) {
       throw InputError(ScenarioName(prepared.input->scenario) +
                        " declares no levers; optimize builds plans from a 'levers' section");
@@ -320,6 +321,7 @@ Outcome<OptimizeOutput> Optimize(const PreparedOptimize& prepared, const Context
                             {"probability", options.probability},
                             {"budget", options.budget ? Json(*options.budget) : Json(nullptr)},
                             {"runners_up", options.runners_up},
+                            {"search", options.exhaustive ? "exhaustive" : "sequential"},
                             {"draws", options.sweep.draws},
                             {"distribution", DistributionName(options.sweep.distribution)}};
       return store.SaveRun(prepared.input->scenario, header, {}, OptimizeOutputToJson(output));

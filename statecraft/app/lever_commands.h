@@ -110,6 +110,9 @@ struct OptimizeRequest {
   std::vector<ModelSpec> models{ModelSpec{"compromise", {}}};
   std::int64_t runners_up = 3;
   Uncertainty uncertainty{200};
+  // Every plan on every draw against every counter-plan (analysis/optimize.h); false: the
+  // sequential search, which gives the same cheapest plan with fewer draws.
+  bool exhaustive = false;
 };
 
 struct PreparedOptimize {

@@ -158,9 +158,12 @@ Json OptimizeToJson(const OptimizeResult& result, const OptimizeOptions& options
     out["levers"] = AppliedLeversToJson(evaluation.levers);
     out["cost"] = evaluation.cost;
     out["probability"] = evaluation.probability;
+    out["probability_error"] = evaluation.probability_error;
     out["median"] = evaluation.median;
+    if (evaluation.estimated) out["estimated"] = true;
     if (evaluation.countered_probability) {
       out["probability_with_counter_levers"] = *evaluation.countered_probability;
+      out["probability_with_counter_levers_error"] = evaluation.countered_error;
       out["best_counter_levers"] = AppliedLeversToJson(evaluation.best_counter);
       out["counter_cost"] = evaluation.counter_cost;
     }
@@ -177,8 +180,12 @@ Json OptimizeToJson(const OptimizeResult& result, const OptimizeOptions& options
   out["draws"] = options.sweep.draws;
   out["seed"] = options.sweep.seed;
   out["model_error"] = ModelErrorToJson(options.sweep);
+  out["search"] = options.exhaustive ? "exhaustive" : "sequential";
   out["candidates"] = result.candidates;
   out["evaluated"] = result.evaluated;
+  out["pruned"] = result.pruned;
+  out["draws_spent"] = result.draws;
+  out["draws_saved"] = result.draws_saved;
   out["counter_plans"] = result.counter_plans;
   out["baseline_probability"] = result.baseline_probability;
   out["best"] = result.best ? evaluation_json(*result.best) : Json();

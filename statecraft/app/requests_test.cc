@@ -67,6 +67,18 @@ TEST(JsonRequestsTest, DecodesFieldsAndRefusesWhatItDoesNotKnow) {
   EXPECT_THROW(DecodeValidateRequest(Json::parse(R"({"document": 3})")), InputError);
   EXPECT_TRUE(DecodeSave(Json::parse(R"({"save": true})"), false));
   EXPECT_THROW(DecodeSave(Json::parse(R"({"save": "yes"})"), false), InputError);
+
+  // The exhaustive optimize search: a boolean, false unless asked for.
+  EXPECT_FALSE(DecodeOptimizeRequest(Json::parse(R"({"target": "munitions<=25"})")).exhaustive);
+  EXPECT_TRUE(
+      DecodeOptimizeRequest(Json::parse(R"({"target": "munitions<=25", "exhaustive": true})"))
+          .exhaustive);
+  try {
+    DecodeOptimizeRequest(Json::parse(R"({"exhaustive": "yes"})"));
+    FAIL() << "a string was accepted for exhaustive";
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()), "exhaustive: found \"yes\", expected true or false");
+  }
 }
 
 TEST(CommandsTest, TheSameScenarioFromAnySourceGivesTheSameResult) {

@@ -46,7 +46,7 @@ FLAGS = {"draws": "--draws", "seed": "--seed", "threads": "--threads",
          "distribution": "--distribution", "target": "--target", "counter": "--counter",
          "plan": "--plan", "drivers": "--drivers", "probability": "--probability",
          "budget": "--budget", "runners_up": "--runners-up", "optimize_draws": "--optimize-draws",
-         "model": "--model", "limit": "--limit"}
+         "model": "--model", "limit": "--limit", "exhaustive": "--exhaustive"}
 REPEATED = {"models": "--model", "plans": "--plan"}
 SAVING = {"run", "compare", "whatif", "sweep", "optimize"}
 JOBS = {"whatif", "sweep", "optimize", "answer"}
