@@ -247,9 +247,15 @@ ResultDocument OptimizeDocument(const Scenario& scenario, const Json& result) {
        << "; ± their Monte Carlo standard error in points\n";
   head << "baseline probability: " << PercentOf(At(result, "baseline_probability")) << "\n\n";
   document.Text(head.str());
-  document.csv.header = {"role",         "levers",      "cost",
-                         "median",       "probability", "probability_with_counter_levers",
-                         "best_counter", "meets_target", "probability_error",
+  document.csv.header = {"role",
+                         "levers",
+                         "cost",
+                         "median",
+                         "probability",
+                         "probability_with_counter_levers",
+                         "best_counter",
+                         "meets_target",
+                         "probability_error",
                          "probability_with_counter_levers_error"};
   if (!At(result, "best").is_null()) {
     AddEvaluations(document, "cheapest plan", "cheapest", Json::array({At(result, "best")}));

@@ -130,8 +130,12 @@ TEST(CommandsTest, ModelsWriteNoUnboundedLimit) {
   const Json models = ModelsOutputToJson(Models({}).value());
   for (const Json& model : models["models"]) {
     for (const Json& param : model["params"]) {
-      if (param.contains("max")) EXPECT_LT(param["max"].get<double>(), 1e299) << param.dump();
-      if (param.contains("min")) EXPECT_GT(param["min"].get<double>(), -1e299) << param.dump();
+      if (param.contains("max")) {
+        EXPECT_LT(param["max"].get<double>(), 1e299) << param.dump();
+      }
+      if (param.contains("min")) {
+        EXPECT_GT(param["min"].get<double>(), -1e299) << param.dump();
+      }
     }
   }
 }

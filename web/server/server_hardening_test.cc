@@ -210,7 +210,7 @@ TEST(ServerHardeningTest, TheHostMustNameTheServer) {
     EXPECT_EQ(answer->status, 200) << host;
   }
   for (const std::string& host : {std::string("attacker.example:") + port,
-                                 std::string("127.0.0.1:1"), std::string("127.0.0.1")}) {
+                                  std::string("127.0.0.1:1"), std::string("127.0.0.1")}) {
     auto answer = client.Get("/api/health", {{"Host", host}});
     ASSERT_TRUE(answer);
     EXPECT_EQ(answer->status, 403) << host;
