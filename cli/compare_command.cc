@@ -17,6 +17,7 @@ struct CompareOptions {
   std::string plan;
   std::uint64_t seed = 0;
   std::string format;
+  bool explain = false;
   StoreOptions store;
   OutputOptions output;
 };
@@ -34,6 +35,7 @@ void AddCompareCommand(CLI::App& app) {
   command->add_option("--seed", options->seed, "random seed (for stochastic models)")
       ->default_val(0);
   AddFormatOption(*command, options->format, {"table", "json", "csv"});
+  AddExplainOption(*command, options->explain);
   AddStoreOptions(*command, options->store, true);
   AddQuietOption(*command, options->output);
   command->callback([options] {
@@ -48,7 +50,8 @@ void AddCompareCommand(CLI::App& app) {
     if (options->format == "json") {
       PrintJson(std::cout, json);
     } else {
-      PrintResult(std::cout, CompareDocument(output.scenario, json), options->format);
+      PrintResult(std::cout, CompareDocument(output.scenario, json), options->format,
+                  options->explain);
     }
     std::cout.flush();
     PrintSaved(output.saved, options->output);

@@ -48,7 +48,7 @@ ResultDocument OneSweepDocument(const Scenario& scenario, const Json& result,
        << At(result, "seed").get<std::uint64_t>() << "\n"
        << ModelErrorNoteOf(At(result, "model_error")) << "\n\n";
   document.Text(head.str());
-  TextTable rows = {{"issue", "10%", "median", "90%", "mean", "model's own median"}};
+  TextTable rows = {{"issue", "10%", "median", "90%", "mean", "median before rules"}};
   document.csv.header = {"issue", "q10",     "median",     "q90",
                          "mean",  "own_q10", "own_median", "own_q90"};
   const Json& issues = At(result, "issues");
@@ -64,7 +64,20 @@ ResultDocument OneSweepDocument(const Scenario& scenario, const Json& result,
                                  Value(At(own, "q10")), Value(At(own, "median")),
                                  Value(At(own, "q90"))});
   }
-  document.Table(rows);
+  document.Table(
+      rows, {kIssueMeaning,
+             "the outcome after decision rules that one draw in ten ends at or below (the low end)",
+             "the outcome after decision rules that half the draws end at or below",
+             "the outcome after decision rules that one draw in ten ends at or above (the high end)",
+             "the average outcome after decision rules over the draws",
+             "the median of the model's own forecast, before any decision rule"});
+  std::vector<std::vector<double>> medians;
+  for (const Issue& issue : scenario.issues) {
+    medians.push_back({NumberOf(At(At(issues, issue.name), "median"))});
+  }
+  if (const std::string note = AnchorNote(scenario, medians); !note.empty()) {
+    document.Text("\n" + note);
+  }
   std::string driver_issue = driver_issue_name;
   if (result.contains("target")) {
     const std::string target = At(result, "target").get<std::string>();
@@ -88,7 +101,13 @@ ResultDocument OneSweepDocument(const Scenario& scenario, const Json& result,
                        FormatNumber(NumberOf(At(driver, "outcome_when_low"))),
                        FormatNumber(NumberOf(At(driver, "outcome_when_high")))});
   }
-  document.Table(tornado);
+  document.Table(
+      tornado,
+      {"an uncertain input the draws vary: an actor's position, salience or capability",
+       "how closely the outcome follows the input, from -1 to 1: near 1, a higher input goes with "
+       "a higher outcome; near -1, with a lower one; near 0, the input hardly matters",
+       "the mean outcome over the draws where this input was in its lowest fifth",
+       "the mean outcome over the draws where this input was in its highest fifth"});
   return document;
 }
 
@@ -107,9 +126,20 @@ std::string WithErrorOf(const Json& evaluation, const std::string& key) {
 }
 
 void AddEvaluations(ResultDocument& document, const std::string& title, const std::string& role,
-                    const Json& evaluations) {
+                    const std::string& target, const Json& evaluations) {
   TextTable rows = {
       {title, "cost", "median", "P without counter", "P with counter", "best counter"}};
+  const std::vector<std::string> meanings = {
+      "the plan's levers and their magnitudes",
+      "what the plan costs, in the units of the scenario's lever costs (and of --budget)",
+      "the median outcome on the target's issue with the plan, after decision rules",
+      "the chance of " + target +
+          " with the plan if the opponent does nothing; ± the Monte Carlo standard error, in "
+          "percentage points",
+      "the chance of " + target +
+          " still holds after the opponent's best counter-plan ('-': no counter weighed)",
+      "the opponent's counter-plan that lowers that chance the most ('none helps': none lowers "
+      "it)"};
   for (const Json& evaluation : evaluations) {
     const bool countered = evaluation.contains("probability_with_counter_levers");
     rows.push_back({DescribeLeverJson(At(evaluation, "levers")),
@@ -127,7 +157,20 @@ void AddEvaluations(ResultDocument& document, const std::string& title, const st
          evaluation.value("meets_target", false), evaluation.value("probability_error", Json()),
          evaluation.value("probability_with_counter_levers_error", Json())});
   }
-  document.Table(rows);
+  document.Table(rows, meanings);
+}
+
+// The medians on the target's issue of the evaluations, for AnchorNote.
+void AddTargetAnchors(ResultDocument& document, const Scenario& scenario, const std::string& target,
+                      const std::vector<const Json*>& evaluations) {
+  std::vector<std::vector<double>> shown(scenario.issues.size());
+  const int issue = ParseTarget(scenario, target).issue;
+  for (const Json* evaluation : evaluations) {
+    shown[issue].push_back(NumberOf(At(*evaluation, "median")));
+  }
+  if (const std::string note = AnchorNote(scenario, shown); !note.empty()) {
+    document.Text("\n" + note);
+  }
 }
 
 }  // namespace
@@ -149,13 +192,25 @@ ResultDocument WhatifDocument(const Scenario& scenario, const Json& result) {
   document.Text(head.str());
   const bool has_target = result.contains("target");
   TextTable rows = {{"plan", "model", "cost"}};
+  std::vector<std::string> meanings = {
+      "the levers applied, with their magnitudes ('baseline': none)", "the model that forecasts",
+      "what the plan costs, in the units of the scenario's lever costs"};
   document.csv.header = {"plan", "model", "cost", "issue", "median", "q10", "q90", "mean"};
-  for (const Issue& issue : scenario.issues) rows[0].push_back(issue.name);
+  for (const Issue& issue : scenario.issues) {
+    rows[0].push_back(issue.name);
+    meanings.push_back(
+        "the outcome on the issue after decision rules, over the draws: median [10%, 90%], the "
+        "middle draw and, in brackets, the values one draw in ten ends below and one in ten "
+        "above");
+  }
   if (has_target) {
-    const std::string probability = "P(" + At(result, "target").get<std::string>() + ")";
+    const std::string target = At(result, "target").get<std::string>();
+    const std::string probability = "P(" + target + ")";
     rows[0].push_back(probability);
+    meanings.push_back("the chance of " + target + ": the share of draws that end so");
     document.csv.header.push_back(probability);
   }
+  std::vector<std::vector<double>> medians(scenario.issues.size());
   std::vector<std::pair<std::string, const Json*>> central;
   const Json& plans = At(result, "plans");
   for (const Json& item : plans) {
@@ -166,6 +221,7 @@ ResultDocument WhatifDocument(const Scenario& scenario, const Json& result) {
       central.emplace_back(model, settlement);
       for (const Issue& issue : scenario.issues) {
         const Json& quantiles = At(At(cell, "issues"), issue.name);
+        medians[&issue - scenario.issues.data()].push_back(NumberOf(At(quantiles, "median")));
         row.push_back(FormatIntervalOf(quantiles) +
                       (settlement ? SettlementMarkOf(*settlement, issue.name) : ""));
         std::vector<Json> values = {plan,
@@ -183,9 +239,12 @@ ResultDocument WhatifDocument(const Scenario& scenario, const Json& result) {
       rows.push_back(row);
     }
   }
-  document.Table(rows);
+  document.Table(rows, meanings);
   if (const std::string note = SettlementNoteOf(central); !note.empty()) {
     document.Text(note + " (marked at central values)\n");
+  }
+  if (const std::string note = AnchorNote(scenario, medians); !note.empty()) {
+    document.Text("\n" + note);
   }
   AddWhatifDeals(document, plans);
   return document;
@@ -257,12 +316,17 @@ ResultDocument OptimizeDocument(const Scenario& scenario, const Json& result) {
                          "meets_target",
                          "probability_error",
                          "probability_with_counter_levers_error"};
+  const std::string target = At(result, "target").get<std::string>();
   if (!At(result, "best").is_null()) {
-    AddEvaluations(document, "cheapest plan", "cheapest", Json::array({At(result, "best")}));
+    AddEvaluations(document, "cheapest plan", "cheapest", target,
+                   Json::array({At(result, "best")}));
+    std::vector<const Json*> shown = {&At(result, "best")};
     if (!At(result, "runners_up").empty()) {
       document.Text("\n");
-      AddEvaluations(document, "runners-up", "runner-up", At(result, "runners_up"));
+      AddEvaluations(document, "runners-up", "runner-up", target, At(result, "runners_up"));
+      for (const Json& evaluation : At(result, "runners_up")) shown.push_back(&evaluation);
     }
+    AddTargetAnchors(document, scenario, target, shown);
     return document;
   }
   // Whether the models' own error was counted decides how the finding is worded.
@@ -272,7 +336,14 @@ ResultDocument OptimizeDocument(const Scenario& scenario, const Json& result) {
                        "--model-error off gives the inputs' spread alone)"
                      : "") +
                 "; the closest:\n");
-  AddEvaluations(document, "plan", "closest", result.value("closest", Json::array()));
+  const Json& closest = At(result, "closest");
+  AddEvaluations(document, "plan", "closest", target,
+                 closest.is_array() ? closest : Json::array());
+  std::vector<const Json*> shown;
+  if (closest.is_array()) {
+    for (const Json& evaluation : closest) shown.push_back(&evaluation);
+  }
+  AddTargetAnchors(document, scenario, target, shown);
   return document;
 }
 

@@ -28,6 +28,7 @@ struct OptimizeCommandOptions {
   bool exhaustive = false;
   app::Uncertainty uncertainty;
   std::string format;
+  bool explain = false;
   StoreOptions store;
   OutputOptions output;
 };
@@ -56,6 +57,7 @@ void AddOptimizeCommand(CLI::App& app) {
                     "default sequential search finds the same cheapest plan)");
   AddUncertaintyOptions(*command, options->uncertainty, 200);
   AddFormatOption(*command, options->format, {"table", "json", "csv"});
+  AddExplainOption(*command, options->explain);
   AddStoreOptions(*command, options->store, true);
   AddProgressOptions(*command, options->output);
   AddMpiOption(*command);
@@ -78,7 +80,8 @@ void AddOptimizeCommand(CLI::App& app) {
     if (options->format == "json") {
       PrintJson(std::cout, json);
     } else {
-      PrintResult(std::cout, OptimizeDocument(output.input->scenario, json), options->format);
+      PrintResult(std::cout, OptimizeDocument(output.input->scenario, json), options->format,
+                  options->explain);
     }
     std::cout.flush();
     PrintSaved(output.saved, options->output);

@@ -1,9 +1,11 @@
 #include "cli/result_tables.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <ostream>
 #include <sstream>
+#include <stdexcept>
 
 #include "cli/common.h"
 #include "statecraft/core/error.h"
@@ -33,16 +35,60 @@ std::string CsvField(const Json& value) {
   return quoted + "\"";
 }
 
-}  // namespace
-
-void PrintDocument(std::ostream& out, const ResultDocument& document) {
-  for (const auto& block : document.blocks) {
-    if (const auto* text = std::get_if<std::string>(&block)) {
-      out << *text;
+// The meanings under a table, after a blank line: "  name  meaning", names padded to the widest;
+// neighbouring columns of the same meaning (one per issue, say) share a line, "a, b, c  meaning".
+void PrintMeanings(std::ostream& out, const ExplainedTable& table) {
+  std::vector<std::pair<std::string, std::string>> lines;
+  for (std::size_t c = 0; c < table.meanings.size(); ++c) {
+    const std::string& name = table.rows.front()[c];
+    if (c > 0 && table.meanings[c] == table.meanings[c - 1]) {
+      lines.back().first += ", " + name;
     } else {
-      PrintTable(out, std::get<TextTable>(block));
+      lines.emplace_back(name, table.meanings[c]);
     }
   }
+  std::size_t width = 0;
+  for (const auto& line : lines) width = std::max(width, line.first.size());
+  out << "\n";
+  for (const auto& [names, meaning] : lines) {
+    out << "  " << names << std::string(width - names.size() + 2, ' ') << meaning << "\n";
+  }
+}
+
+}  // namespace
+
+void ResultDocument::Table(TextTable table, std::vector<std::string> meanings) {
+  if (table.empty() || meanings.size() != table.front().size()) {
+    throw std::logic_error("a table of " +
+                           std::to_string(table.empty() ? 0 : table.front().size()) +
+                           " columns was given " + std::to_string(meanings.size()) + " meanings");
+  }
+  for (std::size_t c = 0; c < meanings.size(); ++c) {
+    if (meanings[c].empty()) {
+      throw std::logic_error("the column '" + table.front()[c] + "' has no meaning");
+    }
+  }
+  blocks.emplace_back(ExplainedTable{std::move(table), std::move(meanings)});
+}
+
+void PrintDocument(std::ostream& out, const ResultDocument& document, bool explain) {
+  bool tables = false;
+  bool after_meanings = false;
+  for (const auto& block : document.blocks) {
+    if (const auto* text = std::get_if<std::string>(&block)) {
+      // Text right after a table's meanings would read as one of them.
+      if (after_meanings && !text->empty() && text->front() != '\n') out << "\n";
+      out << *text;
+      after_meanings = false;
+      continue;
+    }
+    const auto& table = std::get<ExplainedTable>(block);
+    tables = true;
+    PrintTable(out, table.rows);
+    if (explain) PrintMeanings(out, table);
+    after_meanings = explain;
+  }
+  if (tables && !explain) out << "\n(--explain says what each column means)\n";
 }
 
 void PrintCsv(std::ostream& out, const CsvTable& table) {
@@ -58,12 +104,52 @@ void PrintCsv(std::ostream& out, const CsvTable& table) {
   }
 }
 
-void PrintResult(std::ostream& out, const ResultDocument& document, const std::string& format) {
+void PrintResult(std::ostream& out, const ResultDocument& document, const std::string& format,
+                 bool explain) {
   if (format == "csv") {
     PrintCsv(out, document.csv);
   } else {
-    PrintDocument(out, document);
+    PrintDocument(out, document, explain);
   }
+}
+
+void AddExplainOption(CLI::App& command, bool& explain) {
+  command.add_flag("--explain", explain,
+                   "under each table, say in a line per column what the column means");
+}
+
+std::string AnchorNote(const Scenario& scenario, const std::vector<std::vector<double>>& shown) {
+  std::string note;
+  for (std::size_t i = 0; i < scenario.issues.size() && i < shown.size(); ++i) {
+    std::vector<ScaleAnchor> anchors = scenario.issues[i].anchors;
+    std::vector<double> values;
+    for (double value : shown[i]) {
+      if (!std::isnan(value)) values.push_back(value);
+    }
+    if (anchors.empty() || values.empty()) continue;
+    std::sort(anchors.begin(), anchors.end(),
+              [](const ScaleAnchor& a, const ScaleAnchor& b) { return a.value < b.value; });
+    const auto [low, high] = std::minmax_element(values.begin(), values.end());
+    // The span of anchors around the values: from the last anchor at or below the lowest value
+    // (the first anchor when none is) to the first at or above the highest (else the last).
+    std::size_t first = 0;
+    std::size_t last = anchors.size() - 1;
+    for (std::size_t a = 0; a < anchors.size(); ++a) {
+      if (anchors[a].value <= *low) first = a;
+    }
+    for (std::size_t a = anchors.size(); a-- > 0;) {
+      if (anchors[a].value >= *high) last = a;
+    }
+    std::string line = "  " + scenario.issues[i].name + " " + FormatNumber(*low) +
+                       (*high > *low ? "-" + FormatNumber(*high) : std::string()) + ":";
+    for (std::size_t a = first; a <= last; ++a) {
+      line += std::string(a == first ? " " : " | ") + NumberText(anchors[a].value) + " = " +
+              anchors[a].meaning;
+    }
+    note += line + "\n";
+  }
+  if (note.empty()) return note;
+  return "what these values mean (the scenario's scale anchors around them):\n" + note;
 }
 
 ResultDocument DocumentOfKind(const std::string& kind, const Scenario& scenario,

@@ -3,10 +3,14 @@
 // store keeps — and its scenario into text and tables. The command that computes a result and
 // `statecraft runs show` of its saved run call the same builder, so the two cannot drift apart.
 //
-// Each document also holds its main table in full precision for --format csv.
+// Each table carries one meaning per column, in an analyst's words, printed under it with
+// --explain; where a table shows values on an issue's scale, the document says what the scenario's
+// anchors call the values nearby. Each document also holds its main table in full precision for
+// --format csv (without meanings or anchors).
 #ifndef STATECRAFT_CLI_RESULT_TABLES_H_
 #define STATECRAFT_CLI_RESULT_TABLES_H_
 
+#include <CLI/CLI.hpp>
 #include <iosfwd>
 #include <string>
 #include <variant>
@@ -27,23 +31,59 @@ struct CsvTable {
 // A table printed as text: the first row is the header (PrintTable).
 using TextTable = std::vector<std::vector<std::string>>;
 
+// A table and what each of its columns means (`meanings[c]` for the header cell `rows[0][c]`).
+struct ExplainedTable {
+  TextTable rows;
+  std::vector<std::string> meanings;
+};
+
 // What a command prints: text (printed as it is) and tables, in order; `csv` is the main table.
 struct ResultDocument {
-  std::vector<std::variant<std::string, TextTable>> blocks;
+  std::vector<std::variant<std::string, ExplainedTable>> blocks;
   CsvTable csv;
 
   void Text(std::string text) { blocks.emplace_back(std::move(text)); }
-  void Table(TextTable table) { blocks.emplace_back(std::move(table)); }
+  // std::logic_error unless `meanings` holds one non-empty meaning per header cell: a column
+  // nobody explains is a bug of the builder, caught by every test that prints the table.
+  void Table(TextTable table, std::vector<std::string> meanings);
 };
 
-void PrintDocument(std::ostream& out, const ResultDocument& document);
+// The tables with their meanings under them (`explain`), or with one footer line pointing at
+// --explain at the end.
+void PrintDocument(std::ostream& out, const ResultDocument& document, bool explain = false);
 
 // RFC 4180: fields holding a comma, a quote or a line break are quoted, quotes doubled; lines end
 // in "\n". Numbers are written in the shortest form that reads back as the same double.
 void PrintCsv(std::ostream& out, const CsvTable& table);
 
-// Prints the document as --format table|csv asks.
-void PrintResult(std::ostream& out, const ResultDocument& document, const std::string& format);
+// Prints the document as --format table|csv asks (`explain`: PrintDocument).
+void PrintResult(std::ostream& out, const ResultDocument& document, const std::string& format,
+                 bool explain = false);
+
+// --explain on a command that prints a ResultDocument.
+void AddExplainOption(CLI::App& command, bool& explain);
+
+// What the values shown on each issue's scale mean in the scenario's own words: for each issue
+// with anchors and at least one value in `shown` (issue index → values; NaN ignored), the anchors
+// from the last one at or below the lowest value to the first one at or above the highest, as
+// "  munitions 58.5: 50 = the 2023 rate | 75 = about 9-10M rounds a year". Empty when no shown
+// issue has anchors.
+std::string AnchorNote(const Scenario& scenario, const std::vector<std::vector<double>>& shown);
+
+// Column names and meanings more than one table uses. A decision rule (docs/scenario-format.md)
+// names the actors who decide an issue and holds its outcome between their positions.
+inline constexpr const char* kOutcomeAfterRules = "outcome after rules";
+inline constexpr const char* kModelBeforeRules = "model before rules";
+inline constexpr const char* kIssueMeaning = "the issue, valued on its own scale";
+inline constexpr const char* kOutcomeAfterRulesMeaning =
+    "the forecast outcome once the issue's decision rule holds it between the positions of the "
+    "actors who decide (the model's forecast itself where everyone decides)";
+inline constexpr const char* kModelBeforeRulesMeaning =
+    "the model's own forecast, before any decision rule";
+inline constexpr const char* kStatusQuoMeaning =
+    "the issue's value today, as the scenario declares it ('-': not declared)";
+inline constexpr const char* kKnownOutcomeMeaning =
+    "what actually happened, where the scenario records it, to check the forecast against";
 
 // The builders, one per kind of result. `result` is the kind's JSON (app/run_commands.h,
 // app/lever_commands.h). A number the JSON holds as null (NaN) shows as "-".

@@ -21,6 +21,7 @@ struct RunOptions {
   std::string plan;
   bool random_scenario = false;
   std::string format;
+  bool explain = false;
   StoreOptions store;
   OutputOptions output;
 };
@@ -42,6 +43,7 @@ void AddRunCommand(CLI::App& app) {
                     "run on the scenario KTAB's `smpc --euSMP --seed S` generates from --seed "
                     "(KTAB's default seed when --seed is not given)");
   AddFormatOption(*command, options->format, {"table", "json", "csv"});
+  AddExplainOption(*command, options->explain);
   AddStoreOptions(*command, options->store, true);
   AddQuietOption(*command, options->output);
   command->callback([options, command] {
@@ -77,7 +79,8 @@ void AddRunCommand(CLI::App& app) {
     if (options->format == "json") {
       PrintJson(std::cout, json);
     } else {
-      PrintResult(std::cout, RunDocument(output.scenario, json), options->format);
+      PrintResult(std::cout, RunDocument(output.scenario, json), options->format,
+                  options->explain);
     }
     std::cout.flush();
     PrintSaved(output.saved, options->output);

@@ -31,6 +31,26 @@ std::string Known(const Issue& issue) {
   return issue.known_outcome ? FormatNumber(issue.known_outcome->central) : "-";
 }
 
+// The outcomes of each issue in `forecasts` (after the decision rules), for AnchorNote.
+std::vector<std::vector<double>> ShownOutcomes(const Scenario& scenario,
+                                               const std::vector<const Json*>& forecasts) {
+  std::vector<std::vector<double>> shown(scenario.issues.size());
+  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
+    for (const Json* forecast : forecasts) {
+      shown[i].push_back(NumberOf(At(At(*forecast, "outcome"), scenario.issues[i].name)));
+    }
+  }
+  return shown;
+}
+
+void AddAnchorNote(ResultDocument& document, const Scenario& scenario,
+                   const std::vector<const Json*>& forecasts) {
+  if (const std::string note = AnchorNote(scenario, ShownOutcomes(scenario, forecasts));
+      !note.empty()) {
+    document.Text("\n" + note);
+  }
+}
+
 }  // namespace
 
 ResultDocument RunDocument(const Scenario& scenario, const Json& result) {
@@ -44,22 +64,29 @@ ResultDocument RunDocument(const Scenario& scenario, const Json& result) {
   if (!rounds.is_array() || rounds.empty()) throw InputError("the run's result holds no rounds");
   head << "\nscenario: " << scenario.name << "\nrounds: " << rounds.size() - 1 << "\n\n";
   document.Text(head.str());
-  TextTable rows = {{"issue", "outcome", "model outcome", "status quo", "known outcome"}};
+  TextTable rows = {{"issue", kOutcomeAfterRules, kModelBeforeRules, "status quo", "known outcome"}};
   for (const Issue& issue : scenario.issues) {
     rows.push_back({issue.name, OutcomeText(result, "outcome", issue.name),
                     OutcomeText(result, "unconstrained_outcome", issue.name), StatusQuo(issue),
                     Known(issue)});
   }
-  document.Table(rows);
+  document.Table(rows, {kIssueMeaning, kOutcomeAfterRulesMeaning, kModelBeforeRulesMeaning,
+                        kStatusQuoMeaning, kKnownOutcomeMeaning});
   const Json settlement = result.value("settlement", Json());
   if (const std::string note =
           SettlementNoteOf({{At(result, "model").get<std::string>(), &settlement}});
       !note.empty()) {
     document.Text(note + "\n");
   }
+  AddAnchorNote(document, scenario, {&result});
   document.Text("\nfinal positions\n");
   TextTable positions = {{"actor"}};
-  for (const Issue& issue : scenario.issues) positions[0].push_back(issue.name);
+  std::vector<std::string> position_meanings = {"the actor"};
+  for (const Issue& issue : scenario.issues) {
+    positions[0].push_back(issue.name);
+    position_meanings.push_back(
+        "where the actor stands on the issue after the last round ('-': no stake in it)");
+  }
   const Json& last = At(rounds.back(), "positions");
   for (const Actor& actor : scenario.actors) {
     std::vector<std::string> row = {actor.name};
@@ -70,7 +97,7 @@ ResultDocument RunDocument(const Scenario& scenario, const Json& result) {
     }
     positions.push_back(row);
   }
-  document.Table(positions);
+  document.Table(positions, position_meanings);
 
   // The trajectory: one row per round, actor and issue; each round's outcome under "_outcome".
   document.csv.header = {"round", "actor", "issue", "position"};
@@ -96,14 +123,18 @@ ResultDocument CompareDocument(const Scenario& scenario, const Json& result) {
   ResultDocument document;
   const Json& models = At(result, "models");
   TextTable rows = {{"issue"}};
+  std::vector<std::string> meanings = {kIssueMeaning};
   document.csv.header = {"issue"};
   for (const Json& forecast : models) {
     const std::string model = At(forecast, "model").get<std::string>();
     rows[0].push_back(model);
+    meanings.push_back("the outcome each model forecasts, after decision rules");
     document.csv.header.push_back(model);
   }
   rows[0].push_back("status quo");
   rows[0].push_back("known");
+  meanings.push_back(kStatusQuoMeaning);
+  meanings.push_back(kKnownOutcomeMeaning);
   document.csv.header.push_back("status_quo");
   document.csv.header.push_back("known_outcome");
   for (const Issue& issue : scenario.issues) {
@@ -120,8 +151,8 @@ ResultDocument CompareDocument(const Scenario& scenario, const Json& result) {
     rows.push_back(row);
     document.csv.rows.push_back(values);
   }
-  document.Text("scenario: " + scenario.name + "\n\n");
-  document.Table(rows);
+  document.Text("scenario: " + scenario.name + "\noutcome of each model after decision rules\n\n");
+  document.Table(rows, meanings);
   std::vector<Json> settlements;
   settlements.reserve(models.size());
   std::vector<std::pair<std::string, const Json*>> shown;
@@ -130,6 +161,9 @@ ResultDocument CompareDocument(const Scenario& scenario, const Json& result) {
     shown.emplace_back(At(models[m], "model").get<std::string>(), &settlements[m]);
   }
   if (const std::string note = SettlementNoteOf(shown); !note.empty()) document.Text(note + "\n");
+  std::vector<const Json*> forecasts;
+  for (const Json& forecast : models) forecasts.push_back(&forecast);
+  AddAnchorNote(document, scenario, forecasts);
   return document;
 }
 

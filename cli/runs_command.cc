@@ -112,12 +112,14 @@ void AddRunsCommand(CLI::App& app) {
   AddStoreOptions(*show, *store_options, false);
   show->add_option("id", *id, "run id (see `statecraft runs list`)")->required();
   AddFormatOption(*show, *format, {"table", "json", "csv"});
+  auto explain = std::make_shared<bool>(false);
+  AddExplainOption(*show, *explain);
   show->callback([=] {
     const app::RunShowOutput shown = Unwrap(app::ShowRun({*id}, *StoreOf(*store_options)));
     if (*format == "json") {
       PrintJson(std::cout, app::RunShowOutputToJson(shown));
     } else {
-      PrintShownRun(std::cout, shown, *format);
+      PrintShownRun(std::cout, shown, *format, *explain);
     }
   });
 

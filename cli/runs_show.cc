@@ -88,7 +88,7 @@ void PrintHeader(std::ostream& out, const StoredRun& run) {
 
 // The saved outcomes of a run without a result yet (a sweep still running).
 CsvTable OutcomeTable(const Json& outcomes) {
-  CsvTable table{{"model", "issue", "outcome", "model outcome"}, {}};
+  CsvTable table{{"model", "issue", "outcome", "unconstrained_outcome"}, {}};
   for (const Json& outcome : outcomes) {
     table.rows.push_back(
         {outcome["model"], outcome["issue"], outcome["outcome"], outcome["unconstrained_outcome"]});
@@ -108,6 +108,19 @@ TextTable AsText(const CsvTable& table) {
   return rows;
 }
 
+// The saved outcomes as a document (a run without a result, or one whose result cannot be read).
+ResultDocument OutcomeDocument(const Json& outcomes) {
+  ResultDocument document;
+  document.csv = OutcomeTable(outcomes);
+  TextTable rows = AsText(document.csv);
+  rows.front() = {"model", "issue", kOutcomeAfterRules, kModelBeforeRules};
+  document.Table(rows,
+                 {"the model that forecast", kIssueMeaning,
+                  kOutcomeAfterRulesMeaning + std::string(" (a sweep's: the median draw)"),
+                  kModelBeforeRulesMeaning});
+  return document;
+}
+
 bool HasTables(const StoredRun& run) {
   return !run.result.is_null() &&
          (run.kind == "run" || run.kind == "compare" || run.kind == "whatif" ||
@@ -122,7 +135,8 @@ ResultDocument ShownDocument(const StoredRun& run) {
 
 }  // namespace
 
-void PrintShownRun(std::ostream& out, const app::RunShowOutput& shown, const std::string& format) {
+void PrintShownRun(std::ostream& out, const app::RunShowOutput& shown, const std::string& format,
+                   bool explain) {
   const StoredRun& run = shown.run;
   if (format == "csv") {
     PrintCsv(out, HasTables(run) ? ShownDocument(run).csv : OutcomeTable(shown.outcomes));
@@ -138,14 +152,14 @@ void PrintShownRun(std::ostream& out, const app::RunShowOutput& shown, const std
       // its saved outcomes still show.
       out << "\n(the tables of this run cannot be drawn from its saved result: " << error.what()
           << ")\n\n";
-      PrintTable(out, AsText(OutcomeTable(shown.outcomes)));
+      PrintDocument(out, OutcomeDocument(shown.outcomes), explain);
       return;
     }
     out << "\n";
-    PrintDocument(out, document);
+    PrintDocument(out, document, explain);
   } else if (!shown.outcomes.empty()) {
     out << "\n";
-    PrintTable(out, AsText(OutcomeTable(shown.outcomes)));
+    PrintDocument(out, OutcomeDocument(shown.outcomes), explain);
   }
 }
 

@@ -10,9 +10,10 @@
 
 namespace statecraft::cli {
 
-// --format table: the header (parameters as key=value), then the command's tables; csv: the
-// command's main table.
-void PrintShownRun(std::ostream& out, const app::RunShowOutput& shown, const std::string& format);
+// --format table: the header (parameters as key=value), then the command's tables (`explain`:
+// each column's meaning under them, as PrintDocument); csv: the command's main table.
+void PrintShownRun(std::ostream& out, const app::RunShowOutput& shown, const std::string& format,
+                   bool explain = false);
 
 // The difference of run `b` from run `a`: {"a", "b" (RunSummaryJson), "inputs": [{"input", "a",
 // "b", "changed"}], "scenario_changes": [{"path", "a", "b"}], "outcomes": [{"model", "issue",

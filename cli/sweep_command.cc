@@ -34,6 +34,7 @@ struct SweepCommandOptions {
   std::int64_t drivers = 10;
   app::Uncertainty uncertainty;
   std::string format;
+  bool explain = false;
   StoreOptions store;
   OutputOptions output;
 };
@@ -56,6 +57,7 @@ void AddSweepCommand(CLI::App& app) {
   command->add_option("--drivers", options->drivers, "rows of the tornado table")->default_val(10);
   AddUncertaintyOptions(*command, options->uncertainty, 1000);
   AddFormatOption(*command, options->format, {"table", "json", "csv"});
+  AddExplainOption(*command, options->explain);
   AddStoreOptions(*command, options->store, true);
   AddProgressOptions(*command, options->output);
   AddMpiOption(*command);
@@ -81,7 +83,8 @@ void AddSweepCommand(CLI::App& app) {
       PrintJson(std::cout, json);
     } else {
       PrintResult(std::cout, SweepDocument(output.input->scenario, json, options->issue),
-                  options->format);
+                  options->format,
+                  options->explain);
     }
     std::cout.flush();
     PrintSaved(output.saved, options->output);

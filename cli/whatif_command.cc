@@ -32,6 +32,7 @@ struct WhatifOptions {
   std::string counter;
   app::Uncertainty uncertainty;
   std::string format;
+  bool explain = false;
   StoreOptions store;
   OutputOptions output;
 };
@@ -55,6 +56,7 @@ void AddWhatifCommand(CLI::App& app) {
                       "(\"R2=20+R3\")");
   AddUncertaintyOptions(*command, options->uncertainty, 1000);
   AddFormatOption(*command, options->format, {"table", "json", "csv"});
+  AddExplainOption(*command, options->explain);
   AddMpiOption(*command);
   AddStoreOptions(*command, options->store, true);
   AddProgressOptions(*command, options->output);
@@ -75,7 +77,8 @@ void AddWhatifCommand(CLI::App& app) {
     if (options->format == "json") {
       PrintJson(std::cout, json);
     } else {
-      PrintResult(std::cout, WhatifDocument(output.input->scenario, json), options->format);
+      PrintResult(std::cout, WhatifDocument(output.input->scenario, json), options->format,
+                  options->explain);
     }
     std::cout.flush();
     PrintSaved(output.saved, options->output);
