@@ -103,7 +103,8 @@ ResultDocument OneSweepDocument(const Scenario& scenario, const Json& result,
   }
   document.Table(
       tornado,
-      {"an uncertain input the draws vary: an actor's position, salience or capability",
+      {"an uncertain input the draws vary: an actor's position, salience or capability, a status "
+       "quo (reference point), a lever's magnitude",
        "how closely the outcome follows the input, from -1 to 1: near 1, a higher input goes with "
        "a higher outcome; near -1, with a lower one; near 0, the input hardly matters",
        "the mean outcome over the draws where this input was in its lowest fifth",
@@ -132,12 +133,14 @@ void AddEvaluations(ResultDocument& document, const std::string& title, const st
   const std::vector<std::string> meanings = {
       "the plan's levers and their magnitudes",
       "what the plan costs, in the units of the scenario's lever costs (and of --budget)",
-      "the median outcome on the target's issue with the plan, after decision rules",
+      "the median outcome on " + target.substr(0, target.find_first_of("<>")) +
+          " with the plan, after decision rules",
       "the chance of " + target +
           " with the plan if the opponent does nothing; ± the Monte Carlo standard error, in "
           "percentage points",
       "the chance of " + target +
-          " still holds after the opponent's best counter-plan ('-': no counter weighed)",
+          " with the plan once the opponent plays its best counter-plan ('-': no counter "
+          "weighed)",
       "the opponent's counter-plan that lowers that chance the most ('none helps': none lowers "
       "it)"};
   for (const Json& evaluation : evaluations) {

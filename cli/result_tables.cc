@@ -140,8 +140,10 @@ std::string AnchorNote(const Scenario& scenario, const std::vector<std::vector<d
     for (std::size_t a = anchors.size(); a-- > 0;) {
       if (anchors[a].value >= *high) last = a;
     }
-    std::string line = "  " + scenario.issues[i].name + " " + FormatNumber(*low) +
-                       (*high > *low ? "-" + FormatNumber(*high) : std::string()) + ":";
+    const std::string low_text = FormatNumber(*low);
+    const std::string high_text = FormatNumber(*high);
+    std::string line = "  " + scenario.issues[i].name + " " + low_text +
+                       (high_text != low_text ? "-" + high_text : std::string()) + ":";
     for (std::size_t a = first; a <= last; ++a) {
       line += std::string(a == first ? " " : " | ") + NumberText(anchors[a].value) + " = " +
               anchors[a].meaning;
@@ -197,15 +199,20 @@ std::string SettlementMarkOf(const Json& settlement, const std::string& issue) {
 }
 
 std::string SettlementNoteOf(const std::vector<std::pair<std::string, const Json*>>& forecasts) {
-  std::string models;
+  // A model unsettled under several plans is named once.
+  std::vector<std::string> unsettled;
   for (const auto& [model, settlement] : forecasts) {
     if (settlement == nullptr || !settlement->is_object()) continue;
     for (const auto& [issue, item] : settlement->items()) {
       if (item.value("settled", true)) continue;
-      models += (models.empty() ? "" : ", ") + model;
+      if (std::find(unsettled.begin(), unsettled.end(), model) == unsettled.end()) {
+        unsettled.push_back(model);
+      }
       break;
     }
   }
+  std::string models;
+  for (const std::string& model : unsettled) models += (models.empty() ? "" : ", ") + model;
   if (models.empty()) return "";
   return "not settled (" + models +
          "): where an outcome reads \"x (cycles a-b)\" the model's rounds keep moving it between a "
