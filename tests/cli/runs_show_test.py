@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """`runs show` prints a saved run with the very tables of the command that made it, for every kind
-of saved run, and its main table with --format csv; `runs diff` compares two runs' inputs and
+of saved run (with --explain, the meaning of each column), and its main table with --format csv; `runs diff` compares two runs' inputs and
 outcomes as a table, JSON and CSV, and names a missing run in one line (exit 2).
 
 usage: runs_show_test.py BINARY
@@ -62,6 +62,13 @@ def main():
                   f"runs show {run_id} prints the tables of `{' '.join(args)}`, byte for byte")
             check(re.search(r"^params \w+:", header, re.M) and "{" not in header,
                   f"runs show {run_id}: parameters as key=value, no raw JSON")
+            check("(--explain says what each column means)" in printed.stdout,
+                  f"`{' '.join(args)}` points at --explain under its tables")
+            explained = run(binary, *args, "--no-save", "--explain").stdout
+            shown_explained = run(binary, "runs", "show", run_id, "--db", db,
+                                  "--explain").stdout.partition("\n\n")[2]
+            check(shown_explained == explained and "--explain says" not in explained,
+                  f"runs show {run_id} --explain prints `{' '.join(args)} --explain`, byte for byte")
             table_csv = run(binary, *args, "--no-save", "--format", "csv").stdout
             shown_csv = run(binary, "runs", "show", run_id, "--db", db, "--format", "csv").stdout
             check(shown_csv == table_csv and table_csv.count("\n") > 1,
