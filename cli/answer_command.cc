@@ -29,6 +29,7 @@ struct AnswerCommandOptions {
   app::Uncertainty uncertainty{500};
   std::int64_t optimize_draws = 100;
   std::string format = "table";
+  bool explain = false;
   OutputOptions output;
 };
 
@@ -71,7 +72,8 @@ void PrintHeading(std::ostream& out, const Scenario& scenario, const Answer& ans
   }
 }
 
-void PrintBaseline(std::ostream& out, const Scenario& scenario, const Answer& answer) {
+void PrintBaseline(std::ostream& out, const Scenario& scenario, const Answer& answer,
+                   bool explain) {
   out << "\n1. Baseline forecast (no lever): median [10%, 90%]\n";
   std::vector<std::vector<std::string>> rows = {{"model"}};
   for (const Issue& issue : scenario.issues) rows[0].push_back(issue.name);
@@ -95,14 +97,29 @@ void PrintBaseline(std::ostream& out, const Scenario& scenario, const Answer& an
   }
   rows.push_back(status_quo);
   rows.push_back(known);
-  PrintTable(out, rows);
+  std::vector<std::string> meanings = {
+      "the model that forecasts; 'status quo': the issues' values today, 'known outcome': what "
+      "actually happened, as the scenario declares them"};
+  std::vector<std::vector<double>> medians(scenario.issues.size());
+  for (std::size_t issue = 0; issue < scenario.issues.size(); ++issue) {
+    meanings.push_back(
+        "the outcome on the issue after decision rules, over the draws: median [10%, 90%], the "
+        "middle draw and, in brackets, the values one draw in ten ends below and one in ten "
+        "above");
+    for (const ModelAnswer* item : ModelsThatRan(answer)) {
+      medians[issue].push_back(AnswerCell(*item, 0).quantiles[issue].median);
+    }
+  }
+  PrintExplainedTable(out, rows, meanings, explain);
+  if (explain) out << "\n";
   if (const std::string note = SettlementNote(central); !note.empty()) {
     out << note << " (marked at central values)\n";
   }
+  if (const std::string note = AnchorNote(scenario, medians); !note.empty()) out << "\n" << note;
 }
 
 void PrintPlans(std::ostream& out, const Scenario& scenario, const LeverSet& levers,
-                const Answer& answer) {
+                const Answer& answer, bool explain) {
   const std::vector<const ModelAnswer*> ran = ModelsThatRan(answer);
   out << "\n2. Levers alone and combined: P(" << answer.target.text << ") per model, median "
       << scenario.issues[answer.target.issue].name << " in brackets\n";
@@ -120,7 +137,17 @@ void PrintPlans(std::ostream& out, const Scenario& scenario, const LeverSet& lev
     }
     rows.push_back(row);
   }
-  PrintTable(out, rows);
+  std::vector<std::string> meanings = {"the plan's name in the scenario ('baseline': no lever)",
+                                       "the plan's levers and their magnitudes",
+                                       "what the plan costs, in the scenario's cost points"};
+  for (std::size_t m = 0; m < ran.size(); ++m) {
+    meanings.push_back("per model, the chance of " + answer.target.text +
+                       " with the plan (the share of draws that end so) and, in brackets, the "
+                       "median outcome on " +
+                       scenario.issues[answer.target.issue].name);
+  }
+  PrintExplainedTable(out, rows, meanings, explain);
+  if (explain) out << "\n";
   for (const WhatifCase& declared : cases) {
     if (declared.deals.empty()) continue;
     out << "  deal in '" << declared.name
@@ -136,7 +163,7 @@ void PrintPlans(std::ostream& out, const Scenario& scenario, const LeverSet& lev
   }
 }
 
-void PrintCheapest(std::ostream& out, const LeverSet& levers, const Answer& answer) {
+void PrintCheapest(std::ostream& out, const LeverSet& levers, const Answer& answer, bool explain) {
   out << "\n3. Cheapest plan reaching P(" << answer.target.text
       << ") >= " << FormatPercent(answer.question.probability);
   const std::string draws = std::to_string(answer.optimize.sweep.draws) + " draws per evaluation";
@@ -169,10 +196,22 @@ void PrintCheapest(std::ostream& out, const LeverSet& levers, const Answer& answ
            closest.best_counter.empty() ? "-" : DescribeLevers(closest.best_counter)});
     }
   }
-  PrintTable(out, rows);
+  const std::string target = answer.target.text;
+  PrintExplainedTable(
+      out, rows,
+      {"the model that weighs the plans",
+       "the cheapest plan of levers that reaches the target ('none; closest': no plan does, the "
+       "nearest shown)",
+       "what the plan costs, in the scenario's cost points",
+       "the chance of " + target + " with the plan if the opponent does nothing",
+       "the chance of " + target + " with the plan once the opponent plays its best counter-plan",
+       "the opponent's counter-plan that lowers that chance the most ('none helps': none lowers "
+       "it)"},
+      explain);
 }
 
-void PrintBacktest(std::ostream& out, const Scenario& scenario, const Answer& answer) {
+void PrintBacktest(std::ostream& out, const Scenario& scenario, const Answer& answer,
+                   bool explain) {
   bool any_known = false;
   for (const Issue& issue : scenario.issues) any_known = any_known || issue.known_outcome;
   if (!any_known) return;
@@ -206,17 +245,29 @@ void PrintBacktest(std::ostream& out, const Scenario& scenario, const Answer& an
     row.push_back(std::to_string(inside) + " of " + std::to_string(scored));
     rows.push_back(row);
   }
-  PrintTable(out, rows);
+  std::vector<std::string> meanings = {"the model"};
+  for (std::size_t issue = 0; issue < scenario.issues.size(); ++issue) {
+    meanings.push_back(
+        "how far the model's central forecast after decision rules lies from what happened, in "
+        "the issue's scale points ('-': no known outcome); before the rules in brackets where "
+        "they differ");
+  }
+  meanings.push_back(
+      "the average of those distances over the issues (before the rules in "
+      "brackets)");
+  meanings.push_back(
+      "on how many issues what happened lies between the forecast's 10% and 90% values");
+  PrintExplainedTable(out, rows, meanings, explain);
 }
 
-void PrintAnswer(std::ostream& out, const app::AnswerOutput& output) {
+void PrintAnswer(std::ostream& out, const app::AnswerOutput& output, bool explain = false) {
   const Scenario& scenario = output.input->scenario;
   const Answer& answer = output.answer;
   PrintHeading(out, scenario, answer);
-  PrintBaseline(out, scenario, answer);
-  PrintPlans(out, scenario, output.input->levers, answer);
-  PrintCheapest(out, output.input->levers, answer);
-  PrintBacktest(out, scenario, answer);
+  PrintBaseline(out, scenario, answer, explain);
+  PrintPlans(out, scenario, output.input->levers, answer, explain);
+  PrintCheapest(out, output.input->levers, answer, explain);
+  PrintBacktest(out, scenario, answer, explain);
   out << "\n5. Where the models disagree\n";
   for (const std::string& line : answer.disagreements) out << "- " << line << "\n";
   const std::string target = answer.target.text;
@@ -225,6 +276,7 @@ void PrintAnswer(std::ostream& out, const app::AnswerOutput& output) {
       << target << "\", statecraft optimize --target \"" << target
       << "\" --model NAME, statecraft sweep --plan PLAN --target \"" << target
       << "\", docs/levers.md.\n";
+  if (!explain) out << kExplainFooter;
 }
 
 // --format csv: the baseline forecast (section 1) in full precision, one row per model and issue.
@@ -277,6 +329,7 @@ void AddAnswerCommand(CLI::App& app) {
                    "draws per evaluation in the search for the cheapest plan")
       ->default_val(100);
   AddFormatOption(*command, options->format, {"table", "json", "csv"});
+  AddExplainOption(*command, options->explain);
   AddProgressOptions(*command, options->output);
   command->callback([options] {
     ProgressLine progress("answer", "models", options->output);
@@ -288,7 +341,7 @@ void AddAnswerCommand(CLI::App& app) {
     } else if (options->format == "csv") {
       PrintAnswerCsv(std::cout, output);
     } else {
-      PrintAnswer(std::cout, output);
+      PrintAnswer(std::cout, output, options->explain);
     }
   });
 }

@@ -65,12 +65,13 @@ ResultDocument OneSweepDocument(const Scenario& scenario, const Json& result,
                                  Value(At(own, "q90"))});
   }
   document.Table(
-      rows, {kIssueMeaning,
-             "the outcome after decision rules that one draw in ten ends at or below (the low end)",
-             "the outcome after decision rules that half the draws end at or below",
-             "the outcome after decision rules that one draw in ten ends at or above (the high end)",
-             "the average outcome after decision rules over the draws",
-             "the median of the model's own forecast, before any decision rule"});
+      rows,
+      {kIssueMeaning,
+       "the outcome after decision rules that one draw in ten ends at or below (the low end)",
+       "the outcome after decision rules that half the draws end at or below",
+       "the outcome after decision rules that one draw in ten ends at or above (the high end)",
+       "the average outcome after decision rules over the draws",
+       "the median of the model's own forecast, before any decision rule"});
   std::vector<std::vector<double>> medians;
   for (const Issue& issue : scenario.issues) {
     medians.push_back({NumberOf(At(At(issues, issue.name), "median"))});
@@ -340,8 +341,7 @@ ResultDocument OptimizeDocument(const Scenario& scenario, const Json& result) {
                      : "") +
                 "; the closest:\n");
   const Json& closest = At(result, "closest");
-  AddEvaluations(document, "plan", "closest", target,
-                 closest.is_array() ? closest : Json::array());
+  AddEvaluations(document, "plan", "closest", target, closest.is_array() ? closest : Json::array());
   std::vector<const Json*> shown;
   if (closest.is_array()) {
     for (const Json& evaluation : closest) shown.push_back(&evaluation);

@@ -38,20 +38,34 @@ std::string CsvField(const Json& value) {
 // The meanings under a table, after a blank line: "  name  meaning", names padded to the widest;
 // neighbouring columns of the same meaning (one per issue, say) share a line, "a, b, c  meaning".
 void PrintMeanings(std::ostream& out, const ExplainedTable& table) {
-  std::vector<std::pair<std::string, std::string>> lines;
+  struct Line {
+    std::string names;
+    std::string meaning;
+    int columns = 0;
+    std::string last;
+  };
+  std::vector<Line> lines;
   for (std::size_t c = 0; c < table.meanings.size(); ++c) {
     const std::string& name = table.rows.front()[c];
     if (c > 0 && table.meanings[c] == table.meanings[c - 1]) {
-      lines.back().first += ", " + name;
+      lines.back().names += ", " + name;
+      ++lines.back().columns;
+      lines.back().last = name;
     } else {
-      lines.emplace_back(name, table.meanings[c]);
+      lines.push_back({name, table.meanings[c], 1, name});
     }
   }
+  // More than three columns of one meaning (a column per model): the first and the last.
+  for (auto& line : lines) {
+    if (line.columns > 3)
+      line.names = line.names.substr(0, line.names.find(',')) + " ... " + line.last;
+  }
   std::size_t width = 0;
-  for (const auto& line : lines) width = std::max(width, line.first.size());
+  for (const Line& line : lines) width = std::max(width, line.names.size());
   out << "\n";
-  for (const auto& [names, meaning] : lines) {
-    out << "  " << names << std::string(width - names.size() + 2, ' ') << meaning << "\n";
+  for (const Line& line : lines) {
+    out << "  " << line.names << std::string(width - line.names.size() + 2, ' ') << line.meaning
+        << "\n";
   }
 }
 
@@ -88,7 +102,16 @@ void PrintDocument(std::ostream& out, const ResultDocument& document, bool expla
     if (explain) PrintMeanings(out, table);
     after_meanings = explain;
   }
-  if (tables && !explain) out << "\n(--explain says what each column means)\n";
+  if (tables && !explain) out << kExplainFooter;
+}
+
+void PrintExplainedTable(std::ostream& out, TextTable rows, std::vector<std::string> meanings,
+                         bool explain) {
+  ResultDocument document;
+  document.Table(std::move(rows), std::move(meanings));
+  const auto& table = std::get<ExplainedTable>(document.blocks.front());
+  PrintTable(out, table.rows);
+  if (explain) PrintMeanings(out, table);
 }
 
 void PrintCsv(std::ostream& out, const CsvTable& table) {

@@ -56,6 +56,13 @@ void PrintDocument(std::ostream& out, const ResultDocument& document, bool expla
 // in "\n". Numbers are written in the shortest form that reads back as the same double.
 void PrintCsv(std::ostream& out, const CsvTable& table);
 
+// One table alone with its meanings under it (`explain`), as PrintDocument prints a table, for a
+// command that prints its tables as it goes; it prints kExplainFooter once when not `explain`.
+// std::logic_error as ResultDocument::Table.
+void PrintExplainedTable(std::ostream& out, TextTable rows, std::vector<std::string> meanings,
+                         bool explain);
+inline constexpr const char* kExplainFooter = "\n(--explain says what each column means)\n";
+
 // Prints the document as --format table|csv asks (`explain`: PrintDocument).
 void PrintResult(std::ostream& out, const ResultDocument& document, const std::string& format,
                  bool explain = false);

@@ -79,8 +79,7 @@ void AddRunCommand(CLI::App& app) {
     if (options->format == "json") {
       PrintJson(std::cout, json);
     } else {
-      PrintResult(std::cout, RunDocument(output.scenario, json), options->format,
-                  options->explain);
+      PrintResult(std::cout, RunDocument(output.scenario, json), options->format, options->explain);
     }
     std::cout.flush();
     PrintSaved(output.saved, options->output);

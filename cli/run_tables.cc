@@ -64,7 +64,8 @@ ResultDocument RunDocument(const Scenario& scenario, const Json& result) {
   if (!rounds.is_array() || rounds.empty()) throw InputError("the run's result holds no rounds");
   head << "\nscenario: " << scenario.name << "\nrounds: " << rounds.size() - 1 << "\n\n";
   document.Text(head.str());
-  TextTable rows = {{"issue", kOutcomeAfterRules, kModelBeforeRules, "status quo", "known outcome"}};
+  TextTable rows = {
+      {"issue", kOutcomeAfterRules, kModelBeforeRules, "status quo", "known outcome"}};
   for (const Issue& issue : scenario.issues) {
     rows.push_back({issue.name, OutcomeText(result, "outcome", issue.name),
                     OutcomeText(result, "unconstrained_outcome", issue.name), StatusQuo(issue),

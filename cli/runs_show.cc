@@ -114,10 +114,9 @@ ResultDocument OutcomeDocument(const Json& outcomes) {
   document.csv = OutcomeTable(outcomes);
   TextTable rows = AsText(document.csv);
   rows.front() = {"model", "issue", kOutcomeAfterRules, kModelBeforeRules};
-  document.Table(rows,
-                 {"the model that forecast", kIssueMeaning,
-                  kOutcomeAfterRulesMeaning + std::string(" (a sweep's: the median draw)"),
-                  kModelBeforeRulesMeaning});
+  document.Table(rows, {"the model that forecast", kIssueMeaning,
+                        kOutcomeAfterRulesMeaning + std::string(" (a sweep's: the median draw)"),
+                        kModelBeforeRulesMeaning});
   return document;
 }
 

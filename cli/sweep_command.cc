@@ -83,8 +83,7 @@ void AddSweepCommand(CLI::App& app) {
       PrintJson(std::cout, json);
     } else {
       PrintResult(std::cout, SweepDocument(output.input->scenario, json, options->issue),
-                  options->format,
-                  options->explain);
+                  options->format, options->explain);
     }
     std::cout.flush();
     PrintSaved(output.saved, options->output);

@@ -77,8 +77,8 @@ Scenario AnchoredScenario() {
   delay.scale_low = -5;
   delay.scale_high = 15;
   // Declared out of order: the note sorts them.
-  delay.anchors = {{15, "fifteen years late"}, {-5, "five years early"}, {0, "on time"},
-                   {5, "five years late"}};
+  delay.anchors = {
+      {15, "fifteen years late"}, {-5, "five years early"}, {0, "on time"}, {5, "five years late"}};
   Issue plain;
   plain.name = "plain";
   scenario.issues = {delay, plain};
