@@ -27,6 +27,7 @@ struct BacktestOptions {
   InputOptions input;
   std::vector<std::string> models;
   std::string format;
+  bool explain = false;
   OutputOptions output;
   std::string train;  // --train FILE: fit on it, score the FILE
   bool model_error = true;
@@ -39,12 +40,40 @@ std::vector<BacktestModel> ChosenModels(const std::vector<std::string>& specs) {
   return models;
 }
 
+// The meanings of the distribution-score columns shared by every backtest's scores table, from
+// "CRPS" on: `unit` is what errors are measured in, `thresholds` the "within" columns'.
+std::vector<std::string> DistributionMeanings(const std::string& unit,
+                                              const std::vector<int>& thresholds) {
+  std::vector<std::string> meanings = {
+      "continuous ranked probability score: the error of the whole forecast distribution, in " +
+          unit + " (for a forecast without spread, its error); lower is better",
+      "the share of what happened that fell inside the forecast's central 50% interval; a "
+      "well-calibrated forecast covers 50%",
+      "the same for the central 80% interval (a well-calibrated forecast covers 80%)",
+      "the same for the central 90% interval (a well-calibrated forecast covers 90%)"};
+  for (int threshold : thresholds) {
+    meanings.push_back("the share of issues whose forecast lay within " +
+                       std::to_string(threshold) + (unit.front() == '%' ? "" : " ") + unit +
+                       " of what happened");
+  }
+  meanings.push_back(
+      "yes: neither the model nor its error was fitted on the issues it is scored on; no: "
+      "in-sample, so the scores flatter the model");
+  return meanings;
+}
+
+std::vector<int> Thresholds(const std::map<int, double>& share_within) {
+  std::vector<int> thresholds;
+  for (const auto& [threshold, share] : share_within) thresholds.push_back(threshold);
+  return thresholds;
+}
+
 std::string Interval(double low, double high) {
   if (std::isnan(low)) return "n/a (one scenario)";
   return "[" + FormatNumber(low, 2) + ", " + FormatNumber(high, 2) + "]";
 }
 
-void PrintScores(const BacktestResult& result) {
+void PrintScores(const BacktestResult& result, bool explain) {
   std::cout << "issues scored: " << result.issues_scored << "\nmodel error: " << result.model_error
             << "\n\n";
   std::vector<std::vector<std::string>> rows = {{"model", "MAE", "95% interval",
@@ -77,12 +106,27 @@ void PrintScores(const BacktestResult& result) {
     row.push_back(score.out_of_sample ? "yes" : "no");
     rows.push_back(row);
   }
-  PrintTable(std::cout, rows);
+  const std::string& reference = result.reference;
+  std::vector<std::string> meanings = {
+      "the model scored (with its parameters where they are not the defaults)",
+      "mean absolute error: how far the forecast lay from what happened, on average over the "
+      "issues, in scale points; lower is better",
+      "the range that holds the model's true mean error with 95% confidence (issues of one "
+      "scenario or proposal counted together)",
+      "the model's mean error minus " + reference + "'s, in scale points: below 0, the model " +
+          "came closer to what happened than " + reference,
+      "the 95% interval of that difference: if it does not include 0, the difference is "
+      "unlikely to be chance"};
+  const std::vector<std::string> distribution = DistributionMeanings(
+      "scale points",
+      result.models.empty() ? std::vector<int>{} : Thresholds(result.models.front().share_within));
+  meanings.insert(meanings.end(), distribution.begin(), distribution.end());
+  PrintExplainedTable(std::cout, rows, meanings, explain);
 }
 
 // One scenario's scored issues: the coded outcome (with its range) and each model's forecast with
 // its central 80 % interval.
-void PrintIssueForecasts(const Scenario& scenario, const BacktestResult& result) {
+void PrintIssueForecasts(const Scenario& scenario, const BacktestResult& result, bool explain) {
   if (result.models.empty()) return;
   std::vector<std::vector<std::string>> rows = {{"issue", "coded outcome"}};
   for (const ModelScore& score : result.models) rows.front().push_back(score.label);
@@ -105,7 +149,14 @@ void PrintIssueForecasts(const Scenario& scenario, const BacktestResult& result)
     }
     rows.push_back(row);
   }
-  PrintTable(std::cout, rows);
+  std::vector<std::string> meanings = {
+      kIssueMeaning, "what happened, as the scenario codes it, with its range where it has one"};
+  for (std::size_t m = 0; m < result.models.size(); ++m) {
+    meanings.push_back(
+        "each model's forecast and, in brackets, its central 80% interval over the forecast "
+        "distribution");
+  }
+  PrintExplainedTable(std::cout, rows, meanings, explain);
 }
 
 std::string IntervalText(double low, double high, const std::string& missing) {
@@ -114,7 +165,7 @@ std::string IntervalText(double low, double high, const std::string& missing) {
 }
 
 // Per model, the scores of backtest deu as means over cases, in percent of each issue's range.
-void PrintGalleryDistributionScores(const GalleryBacktestResult& result) {
+void PrintGalleryDistributionScores(const GalleryBacktestResult& result, bool explain) {
   std::vector<std::vector<std::string>> rows = {
       {"model", "vs " + result.reference, "95% t-interval", "CRPS %", "cover 50%", "80%", "90%"}};
   for (const auto& [threshold, share] : result.models.front().share_within) {
@@ -141,12 +192,22 @@ void PrintGalleryDistributionScores(const GalleryBacktestResult& result) {
     row.push_back(score.out_of_sample ? "yes" : "no");
     rows.push_back(row);
   }
-  PrintTable(std::cout, rows);
+  const std::string& reference = result.reference;
+  std::vector<std::string> meanings = {
+      "the model scored",
+      "the model's mean error minus " + reference + "'s, in % of each issue's range, averaged " +
+          "over the cases: below 0, the model came closer to what happened than " + reference,
+      "the 95% interval of that difference over the cases (Student t): if it does not include 0, "
+      "the difference is unlikely to be chance"};
+  const std::vector<std::string> distribution = DistributionMeanings(
+      "% of the issue's range", Thresholds(result.models.front().share_within));
+  meanings.insert(meanings.end(), distribution.begin(), distribution.end());
+  PrintExplainedTable(std::cout, rows, meanings, explain);
 }
 
 // Per model: the mean error over cases (percent of each issue's range), its t-interval, and each
 // case's error; then per case, every scored issue with its coded outcome and every forecast.
-void PrintGalleryScores(const app::GalleryBacktestOutput& output) {
+void PrintGalleryScores(const app::GalleryBacktestOutput& output, bool explain) {
   const GalleryBacktestResult& result = output.scores;
   std::cout << "cases with a known outcome: " << result.cases
             << ", issues scored: " << result.issues_scored
@@ -166,9 +227,18 @@ void PrintGalleryScores(const app::GalleryBacktestOutput& output) {
     }
     rows.push_back(row);
   }
-  PrintTable(std::cout, rows);
+  std::vector<std::string> meanings = {
+      "the model scored",
+      "how far the forecast lay from what happened, in % of each issue's range, averaged over "
+      "the cases (each case counts once); lower is better",
+      "the range that holds the model's true mean error with 95% confidence (Student t over the "
+      "cases)"};
+  for (std::size_t c = 3; c < rows.front().size(); ++c) {
+    meanings.push_back("the model's mean error on the case, in % of each issue's range");
+  }
+  PrintExplainedTable(std::cout, rows, meanings, explain);
   std::cout << "\n";
-  PrintGalleryDistributionScores(result);
+  PrintGalleryDistributionScores(result, explain);
   for (std::size_t index = 0; index < result.models.front().cases.size(); ++index) {
     const GalleryCaseScore& first = result.models.front().cases[index];
     const GalleryCase* gallery_case = nullptr;
@@ -193,8 +263,15 @@ void PrintGalleryScores(const app::GalleryBacktestOutput& output) {
       }
       issue_rows.push_back(row);
     }
-    PrintTable(std::cout, issue_rows);
+    std::vector<std::string> meanings = {
+        "the case's scenario file", kIssueMeaning,
+        "what happened, as the case codes it, with its range where it has one"};
+    for (std::size_t m = 0; m < result.models.size(); ++m) {
+      meanings.push_back("each model's forecast, after decision rules");
+    }
+    PrintExplainedTable(std::cout, issue_rows, meanings, explain);
   }
+  if (!explain) std::cout << kExplainFooter;
 }
 
 // --format csv: the scores table in full precision, one row per model (`rules`: with or without
@@ -268,6 +345,7 @@ void AddBacktestCommand(CLI::App& app) {
                           "model to score, NAME or NAME:k=v,k=v "
                           "(repeatable; default: every model)");
   AddFormatOption(*deu_command, deu->format, {"table", "json", "csv"});
+  AddExplainOption(*deu_command, deu->explain);
   AddProgressOptions(*deu_command, deu->output);
   deu_command->add_option("--train", deu->train,
                           "fit the fitted models and the models' errors on this dataset and "
@@ -296,7 +374,8 @@ void AddBacktestCommand(CLI::App& app) {
       AddScoresCsv(table, output.scores, "");
       PrintCsv(std::cout, table);
     } else {
-      PrintScores(output.scores);
+      PrintScores(output.scores, deu->explain);
+      if (!deu->explain) std::cout << kExplainFooter;
     }
   });
 
@@ -307,6 +386,7 @@ void AddBacktestCommand(CLI::App& app) {
   flagship_command->add_option("-m,--model", flagship->models,
                                "model to score (repeatable; default: every model)");
   AddFormatOption(*flagship_command, flagship->format, {"table", "json", "csv"});
+  AddExplainOption(*flagship_command, flagship->explain);
   AddProgressOptions(*flagship_command, flagship->output);
   AddModelErrorOptions(*flagship_command, flagship->model_error, flagship->calibration);
   flagship_command->callback([flagship] {
@@ -337,14 +417,16 @@ void AddBacktestCommand(CLI::App& app) {
       PrintCsv(std::cout, table);
       return;
     }
+    const bool explain = flagship->explain;
     std::cout << "with decision rules\n";
-    PrintScores(output.scores);
+    PrintScores(output.scores, explain);
     std::cout << "\n";
-    PrintIssueForecasts(output.scenarios.front(), output.scores);
+    PrintIssueForecasts(output.scenarios.front(), output.scores, explain);
     std::cout << "\nwithout decision rules\n";
-    PrintScores(*output.without_decision_rules);
+    PrintScores(*output.without_decision_rules, explain);
     std::cout << "\n";
-    PrintIssueForecasts(output.scenarios.front(), *output.without_decision_rules);
+    PrintIssueForecasts(output.scenarios.front(), *output.without_decision_rules, explain);
+    if (!explain) std::cout << kExplainFooter;
   });
 
   auto gallery = std::make_shared<BacktestOptions>();
@@ -353,6 +435,7 @@ void AddBacktestCommand(CLI::App& app) {
   gallery_command->add_option("-m,--model", gallery->models,
                               "model to score (repeatable; default: every model)");
   AddFormatOption(*gallery_command, gallery->format, {"table", "json", "csv"});
+  AddExplainOption(*gallery_command, gallery->explain);
   AddModelErrorOptions(*gallery_command, gallery->model_error, gallery->calibration);
   gallery_command->callback([gallery] {
     app::GalleryBacktestRequest request;
@@ -365,7 +448,7 @@ void AddBacktestCommand(CLI::App& app) {
     } else if (gallery->format == "csv") {
       PrintCsv(std::cout, GalleryCsv(output.scores));
     } else {
-      PrintGalleryScores(output);
+      PrintGalleryScores(output, gallery->explain);
     }
   });
 }
