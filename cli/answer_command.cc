@@ -260,7 +260,8 @@ void PrintBacktest(std::ostream& out, const Scenario& scenario, const Answer& an
   PrintExplainedTable(out, rows, meanings, explain);
 }
 
-void PrintAnswer(std::ostream& out, const app::AnswerOutput& output, bool explain = false) {
+// `alone`: `statecraft` with no command, whose footer names the command that takes --explain.
+void PrintAnswer(std::ostream& out, const app::AnswerOutput& output, bool explain, bool alone) {
   const Scenario& scenario = output.input->scenario;
   const Answer& answer = output.answer;
   PrintHeading(out, scenario, answer);
@@ -276,7 +277,11 @@ void PrintAnswer(std::ostream& out, const app::AnswerOutput& output, bool explai
       << target << "\", statecraft optimize --target \"" << target
       << "\" --model NAME, statecraft sweep --plan PLAN --target \"" << target
       << "\", docs/levers.md.\n";
-  if (!explain) out << kExplainFooter;
+  if (alone) {
+    out << "\n(statecraft answer --explain says what each column means)\n";
+  } else if (!explain) {
+    out << kExplainFooter;
+  }
 }
 
 // --format csv: the baseline forecast (section 1) in full precision, one row per model and issue.
@@ -311,7 +316,7 @@ int RunDefaultAnswer(std::ostream& out) {
   const app::AnswerOutput output = Unwrap(
       app::ComputeAnswer(RequestOf(AnswerCommandOptions{}), ProgressContext(nullptr, progress)));
   progress.Finish();
-  PrintAnswer(out, output);
+  PrintAnswer(out, output, false, true);
   return 0;
 }
 
@@ -341,7 +346,7 @@ void AddAnswerCommand(CLI::App& app) {
     } else if (options->format == "csv") {
       PrintAnswerCsv(std::cout, output);
     } else {
-      PrintAnswer(std::cout, output, options->explain);
+      PrintAnswer(std::cout, output, options->explain, false);
     }
   });
 }
