@@ -10,7 +10,7 @@ import { probabilityBars, kPalette } from '../charts.js';
 import { dataTable } from '../table.js';
 import { jobPanel } from '../jobs.js';
 import { modelPicker, drawsInput } from '../pickers.js';
-import { resultBlock, markStale, modelErrorNote, modelErrorTag } from '../results.js';
+import { resultBlock, markStale, modelErrorNote, modelErrorTag, modelErrorSizes } from '../results.js';
 import { button, textArea } from '../inputs.js';
 import { issueNames, parseTarget } from '../scenario_doc.js';
 
@@ -74,7 +74,8 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
   const parts = [h('div', { class: 'question-block' },
     h('h2', { class: 'question-text', text: asked.text || `Can ${asked.target} be reached?` }),
     h('p', { class: 'result-meta', text: `target ${asked.target} with probability ≥ ${formatPercent(asked.probability ?? 0.8)}${asked.budget !== undefined ? ` within a budget of ${formatNumber(asked.budget, 2)}` : ''} · models ${models.join(', ')} · ${whatif.draws} draws per plan` }),
-    h('p', { class: 'result-meta', dataset: { role: 'model-error' }, text: `Probabilities ${modelErrorNote(whatif)}` }))];
+    h('p', { class: 'result-meta', dataset: { role: 'model-error' }, text: `Probabilities ${modelErrorNote(whatif)}` }),
+    modelErrorSizes(whatif))];
   const reached = optimisations.filter((item) => item.result && item.result.best);
   const cheapest = reached.length ? reached.reduce((a, b) => (b.result.best.cost < a.result.best.cost ? b : a)) : null;
   const headline = h('div', { class: 'answer-grid' },

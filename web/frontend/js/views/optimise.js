@@ -8,7 +8,7 @@ import { probabilityBars } from '../charts.js';
 import { dataTable } from '../table.js';
 import { jobPanel } from '../jobs.js';
 import { modelPicker, targetPicker, drawsInput } from '../pickers.js';
-import { resultBlock, markStale, modelErrorNote } from '../results.js';
+import { resultBlock, markStale, modelErrorNote, modelErrorSizes } from '../results.js';
 import { button } from '../inputs.js';
 
 let root = null;
@@ -28,6 +28,7 @@ export function optimiseResult(result, revision, runId, role = 'optimise-result'
     `${result.candidates} plans within budget, ${result.evaluated} evaluated, ${result.counter_plans} counter-plans · baseline ${formatPercent(result.baseline_probability, 1)}` +
     (runId ? ` · saved as run ${runId}` : '') }));
   parts.push(h('p', { class: 'result-meta', dataset: { role: 'model-error' }, text: `Probabilities ${modelErrorNote(result)}` }));
+  parts.push(modelErrorSizes(result));
   const plans = result.best ? [result.best, ...result.runners_up] : (result.closest || []);
   if (result.best) {
     const best = result.best;
