@@ -91,7 +91,7 @@ export function modelErrorSizes(result, issue) {
   const joined = items.flatMap((item, k) => (k ? [' · ', item] : [item]));
   return h('p', { class: 'result-meta error-sizes', dataset: { role: 'model-error-size' } },
     `Each model's own error${where}: `, ...joined,
-    ` — 80 % of its misses fall within, learned on ${learned}, ${fitted ? 'in sample (this scenario was part of the fit)' : 'out of sample'}.`);
+    ` — 80 % of ${sizes.length > 1 ? 'each model\'s' : 'its'} misses fall within, learned on ${learned}, ${fitted ? 'in sample (this scenario was part of the fit)' : 'out of sample'}.`);
 }
 
 // Where a forecast did not settle (its rounds cycle), the range its outcome keeps moving in:

@@ -2,7 +2,7 @@
 // probability under every chosen model, against the opponent's best counter-levers (POST
 // /api/optimize as a job). Shown as the server computed it: the answer first, then the search.
 
-import { h, viewHeader, card, formatNumber, formatPercent, notice, leversText } from '../dom.js';
+import { h, viewHeader, card, formatNumber, formatPercent, notice, leversText, leversDescribed } from '../dom.js';
 import { app, on, documentForServer, question } from '../state.js';
 import { probabilityBars } from '../charts.js';
 import { dataTable } from '../table.js';
@@ -35,6 +35,7 @@ export function optimiseResult(result, revision, runId, role = 'optimise-result'
     parts.push(h('div', { class: 'answer-card', dataset: { role: 'best', outcome: 'best' } },
       h('div', { class: 'answer-label', text: 'Cheapest plan' }),
       h('div', { class: 'answer-value', dataset: { field: 'levers' }, text: leversText(best.levers) }),
+      leversDescribed(best.levers),
       h('dl', { class: 'facts' },
         h('dt', { text: 'Cost' }), h('dd', { dataset: { field: 'cost' }, text: formatNumber(best.cost, 2) }),
         h('dt', { text: 'P(target) without a counter' }), h('dd', { dataset: { field: 'probability' }, text: formatPercent(best.probability, 1) }),
