@@ -42,7 +42,7 @@ function questionCard() {
   return card('The question',
     h('div', { class: 'form-grid' },
       h('label', { class: 'field wide', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Question' }), text),
-      h('div', { class: 'field', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Target' }), h('span', { class: 'inline' }, issue, direction, value)),
+      h('div', { class: 'field span-2', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Target' }), h('span', { class: 'inline' }, issue, direction, value)),
       h('label', { class: 'field', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Required probability' }), probability),
       h('label', { class: 'field', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Budget' }), budget)),
     app.questionInFile ? null : h('p', { class: 'hint', text: 'This server does not keep the question in the scenario file; it is kept in this page.' }));
