@@ -5,10 +5,10 @@
 #include "statecraft/analysis/distributed.h"
 #include "statecraft/analysis/uncertainty.h"
 #include "statecraft/app/draw_progress.h"
-#include "statecraft/app/search_progress.h"
 #include "statecraft/app/lever_json.h"
 #include "statecraft/app/run_commands.h"
 #include "statecraft/app/saved_sweep.h"
+#include "statecraft/app/search_progress.h"
 
 namespace statecraft::app {
 namespace {

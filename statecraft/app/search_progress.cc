@@ -41,8 +41,10 @@ void SearchDrawProgress::Searching(std::size_t candidates, std::size_t counter_p
 void SearchDrawProgress::PlansWeighed(std::size_t weighed) {
   std::lock_guard<std::mutex> lock(mutex_);
   reported_.plans_weighed = static_cast<std::int64_t>(weighed);
-  const std::int64_t remaining = std::max<std::int64_t>(reported_.plans - reported_.plans_weighed, 0);
-  const std::int64_t cases = remaining * (1 + counter_plans_) + (runners_up_ + 1) * (counter_plans_ + 2);
+  const std::int64_t remaining =
+      std::max<std::int64_t>(reported_.plans - reported_.plans_weighed, 0);
+  const std::int64_t cases =
+      remaining * (1 + counter_plans_) + (runners_up_ + 1) * (counter_plans_ + 2);
   reported_.draws_at_most =
       std::min(reported_.draws_at_most, done_.load() + cases * draws_per_case_);
   Report();
