@@ -182,6 +182,7 @@ OptimizeResult Optimize(const Scenario& scenario, const LeverSet& levers,
       EnumeratePlans(scenario, levers, true, levers.counter.budget, options.max_candidates)};
   result.candidates = space.candidates.size();
   result.counter_plans = space.counter_plans.size();
+  if (options.searching) options.searching(result.candidates, result.counter_plans);
   CaseDrawer drawer(scenario, levers, models, options);
   PlanCase baseline = drawer.MakeCase({}, {});
   drawer.DrawAll(baseline);

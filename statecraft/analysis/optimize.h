@@ -58,6 +58,10 @@ struct OptimizeOptions {
   // Called after each candidate plan is weighed, with (plans weighed, plans within the budget);
   // the search usually ends well before the last. May be empty.
   std::function<void(std::size_t, std::size_t)> progress;
+  // Called once before the search, with (plans within the budget, counter-plans within the
+  // opponent's budget): with the draws per case and the models, what bounds the draws the search
+  // can spend. May be empty.
+  std::function<void(std::size_t, std::size_t)> searching;
   // Polled between plans; when it returns true the search stops and the result is marked
   // cancelled (incomplete). May be empty.
   std::function<bool()> cancelled;

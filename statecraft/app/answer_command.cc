@@ -62,7 +62,9 @@ Json AnswerOutputToJson(const AnswerOutput& output) {
   out["draws"] = answer.sweep.draws;
   out["optimize_draws"] = answer.optimize.sweep.draws;
   out["seed"] = answer.sweep.seed;
-  out["model_error"] = ModelErrorToJson(answer.sweep);
+  std::vector<std::string> labels;
+  for (const ModelAnswer& item : answer.answers) labels.push_back(item.model);
+  out["model_error"] = ModelErrorToJson(answer.sweep, scenario, labels);
   Json models = Json::object();
   for (std::size_t m = 0; m < answer.answers.size(); ++m) {
     const ModelAnswer& item = answer.answers[m];

@@ -35,12 +35,24 @@ class StoreAccess {
   std::shared_ptr<RunStore> store_;
 };
 
+// The progress of a search that may end early (optimize): the draws computed so far and an upper
+// bound on the draws it computes in all, which tightens as plans are weighed (the search usually
+// stops well below it); the plans weighed out of those within the budget.
+struct SearchProgress {
+  std::int64_t draws_done = 0;
+  std::int64_t draws_at_most = 0;
+  std::int64_t plans_weighed = 0;
+  std::int64_t plans = 0;
+};
+
 struct Context {
   std::string program_version = "statecraft";
   // Where run, compare, whatif, sweep and optimize save their results; null: nothing is saved.
   StoreAccess* save_to = nullptr;
   // Called as a long command goes, with (steps done, steps in all); may be empty.
   std::function<void(int, int)> progress;
+  // Called as a search (optimize) goes, in draws, besides `progress` (in plans); may be empty.
+  std::function<void(const SearchProgress&)> search_progress;
   // Polled between steps, and between a few draws of a sweep; true stops the command, which then
   // fails with ErrorCode::kCancelled.
   std::function<bool()> cancelled;

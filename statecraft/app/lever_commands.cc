@@ -8,6 +8,7 @@
 #include "statecraft/app/lever_json.h"
 #include "statecraft/app/run_commands.h"
 #include "statecraft/app/saved_sweep.h"
+#include "statecraft/app/search_progress.h"
 
 namespace statecraft::app {
 namespace {
@@ -299,16 +300,13 @@ Outcome<OptimizeOutput> Optimize(const PreparedOptimize& prepared, const Context
     CheckCancelled(context);
     OptimizeOptions watched = prepared.options;
     watched.sweep.cancelled = context.cancelled;
-    watched.progress = [&context](std::size_t weighed, std::size_t candidates) {
-      if (context.progress) {
-        context.progress(static_cast<int>(weighed),
-                         static_cast<int>(std::max<std::size_t>(candidates, 1)));
-      }
-    };
+    SearchDrawProgress progress(context, prepared.models.size(), prepared.options);
+    progress.Watch(watched);
     watched.cancelled = context.cancelled;
     output.result = statecraft::Optimize(prepared.input->scenario, prepared.input->levers,
                                          prepared.models, watched);
     if (output.result.cancelled) throw RequestError(ErrorCode::kCancelled, "cancelled");
+    progress.Finish();
     output.saved = SaveRun(context, [&](RunStore& store) {
       RunHeader header =
           MakeRunHeader("optimize", prepared.models, prepared.options.sweep.seed, context);
@@ -338,6 +336,9 @@ Outcome<OptimizeOutput> Optimize(const OptimizeRequest& request, const Context& 
 
 Json OptimizeOutputToJson(const OptimizeOutput& output) {
   Json json = OptimizeToJson(output.result, output.options, output.models);
+  std::vector<std::string> labels;
+  for (const ModelChoice& model : output.models) labels.push_back(ModelLabel(model));
+  json["model_error"] = ModelErrorToJson(output.options.sweep, output.input->scenario, labels);
   // Whose counter-levers were weighed, so that a saved optimisation tells it without its file.
   if (!output.input->levers.counter.owner.empty()) {
     json["opponent"] = output.input->levers.counter.owner;

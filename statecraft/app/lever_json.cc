@@ -1,5 +1,10 @@
 #include "statecraft/app/lever_json.h"
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "statecraft/analysis/model_error.h"
 #include "statecraft/analysis/sweep_error.h"
 #include "statecraft/analysis/uncertainty.h"
 
@@ -55,17 +60,66 @@ Json ModelErrorToJson(const SweepOptions& options) {
   return {{"calibration", options.calibration->name}, {"source", options.calibration->source}};
 }
 
+Json ModelErrorSizeJson(const Calibration* calibration, const std::string& label,
+                        const Scenario& scenario) {
+  if (calibration == nullptr) return nullptr;
+  std::string entry;
+  const std::shared_ptr<const ModelError> error = calibration->Find(label, &entry);
+  if (error == nullptr || error->standardized.empty()) return nullptr;
+  const std::vector<double>& z = error->standardized;  // ascending
+  const auto n = static_cast<double>(z.size());
+  // The p-quantile as docs/calibration.md defines it: the smallest z_k with F(z_k) >= p.
+  auto quantile = [&z, n](double p) {
+    const auto index = static_cast<std::size_t>(std::max(std::ceil(p * n) - 1.0, 0.0));
+    return z[std::min(index, z.size() - 1)];
+  };
+  double mean_absolute = 0.0;
+  for (const double value : z) mean_absolute += std::abs(value);
+  mean_absolute /= n;
+  Json issues = Json::object();
+  for (int issue = 0; issue < scenario.IssueCount(); ++issue) {
+    const Issue& declared = scenario.issues[issue];
+    const double scale =
+        (declared.scale_high - declared.scale_low) *
+        (error->scale_intercept + error->scale_slope * ErrorSpread(scenario, issue));
+    issues[declared.name] = {{"half_width_80", scale * (quantile(0.9) - quantile(0.1)) / 2},
+                             {"mean_absolute_error", scale * mean_absolute}};
+  }
+  return {{"entry", entry},
+          {"fitted_on_scenario", calibration->FittedOn(scenario.name)},
+          {"issues", issues}};
+}
+
+Json ModelErrorToJson(const SweepOptions& options, const Scenario& scenario,
+                      const std::vector<std::string>& labels) {
+  Json out = ModelErrorToJson(options);
+  if (out.is_null()) return out;
+  Json models = Json::object();
+  for (const std::string& label : labels) {
+    models[label] = ModelErrorSizeJson(options.calibration.get(), label, scenario);
+  }
+  out["models"] = models;
+  return out;
+}
+
 namespace {
 
 Json SweepJson(const SweepResult& result, const SweepOptions& options,
                const std::optional<Target>& target, int driver_count,
-               const std::vector<IssueError>& errors, const std::string& entry) {
+               const std::vector<IssueError>& errors, const std::string& entry,
+               const Json& size = nullptr) {
   Json out;
   out["draws"] = result.draws;
   out["seed"] = options.seed;
   out["distribution"] = DistributionName(options.distribution);
   out["model_error"] = entry.empty() ? Json(nullptr) : ModelErrorToJson(options);
-  if (!entry.empty()) out["model_error"]["entry"] = entry;
+  if (!entry.empty()) {
+    out["model_error"]["entry"] = entry;
+    if (!size.is_null()) {
+      out["model_error"]["fitted_on_scenario"] = size["fitted_on_scenario"];
+      out["model_error"]["issues"] = size["issues"];
+    }
+  }
   auto error_of = [&](int issue) { return entry.empty() ? IssueError() : errors[issue]; };
   Json issues = Json::object();
   Json drivers = Json::object();
@@ -91,9 +145,11 @@ Json SweepToJson(const Scenario& scenario, const SweepResult& result, const Swee
                  const std::optional<Target>& target, int driver_count, const ModelChoice& model,
                  const SweepPlan& plan) {
   std::string entry;
-  const std::vector<IssueError> errors = BindIssueErrors(
-      options.calibration.get(), ModelLabel(model), ScenarioForError(scenario, plan), &entry);
-  return SweepJson(result, options, target, driver_count, errors, entry);
+  const Scenario for_error = ScenarioForError(scenario, plan);
+  const std::vector<IssueError> errors =
+      BindIssueErrors(options.calibration.get(), ModelLabel(model), for_error, &entry);
+  return SweepJson(result, options, target, driver_count, errors, entry,
+                   ModelErrorSizeJson(options.calibration.get(), ModelLabel(model), for_error));
 }
 
 Json SweepToJson(const Scenario& scenario, const SweepResult& result, const SweepOptions& options,
@@ -109,7 +165,11 @@ Json WhatifToJson(const Scenario& scenario, const WhatifResult& result,
   out["draws"] = options.draws;
   out["seed"] = options.seed;
   out["distribution"] = DistributionName(options.distribution);
-  out["model_error"] = ModelErrorToJson(options);
+  std::vector<std::string> labels;
+  if (!result.cases.empty()) {
+    for (const WhatifCell& cell : result.cases.front().cells) labels.push_back(cell.model);
+  }
+  out["model_error"] = ModelErrorToJson(options, scenario, labels);
   if (result.target) out["target"] = result.target->text;
   if (!result.counter.empty()) out["counter_levers"] = AppliedLeversToJson(result.counter);
   Json cases = Json::array();

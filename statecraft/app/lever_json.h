@@ -22,6 +22,18 @@ Json QuantilesToJson(const Quantiles& quantiles);
 Json DriversToJson(const std::vector<Driver>& drivers);
 // {"calibration": name, "source": words} of the options' calibration, or null (no model error).
 Json ModelErrorToJson(const SweepOptions& options);
+// The same with how large each model's own error is on each issue of `scenario` (`labels`: the
+// models' labels): "models": {label: ModelErrorSizeJson}.
+Json ModelErrorToJson(const SweepOptions& options, const Scenario& scenario,
+                      const std::vector<std::string>& labels);
+// How large a model's own error is on each issue of `scenario`, in the issue's points
+// (docs/calibration.md, "The error model"): the error R · s(x) · Z before clamping at the scale's
+// ends, for the issue's spread x. {"entry": the calibration entry used, "fitted_on_scenario":
+// whether the scenario was part of the fit, "issues": {name: {"half_width_80": half the width of
+// the central 80 % of the error, "mean_absolute_error": the mean of |R · s(x) · Z|}}}; null when
+// the calibration is null or holds no error for the model.
+Json ModelErrorSizeJson(const Calibration* calibration, const std::string& label,
+                        const Scenario& scenario);
 // {"draws", "seed", "distribution", "model_error", "issues": {name: quantiles and
 //  "unconstrained"}, "target"?, "probability"?, "deals_struck_share"?, "drivers": {issue: [...]}}.
 // The quantiles and the probability include the model's error from options.calibration, scaled

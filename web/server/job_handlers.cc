@@ -68,7 +68,8 @@ HttpResponse HandleSweep(ServerState& state, const HttpRequest& request) {
   return JobAccepted(*job, run_id);
 }
 
-// POST /api/optimize: steps are the candidate plans weighed.
+// POST /api/optimize: steps are draws, out of an upper bound that falls as plans are weighed
+// (JobManager::ToJson).
 HttpResponse HandleOptimize(ServerState& state, const HttpRequest& request) {
   const Json body = ParseBody(request);
   app::PreparedOptimize prepared = Unwrap(app::PrepareOptimize(app::DecodeOptimizeRequest(body)));

@@ -20,6 +20,10 @@ std::shared_ptr<Job> JobManager::Start(const std::string& kind, app::Context con
     raw->steps_total = std::max(total, 1);
     raw->steps_done = done;
   };
+  context.search_progress = [raw](const app::SearchProgress& progress) {
+    std::lock_guard<std::mutex> lock(raw->mutex);
+    raw->search = progress;
+  };
   context.cancelled = [raw] { return raw->cancel.load(); };
   context.run_started = [raw](std::int64_t id) {
     std::lock_guard<std::mutex> lock(raw->mutex);
@@ -89,6 +93,18 @@ Json JobManager::ToJson(Job& job) {
            {"steps_done", job.steps_done.load()},
            {"steps_total", total},
            {"progress", total > 0 ? static_cast<double>(job.steps_done) / total : 1.0}};
+  if (job.search) {
+    const app::SearchProgress& search = *job.search;
+    out["steps_done"] = search.draws_done;
+    out["steps_total"] = search.draws_at_most;
+    out["steps_total_is_bound"] = true;
+    out["progress"] = search.draws_at_most > 0 ? static_cast<double>(search.draws_done) /
+                                                     static_cast<double>(search.draws_at_most)
+                                               : 0.0;
+    if (job.status == "done") out["progress"] = 1.0;
+    out["plans_weighed"] = search.plans_weighed;
+    out["plans"] = search.plans;
+  }
   if (job.run_id > 0) out["run_id"] = job.run_id;
   if (job.status == "done") out["result"] = job.result;
   if (job.status == "failed") {

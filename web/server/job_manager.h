@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -25,8 +26,10 @@ struct Job {
   std::atomic<int> steps_done{0};
   std::atomic<int> steps_total{1};
   std::atomic<bool> cancel{false};
-  std::mutex mutex;                // guards status, result, error, run_id
+  std::mutex mutex;                // guards status, result, error, run_id, search
   std::string status = "running";  // running, done, cancelled, failed
+  // A search's progress in draws (optimize), which then replaces the steps (plans) in ToJson.
+  std::optional<app::SearchProgress> search;
   Json result;
   app::Error error;
   std::int64_t run_id = 0;
@@ -55,7 +58,9 @@ class JobManager {
   void StopAll();
 
   // {"id", "kind", "status", "steps_done", "steps_total", "progress", "run_id"?, "result"? (done),
-  //  "error"? and "code"? (failed)}
+  //  "error"? and "code"? (failed)}. A search (optimize) counts its steps in draws: "steps_total"
+  // is then an upper bound that falls as plans are weighed ("steps_total_is_bound": true; at the
+  // end it is the draws computed), with "plans_weighed" of "plans" within the budget.
   static Json ToJson(Job& job);
 
  private:

@@ -29,7 +29,7 @@ export async function api(method, path, body, signal) {
 }
 
 // What one step of a job counts, per kind of job (docs/web.md, "Progress").
-const kStepUnits = { sweep: 'draws', whatif: 'draws', optimize: 'plans', answer: 'models' };
+const kStepUnits = { sweep: 'draws', whatif: 'draws', optimize: 'draws', answer: 'models' };
 
 // The progress of a polled job, in its steps (draws of a sweep or what-if). The rate counts from
 // the first poll, so that a resumed sweep's saved draws do not inflate it.
@@ -43,6 +43,11 @@ function progressOf(job, first, elapsed) {
     fraction: job.progress,
     rate,
     secondsLeft: rate > 0 ? (job.steps_total - job.steps_done) / rate : NaN,
+    // An optimisation's total is an upper bound that falls as it weighs plans (docs/web.md), and
+    // so is its time left.
+    bound: job.steps_total_is_bound === true,
+    plansWeighed: job.plans_weighed,
+    plans: job.plans,
     status: job.status,
     elapsed,
   };

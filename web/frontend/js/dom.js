@@ -60,6 +60,15 @@ export function leversText(levers) {
   return levers.map((lever) => `${lever.lever}=${formatNumber(lever.magnitude, 2)}`).join(' + ');
 }
 
+// What each lever of a plan does, in the scenario's words: "L1 = 20 (unit): description" per
+// lever, for a reader who does not know the levers by name. Null for no lever.
+export function leversDescribed(levers) {
+  if (!levers || !levers.length) return null;
+  return h('ul', { class: 'lever-descriptions' }, levers.map((lever) => h('li', {},
+    h('strong', { text: `${lever.lever} = ${formatNumber(lever.magnitude, 2)}${lever.unit ? ` ${lever.unit}` : ''}` }),
+    lever.description ? `: ${lever.description}` : '')));
+}
+
 // Offers `text` as a file download.
 export function download(fileName, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));

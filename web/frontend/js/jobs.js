@@ -26,19 +26,31 @@ export function jobPanel(role) {
     bar.value = progress.fraction;
     statusText.textContent = progress.status;
     element.dataset.status = progress.status;
-    // An optimisation that stopped early ends with every plan counted as done: once it is over,
-    // "1,024 of 1,024 plans" would overstate it (its result says how many it weighed).
-    const stepsOver = progress.unit === 'plans' && progress.status !== 'running';
-    const parts = stepsOver ? [] : [`${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} ${progress.unit}`];
-    if (progress.status === 'running') {
+    const running = progress.status === 'running';
+    const done = progress.done.toLocaleString('en');
+    const total = progress.total.toLocaleString('en');
+    // A search's total is an upper bound until it ends, when it is what was computed.
+    const parts = [];
+    if (!progress.bound) parts.push(`${done} of ${total} ${progress.unit}`);
+    else if (running) parts.push(`${done} ${progress.unit} of at most ${total}`);
+    else parts.push(`${done} ${progress.unit}`);
+    if (progress.bound && running && progress.plans !== undefined) {
+      parts.push(`${progress.plansWeighed.toLocaleString('en')} of ${progress.plans.toLocaleString('en')} plans weighed`);
+    }
+    if (running) {
       if (Number.isFinite(progress.rate) && progress.rate > 0) {
         parts.push(`${count(progress.rate)} ${progress.unit}/s`);
       }
-      parts.push(Number.isFinite(progress.secondsLeft) ? `${formatDuration(progress.secondsLeft)} left` : 'time left: measuring');
+      const left = Number.isFinite(progress.secondsLeft) ? formatDuration(progress.secondsLeft) : null;
+      if (!left) parts.push('time left: measuring');
+      else parts.push(progress.bound ? `at most ${left} left` : `${left} left`);
     } else {
       parts.push(`${formatDuration(progress.elapsed)}`);
     }
     detail.textContent = parts.join(' · ');
+    if (progress.bound) {
+      detail.title = 'The search stops once it has its answer, usually well before it has weighed every plan: the total is an upper bound, which falls as plans are weighed.';
+    }
   }
 
   // Runs the job; resolves to the finished job, or throws the server's refusal. `label` names

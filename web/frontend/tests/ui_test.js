@@ -23,6 +23,29 @@ async function modelErrorShown(page, role, result) {
   check(note.includes('each model\'s own error') && note.includes(result.model_error.calibration), `the ${role} says its probabilities include each model's own error: ${note}`);
 }
 
+// Each model's own error, in points on the target's issue, is shown as the API sizes it
+// ("model_error": {"models": {model: {"issues": {issue: {"half_width_80"}}}}}).
+async function errorSizesShown(page, role, result, issue) {
+  const sizes = result.model_error.models;
+  const shown = await page.$$eval(`[data-role="${role}"] [data-role="model-error-size"] .error-size`, (items) => items.map((item) => ({
+    model: item.dataset.model, issue: item.dataset.issue, halfWidth: Number(item.dataset.halfWidth), text: item.textContent,
+  })));
+  let compared = 0;
+  for (const [model, size] of Object.entries(sizes)) {
+    const item = shown.find((entry) => entry.model === model && entry.issue === issue);
+    if (!item) throw new Error(`${role}: no error size shown for ${model} on ${issue}`);
+    const expected = size.issues[issue].half_width_80;
+    const points = expected >= 10 ? String(Math.round(expected)) : expected.toFixed(1);
+    if (item.halfWidth !== expected || !item.text.includes(`±${points} points`)) {
+      throw new Error(`${role}: ${model}'s error on ${issue}: UI ${item.text} (${item.halfWidth}), API ±${expected}`);
+    }
+    compared += 1;
+  }
+  const sentence = await page.textContent(`[data-role="${role}"] [data-role="model-error-size"]`);
+  check(compared > 0 && /out of sample/.test(sentence) && sentence.includes('learned on DEU'),
+    `the ${role} gives each model's own error on ${issue} in points, as the API sizes it (${compared} models): ${sentence}`);
+}
+
 async function forecastMatchesApi(page) {
   const shown = await tableRows(page, 'outcomes');
   const direct = await page.evaluate(async () => {
@@ -172,6 +195,7 @@ async function forecastMatchesApi(page) {
     }
     check(comparedCells === 16, `the what-if table shows the API's P(target) (${comparedCells} cells)`);
     await modelErrorShown(page, 'whatif-output', directWhatif.result);
+    await errorSizesShown(page, 'whatif-output', directWhatif.result, 'munitions');
     // The table downloads as CSV and JSON with the API's unrounded numbers.
     const tableButtons = '[data-role="whatif-output"] .table-block:has(table[data-role="whatif"]) .table-toolbar button';
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click(`${tableButtons}:text-is("CSV")`)]);
@@ -232,6 +256,8 @@ async function forecastMatchesApi(page) {
     const tornado = await page.textContent('[data-role="sweep-output"] svg[data-chart="tornado"]');
     check(/[+−]0\.\d\d/.test(tornado), 'the tornado prints its rank correlations');
     check(/model error included/.test(headline), 'the sweep\'s P(target) says it includes the model\'s own error');
+    const sweepError = await page.textContent('[data-role="sweep-output"] [data-role="model-error-size"]');
+    check(/own error on munitions: compromise ±\d+ points — 80 % of its misses fall within, learned on DEU/.test(sweepError), `the sweep gives the model's own error in points: ${sweepError}`);
     await screenshot(page, options.out, 'sweep-1600');
     await screenshot(page, options.out, 'sweep-1024', 1024);
 
@@ -249,6 +275,15 @@ async function forecastMatchesApi(page) {
     const runsBefore = await page.evaluate(async () => (await (await fetch('/api/runs?limit=0')).json()).runs.length);
     await page.click('[data-action="optimise-start"]');
     await page.waitForFunction(() => document.querySelector('[data-role="optimise-job"] button').disabled === false, null, { timeout: 20000 });
+    // The search counts draws as it goes, out of an upper bound (it stops once it has its answer),
+    // with the plans weighed, the rate and at most how long is left.
+    await page.waitForFunction(() => /draws\/s/.test(document.querySelector('[data-role="optimise-job"] .job-detail').textContent), null, { timeout: 60000 });
+    const searching = await page.textContent('[data-role="optimise-job"] .job-detail');
+    check(/^[\d,]+ draws of at most [\d,]+ · [\d,]+ of [\d,]+ plans weighed · [\d,.]+ draws\/s · (at most .+ left|time left: measuring)$/.test(searching),
+      `the running optimisation shows its draws out of an upper bound, the plans weighed, the rate and the time left: ${searching}`);
+    const bar = await page.$eval('[data-role="optimise-job"] progress', (element) => element.value);
+    check(bar > 0 && bar < 1, `its bar is the draws done out of the bound: ${bar}`);
+    await screenshotAround(page, options.out, 'optimise-progress-1600', '[data-role="optimise-job"]');
     await page.click('[data-role="optimise-job"] button');
     check(await waitJob(page, 'optimise-job') === 'cancelled', 'Cancel stops the optimisation');
     check(/nothing was saved/.test(await page.textContent('[data-role="optimise-output"]')), 'a cancelled optimisation shows no answer');
@@ -267,6 +302,9 @@ async function forecastMatchesApi(page) {
     check(await page.textContent(`${card} [data-field="cost"]`) === formatNumber(best.result.best.cost, 2), 'its cost is the API\'s');
     check(await page.textContent(`${card} [data-field="countered"]`) === formatPercent(best.result.best.probability_with_counter_levers, 1), 'its probability against the best counter is the API\'s');
     await modelErrorShown(page, 'optimise-output', best.result);
+    await errorSizesShown(page, 'optimise-output', best.result, 'sanctions');
+    const searched = await page.textContent('[data-role="optimise-job"] .job-detail');
+    check(searched.startsWith(`${best.result.draws_spent.toLocaleString('en')} draws · `), `the finished optimisation counts the draws it spent (${best.result.draws_spent}): ${searched}`);
     await screenshot(page, options.out, 'optimise-1600');
 
     // ---- The question, answered.
@@ -288,6 +326,11 @@ async function forecastMatchesApi(page) {
     check(await page.locator('[data-role="disagreements"]').count() === 1, 'the answer says where the models disagree');
     check(/model error included/.test(await page.textContent('[data-role="answer-output"] figcaption')), 'the answer\'s chart says its probabilities include the models\' own error');
     check(/own error on past decisions, from data\/calibration\.json/.test(await page.textContent('[data-role="answer-output"] [data-role="model-error"]')), 'the answer names the calibration of its probabilities');
+    const directAnswer = await apiJob(page, '/api/answer', await page.evaluate(() => ({
+      document: window.statecraft.documentForServer(), draws: 10, optimize_draws: 10,
+      models: [...document.querySelectorAll('[data-role="answer-models"] input:checked')].map((input) => input.value),
+    })));
+    await errorSizesShown(page, 'answer-output', directAnswer.result, 'munitions');
     await screenshot(page, options.out, 'answer-1600');
     await screenshot(page, options.out, 'answer-1024', 1024);
 

@@ -4,13 +4,13 @@
 // the opponent's best counter, and where the models disagree — sentences written by the server's
 // analysis, shown as they are. Charts first, tables second.
 
-import { h, viewHeader, card, formatNumber, formatPercent, notice, leversText } from '../dom.js';
+import { leversDescribed, h, viewHeader, card, formatNumber, formatPercent, notice, leversText } from '../dom.js';
 import { app, on, documentForServer, question, setQuestion, modelColour } from '../state.js';
 import { probabilityBars, kPalette } from '../charts.js';
 import { dataTable } from '../table.js';
 import { jobPanel } from '../jobs.js';
 import { modelPicker, drawsInput } from '../pickers.js';
-import { resultBlock, markStale, modelErrorNote, modelErrorTag } from '../results.js';
+import { resultBlock, markStale, modelErrorNote, modelErrorTag, modelErrorSizes } from '../results.js';
 import { button, textArea } from '../inputs.js';
 import { issueNames, parseTarget } from '../scenario_doc.js';
 
@@ -42,7 +42,7 @@ function questionCard() {
   return card('The question',
     h('div', { class: 'form-grid' },
       h('label', { class: 'field wide', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Question' }), text),
-      h('div', { class: 'field', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Target' }), h('span', { class: 'inline' }, issue, direction, value)),
+      h('div', { class: 'field span-2', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Target' }), h('span', { class: 'inline' }, issue, direction, value)),
       h('label', { class: 'field', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Required probability' }), probability),
       h('label', { class: 'field', 'data-error-host': '' }, h('span', { class: 'field-label', text: 'Budget' }), budget)),
     app.questionInFile ? null : h('p', { class: 'hint', text: 'This server does not keep the question in the scenario file; it is kept in this page.' }));
@@ -65,6 +65,29 @@ function fromAnswer(result, chosen) {
   return { whatif: { plans, draws: result.draws, target: result.target, model_error: result.model_error }, optimisations, models: ran };
 }
 
+// The opponent's best counter to the cheapest plan and what it leaves; with no plan that meets
+// the target, the counter to the closest plan.
+function counterCard(cheapest, closest) {
+  const counterText = (plan) => (plan.best_counter_levers && plan.best_counter_levers.length ? leversText(plan.best_counter_levers) : 'no counter helps');
+  if (cheapest) {
+    const best = cheapest.result.best;
+    return h('div', { class: 'answer-card', dataset: { role: 'answer-counter' } },
+      h('div', { class: 'answer-label', text: 'The opponent\'s best counter, and what is left' }),
+      h('div', { class: 'answer-value', text: counterText(best) }),
+      h('p', { class: 'answer-note', text: `P(target) ${formatPercent(best.probability, 0)} without it, ${formatPercent(best.probability_with_counter_levers, 0)} with it` }));
+  }
+  if (!closest || closest.plan.probability_with_counter_levers === undefined) {
+    return h('div', { class: 'answer-card negative', dataset: { role: 'answer-counter' } },
+      h('div', { class: 'answer-label', text: 'The opponent\'s best counter, and what is left' }),
+      h('div', { class: 'answer-value', text: 'no plan to counter' }));
+  }
+  const plan = closest.plan;
+  return h('div', { class: 'answer-card negative', dataset: { role: 'answer-counter' } },
+    h('div', { class: 'answer-label', text: 'The closest plan, against the best counter' }),
+    h('div', { class: 'answer-value', text: leversText(plan.levers) }),
+    h('p', { class: 'answer-note', text: `under ${closest.model}: P(target) ${formatPercent(plan.probability, 0)} without a counter, ${formatPercent(plan.probability_with_counter_levers, 0)} against ${counterText(plan)}` }));
+}
+
 // The answer: P(target) per plan and model, the cheapest plan per model, where the models
 // disagree.
 function answerResult({ asked, whatif, optimisations, revision, models, sentences }) {
@@ -74,19 +97,24 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
   const parts = [h('div', { class: 'question-block' },
     h('h2', { class: 'question-text', text: asked.text || `Can ${asked.target} be reached?` }),
     h('p', { class: 'result-meta', text: `target ${asked.target} with probability ≥ ${formatPercent(asked.probability ?? 0.8)}${asked.budget !== undefined ? ` within a budget of ${formatNumber(asked.budget, 2)}` : ''} · models ${models.join(', ')} · ${whatif.draws} draws per plan` }),
-    h('p', { class: 'result-meta', dataset: { role: 'model-error' }, text: `Probabilities ${modelErrorNote(whatif)}` }))];
+    h('p', { class: 'result-meta', dataset: { role: 'model-error' }, text: `Probabilities ${modelErrorNote(whatif)}` }),
+    modelErrorSizes(whatif))];
   const reached = optimisations.filter((item) => item.result && item.result.best);
   const cheapest = reached.length ? reached.reduce((a, b) => (b.result.best.cost < a.result.best.cost ? b : a)) : null;
+  // With no plan that meets the target, the plan that comes closest against the best counter.
+  const closest = cheapest ? null : optimisations
+    .filter((item) => item.result && item.result.closest && item.result.closest.length)
+    .map((item) => ({ model: item.model, plan: item.result.closest[0] }))
+    .reduce((a, b) => (a && (a.plan.probability_with_counter_levers ?? 0) >= (b.plan.probability_with_counter_levers ?? 0) ? a : b), null);
+  const baselineMeets = models.every((name) => (baseline.models[name].probability ?? 0) >= (asked.probability ?? 0.8));
   const headline = h('div', { class: 'answer-grid' },
     h('div', { class: `answer-card${cheapest ? '' : ' negative'}`, dataset: { role: 'answer-cheapest' } },
       h('div', { class: 'answer-label', text: 'Cheapest plan that meets the target' }),
       h('div', { class: 'answer-value', text: cheapest ? leversText(cheapest.result.best.levers) : 'none of the declared levers' }),
-      cheapest ? h('p', { class: 'answer-note', text: `cost ${formatNumber(cheapest.result.best.cost, 2)}, under ${cheapest.model}; ${reached.length} of ${optimisations.length} models find a plan` } ) : h('p', { class: 'answer-note', text: `no model finds a plan that reaches ${asked.target} with ${formatPercent(asked.probability ?? 0.8)} against the best counter` })),
-    h('div', { class: 'answer-card', dataset: { role: 'answer-counter' } },
-      h('div', { class: 'answer-label', text: 'The opponent\'s best counter, and what is left' }),
-      h('div', { class: 'answer-value', text: cheapest && cheapest.result.best.best_counter_levers ? (cheapest.result.best.best_counter_levers.length ? leversText(cheapest.result.best.best_counter_levers) : 'no counter helps') : '–' }),
-      h('p', { class: 'answer-note', text: cheapest ? `P(target) ${formatPercent(cheapest.result.best.probability, 0)} without it, ${formatPercent(cheapest.result.best.probability_with_counter_levers, 0)} with it` : '' })),
-    h('div', { class: 'answer-card', dataset: { role: 'answer-baseline' } },
+      cheapest ? h('p', { class: 'answer-note', text: `cost ${formatNumber(cheapest.result.best.cost, 2)}, under ${cheapest.model}; ${reached.length} of ${optimisations.length} models find a plan` } ) : h('p', { class: 'answer-note', text: `no model finds a plan that reaches ${asked.target} with ${formatPercent(asked.probability ?? 0.8)} against the best counter` }),
+      cheapest ? leversDescribed(cheapest.result.best.levers) : null),
+    counterCard(cheapest, closest),
+    h('div', { class: `answer-card${baselineMeets ? '' : ' negative'}`, dataset: { role: 'answer-baseline' } },
       h('div', { class: 'answer-label', text: 'P(target) with no lever' }),
       h('div', { class: 'answer-value', text: rangeText(models.map((name) => baseline.models[name].probability)) }),
       h('p', { class: 'answer-note', text: `lowest to highest over the models; ${modelErrorTag(whatif)}` })));

@@ -2,13 +2,13 @@
 // probability under every chosen model, against the opponent's best counter-levers (POST
 // /api/optimize as a job). Shown as the server computed it: the answer first, then the search.
 
-import { h, viewHeader, card, formatNumber, formatPercent, notice, leversText } from '../dom.js';
+import { h, viewHeader, card, formatNumber, formatPercent, notice, leversText, leversDescribed } from '../dom.js';
 import { app, on, documentForServer, question } from '../state.js';
 import { probabilityBars } from '../charts.js';
 import { dataTable } from '../table.js';
 import { jobPanel } from '../jobs.js';
 import { modelPicker, targetPicker, drawsInput } from '../pickers.js';
-import { resultBlock, markStale, modelErrorNote } from '../results.js';
+import { resultBlock, markStale, modelErrorNote, modelErrorSizes } from '../results.js';
 import { button } from '../inputs.js';
 
 let root = null;
@@ -28,12 +28,14 @@ export function optimiseResult(result, revision, runId, role = 'optimise-result'
     `${result.candidates} plans within budget, ${result.evaluated} evaluated, ${result.counter_plans} counter-plans · baseline ${formatPercent(result.baseline_probability, 1)}` +
     (runId ? ` · saved as run ${runId}` : '') }));
   parts.push(h('p', { class: 'result-meta', dataset: { role: 'model-error' }, text: `Probabilities ${modelErrorNote(result)}` }));
+  parts.push(modelErrorSizes(result));
   const plans = result.best ? [result.best, ...result.runners_up] : (result.closest || []);
   if (result.best) {
     const best = result.best;
     parts.push(h('div', { class: 'answer-card', dataset: { role: 'best', outcome: 'best' } },
       h('div', { class: 'answer-label', text: 'Cheapest plan' }),
       h('div', { class: 'answer-value', dataset: { field: 'levers' }, text: leversText(best.levers) }),
+      leversDescribed(best.levers),
       h('dl', { class: 'facts' },
         h('dt', { text: 'Cost' }), h('dd', { dataset: { field: 'cost' }, text: formatNumber(best.cost, 2) }),
         h('dt', { text: 'P(target) without a counter' }), h('dd', { dataset: { field: 'probability' }, text: formatPercent(best.probability, 1) }),

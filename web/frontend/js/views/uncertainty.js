@@ -8,7 +8,7 @@ import { distributionChart, tornadoChart, probabilityBars, kPalette } from '../c
 import { dataTable } from '../table.js';
 import { jobPanel } from '../jobs.js';
 import { modelPicker, targetPicker, drawsInput, issueInfo, anchorList } from '../pickers.js';
-import { resultBlock, markStale, modelErrorNote, modelErrorTag } from '../results.js';
+import { resultBlock, markStale, modelErrorNote, modelErrorTag, modelErrorSizes } from '../results.js';
 import { button } from '../inputs.js';
 import { triedPlan } from './forecast.js';
 
@@ -73,6 +73,7 @@ function sweepResult(result, revision, required, runId) {
   return resultBlock(revision, 'sweep-result',
     h('p', { class: 'result-meta', text: `${result.model} · ${result.draws} draws · seed ${result.seed} · ${result.distribution}${result.levers && result.levers.length ? ` · levers ${leversText(result.levers)}` : ' · no lever'}${runId ? ` · saved as run ${runId}` : ''}` }),
     h('p', { class: 'result-meta', dataset: { role: 'model-error' }, text: `Probabilities and intervals ${modelErrorNote(result)}` }),
+    modelErrorSizes(result, target ? target.issue : null),
     headline,
     h('div', { class: 'chart-grid' }, distributions),
     h('figure', { class: 'chart-figure wide' }, h('figcaption', {}, h('strong', { text: 'What drives the outcome' }), ' — issue ', tornadoIssue), tornadoBox),
@@ -143,7 +144,8 @@ function whatifResult(result, revision, required, runId) {
   const colours = modelNames.map((name) => modelColour(name, kPalette));
   const target = result.target ? parseTargetText(result.target) : null;
   const parts = [h('p', { class: 'result-meta', text: `${plans.length} cases (baseline and plans) × ${modelNames.length} models · ${result.draws} draws · seed ${result.seed}${runId ? ` · saved as run ${runId}` : ''}` }),
-    h('p', { class: 'result-meta', dataset: { role: 'model-error' }, text: `Probabilities and intervals ${modelErrorNote(result)}` })];
+    h('p', { class: 'result-meta', dataset: { role: 'model-error' }, text: `Probabilities and intervals ${modelErrorNote(result)}` }),
+    modelErrorSizes(result, target ? target.issue : null)];
   if (target) {
     parts.push(h('figure', { class: 'chart-figure wide' },
       h('figcaption', {}, h('strong', { text: `P(${result.target})` }), ` per plan and model, ${result.draws} draws, ${modelErrorTag(result)}`),
