@@ -10,6 +10,7 @@
 #include <string>
 
 #include "statecraft/analysis/run.h"
+#include "statecraft/app/run_commands.h"
 #include "statecraft/io/importers/decide_csv.h"
 #include "statecraft/io/json_output.h"
 #include "statecraft/io/text_file.h"
@@ -113,6 +114,45 @@ void BM_Cop21SaveOnly(benchmark::State& state) {
   for (auto _ : state) SaveCop21(store.path(), computed);
 }
 BENCHMARK(BM_Cop21SaveOnly)->Unit(benchmark::kMillisecond);
+
+// The command as the user runs it, in one process: `statecraft run
+// scenarios/cop21-paris-2015.yaml --model exchange --param rounds=10` reads and checks the file,
+// runs the model, builds the JSON and writes it out (here to a string); saved, it also opens the
+// store, saves the run and closes the store (the store is opened anew each time, as each command
+// opens it). Only the program's start-up is left out, the same for both.
+app::RunRequest Cop21Request() {
+  app::RunRequest request;
+  request.scenario = app::ScenarioSource::File(std::string(STATECRAFT_SOURCE_DIR) +
+                                               "/scenarios/cop21-paris-2015.yaml");
+  request.model = ModelSpec{"exchange", {{"rounds", "10"}}};
+  return request;
+}
+
+void RunCommand(benchmark::State& state, app::StoreAccess* save_to) {
+  app::Context context;
+  context.save_to = save_to;
+  const auto output = app::Run(Cop21Request(), context);
+  if (!output.ok()) {
+    state.SkipWithError(output.error().message.c_str());
+    return;
+  }
+  const std::string printed = app::RunToJson(output.value()).dump(2);
+  benchmark::DoNotOptimize(printed.size());
+}
+
+void BM_Cop21Command(benchmark::State& state) {
+  for (auto _ : state) RunCommand(state, nullptr);
+}
+BENCHMARK(BM_Cop21Command)->Unit(benchmark::kMillisecond);
+
+void BM_Cop21CommandSaved(benchmark::State& state) {
+  TemporaryStore store;
+  for (auto _ : state) {
+    app::StoreAccess access(store.path());
+    RunCommand(state, &access);
+  }
+}
+BENCHMARK(BM_Cop21CommandSaved)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace statecraft

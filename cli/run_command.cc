@@ -75,7 +75,7 @@ void AddRunCommand(CLI::App& app) {
       request.scenario = SourceOf(options->input);
     }
     const app::RunOutput output = Unwrap(app::Run(request, CommandContext(store.get())));
-    const Json json = app::RunToJson(output);
+    const Json& json = app::RunToJson(output);
     if (options->format == "json") {
       PrintJson(std::cout, json);
     } else {

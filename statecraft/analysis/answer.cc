@@ -4,6 +4,8 @@
 #include <iomanip>
 #include <sstream>
 
+#include "statecraft/analysis/answer_work.h"
+
 namespace statecraft {
 namespace {
 
@@ -159,34 +161,9 @@ Answer ComputeAnswer(const Scenario& scenario, const LeverSet& levers, const Que
   answer.optimize.runners_up = options.runners_up;
   answer.optimize.cancelled = options.cancelled;
   answer.models = options.models.empty() ? AllModels() : options.models;
-  const int total = static_cast<int>(answer.models.size());
-  for (int m = 0; m < total; ++m) {
-    if (options.cancelled && options.cancelled()) {
-      answer.cancelled = true;
-      return answer;
-    }
-    const ModelChoice& model = answer.models[m];
-    ModelAnswer item;
-    item.model = model.info->name;
-    // A model that cannot handle the scenario is reported, not allowed to hide the others.
-    try {
-      item.whatif = RunWhatif(scenario, levers, levers.plans, {model}, answer.sweep, answer.target);
-      if (!levers.levers.empty()) {
-        item.optimize = Optimize(scenario, levers, {model}, answer.optimize);
-        if (item.optimize->cancelled) {
-          answer.cancelled = true;
-          return answer;
-        }
-      }
-    } catch (const SweepCancelled&) {
-      answer.cancelled = true;  // a request to stop, not the model's failure
-      return answer;
-    } catch (const std::exception& error) {
-      item.failure = error.what();
-    }
-    answer.answers.push_back(std::move(item));
-    if (options.progress) options.progress(m + 1, total);
-  }
+  AnswerWork work(scenario, levers, answer, options);
+  work.Run();
+  if (answer.cancelled) return answer;
   answer.disagreements = Disagreements(scenario, answer);
   return answer;
 }

@@ -38,6 +38,57 @@ TEST(AnswerTest, TheBuiltInQuestionWithItsOpponentAndDisagreements) {
   EXPECT_EQ(Disagreements(input.scenario, answer), answer.disagreements);
 }
 
+// What the answer says of one model, every number at full precision.
+std::vector<double> Numbers(const ModelAnswer& item) {
+  std::vector<double> numbers;
+  for (const WhatifCase& item_case : item.whatif.cases) {
+    const WhatifCell& cell = item_case.cells.front();
+    numbers.push_back(cell.target_probability.value_or(-1.0));
+    for (const Quantiles& quantiles : cell.quantiles) {
+      numbers.insert(numbers.end(), {quantiles.q10, quantiles.median, quantiles.q90});
+    }
+  }
+  if (item.optimize) {
+    const OptimizeResult& result = *item.optimize;
+    numbers.push_back(static_cast<double>(result.draws));
+    numbers.push_back(static_cast<double>(result.evaluated));
+    for (const auto* plans : {&result.runners_up, &result.closest}) {
+      for (const PlanEvaluation& plan : *plans) {
+        numbers.insert(numbers.end(), {plan.cost, plan.probability, plan.median,
+                                       plan.countered_probability.value_or(-1.0)});
+      }
+    }
+    if (result.best) numbers.push_back(result.best->probability);
+  }
+  return numbers;
+}
+
+TEST(AnswerTest, SearchesSideBySideGiveTheAnswerOfOneCore) {
+  const ScenarioWithLevers input = BuiltinScenarioWithLevers();
+  AnswerOptions options = SmallOptions();
+  options.models = {ChooseModel({"mean", {}}), ChooseModel({"compromise", {}}),
+                    ChooseModel({"exchange", {}}), ChooseModel({"median", {}})};
+  int reported = 0;
+  options.progress = [&reported](int done, int total) {
+    EXPECT_EQ(done, ++reported);
+    EXPECT_EQ(total, 4);
+  };
+  const Answer both =
+      ComputeAnswer(input.scenario, input.levers, *input.scenario.question, options);
+  EXPECT_EQ(reported, 4);
+  options.progress = nullptr;
+  options.sweep.threads = 1;
+  const Answer one = ComputeAnswer(input.scenario, input.levers, *input.scenario.question, options);
+  ASSERT_EQ(both.answers.size(), 4u);
+  ASSERT_EQ(one.answers.size(), 4u);
+  for (std::size_t m = 0; m < 4; ++m) {
+    EXPECT_EQ(both.answers[m].model, options.models[m].info->name);
+    EXPECT_EQ(both.answers[m].model, one.answers[m].model);
+    EXPECT_EQ(Numbers(both.answers[m]), Numbers(one.answers[m])) << both.answers[m].model;
+  }
+  EXPECT_EQ(both.disagreements, one.disagreements);
+}
+
 TEST(AnswerTest, ACancelledAnswerStopsBetweenModels) {
   const ScenarioWithLevers input = BuiltinScenarioWithLevers();
   AnswerOptions options = SmallOptions();

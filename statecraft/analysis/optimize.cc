@@ -51,9 +51,9 @@ std::vector<std::size_t> CounterOptions(const SearchSpace& space,
 }
 
 void TakeWithoutCounter(const PlanCase& base, int total, const Target& target,
-                        PlanEvaluation& evaluation) {
+                        PlanEvaluation& evaluation, bool with_median) {
   evaluation.probability = CaseProbability(base, target, &evaluation.probability_error);
-  evaluation.median = CaseMedian(base, target);
+  if (with_median) evaluation.median = CaseMedian(base, target);
   evaluation.estimated = !FullyDrawn(base, total);
 }
 

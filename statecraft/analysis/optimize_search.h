@@ -23,9 +23,11 @@ std::vector<std::size_t> CounterOptions(const SearchSpace& space,
                                         const std::vector<AppliedLever>& plan);
 
 // The evaluation's probability, its error, median and whether they are estimates, from the
-// plan's case without counter-levers.
+// plan's case without counter-levers. Without `with_median` the median is left as it is: it is
+// the dearest of the three, and only needed to show a plan or to rank plans of equal
+// probability (Closer).
 void TakeWithoutCounter(const PlanCase& base, int total, const Target& target,
-                        PlanEvaluation& evaluation);
+                        PlanEvaluation& evaluation, bool with_median = true);
 
 // Orders failed plans from closest to the target: highest probability without counter-levers,
 // then the median nearest the target (stable: cheapest first on ties).

@@ -41,6 +41,9 @@ class Search {
   struct Failed {
     PlanEvaluation evaluation;
     PlanCase base;
+    // The evaluation's median is from its case as it stands; false: not computed yet (see
+    // ReportClosest).
+    bool median_known = true;
   };
   std::uint64_t FullDraws(std::size_t cases) const {
     return static_cast<std::uint64_t>(drawer_.total()) * models_ * cases;
@@ -162,10 +165,11 @@ void Search::Run() {
     PlanCase base = plan.empty() ? baseline_ : drawer_.MakeCase(plan, {});
     if (!plan.empty()) exhaustive_draws_ += FullDraws(1);
     const Verdict verdict = drawer_.Settle(base, required);
-    TakeWithoutCounter(base, total, options_.target, evaluation);
+    // Most plans are set aside here and never shown: their median waits until it is needed.
+    TakeWithoutCounter(base, total, options_.target, evaluation, false);
     ++result_.evaluated;
     if (verdict == Verdict::kBelow) {
-      failed.push_back({evaluation, std::move(base)});
+      failed.push_back({evaluation, std::move(base), false});
       continue;
     }
     std::vector<PlanCase> cases = CounterCases(plan);
@@ -173,7 +177,7 @@ void Search::Run() {
     const int refuted_by = Refute(cases);
     if (refuted_by >= 0) {
       ++refutations_[cases[refuted_by].counter_index];
-      failed.push_back({evaluation, std::move(base)});
+      failed.push_back({evaluation, std::move(base), false});
       continue;
     }
     drawer_.DrawAll(base);
@@ -202,14 +206,31 @@ void Search::ReportClosest(std::vector<Failed>& failed) {
   auto closer = [&target](const Failed& a, const Failed& b) {
     return Closer(a.evaluation, b.evaluation, target);
   };
+  // Closer reads the medians of two plans only when their probabilities are equal: the plans
+  // whose probability another plan shares get theirs now, the others only if they lead.
+  std::vector<double> probabilities;
+  for (const Failed& item : failed) probabilities.push_back(item.evaluation.probability);
+  std::sort(probabilities.begin(), probabilities.end());
+  for (Failed& item : failed) {
+    if (item.median_known) continue;
+    const auto [low, high] =
+        std::equal_range(probabilities.begin(), probabilities.end(), item.evaluation.probability);
+    if (high - low < 2) continue;
+    item.evaluation.median = CaseMedian(item.base, target);
+    item.median_known = true;
+  }
   std::stable_sort(failed.begin(), failed.end(), closer);
   // The leaders may carry estimates: draw them to the last draw, then rank them again.
   const std::size_t leaders =
       std::min(failed.size(), static_cast<std::size_t>(2 * (options_.runners_up + 1)));
   for (std::size_t k = 0; k < leaders; ++k) {
-    if (!failed[k].evaluation.estimated) continue;
-    drawer_.DrawAll(failed[k].base);
-    TakeWithoutCounter(failed[k].base, drawer_.total(), target, failed[k].evaluation);
+    if (failed[k].evaluation.estimated) {
+      drawer_.DrawAll(failed[k].base);
+      TakeWithoutCounter(failed[k].base, drawer_.total(), target, failed[k].evaluation);
+    } else if (!failed[k].median_known) {
+      failed[k].evaluation.median = CaseMedian(failed[k].base, target);
+    }
+    failed[k].median_known = true;
   }
   std::stable_sort(failed.begin(), failed.begin() + leaders, closer);
   const std::size_t count =

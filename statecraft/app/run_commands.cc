@@ -57,18 +57,19 @@ Outcome<RunOutput> Run(const RunRequest& request, const Context& context) {
   return Guard([&] {
     const ModelChoice model = ChooseModel(request.model);
     const PlannedInput planned = LoadPlanned(request.scenario, request.plan);
-    RunOutput result{planned.input.scenario, PointForecast(planned, model, request.seed), {}};
+    RunOutput result{planned.input.scenario, PointForecast(planned, model, request.seed), {}, {}};
+    result.document = ForecastToJson(result.scenario, result.forecast);
     result.saved = SaveRun(context, [&](RunStore& store) {
       RunHeader header = MakeRunHeader("run", {model}, request.seed, context);
       header.plan = PlanJson(planned);
       return store.SaveRun(result.scenario, header, std::span(&result.forecast, 1),
-                           RunToJson(result));
+                           result.document);
     });
     return result;
   });
 }
 
-Json RunToJson(const RunOutput& result) { return ForecastToJson(result.scenario, result.forecast); }
+const Json& RunToJson(const RunOutput& result) { return result.document; }
 
 Outcome<CompareOutput> Compare(const CompareRequest& request, const Context& context) {
   return Guard([&] {

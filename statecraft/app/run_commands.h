@@ -26,11 +26,14 @@ struct RunOutput {
   Scenario scenario;
   Forecast forecast;
   SaveReport saved;
+  // The run JSON (io/json_output.h, ForecastToJson), built once by Run: what is saved is what is
+  // printed.
+  Json document;
 };
 
 Outcome<RunOutput> Run(const RunRequest& request, const Context& context);
-// The run JSON (io/json_output.h, ForecastToJson).
-Json RunToJson(const RunOutput& result);
+// The run JSON (io/json_output.h, ForecastToJson) that Run built.
+const Json& RunToJson(const RunOutput& result);
 
 struct CompareRequest {
   ScenarioSource scenario;

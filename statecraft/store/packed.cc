@@ -223,15 +223,24 @@ std::vector<int> DecodeIntegers(std::string_view bytes, std::size_t count) {
 }
 
 std::string Compress(std::string_view bytes) {
-  // Each frame carries its size and a checksum of its content, so damage is found on reading.
-  ZSTD_CCtx* context = ZSTD_createCCtx();
+  // One context per thread, kept between calls: a fresh one allocates and clears its tables at
+  // every call, which cost as much as compressing a run's document. The parameters are set again
+  // each time, and ZSTD_compress2 starts a new frame, so the bytes are those of a fresh context.
+  struct Context {
+    ZSTD_CCtx* cctx = ZSTD_createCCtx();
+    ~Context() { ZSTD_freeCCtx(cctx); }
+  };
+  thread_local Context kept;
+  ZSTD_CCtx* context = kept.cctx;
   if (context == nullptr) throw std::runtime_error("run store: cannot compress: out of memory");
+  ZSTD_CCtx_reset(context, ZSTD_reset_session_and_parameters);
+  // Each frame carries its size and a checksum of its content, so damage is found on reading.
   ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, kCompressionLevel);
   ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1);
-  std::string compressed(ZSTD_compressBound(bytes.size()), '\0');
+  std::string compressed;
+  compressed.resize(ZSTD_compressBound(bytes.size()));
   const std::size_t size =
       ZSTD_compress2(context, compressed.data(), compressed.size(), bytes.data(), bytes.size());
-  ZSTD_freeCCtx(context);
   if (ZSTD_isError(size)) {
     throw std::runtime_error(std::string("run store: cannot compress: ") + ZSTD_getErrorName(size));
   }
