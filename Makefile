@@ -4,8 +4,8 @@
 #   make build         only build (build/statecraft)
 #   make bench         build and run the benchmarks (Release)
 #   make format        clang-format every C++ file; make format-check only checks
-#   make test-asan     every test but the browser, wheel, DEU fit and heavy tests (labels browser,
-#                      wheel, fit, heavy), with AddressSanitizer and UBSan
+#   make test-asan     every test but the browser, wheel, DEU fit, heavy and load tests (labels
+#                      browser, wheel, fit, heavy, load), with AddressSanitizer and UBSan
 #   make test-tsan     the threaded tests (parallel sweeps, server, load) with ThreadSanitizer
 #   make fuzz          each libFuzzer target for FUZZ_SECONDS seconds (default 60)
 #   make python        build the Python module into build/python (PYTHONPATH=build/python)
@@ -48,7 +48,7 @@ test-asan: deps
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTATECRAFT_SANITIZE=ON \
 	  -DSTATECRAFT_BENCHMARKS=OFF
 	cmake --build build-asan -j $(JOBS)
-	ctest --test-dir build-asan --output-on-failure -j $(JOBS) -LE 'browser|wheel|fit|heavy'
+	ctest --test-dir build-asan --output-on-failure -j $(JOBS) -LE 'browser|wheel|fit|heavy|load'
 
 # ThreadSanitizer through the compiler flags (it cannot be combined with ASan): the programs of
 # the threaded tests only, and those tests — the sweeps, what-ifs and optimisations on several
