@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`runs show` prints a saved run with the very tables of the command that made it, for every kind
-of saved run (with --explain, the meaning of each column), and its main table with --format csv; `runs diff` compares two runs' inputs and
-outcomes as a table, JSON and CSV, and names a missing run in one line (exit 2).
+of saved run (with --explain, the meaning of each column), and its main table with --format csv;
+`runs diff` compares two runs' inputs and outcomes as a table, JSON and CSV, and names a missing
+run in one line (exit 2).
 
 usage: runs_show_test.py BINARY
 """
