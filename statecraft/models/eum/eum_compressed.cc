@@ -131,8 +131,12 @@ class CompressedEngine : public RoundEngine {
     // U_s and U_f of every actor, with its own exponent, towards every position.
     success_.resize(static_cast<std::size_t>(n) * m);
     failure_.resize(static_cast<std::size_t>(n) * m);
+    // An actor's own position is never a target (h == g is skipped below): its two powers are
+    // not computed.
     for (int a = 0; a < n; ++a) {
+      const int own_group = group_of_[a];
       for (int h = 0; h < m; ++h) {
+        if (h == own_group) continue;
         const double distance = std::abs(x[a] - group_position_[h]) / range;
         success_[a * m + h] = SuccessUtility(distance, risk[a]);
         failure_[a * m + h] = FailureUtility(distance, risk[a]);
@@ -209,10 +213,15 @@ class CompressedEngine : public RoundEngine {
     // of pairs (g, h..h+15) reads one short run per voter and the compiler can keep the block's
     // sums in vector registers. Each pair's sum still runs over the voters in input order.
     utility_.resize(static_cast<std::size_t>(n) * m);
+    // At the voter's own position the distance is +0, and 0^r = +0 for the exponents of §3.5
+    // (r in [1/2, 2]), so that power is not computed: the same bits.
     for (int k = 0; k < n; ++k) {
       double* row = &utility_[static_cast<std::size_t>(k) * m];
+      const int own_group = group_of_[k];
       for (int h = 0; h < m; ++h) {
-        row[h] = VoterUtility(std::abs(x[k] - group_position_[h]) / range, exponent[k]);
+        row[h] = h == own_group && exponent[k] > 0.0
+                     ? 0.0
+                     : VoterUtility(std::abs(x[k] - group_position_[h]) / range, exponent[k]);
       }
     }
     numerator_.assign(static_cast<std::size_t>(m) * m, 0.0);
