@@ -8,6 +8,7 @@
 #include "statecraft/core/error.h"
 #include "statecraft/core/registry.h"
 #include "statecraft/models/eum/eum.h"
+#include "statecraft/models/eum/eum_outcome_cache.h"
 
 namespace statecraft {
 namespace {
@@ -149,30 +150,37 @@ class EumModel : public Model {
   }
 
   // The last round of Run without the per-round detail: each issue's final positions and median
-  // (an issue that stopped early keeps its last state, as Run carries it over).
+  // (an issue that stopped early keeps its last state, as Run carries it over). An issue whose
+  // input was run recently (the same draw under another plan) is looked up, not rerun.
   Forecast RunOutcome(const Scenario& scenario, std::uint64_t /*seed*/) const override {
+    scenario.CheckEveryIssueHasPositions();
     const int issue_count = scenario.IssueCount();
-    std::vector<std::vector<int>> members;
-    std::vector<EumIssueResult> results;
-    RunIssues(scenario, members, results);
+    Forecast forecast;
     Round last;
     last.positions = InputPositions(scenario);
+    std::vector<int> actors;
     for (int issue = 0; issue < issue_count; ++issue) {
-      const EumIssueResult& result = results[issue];
-      if (result.rounds.empty()) {
+      const EumIssueInput input = IssueInput(scenario, issue, actors);
+      EumIssueOutcome result;
+      try {
+        result = RunEumIssueOutcome(input, options_);
+      } catch (const InputError& error) {
+        throw InputError("issue '" + scenario.issues[issue].name + "': " + error.what());
+      }
+      if (result.moved) {
+        for (std::size_t k = 0; k < actors.size(); ++k) {
+          last.positions[actors[k] * issue_count + issue] = result.positions[k];
+        }
+        last.outcome.push_back(result.last_median);
+        forecast.outcome.push_back(result.outcome);
+      } else {
         last.outcome.push_back(result.initial_median);
-        continue;
+        forecast.outcome.push_back(result.initial_median);
       }
-      const EumRoundResult& step = result.rounds.back();
-      const std::vector<int>& actors = members[issue];
-      for (std::size_t k = 0; k < actors.size(); ++k) {
-        last.positions[actors[k] * issue_count + issue] = step.positions[k];
-      }
-      last.outcome.push_back(step.median);
+      forecast.settlement.push_back(
+          {result.settled, result.outcome_low, result.outcome_high, result.cycle_period});
     }
-    Forecast forecast;
     forecast.rounds.push_back(std::move(last));
-    SetOutcomes(results, forecast);
     return forecast;
   }
 
@@ -188,23 +196,29 @@ class EumModel : public Model {
     }
   }
 
+  // Issue `issue`'s input: the actors with a stake, in scenario order (listed in `actors`).
+  static EumIssueInput IssueInput(const Scenario& scenario, int issue, std::vector<int>& actors) {
+    EumIssueInput input;
+    actors.clear();
+    for (int actor = 0; actor < scenario.ActorCount(); ++actor) {
+      if (!scenario.HasStake(actor, issue)) continue;
+      actors.push_back(actor);
+      input.position.push_back(scenario.Position(actor, issue));
+      input.capability.push_back(scenario.Capability(actor, issue));
+      input.salience.push_back(scenario.Salience(actor, issue));
+    }
+    return input;
+  }
+
   // Runs every issue on its own: `members` lists each issue's actors (those with a stake).
   void RunIssues(const Scenario& scenario, std::vector<std::vector<int>>& members,
                  std::vector<EumIssueResult>& results) const {
     scenario.CheckEveryIssueHasPositions();
-    const int actor_count = scenario.ActorCount();
     const int issue_count = scenario.IssueCount();
     members.assign(issue_count, {});
     results.assign(issue_count, {});
     for (int issue = 0; issue < issue_count; ++issue) {
-      EumIssueInput input;
-      for (int actor = 0; actor < actor_count; ++actor) {
-        if (!scenario.HasStake(actor, issue)) continue;
-        members[issue].push_back(actor);
-        input.position.push_back(scenario.Position(actor, issue));
-        input.capability.push_back(scenario.Capability(actor, issue));
-        input.salience.push_back(scenario.Salience(actor, issue));
-      }
+      const EumIssueInput input = IssueInput(scenario, issue, members[issue]);
       try {
         results[issue] = RunEumIssue(input, options_);
       } catch (const InputError& error) {
