@@ -125,7 +125,12 @@ TEST(ForecastDistribution, MatchesBruteForceOnRandomMixtures) {
     const ForecastDistribution distribution(points, error);
     const std::vector<double> atoms = AllAtoms(points, error);
     const double n = static_cast<double>(atoms.size());
-    for (double x : {0.0, 5.0, 10.0, 33.0, 50.0, 99.0, 100.0}) {
+    // Fixed values, every atom (ties between points and residuals) and the doubles beside them.
+    std::vector<double> values = {0.0, 5.0, 10.0, 33.0, 50.0, 99.0, 100.0};
+    for (double atom : atoms) {
+      values.insert(values.end(), {atom, std::nextafter(atom, -1e9), std::nextafter(atom, 1e9)});
+    }
+    for (double x : values) {
       const double at_most = std::upper_bound(atoms.begin(), atoms.end(), x) - atoms.begin();
       const double below = std::lower_bound(atoms.begin(), atoms.end(), x) - atoms.begin();
       EXPECT_DOUBLE_EQ(distribution.AtMost(x), at_most / n);
