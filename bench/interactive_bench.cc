@@ -12,6 +12,7 @@
 
 #include "statecraft/app/answer_command.h"
 #include "statecraft/app/lever_commands.h"
+#include "statecraft/models/eum/eum_outcome_cache.h"
 
 namespace statecraft {
 namespace {
@@ -53,6 +54,7 @@ BENCHMARK(BM_OptimizeSevenModels)->Unit(benchmark::kSecond)->UseRealTime()->Iter
 void BM_Answer(benchmark::State& state) {
   const app::AnswerRequest request;
   for (auto _ : state) {
+    const EumOutcomeCacheCounts before = EumOutcomeCacheCounters();
     const std::clock_t start = std::clock();
     const auto output = app::ComputeAnswer(request, app::Context{});
     if (!output.ok()) {
@@ -60,6 +62,10 @@ void BM_Answer(benchmark::State& state) {
       return;
     }
     state.counters["cpu_s"] = CpuSeconds(start);
+    // eum's issue runs looked up instead of rerun (statecraft/models/eum/eum_outcome_cache.h).
+    const EumOutcomeCacheCounts after = EumOutcomeCacheCounters();
+    state.counters["eum_issue_runs"] = static_cast<double>(after.lookups - before.lookups);
+    state.counters["eum_reused"] = static_cast<double>(after.hits - before.hits);
   }
 }
 BENCHMARK(BM_Answer)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);

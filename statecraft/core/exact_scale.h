@@ -28,8 +28,11 @@ int BandExponent(double magnitude);
 // The exponent that brings the largest absolute value of `values` into the band.
 int BandExponentOf(const std::vector<double>& values);
 
-// value × 2^exponent (exact unless the result over- or underflows).
-inline double ScaleByPowerOfTwo(double value, int exponent) { return std::ldexp(value, exponent); }
+// value × 2^exponent (exact unless the result over- or underflows). Inside the band the exponent
+// is 0, and ldexp(value, 0) is value itself: the call is skipped there (hot in per-atom loops).
+inline double ScaleByPowerOfTwo(double value, int exponent) {
+  return exponent == 0 ? value : std::ldexp(value, exponent);
+}
 
 // The exponent that brings the scale [low, high] into the band (by its larger end).
 int ScaleExponent(double low, double high);
