@@ -8,6 +8,7 @@
 #include <benchmark/benchmark.h>
 
 #include <chrono>
+#include <cstdint>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -80,6 +81,11 @@ void BM_SweepRunsPerSecond(benchmark::State& state, const std::string& name, int
   options.draws = draws;
   options.threads = 1;
   for (auto _ : state) {
+    // New draws each iteration, and each time Google Benchmark calls this function: eum remembers
+    // the issue runs it has seen (eum_outcome_cache.h), and the same draws again would time its
+    // lookups, not the model.
+    static std::uint64_t seed = 0;
+    options.seed = ++seed;
     const SweepResult result =
         RunSweep(Flagship().scenario, {}, *model.info, model.params, options);
     benchmark::DoNotOptimize(result.outcomes.data());
