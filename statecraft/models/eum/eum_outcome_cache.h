@@ -33,7 +33,7 @@ struct EumIssueOutcome {
 // Throws what RunEumIssue throws (a failing input is not remembered).
 EumIssueOutcome RunEumIssueOutcome(const EumIssueInput& input, const EumOptions& options);
 
-inline constexpr std::size_t kEumOutcomeCacheBytes = std::size_t{16} << 20;
+inline constexpr std::size_t kEumOutcomeCacheBytes = std::size_t{4} << 20;
 
 // Lookups that found a remembered outcome, and all lookups, since the program started.
 struct EumOutcomeCacheCounts {
