@@ -316,6 +316,8 @@ void RunStore::Migrate() {
   Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
   const auto& migrations = StoreMigrations();
   LatestSchemaVersion();  // checks the migrations against kStoreSchemaVersion
+  // A store that is up to date (every open but the first) is read without taking the write lock.
+  if (SchemaVersion() == static_cast<int>(migrations.size())) return;
   for (;;) {
     // Each step re-reads the version inside its write transaction, so two programs opening a
     // new store at once cannot apply a migration twice.
