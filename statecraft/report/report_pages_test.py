@@ -175,8 +175,8 @@ def check_page(path, label):
               f"{format_figure(value, form)!r}")
     sizes = error_sizes_shown(data, page, label)
     print(f"ok - {label}: answer first, {len(page.charts)} charts drawn, {len(page.tables)} "
-          f"tables, {len(page.figures)} figures equal the data ({sizes} models' own error "
-          f"sizes among them), no NaN")
+          f"tables, {len(page.figures)} figures equal the data ({sizes} of them the models' own "
+          f"error sizes), no NaN")
     return data, sizes
 
 

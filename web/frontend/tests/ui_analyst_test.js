@@ -40,6 +40,9 @@ async function walk(page, { out, binary, folder }, item) {
   const scenario = await page.textContent('#scenario-name');
   check(scenario.trim().length > 0, `${item.name}: ${path.basename(item.file)} opens as "${scenario.trim()}"`);
   const issue = item.issue || await page.evaluate(() => window.statecraft.app.document.issues[0].name);
+  await openView(page, 'scenario');
+  const clippedScenario = await clippedText(page, 'main');
+  check(clippedScenario.length === 0, `${item.name}: nothing in the Scenario view's tables is cut off at 1024 px${clippedScenario.length ? `: ${clippedScenario.join('; ')}` : ''}`);
   await screenshot(page, out, `analyst-${item.name}-opened-1024`);
 
   // Add a lever: one actor moves on the question's issue.
@@ -78,6 +81,7 @@ async function walk(page, { out, binary, folder }, item) {
   await page.click('[data-action="answer-start"]');
   check(await waitJob(page, 'answer-job', 240000) === 'done', `${item.name}: the question is answered`);
   await page.waitForSelector('[data-role="answer-result"]');
+  await screenshot(page, out, `analyst-${item.name}-answer-1024`);
 
   // The answer at the top of the page: the question restated, then the cards.
   const first = await page.evaluate(() => {
@@ -89,6 +93,7 @@ async function walk(page, { out, binary, folder }, item) {
       baseline: result.querySelector('[data-role="answer-baseline"] .answer-value').textContent,
       deal: result.querySelector('[data-role="answer-deal"]').textContent,
       drivers: [...result.querySelectorAll('[data-role="answer-drivers"] li')].map((entry) => entry.textContent),
+      driversNote: result.querySelector('[data-role="answer-drivers"]').textContent,
       disagree: result.querySelector('[data-role="disagreements"]').textContent,
       cardsTop: Math.max(top('[data-role="answer-cheapest"]'), top('[data-role="answer-drivers"]')),
       chartTop: top('svg[data-chart="probability"]'),
@@ -98,11 +103,13 @@ async function walk(page, { out, binary, folder }, item) {
   check(/Cheapest plan that meets the target/.test(first.cheapest) && (/cost \d/.test(first.cheapest) || /none of the declared levers/.test(first.cheapest)),
     `${item.name}: the answer names the cheapest plan and its cost, or that none reaches the target: ${first.cheapest}`);
   check(/\d+ %/.test(first.baseline), `${item.name}: P(target) with no lever: ${first.baseline}`);
-  check(first.drivers.length > 0 && first.drivers.every((entry) => /ρ [+−]\d\.\d\d$/.test(entry)), `${item.name}: what drives ${issue}: ${first.drivers.join('; ')}`);
+  // A file of point values (KTAB's) has no uncertain input to rank: the card says so and how to
+  // give one a range.
+  check(first.drivers.length > 0 ? first.drivers.every((entry) => /ρ [+−]\d\.\d\d$/.test(entry)) : /no range/.test(first.driversNote),
+    `${item.name}: what drives ${issue}: ${first.drivers.length ? first.drivers.join('; ') : first.driversNote}`);
   check(/The deal/.test(first.deal), `${item.name}: the deal card says whether a plan offers one: ${first.deal}`);
   check(/Where the models disagree/.test(first.disagree), `${item.name}: where the models disagree: ${first.disagree.replace('Where the models disagree', '')}`);
   check(first.cardsTop < first.chartTop, `${item.name}: the answer's cards come before the charts`);
-  await screenshot(page, out, `analyst-${item.name}-answer-1024`);
   const clippedAnswer = await clippedText(page, '[data-role="answer-output"]');
   check(clippedAnswer.length === 0, `${item.name}: nothing in the answer is cut off at 1024 px${clippedAnswer.length ? `: ${clippedAnswer.join('; ')}` : ''}`);
 

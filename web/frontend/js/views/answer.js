@@ -83,10 +83,14 @@ function counterCard(cheapest, closest) {
       h('div', { class: 'answer-value', text: 'no plan to counter' }));
   }
   const plan = closest.plan;
+  const countered = plan.best_counter_levers && plan.best_counter_levers.length
+    ? `${formatPercent(plan.probability_with_counter_levers, 0)} against the best counter, ${counterText(plan)}`
+    : 'no counter-lever lowers it';
   return h('div', { class: 'answer-card negative', dataset: { role: 'answer-counter' } },
     h('div', { class: 'answer-label', text: 'The closest plan, against the best counter' }),
     h('div', { class: 'answer-value', text: leversText(plan.levers) }),
-    h('p', { class: 'answer-note', text: `under ${closest.model}: P(target) ${formatPercent(plan.probability, 0)} without a counter, ${formatPercent(plan.probability_with_counter_levers, 0)} against ${counterText(plan)}` }));
+    h('p', { class: 'answer-note', text: `under ${closest.model}: P(target) ${formatPercent(plan.probability, 0)} without a counter; ${countered}` }),
+    leversDescribed(plan.levers));
 }
 
 // The answer: the cheapest plan and the counter to it, P(target) with no lever; the deal, what

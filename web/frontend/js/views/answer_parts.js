@@ -65,13 +65,17 @@ export function dealCard(deals) {
 // The first screen's card on the drivers: the three strongest inputs of the target's issue.
 export function driversCard(result, model, issue) {
   const drivers = driversOf(result, model, issue).slice(0, 3);
+  const cell = result.models[model] && result.models[model].whatif ? result.models[model].whatif[0].models[model] : null;
+  const anyDriver = cell && cell.drivers && Object.values(cell.drivers).some((list) => list.length);
   return h('div', { class: 'answer-card info', dataset: { role: 'answer-drivers', model, issue } },
     h('div', { class: 'answer-label', text: `What drives ${issue}` }),
     drivers.length
       ? h('ol', { class: 'driver-list' }, drivers.map((driver) => h('li', { dataset: { input: driver.input } },
         h('span', { text: driver.input }), ' ', h('span', { class: 'rho', text: rhoText(driver.rank_correlation) }))))
-      : h('p', { class: 'answer-note', text: 'No sampled input moves this issue.' }),
-    h('p', { class: 'answer-note', text: `rank correlation with ${issue} over the draws, no lever, under ${model}` }));
+      : h('p', { class: 'answer-note', dataset: { field: 'none' }, text: anyDriver
+        ? `No uncertain input moves ${issue}.`
+        : 'Every input of this scenario is a single value (no range), so nothing is ranked. Give positions, saliences or capabilities a low and a high in the Scenario view to see what drives the outcome.' }),
+    drivers.length ? h('p', { class: 'answer-note', text: `rank correlation with ${issue} over the draws, no lever, under ${model}` }) : null);
 }
 
 // The tornado of the target issue's drivers at baseline, one model at a time, with a choice of
@@ -88,6 +92,7 @@ export function driversFigure(result, models, issue, initial) {
     }) : '<p class="hint">No sampled input moves this issue.</p>';
   };
   const ran = models.filter((name) => result.models[name] && result.models[name].whatif);
+  if (!ran.some((name) => driversOf(result, name, issue).length)) return null;
   const picker = h('select', { class: 'input', 'aria-label': 'Model of the tornado', dataset: { role: 'answer-drivers-model' } },
     ran.map((name) => h('option', { value: name, selected: name === initial, text: name })));
   picker.addEventListener('change', () => draw(picker.value));

@@ -3,7 +3,7 @@
 
 import { h, viewHeader, card, select } from '../dom.js';
 import { app, on, edited } from '../state.js';
-import { redraw, textInput, textArea, numberInput, estimateInputs, numberOrText, button } from '../inputs.js';
+import { redraw, textInput, wrappingText, numberInput, estimateInputs, numberOrText, button } from '../inputs.js';
 import { actorNames, issueNames } from '../scenario_doc.js';
 
 const kEffectTypes = [
@@ -184,17 +184,6 @@ function renameLever(from, to) {
   }
 }
 
-// A description is one line that wraps: Enter commits it rather than starting a new line.
-function oneLineArea(area) {
-  area.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      area.dispatchEvent(new Event('change'));
-    }
-  });
-  return area;
-}
-
 function planEditor(plan, index) {
   const path = `plans[${index}]`;
   const levers = (app.document.levers || []).filter((lever) => lever.excluded === undefined);
@@ -209,7 +198,7 @@ function planEditor(plan, index) {
     h('td', {}, textInput({ value: plan.name, path: `${path}.name`, key: `${path}.name`, label: `Plan ${plan.name}, name`, onCommit: (v) => { plan.name = v.trim(); structural(); } })),
     // A text area that grows with its text, so that a long description wraps instead of being
     // cut off (the table has no room for one line at 1024 px).
-    h('td', { class: 'plan-description' }, oneLineArea(textArea({ value: plan.description, path: `${path}.description`, label: `Plan ${plan.name}, description`, rows: 1, onCommit: (v) => { plan.description = v; edited(); } }))),
+    h('td', { class: 'plan-description' }, wrappingText({ value: plan.description, path: `${path}.description`, label: `Plan ${plan.name}, description`, onCommit: (v) => { plan.description = v; edited(); } })),
     h('td', { dataset: { path: `${path}.levers` } }, h('div', { class: 'plan-levers' }, levers.map((lever) => {
       const current = entry(lever.name);
       const box = h('input', { type: 'checkbox', checked: Boolean(current), dataset: { key: `${path}-${lever.name}` }, 'aria-label': `Plan ${plan.name} uses ${lever.name}` });
