@@ -201,9 +201,9 @@ async function forecastMatchesApi(page) {
     // Plan descriptions and lever summaries wrap at 1024 px; none is cut off.
     await typeInto(page, `${plan} [data-path="plans[6].description"]`, 'Japan funds South Korean shells for Ukraine while China stays out of the talks altogether');
     await page.setViewportSize({ width: 1024, height: 800 });
+    await screenshotAround(page, options.out, 'plans-1024', 'table[data-role="plans"]');
     const leversClipped = await clippedText(page, 'main');
     check(leversClipped.length === 0, `no text of Levers & plans is cut off at 1024 px${leversClipped.length ? `: ${leversClipped.join('; ')}` : ''}`);
-    await screenshotAround(page, options.out, 'plans-1024', 'table[data-role="plans"]');
     await page.setViewportSize({ width: 1600, height: 1000 });
 
     // ---- What-if with a target: P(target) per plan and model, as the API computes it.
@@ -256,9 +256,9 @@ async function forecastMatchesApi(page) {
     check(exact === 16, 'the downloaded CSV and JSON hold the API\'s unrounded probabilities');
     await screenshot(page, options.out, 'whatif-1600');
     await page.setViewportSize({ width: 1024, height: 800 });
+    await screenshotAround(page, options.out, 'whatif-table-1024', 'table[data-role="whatif"]');
     const whatifClipped = await clippedText(page, '[data-role="whatif-output"]');
     check(whatifClipped.length === 0, `no text of the what-if's results is cut off at 1024 px${whatifClipped.length ? `: ${whatifClipped.join('; ')}` : ''}`);
-    await screenshotAround(page, options.out, 'whatif-table-1024', 'table[data-role="whatif"]');
     await page.setViewportSize({ width: 1600, height: 1000 });
 
     // ---- A long sweep shows its progress draw by draw (one model is one step, so a bar counting
@@ -377,9 +377,9 @@ async function forecastMatchesApi(page) {
     check((await clippedText(page, '[data-role="answer-output"]')).length === 0, 'no text of the answer is cut off at 1600 px');
     await screenshot(page, options.out, 'answer-1600');
     await page.setViewportSize({ width: 1024, height: 1000 });
+    await screenshot(page, options.out, 'answer-1024');
     const answerClipped = await clippedText(page, '[data-role="answer-output"]');
     check(answerClipped.length === 0, `no text of the answer is cut off at 1024 px${answerClipped.length ? `: ${answerClipped.join('; ')}` : ''}`);
-    await screenshot(page, options.out, 'answer-1024');
     await page.setViewportSize({ width: 1600, height: 1000 });
 
     // ---- Download the edited scenario as YAML; statecraft reads it back.
