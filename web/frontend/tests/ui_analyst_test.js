@@ -3,9 +3,9 @@
 // lever in the Levers & plans view, state the question in the Answer view, run it, and read the
 // answer at the top of the page (the cheapest plan or that none reaches the target, the
 // probability with no lever, the deal, the drivers, where the models disagree), then the same
-// answer at the top of the HTML report. Screenshots of every step.
+// answer at the top of the HTML report written from the Answer view, and download it. Nothing in
+// the Scenario, Levers & plans and Answer views is cut off. Screenshots of every step.
 'use strict';
-const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -32,7 +32,7 @@ async function opened(page, before) {
   await waitValid(page);
 }
 
-async function walk(page, { out, binary, folder }, item) {
+async function walk(page, { out, folder }, item) {
   // Open the file with the header's Open button (the file picker).
   const before = await page.evaluate(() => window.statecraft.app.revision);
   await page.setInputFiles('#file-input', path.join(kRepository, item.file));
@@ -113,26 +113,26 @@ async function walk(page, { out, binary, folder }, item) {
   const clippedAnswer = await clippedText(page, '[data-role="answer-output"]');
   check(clippedAnswer.length === 0, `${item.name}: nothing in the answer is cut off at 1024 px${clippedAnswer.length ? `: ${clippedAnswer.join('; ')}` : ''}`);
 
-  // The same question at the top of the HTML report of the edited scenario: the scenario as the
-  // page holds it (what Download YAML saves), reported by `statecraft report`.
-  const documentFile = path.join(folder, `${item.name}.json`);
-  fs.writeFileSync(documentFile, JSON.stringify(await page.evaluate(() => window.statecraft.documentForServer())));
+  // The same question at the top of the HTML report of the scenario as it stands in the page,
+  // written from the Answer view (POST /api/report/html).
+  await page.fill('[data-role="answer-report-draws"]', '30');
+  await page.click('[data-action="answer-report"]');
+  await page.waitForFunction(() => {
+    const frame = document.querySelector('iframe[data-role="answer-report"]');
+    return frame && !frame.hidden && frame.dataset.loaded && frame.contentDocument && frame.contentDocument.querySelector('section');
+  }, null, { timeout: 240000 });
+  const lead = await page.evaluate(() => {
+    const section = document.querySelector('iframe[data-role="answer-report"]').contentDocument.querySelector('section');
+    return { id: section.id, text: section.innerText };
+  });
+  check(lead.id === 'answer' && lead.text.includes(item.target.text) && /Each model's own error on/.test(lead.text) && !/NaN/.test(lead.text),
+    `${item.name}: the report written from the Answer view leads with the question, its answer and each model's own error`);
+  await page.evaluate(() => document.querySelector('iframe[data-role="answer-report"]').scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.resolve(out, `analyst-${item.name}-report-1024.png`) });
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="answer-report-download"]')]);
   const reportFile = path.join(folder, `${item.name}-report.html`);
-  execFileSync(binary, ['report', documentFile, '--draws', '30', '-o', reportFile], { stdio: 'ignore' });
-  const reportPage = await page.context().newPage();
-  try {
-    await reportPage.setViewportSize({ width: 1024, height: 900 });
-    await reportPage.goto(`file://${reportFile}`, { waitUntil: 'load' });
-    const lead = await reportPage.evaluate(() => {
-      const section = document.querySelector('section');
-      return { id: section.id, text: section.innerText };
-    });
-    check(lead.id === 'answer' && lead.text.includes(item.target.text) && /Each model's own error on/.test(lead.text),
-      `${item.name}: the report leads with the question, its answer and each model's own error`);
-    await reportPage.screenshot({ path: path.resolve(out, `analyst-${item.name}-report-1024.png`) });
-  } finally {
-    await reportPage.close();
-  }
+  await saved.saveAs(reportFile);
+  check(/^<!DOCTYPE html>/.test(fs.readFileSync(reportFile, 'utf8')), `${item.name}: the report downloads as its HTML page`);
 }
 
 (async () => {
@@ -147,7 +147,7 @@ async function walk(page, { out, binary, folder }, item) {
     await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 20000 });
     await waitValid(page);
     check(await page.getAttribute('.app-nav a[aria-current="page"]', 'data-view') === 'answer', 'the UI opens on the Answer view');
-    for (const item of kCases) await walk(page, { out: options.out, binary: options.binary, folder }, item);
+    for (const item of kCases) await walk(page, { out: options.out, folder }, item);
   } finally {
     await close();
     server.kill('SIGTERM');

@@ -14,6 +14,7 @@ import { resultBlock, markStale, modelErrorNote, modelErrorTag, modelErrorSizes 
 import { button, textArea } from '../inputs.js';
 import { issueNames, parseTarget } from '../scenario_doc.js';
 import { dealsOf, dealCard, driversCard, driversFigure, dealsTable } from './answer_parts.js';
+import { reportCard } from './answer_report.js';
 
 let root = null;
 let body = null;
@@ -215,7 +216,7 @@ function draw() {
   }, { class: 'primary', dataset: { action: 'answer-start' } });
   body.replaceChildren(questionCard(),
     card('Run', models.element, h('div', { class: 'form-row' }, draws.element, optimiseDraws.element, start), answerJob.element),
-    output);
+    output, reportCard());
 }
 
 export const answerView = {
