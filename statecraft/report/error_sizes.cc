@@ -48,11 +48,11 @@ std::string ErrorSizes(const Json& data, const std::string& path, const std::str
   const std::vector<SizedModel> models = SizedModels(model_error);
   if (models.empty()) return "";
   bool fitted = false;
-  for (const SizedModel& item : models) fitted = fitted || item.size->value("fitted_on_scenario", false);
-  const std::string where = " Learned on " + Escape(LearnedOn(model_error)) + ", " +
-                            (fitted ? "in sample (this scenario was part of the fit)"
-                                    : "out of sample") +
-                            ".";
+  for (const SizedModel& item : models)
+    fitted = fitted || item.size->value("fitted_on_scenario", false);
+  const std::string where =
+      " Learned on " + Escape(LearnedOn(model_error)) + ", " +
+      (fitted ? "in sample (this scenario was part of the fit)" : "out of sample") + ".";
   auto size_path = [&](const std::string& model, const std::string& name) {
     return Key(Key(Key(Key(Key(path, "models"), model), "issues"), name), "half_width_80");
   };

@@ -437,8 +437,8 @@ TEST_F(ApiServerTest, ReportOfADocumentAsItsPage) {
   EXPECT_EQ(page->body.rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_NE(page->body.find("<section id=\"answer\""), std::string::npos);
   EXPECT_NE(page->body.find("Each model's own error on munitions"), std::string::npos);
-  auto bad = client.Post("/api/report/html", R"({"document": {"actors": "none"}})",
-                         "application/json");
+  auto bad =
+      client.Post("/api/report/html", R"({"document": {"actors": "none"}})", "application/json");
   ASSERT_EQ(bad->status, 400);
   EXPECT_NE(Body(bad)["error"].get<std::string>().find("actors"), std::string::npos);
 }
