@@ -62,6 +62,8 @@ async function walk(page, { out, folder }, item) {
   await typeInto(page, `${lever} input[data-path="${at}.effects[0].factor"]`, item.factor || '-1');
   await typeInto(page, `${lever} input[data-path="${at}.magnitude"][data-part="high"]`, item.high);
   await waitValid(page);
+  const summary = await page.textContent(`${lever} .lever-summary`);
+  check(summary === `${item.description} · magnitude 0 – 10 – ${item.high}`, `${item.name}: the lever's summary follows its edits: ${summary}`);
   const levers = await page.evaluate(() => window.statecraft.app.levers.map((entry) => entry.name));
   check(levers.length === count + 1, `${item.name}: the server reads the new lever (${levers.join(', ')})`);
   const clipped = await clippedText(page, 'main');

@@ -9,7 +9,7 @@ import { button } from '../inputs.js';
 
 export function reportCard() {
   const draws = drawsInput(60, 'Draws of the report', 'answer-report-draws');
-  const frame = h('iframe', { class: 'report-frame', title: 'The report of this scenario', hidden: true, dataset: { role: 'answer-report' } });
+  const frame = h('iframe', { class: 'answer-report-frame', title: 'The report of this scenario', hidden: true, dataset: { role: 'answer-report' } });
   const status = h('p', { class: 'hint', role: 'status' });
   let page = null;
   const save = button('Download the report', () => download(`${(app.document.name || 'scenario').replace(/[^\w.-]+/g, '-')}-report.html`, page, 'text/html'),

@@ -134,14 +134,19 @@ function costEditor(lever, path) {
       numberInput({ value: cost.per_unit, path: `${path}.cost`, key: `${path}.cost.per_unit`, label: `${lever.name}, cost per unit`, onCommit: commit('per_unit') })));
 }
 
+// The line a closed lever card shows: its description and magnitude, or why it is excluded.
+function leverSummary(lever) {
+  if (lever.excluded !== undefined) return `excluded: ${lever.excluded}`;
+  const magnitude = lever.magnitude === undefined ? '' : Array.isArray(lever.magnitude) ? lever.magnitude.join(' – ') : typeof lever.magnitude === 'object' ? [lever.magnitude.low, lever.magnitude.central, lever.magnitude.high].filter((v) => v !== undefined).join(' – ') : String(lever.magnitude);
+  return `${lever.description || ''}${magnitude ? ` · magnitude ${magnitude}` : ''}`;
+}
+
 function leverEditor(list, lever, index, path, kind) {
   const stepsText = Array.isArray(lever.steps) ? lever.steps.join(', ') : '';
   const excluded = lever.excluded !== undefined;
-  const magnitude = lever.magnitude === undefined ? '' : Array.isArray(lever.magnitude) ? lever.magnitude.join(' – ') : typeof lever.magnitude === 'object' ? [lever.magnitude.low, lever.magnitude.central, lever.magnitude.high].filter((v) => v !== undefined).join(' – ') : String(lever.magnitude);
+  const summary = h('span', { class: 'lever-summary', text: leverSummary(lever) });
   const details = h('details', { class: 'lever-card', open: openLevers.has(path), dataset: { lever: lever.name, path } },
-    h('summary', {},
-      h('span', { class: 'lever-title', text: `${kind} ${lever.name}` }),
-      h('span', { class: 'lever-summary', text: excluded ? `excluded: ${lever.excluded}` : `${lever.description || ''}${magnitude ? ` · magnitude ${magnitude}` : ''}` })),
+    h('summary', {}, h('span', { class: 'lever-title', text: `${kind} ${lever.name}` }), summary),
     h('div', { class: 'issue-head' },
       h('span', { class: 'hint', text: `${(lever.effects || []).length} effect(s)` }),
       button('Remove', () => { list.splice(index, 1); structural(); }, { class: 'small danger', 'aria-label': `Remove ${kind.toLowerCase()} ${lever.name}` })),
@@ -166,6 +171,8 @@ function leverEditor(list, lever, index, path, kind) {
         costEditor(lever, path),
         h('div', { class: 'effects wide' }, (lever.effects || []).map((effect, k) => effectEditor(lever, effect, k, `${path}.effects[${k}]`)),
           button('Add effect', () => { lever.effects = lever.effects || []; lever.effects.push({ type: 'shift_position', actors: [] }); structural(); }, { class: 'small', 'aria-label': `Add effect to ${lever.name}` }))]));
+  // The fields commit on change (their own listeners run first); the summary follows them.
+  details.addEventListener('change', () => { summary.textContent = leverSummary(lever); });
   details.addEventListener('toggle', () => {
     if (details.open) openLevers.add(path);
     else openLevers.delete(path);
