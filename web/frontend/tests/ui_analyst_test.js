@@ -4,12 +4,13 @@
 // answer at the top of the page (the cheapest plan or that none reaches the target, the
 // probability with no lever, the deal, the drivers, where the models disagree), then the same
 // answer at the top of the HTML report written from the Answer view, and download it. Nothing in
-// the Scenario, Levers & plans and Answer views is cut off. Screenshots of every step.
+// the Scenario, Levers & plans and Answer views is cut off, and axe-core finds no serious
+// violation in the answered view. Screenshots of every step.
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { launch, parseArguments, check, startServer, kRepository } = require('./browser');
+const { launch, parseArguments, check, startServer, kRepository, seriousViolations } = require('./browser');
 const { openView, typeInto, waitValid, waitJob, screenshot, clippedText } = require('./ui_steps');
 
 // Each case: the file, the lever the analyst adds (who moves, on which issue, how far) and the
@@ -135,6 +136,9 @@ async function walk(page, { out, folder }, item) {
   const reportFile = path.join(folder, `${item.name}-report.html`);
   await saved.saveAs(reportFile);
   check(/^<!DOCTYPE html>/.test(fs.readFileSync(reportFile, 'utf8')), `${item.name}: the report downloads as its HTML page`);
+  const violations = await seriousViolations(page);
+  if (violations.length) console.log(violations.join('\n'));
+  check(violations.length === 0, `${item.name}: axe-core finds no serious or critical violation in the answered Answer view with its report`);
 }
 
 (async () => {
