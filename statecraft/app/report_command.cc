@@ -34,8 +34,11 @@ void AddDistributions(const ScenarioWithLevers& input, const ReportOptions& opti
   const Scenario& scenario = input.scenario;
   const SweepPlan baseline = MakeSweepPlan(input.levers, Plan{"baseline", "no lever", {}});
   Json models = Json::object();
+  Json error_sizes = Json::object();
   for (const ModelChoice& model : AllModels()) {
     const ModelInfo& info = *model.info;
+    error_sizes[info.name] =
+        ModelErrorSizeJson(options.calibration.get(), ModelLabel(model), scenario);
     const SweepResult result = RunSweep(scenario, baseline, info, model.params, sweep);
     const std::vector<IssueError> errors =
         BindIssueErrors(options.calibration.get(), ModelLabel(model), scenario);
@@ -61,9 +64,11 @@ void AddDistributions(const ScenarioWithLevers& input, const ReportOptions& opti
                          {"drivers", DriversToJson(Drivers(result, focus_issue, 10))}};
     }
   }
+  Json model_error = ModelErrorToJson(sweep);
+  if (!model_error.is_null()) model_error["models"] = error_sizes;
   data["distributions"] = {{"draws", options.draws},
                            {"seed", options.seed},
-                           {"model_error", ModelErrorToJson(sweep)},
+                           {"model_error", model_error},
                            {"models", models}};
 }
 

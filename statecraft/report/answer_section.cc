@@ -293,11 +293,12 @@ std::string AnswerLead(const Json& data, const Json& charts) {
     html += ", within a budget of " + Figure(data, "/answer/budget", "1");
   }
   if (!opponent.empty()) html += ", against " + Escape(opponent) + "'s best counter-levers";
+  html += ".</p>\n" + ErrorSizes(data, "/answer/model_error", target ? target->issue : "");
   std::string headline;
   const std::string goal =
       target ? "<strong>" + Escape(target->issue + " " + target->relation) + "</strong>" : "";
   const std::string plan_cards = PlanCards(data, opponent, goal, &headline);
-  html += ".</p>\n<p class=\"headline\">" + headline + "</p>\n<div class=\"cards\">" + plan_cards +
+  html += "<p class=\"headline\">" + headline + "</p>\n<div class=\"cards\">" + plan_cards +
           DealCard(data) + DriversCard(data, target ? target->issue : std::string());
   const Json& sentences = answer.value("disagreements", Json::array());
   if (!sentences.empty()) {

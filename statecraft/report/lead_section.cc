@@ -35,7 +35,7 @@ std::string OptimizeLead(const Json& data, const Json& charts) {
       " likely, against the opponent's best counter-levers" +
       (optimize.contains("budget") ? ", within a budget of " + Figure(data, "/optimize/budget", "1")
                                    : std::string()) +
-      "?</p>\n";
+      "?</p>\n" + ErrorSizes(data, "/optimize/model_error", target ? target->issue : "");
   const bool found = optimize.contains("best") && optimize["best"].is_object();
   const bool any_closest = !found && !optimize.value("closest", Json::array()).empty();
   // The plan the answer is about: the cheapest that meets the target, or else the closest.
@@ -131,6 +131,7 @@ std::string SweepLead(const Json& data) {
   }
   return "<p class=\"question\">How uncertain is the forecast, given the ranges of the inputs?</p>"
          "\n" +
+         ErrorSizes(data, "/distributions/model_error", target ? target->issue : "") +
          Table("sweep-table", header, rows) +
          "<p class=\"note\">Median outcome after decision rules and its 10\u201390 % interval over "
          "the draws.</p>\n";
@@ -150,6 +151,9 @@ std::string QuestionLead(const Json& data, const Json& charts) {
                ? ", within a budget of " + Figure(data, "/scenario/question/budget", "1")
                : std::string()) +
           ".</p>\n";
+  if (data.contains("whatif")) {
+    html += ErrorSizes(data, "/whatif/model_error", target ? target->issue : "");
+  }
   return html + Figures(charts, "probability", "whatif") + "<h3>Forecast per model</h3>" +
          ForecastTable(data);
 }

@@ -221,10 +221,28 @@ Json ReportDataFromStoredRun(const std::string& kind, const std::string& scenari
     const Json items = result.contains("models") ? result["models"] : Json::array({result});
     Json models = Json::object();
     Json summary = Json::array();
+    // Each sweep's own model error, gathered as the other runs hold it: {calibration, source,
+    // "models": {model: {entry, fitted_on_scenario, issues}}}.
+    Json model_error;
     for (const Json& item : items) {
       if (!item.contains("issues")) continue;
       const std::string model = item.value("model", std::string("model"));
       models[model] = item["issues"];
+      const Json& error = item.value("model_error", Json());
+      if (error.is_object()) {
+        if (model_error.is_null()) {
+          model_error = {{"calibration", error.value("calibration", std::string())},
+                         {"source", error.value("source", std::string())},
+                         {"models", Json::object()}};
+        }
+        Json size = nullptr;
+        if (error.contains("issues")) {
+          size = {{"entry", error.value("entry", std::string())},
+                  {"fitted_on_scenario", error.value("fitted_on_scenario", false)},
+                  {"issues", error["issues"]}};
+        }
+        model_error["models"][model] = size;
+      }
       Json entry{{"model", model}, {"draws", item.value("draws", 0)}};
       for (const char* key : {"plan", "target", "probability", "deals_struck_share"}) {
         if (item.contains(key)) entry[key] = item[key];
@@ -235,6 +253,7 @@ Json ReportDataFromStoredRun(const std::string& kind, const std::string& scenari
       const Json& first = items.front();
       data["distributions"] = {{"draws", first.value("draws", 0)},
                                {"seed", first.value("seed", 0)},
+                               {"model_error", model_error},
                                {"models", models},
                                {"summary", summary}};
       if (first.contains("drivers") && scenario.IssueCount() > 0) {

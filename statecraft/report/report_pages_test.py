@@ -10,8 +10,9 @@ parse it:
 
 Each page must lead with its answer section (the first section of the page); print no NaN or
 infinity anywhere; have no empty chart (every chart draws the marks of its kind) and no empty
-table; and every figure it prints must equal the number at its data-path in the data embedded
-in the page, printed with its data-format. The embedded data must equal `report --format json`
+table; every figure it prints must equal the number at its data-path in the data embedded in
+the page, printed with its data-format; and wherever the data sizes each model's own error
+(model_error.models), every model's size is printed. The embedded data must equal `report --format json`
 (the scenario reports) or hold the command's printed JSON unchanged (saved runs).
 
 usage: report_pages_test.py BINARY SOURCE_DIR
@@ -172,15 +173,37 @@ def check_page(path, label):
         check(format_figure(value, form) == shown.strip(),
               f"{label}: the figure at {pointer} reads {shown!r}, the data "
               f"{format_figure(value, form)!r}")
+    sizes = error_sizes_shown(data, page, label)
     print(f"ok - {label}: answer first, {len(page.charts)} charts drawn, {len(page.tables)} "
-          f"tables, {len(page.figures)} figures equal the data, no NaN")
-    return data
+          f"tables, {len(page.figures)} figures equal the data ({sizes} of them the models' own "
+          f"error sizes), no NaN")
+    return data, sizes
+
+
+def error_sizes_shown(data, page, label):
+    """Every part of the data that sizes each model's own error (model_error.models.{model}.
+    issues.{issue}.half_width_80: the answer, optimisation, what-if and distributions) has it
+    printed for every model it sizes, on the target's issue or on every issue; the figures
+    themselves were checked against the data above. Returns how many were printed."""
+    printed = [pointer for pointer, _, _ in page.figures if pointer.endswith("/half_width_80")]
+    for part in ("answer", "optimize", "whatif", "distributions"):
+        error = data.get(part, {}).get("model_error") if isinstance(data.get(part), dict) else None
+        if not isinstance(error, dict) or not isinstance(error.get("models"), dict):
+            continue
+        for model, size in error["models"].items():
+            if not isinstance(size, dict) or not size.get("issues"):
+                continue
+            prefix = f"/{part}/model_error/models/{model}/issues/"
+            check(any(pointer.startswith(prefix) for pointer in printed),
+                  f"{label}: {model}'s own error ({part}) is printed in points")
+    return len(printed)
 
 
 def scenario_reports(binary, source, out):
     files = [None] + sorted(glob.glob(os.path.join(source, "scenarios", "*.yaml")) +
                             glob.glob(os.path.join(source, "tests", "scenarios", "*")))
     reports = 0
+    sized = 0
     for scenario in files:
         label = "built-in scenario" if scenario is None else os.path.relpath(scenario, source)
         name = "builtin" if scenario is None else re.sub(r"\W", "_", label)
@@ -200,13 +223,15 @@ def scenario_reports(binary, source, out):
             print(f"ok - {label}: a bad input, refused: {result.stderr.strip()}")
             continue
         check(result.returncode == 0, f"{label}: report exits 0 ({result.stderr.strip()})")
-        data = check_page(page, label)
+        data, sizes = check_page(page, label)
+        sized += sizes > 0
         as_json = os.path.join(out, name + ".json")
         run(binary, "report", *args, "--format", "json", "-o", as_json)
         with open(as_json, encoding="utf-8") as file:
             check(json.load(file) == data, f"{label}: the embedded data equals report --format json")
         reports += 1
     check(reports >= 5, f"{reports} scenario reports checked")
+    check(sized >= 3, f"{sized} scenario reports print each model's own error in points")
 
 
 def saved_runs(binary, out):
@@ -226,7 +251,9 @@ def saved_runs(binary, out):
         run_id = str(listed["runs"][0]["id"] if isinstance(listed, dict) else listed[0]["id"])
         page = os.path.join(out, f"run-{kind}.html")
         run(binary, "report", "--run", run_id, "--db", db, "-o", page)
-        data = check_page(page, f"report --run ({kind})")
+        data, sizes = check_page(page, f"report --run ({kind})")
+        if kind in ("whatif", "sweep", "optimize"):
+            check(sizes > 0, f"report --run ({kind}): each model's own error is printed in points")
         part = {"run": ("forecasts", 0), "compare": ("forecasts", None), "whatif": ("whatif", None),
                 "optimize": ("optimize", None)}.get(kind)
         if part:

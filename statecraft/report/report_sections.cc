@@ -75,7 +75,7 @@ std::string UncertaintySection(const Json& data, const Json& charts,
                             Escape(model_error.value("calibration", std::string())) +
                             "), so they are wider than the dots."
                       : std::string("The bands show the spread of the inputs alone."))) +
-            Figures(charts, "distributions");
+            Figures(charts, "distributions") + ErrorSizes(data, "/distributions/model_error", "");
   }
   if (!charts["tornado"].empty()) {
     body += "<h3>What drives the outcome</h3>" +
@@ -389,7 +389,8 @@ std::string PlansTable(const Json& data) {
       rows.push_back(row);
     }
   }
-  std::string html = Table("plans-table", header, rows, "wrap plans") +
+  std::string html = ErrorSizes(data, "/whatif/model_error", target ? target->issue : "") +
+                     Table("plans-table", header, rows, "wrap plans") +
                      Note("Median outcome and its 10\u201390 % interval over " +
                           std::to_string(whatif.value("draws", 0)) +
                           " draws (the same draws for every plan); magnitudes and costs at the "

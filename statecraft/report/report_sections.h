@@ -26,6 +26,11 @@ std::string AnswerLead(const Json& data, const Json& charts);
 // data holds that the lead section did not show. Adds their links.
 std::string EvidenceSections(const Json& data, const Json& charts, std::vector<SectionLink>& links);
 
+// Each model's own error in points (error_sizes.cc), from the model error at `path` (its
+// "models": {label: {"issues": {issue: {"half_width_80"}}}}): a sentence on `issue`, or a table
+// of every issue when `issue` is empty. Empty when the data sizes no model's error.
+std::string ErrorSizes(const Json& data, const std::string& path, const std::string& issue);
+
 // Figures of the chart list charts[key] (those of one part, when given), each in a <figure>.
 std::string Figures(const Json& charts, const char* key, const std::string& part = "");
 

@@ -427,6 +427,22 @@ TEST_F(ApiServerTest, AnswerAndBacktest) {
   EXPECT_TRUE(Body(backtest)["with_decision_rules"]["models"].contains("median"));
 }
 
+// The report of a document as its HTML page: the answer first, the document's own question,
+// nothing fetched; a bad document is a 400 with its message, as for the report's data.
+TEST_F(ApiServerTest, ReportOfADocumentAsItsPage) {
+  httplib::Client client = Client();
+  auto page = client.Post("/api/report/html", R"({"draws": 8})", "application/json");
+  ASSERT_EQ(page->status, 200) << page->body;
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_EQ(page->body.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(page->body.find("<section id=\"answer\""), std::string::npos);
+  EXPECT_NE(page->body.find("Each model's own error on munitions"), std::string::npos);
+  auto bad =
+      client.Post("/api/report/html", R"({"document": {"actors": "none"}})", "application/json");
+  ASSERT_EQ(bad->status, 400);
+  EXPECT_NE(Body(bad)["error"].get<std::string>().find("actors"), std::string::npos);
+}
+
 TEST_F(ApiServerTest, ImportReadsOtherFormatsAsDocuments) {
   httplib::Client client = Client();
   const Json request{{"file_name", "bdm.csv"},

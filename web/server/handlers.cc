@@ -117,6 +117,15 @@ HttpResponse HandleReportData(ServerState& state, const HttpRequest& request) {
       Unwrap(app::ReportData(decoded, state.store, state.CommandContext(/*save=*/false))));
 }
 
+HttpResponse HandleReportHtml(ServerState& state, const HttpRequest& request) {
+  const app::ReportDataRequest decoded = app::DecodeReportDataRequest(ParseBody(request));
+  HttpResponse response;
+  response.content_type = "text/html; charset=utf-8";
+  response.body = RenderReportHtml(
+      Unwrap(app::ReportData(decoded, state.store, state.CommandContext(/*save=*/false))));
+  return response;
+}
+
 HttpResponse HandleListRuns(ServerState& state, const HttpRequest& request) {
   const app::RunsListRequest decoded{QueryInteger(request, "limit", app::RunsListRequest{}.limit)};
   return JsonResponse(app::RunsListOutputToJson(Unwrap(app::ListRuns(decoded, state.store))));

@@ -20,6 +20,8 @@ HttpResponse HandleCompare(ServerState& state, const HttpRequest& request);
 HttpResponse HandleBacktest(ServerState& state, const HttpRequest& request);
 HttpResponse HandleBacktestGallery(ServerState& state, const HttpRequest& request);
 HttpResponse HandleReportData(ServerState& state, const HttpRequest& request);
+// The same report as its HTML page (what `statecraft report` writes), for the UI to show.
+HttpResponse HandleReportHtml(ServerState& state, const HttpRequest& request);
 HttpResponse HandleListRuns(ServerState& state, const HttpRequest& request);
 HttpResponse HandleExportRun(ServerState& state, const HttpRequest& request);
 HttpResponse HandleRunReport(ServerState& state, const HttpRequest& request);

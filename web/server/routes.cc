@@ -37,6 +37,8 @@ std::vector<Route> Routes(ServerState& state) {
       // POST /api/report {document?, model?, draws?, seed?, threads?} → `statecraft report
       // --format json`: the report's data
       {"POST", "/api/report", bind(HandleReportData)},
+      // POST /api/report/html, the same body → the report's HTML page (`statecraft report`)
+      {"POST", "/api/report/html", bind(HandleReportHtml)},
       // Jobs (202 {"job", "status_url", "run_id"?}): POST /api/whatif, /api/sweep, /api/optimize,
       // /api/answer with the fields of json_requests.h.
       {"POST", "/api/whatif", bind(HandleWhatif)},

@@ -41,6 +41,20 @@ export function textArea({ value, path, key, label, onCommit, rows }) {
   return area;
 }
 
+// A one-line text that wraps instead of being cut off (a description or a source in a table
+// cell): a text area that grows with its text, where Enter commits rather than breaking the line.
+export function wrappingText({ value, path, key, label, onCommit }) {
+  const area = textArea({ value, path, key, label, onCommit, rows: 1 });
+  area.classList.add('wraps');
+  area.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      area.dispatchEvent(new Event('change'));
+    }
+  });
+  return area;
+}
+
 // A number input that keeps what was typed (so that "abc" reaches the server and is named in
 // its message) and writes a number when it reads as one.
 export function numberInput({ value, path, key, label, onCommit, part }) {

@@ -1,13 +1,14 @@
 // Accessibility and layout of the browser UI: axe-core (npm, run in the page) finds no serious or
 // critical violation in any view, with results shown and with an error on screen, at 1024 and
-// 1600 px; nothing is wider than the window at 1024 px; the UI can be driven by keyboard alone
+// 1600 px; nothing is wider than the window at 1024 px, and no text in a table (a plan's
+// description, a cell) or a lever's summary is cut off there; the UI can be driven by keyboard alone
 // (skip link, navigation, editing a cell, sorting a table). Screenshots of every view.
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { launch, parseArguments, check, startServer, seriousViolations } = require('./browser');
-const { openView, typeInto, waitValid, screenshot, screenshotAround } = require('./ui_steps');
+const { openView, typeInto, waitValid, screenshot, screenshotAround, clippedText } = require('./ui_steps');
 
 const kViews = ['answer', 'scenario', 'forecast', 'levers', 'uncertainty', 'optimise', 'backtest', 'history'];
 
@@ -72,7 +73,11 @@ async function fitsTheWindow(page, where) {
         if (view === 'forecast') await page.waitForSelector('table[data-role="outcomes"] tbody tr', { timeout: 20000 });
         if (view === 'backtest') await page.waitForSelector('table[data-role="backtest"] tbody tr', { timeout: 20000 });
         await noSeriousViolations(page, `${view} at ${width} px`);
-        if (width === 1024) await fitsTheWindow(page, `${view} at 1024 px`);
+        if (width === 1024) {
+          await fitsTheWindow(page, `${view} at 1024 px`);
+          const clipped = await clippedText(page, 'main');
+          check(clipped.length === 0, `no text in the tables of ${view} is cut off at 1024 px${clipped.length ? `: ${clipped.join('; ')}` : ''}`);
+        }
         await screenshot(page, options.out, `${view}-${width}`);
       }
     }

@@ -76,4 +76,35 @@ async function screenshotAround(page, out, name, selector) {
   return file;
 }
 
-module.exports = { screenshotAround, openView, typeInto, waitValid, waitJob, screenshot, tableRows, apiJob, formatNumber, formatPercent };
+// Text cut off inside the tables (and lever summaries) under `scope`: every visible cell, and
+// every text field, text area or box that hides its overflow inside one, whose content is wider
+// (or, for a text area, taller) than its box. A table scrolled sideways in its wrapper counts too.
+// Returns descriptions of what is clipped; [] when every text shows in full.
+async function clippedText(page, scope) {
+  return page.evaluate((root) => {
+    const container = document.querySelector(root);
+    if (!container) return [`${root}: not found`];
+    const visible = (element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+    const name = (element) => {
+      const cell = element.closest('td, th');
+      const row = element.closest('tr');
+      const label = element.getAttribute('aria-label') || element.dataset.path || (cell ? cell.dataset.column : '') || '';
+      return `${element.tagName.toLowerCase()}${label ? ` "${label}"` : ''}${row && row.dataset.plan ? ` in plan ${row.dataset.plan}` : ''}: ` +
+        `"${(element.value !== undefined && element.tagName !== 'BUTTON' ? element.value : element.textContent).trim().slice(0, 60)}"`;
+    };
+    const out = [];
+    const candidates = [...container.querySelectorAll('td, th, td *, th *, .lever-summary, .table-scroll')];
+    for (const element of candidates) {
+      if (!visible(element)) continue;
+      const style = getComputedStyle(element);
+      const field = element.tagName === 'TEXTAREA' || (element.tagName === 'INPUT' && ['text', 'search', ''].includes(element.type));
+      const hides = field || ['hidden', 'clip', 'auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
+      if (!hides) continue;
+      if (element.scrollWidth > element.clientWidth + 1) out.push(`${name(element)} is ${element.scrollWidth - element.clientWidth} px wider than its box`);
+      else if (element.tagName === 'TEXTAREA' && element.scrollHeight > element.clientHeight + 1) out.push(`${name(element)} is ${element.scrollHeight - element.clientHeight} px taller than its box`);
+    }
+    return out;
+  }, scope);
+}
+
+module.exports = { clippedText, screenshotAround, openView, typeInto, waitValid, waitJob, screenshot, tableRows, apiJob, formatNumber, formatPercent };

@@ -13,7 +13,7 @@ const os = require('os');
 const path = require('path');
 const { launch, parseArguments, check, startServer } = require('./browser');
 const {
-  openView, typeInto, waitValid, waitJob, screenshot, screenshotAround, tableRows, apiJob, formatNumber, formatPercent,
+  openView, typeInto, waitValid, waitJob, screenshot, screenshotAround, tableRows, apiJob, formatNumber, formatPercent, clippedText,
 } = require('./ui_steps');
 
 // The result's note on model error names the calibration the API used.
@@ -44,6 +44,36 @@ async function errorSizesShown(page, role, result, issue) {
   const sentence = await page.textContent(`[data-role="${role}"] [data-role="model-error-size"]`);
   check(compared > 0 && /out of sample/.test(sentence) && sentence.includes('learned on DEU'),
     `the ${role} gives each model's own error on ${issue} in points, as the API sizes it (${compared} models): ${sentence}`);
+}
+
+// The answer's first screen explains it as the API does: the deal's terms and how often it is
+// struck, what drives the target's issue (the baseline's rank correlations), and where the models
+// disagree, each as POST /api/answer gives it.
+async function answerExplained(page, result) {
+  const models = Object.keys(result.models).filter((name) => result.models[name].whatif);
+  const plans = result.models[models[0]].whatif;
+  const index = plans.findIndex((plan) => plan.deals && plan.deals.length);
+  check(index >= 0, 'the API\'s answer weighs a plan that offers a deal');
+  const deal = plans[index].deals[0];
+  const shares = models.map((name) => result.models[name].whatif[index].models[name].deals_struck_share);
+  const low = formatPercent(Math.min(...shares));
+  const high = formatPercent(Math.max(...shares));
+  const card = '[data-role="answer-output"] [data-role="answer-deal"]';
+  check(await page.textContent(`${card} [data-field="terms"]`) === deal.reason, `the deal's terms are the API's: ${deal.reason}`);
+  const struck = await page.textContent(`${card} [data-field="struck"]`);
+  check(struck === `struck in ${low === high ? low : `${low} – ${high}`} of the draws`, `how often the deal is struck is the API's, lowest to highest over the models: ${struck}`);
+  const drivers = '[data-role="answer-output"] [data-role="answer-drivers"]';
+  const model = await page.getAttribute(drivers, 'data-model');
+  const expected = result.models[model].whatif[0].models[model].drivers.munitions.slice(0, 3)
+    .map((driver) => `${driver.input} ρ ${driver.rank_correlation >= 0 ? '+' : '−'}${Math.abs(driver.rank_correlation).toFixed(2)}`);
+  const shown = await page.$$eval(`${drivers} li`, (items) => items.map((item) => item.textContent));
+  check(expected.length === 3 && JSON.stringify(shown) === JSON.stringify(expected), `what drives munitions is the API's (${model}): ${shown.join('; ')}`);
+  check(await page.locator('[data-role="answer-output"] [data-role="answer-tornado"] svg[data-chart="tornado"]').count() === 1, 'the answer draws the tornado of the target\'s issue');
+  const sentences = await page.$$eval('[data-role="answer-output"] [data-role="disagreements"] li', (items) => items.map((item) => item.textContent));
+  check(JSON.stringify(sentences) === JSON.stringify(result.disagreements), `where the models disagree is the API's (${sentences.length} sentences)`);
+  // The three cards stand on the first screen, above the charts.
+  const top = await page.$eval(card, (element) => element.getBoundingClientRect().top - document.querySelector('[data-role="answer-result"]').getBoundingClientRect().top);
+  check(top < 700, `the deal, the drivers and the disagreements come before the charts (${Math.round(top)} px into the answer)`);
 }
 
 async function forecastMatchesApi(page) {
@@ -168,6 +198,13 @@ async function forecastMatchesApi(page) {
     check(await page.evaluate(() => window.statecraft.app.levers.some((item) => item.name === 'L6')), 'the server reads the new lever L6');
     check(await page.evaluate(() => window.statecraft.app.plans.some((item) => item.name === 'plan7')), 'the server reads the new plan plan7');
     await screenshot(page, options.out, 'levers-1600');
+    // Plan descriptions and lever summaries wrap at 1024 px; none is cut off.
+    await typeInto(page, `${plan} [data-path="plans[6].description"]`, 'Japan funds South Korean shells for Ukraine while China stays out of the talks altogether');
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await screenshotAround(page, options.out, 'plans-1024', 'table[data-role="plans"]');
+    const leversClipped = await clippedText(page, 'main');
+    check(leversClipped.length === 0, `no text of Levers & plans is cut off at 1024 px${leversClipped.length ? `: ${leversClipped.join('; ')}` : ''}`);
+    await page.setViewportSize({ width: 1600, height: 1000 });
 
     // ---- What-if with a target: P(target) per plan and model, as the API computes it.
     await openView(page, 'uncertainty');
@@ -218,6 +255,11 @@ async function forecastMatchesApi(page) {
     }
     check(exact === 16, 'the downloaded CSV and JSON hold the API\'s unrounded probabilities');
     await screenshot(page, options.out, 'whatif-1600');
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await screenshotAround(page, options.out, 'whatif-table-1024', 'table[data-role="whatif"]');
+    const whatifClipped = await clippedText(page, '[data-role="whatif-output"]');
+    check(whatifClipped.length === 0, `no text of the what-if's results is cut off at 1024 px${whatifClipped.length ? `: ${whatifClipped.join('; ')}` : ''}`);
+    await page.setViewportSize({ width: 1600, height: 1000 });
 
     // ---- A long sweep shows its progress draw by draw (one model is one step, so a bar counting
     // steps would stand still), with the rate and the time left, and Cancel stops it.
@@ -327,12 +369,18 @@ async function forecastMatchesApi(page) {
     check(/model error included/.test(await page.textContent('[data-role="answer-output"] figcaption')), 'the answer\'s chart says its probabilities include the models\' own error');
     check(/own error on past decisions, from data\/calibration\.json/.test(await page.textContent('[data-role="answer-output"] [data-role="model-error"]')), 'the answer names the calibration of its probabilities');
     const directAnswer = await apiJob(page, '/api/answer', await page.evaluate(() => ({
-      document: window.statecraft.documentForServer(), draws: 10, optimize_draws: 10,
+      document: window.statecraft.documentForServer(), draws: 100, optimize_draws: 40,
       models: [...document.querySelectorAll('[data-role="answer-models"] input:checked')].map((input) => input.value),
     })));
     await errorSizesShown(page, 'answer-output', directAnswer.result, 'munitions');
+    await answerExplained(page, directAnswer.result);
+    check((await clippedText(page, '[data-role="answer-output"]')).length === 0, 'no text of the answer is cut off at 1600 px');
     await screenshot(page, options.out, 'answer-1600');
-    await screenshot(page, options.out, 'answer-1024', 1024);
+    await page.setViewportSize({ width: 1024, height: 1000 });
+    await screenshot(page, options.out, 'answer-1024');
+    const answerClipped = await clippedText(page, '[data-role="answer-output"]');
+    check(answerClipped.length === 0, `no text of the answer is cut off at 1024 px${answerClipped.length ? `: ${answerClipped.join('; ')}` : ''}`);
+    await page.setViewportSize({ width: 1600, height: 1000 });
 
     // ---- Download the edited scenario as YAML; statecraft reads it back.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-button')]);

@@ -13,6 +13,8 @@ import { modelPicker, drawsInput } from '../pickers.js';
 import { resultBlock, markStale, modelErrorNote, modelErrorTag, modelErrorSizes } from '../results.js';
 import { button, textArea } from '../inputs.js';
 import { issueNames, parseTarget } from '../scenario_doc.js';
+import { dealsOf, dealCard, driversCard, driversFigure, dealsTable } from './answer_parts.js';
+import { reportCard } from './answer_report.js';
 
 let root = null;
 let body = null;
@@ -62,7 +64,7 @@ function fromAnswer(result, chosen) {
     result: result.models[name] ? result.models[name].optimize || null : null,
     error: result.models[name] ? result.models[name].failure : 'not run',
   }));
-  return { whatif: { plans, draws: result.draws, target: result.target, model_error: result.model_error }, optimisations, models: ran };
+  return { whatif: { plans, draws: result.draws, target: result.target, model_error: result.model_error }, optimisations, models: ran, result };
 }
 
 // The opponent's best counter to the cheapest plan and what it leaves; with no plan that meets
@@ -82,15 +84,20 @@ function counterCard(cheapest, closest) {
       h('div', { class: 'answer-value', text: 'no plan to counter' }));
   }
   const plan = closest.plan;
+  const countered = plan.best_counter_levers && plan.best_counter_levers.length
+    ? `${formatPercent(plan.probability_with_counter_levers, 0)} against the best counter, ${counterText(plan)}`
+    : 'no counter-lever lowers it';
   return h('div', { class: 'answer-card negative', dataset: { role: 'answer-counter' } },
     h('div', { class: 'answer-label', text: 'The closest plan, against the best counter' }),
     h('div', { class: 'answer-value', text: leversText(plan.levers) }),
-    h('p', { class: 'answer-note', text: `under ${closest.model}: P(target) ${formatPercent(plan.probability, 0)} without a counter, ${formatPercent(plan.probability_with_counter_levers, 0)} against ${counterText(plan)}` }));
+    h('p', { class: 'answer-note', text: `under ${closest.model}: P(target) ${formatPercent(plan.probability, 0)} without a counter; ${countered}` }),
+    leversDescribed(plan.levers));
 }
 
-// The answer: P(target) per plan and model, the cheapest plan per model, where the models
-// disagree.
-function answerResult({ asked, whatif, optimisations, revision, models, sentences }) {
+// The answer: the cheapest plan and the counter to it, P(target) with no lever; the deal, what
+// drives the target's issue, where the models disagree; then P(target) per plan and model, the
+// tornado, the cheapest plan per model and the deals, charts before tables.
+function answerResult({ asked, whatif, optimisations, revision, models, sentences, result }) {
   const plans = whatif.plans;
   const colours = models.map((name) => modelColour(name, kPalette));
   const baseline = plans[0];
@@ -119,6 +126,12 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
       h('div', { class: 'answer-value', text: rangeText(models.map((name) => baseline.models[name].probability)) }),
       h('p', { class: 'answer-note', text: `lowest to highest over the models; ${modelErrorTag(whatif)}` })));
   parts.push(headline);
+  // Why: the deal and how often it is struck, what drives the target's issue, where the models
+  // disagree.
+  const issue = String(whatif.target).split(/<=|>=/)[0].trim();
+  const focus = cheapest ? cheapest.model : closest ? closest.model : models[0];
+  const deals = dealsOf(result, models);
+  parts.push(h('div', { class: 'answer-grid' }, dealCard(deals), driversCard(result, focus, issue), disagreements(sentences)));
   parts.push(h('figure', { class: 'chart-figure wide' },
     h('figcaption', {}, h('strong', { text: `P(${whatif.target})` }), ` per plan and model, ${whatif.draws} draws, ${modelErrorTag(whatif)}`),
     h('div', { class: 'chart-box', html: probabilityBars({
@@ -126,7 +139,7 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
       rows: plans.map((plan) => ({ label: plan.plan, values: models.map((name) => plan.models[name].probability ?? null) })),
       title: `Probability of ${whatif.target} per plan and model`,
     }) })));
-  parts.push(disagreements(sentences));
+  parts.push(driversFigure(result, models, issue, focus));
   parts.push(dataTable({
     name: 'answer-probabilities', role: 'answer-probabilities', caption: `P(${whatif.target}) per plan and model`,
     columns: [{ key: 'plan', label: 'Plan' }, { key: 'levers', label: 'Levers' }, { key: 'cost', label: 'Cost', numeric: true, format: (v) => formatNumber(v, 2) },
@@ -154,6 +167,7 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
       };
     }),
   }));
+  parts.push(dealsTable(deals, models));
   return resultBlock(revision, 'answer-result', parts);
 }
 
@@ -167,9 +181,9 @@ function rangeText(values) {
 
 // Where the models disagree, in the sentences the server's analysis writes.
 function disagreements(sentences) {
-  return h('section', { class: 'disagreements', dataset: { role: 'disagreements' } },
-    h('h3', { text: 'Where the models disagree' }),
-    sentences.length ? h('ul', {}, sentences.map((sentence) => h('li', { text: sentence }))) : h('p', { class: 'hint', text: 'The models agree.' }));
+  return h('div', { class: 'answer-card info disagreements', dataset: { role: 'disagreements' } },
+    h('div', { class: 'answer-label', text: 'Where the models disagree' }),
+    sentences.length ? h('ul', {}, sentences.map((sentence) => h('li', { text: sentence }))) : h('p', { class: 'answer-note', text: 'The models agree.' }));
 }
 
 function draw() {
@@ -202,7 +216,7 @@ function draw() {
   }, { class: 'primary', dataset: { action: 'answer-start' } });
   body.replaceChildren(questionCard(),
     card('Run', models.element, h('div', { class: 'form-row' }, draws.element, optimiseDraws.element, start), answerJob.element),
-    output);
+    output, reportCard());
 }
 
 export const answerView = {

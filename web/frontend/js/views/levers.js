@@ -3,7 +3,7 @@
 
 import { h, viewHeader, card, select } from '../dom.js';
 import { app, on, edited } from '../state.js';
-import { redraw, textInput, numberInput, estimateInputs, numberOrText, button } from '../inputs.js';
+import { redraw, textInput, wrappingText, numberInput, estimateInputs, numberOrText, button } from '../inputs.js';
 import { actorNames, issueNames } from '../scenario_doc.js';
 
 const kEffectTypes = [
@@ -134,14 +134,19 @@ function costEditor(lever, path) {
       numberInput({ value: cost.per_unit, path: `${path}.cost`, key: `${path}.cost.per_unit`, label: `${lever.name}, cost per unit`, onCommit: commit('per_unit') })));
 }
 
+// The line a closed lever card shows: its description and magnitude, or why it is excluded.
+function leverSummary(lever) {
+  if (lever.excluded !== undefined) return `excluded: ${lever.excluded}`;
+  const magnitude = lever.magnitude === undefined ? '' : Array.isArray(lever.magnitude) ? lever.magnitude.join(' – ') : typeof lever.magnitude === 'object' ? [lever.magnitude.low, lever.magnitude.central, lever.magnitude.high].filter((v) => v !== undefined).join(' – ') : String(lever.magnitude);
+  return `${lever.description || ''}${magnitude ? ` · magnitude ${magnitude}` : ''}`;
+}
+
 function leverEditor(list, lever, index, path, kind) {
   const stepsText = Array.isArray(lever.steps) ? lever.steps.join(', ') : '';
   const excluded = lever.excluded !== undefined;
-  const magnitude = lever.magnitude === undefined ? '' : Array.isArray(lever.magnitude) ? lever.magnitude.join(' – ') : typeof lever.magnitude === 'object' ? [lever.magnitude.low, lever.magnitude.central, lever.magnitude.high].filter((v) => v !== undefined).join(' – ') : String(lever.magnitude);
+  const summary = h('span', { class: 'lever-summary', text: leverSummary(lever) });
   const details = h('details', { class: 'lever-card', open: openLevers.has(path), dataset: { lever: lever.name, path } },
-    h('summary', {},
-      h('span', { class: 'lever-title', text: `${kind} ${lever.name}` }),
-      h('span', { class: 'lever-summary', text: excluded ? `excluded: ${lever.excluded}` : `${lever.description || ''}${magnitude ? ` · magnitude ${magnitude}` : ''}` })),
+    h('summary', {}, h('span', { class: 'lever-title', text: `${kind} ${lever.name}` }), summary),
     h('div', { class: 'issue-head' },
       h('span', { class: 'hint', text: `${(lever.effects || []).length} effect(s)` }),
       button('Remove', () => { list.splice(index, 1); structural(); }, { class: 'small danger', 'aria-label': `Remove ${kind.toLowerCase()} ${lever.name}` })),
@@ -166,6 +171,8 @@ function leverEditor(list, lever, index, path, kind) {
         costEditor(lever, path),
         h('div', { class: 'effects wide' }, (lever.effects || []).map((effect, k) => effectEditor(lever, effect, k, `${path}.effects[${k}]`)),
           button('Add effect', () => { lever.effects = lever.effects || []; lever.effects.push({ type: 'shift_position', actors: [] }); structural(); }, { class: 'small', 'aria-label': `Add effect to ${lever.name}` }))]));
+  // The fields commit on change (their own listeners run first); the summary follows them.
+  details.addEventListener('change', () => { summary.textContent = leverSummary(lever); });
   details.addEventListener('toggle', () => {
     if (details.open) openLevers.add(path);
     else openLevers.delete(path);
@@ -196,7 +203,9 @@ function planEditor(plan, index) {
   };
   return h('tr', { 'data-error-host': '', dataset: { path, plan: plan.name } },
     h('td', {}, textInput({ value: plan.name, path: `${path}.name`, key: `${path}.name`, label: `Plan ${plan.name}, name`, onCommit: (v) => { plan.name = v.trim(); structural(); } })),
-    h('td', {}, textInput({ value: plan.description, path: `${path}.description`, label: `Plan ${plan.name}, description`, wide: true, onCommit: (v) => { plan.description = v; edited(); } })),
+    // A text area that grows with its text, so that a long description wraps instead of being
+    // cut off (the table has no room for one line at 1024 px).
+    h('td', { class: 'plan-description' }, wrappingText({ value: plan.description, path: `${path}.description`, label: `Plan ${plan.name}, description`, onCommit: (v) => { plan.description = v; edited(); } })),
     h('td', { dataset: { path: `${path}.levers` } }, h('div', { class: 'plan-levers' }, levers.map((lever) => {
       const current = entry(lever.name);
       const box = h('input', { type: 'checkbox', checked: Boolean(current), dataset: { key: `${path}-${lever.name}` }, 'aria-label': `Plan ${plan.name} uses ${lever.name}` });

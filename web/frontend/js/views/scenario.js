@@ -3,7 +3,7 @@
 
 import { h, viewHeader, card, select } from '../dom.js';
 import { app, on, edited } from '../state.js';
-import { redraw, textInput, textArea, numberInput, estimateInputs, numberOrText, button } from '../inputs.js';
+import { redraw, textInput, textArea, wrappingText, numberInput, estimateInputs, numberOrText, button } from '../inputs.js';
 import {
   actorNames, issueNames, addActor, addIssue, addStake, removeStake, renameActor, removeActor,
   renameIssue, removeIssue,
@@ -60,7 +60,7 @@ function actorsCard() {
         label: `Actor ${actor.name}, name`,
         onCommit: (v) => { renameActor(doc, actor.name, v.trim()); structural(); },
       })),
-      h('td', {}, textInput({ value: actor.description, path: `${path}.description`, key: `actor-${index}-description`, label: `Actor ${actor.name}, description`, wide: true, onCommit: (v) => { actor.description = v; edited(); } })),
+      h('td', { class: 'wrapping-cell' }, wrappingText({ value: actor.description, path: `${path}.description`, key: `actor-${index}-description`, label: `Actor ${actor.name}, description`, onCommit: (v) => { actor.description = v; edited(); } })),
       h('td', {}, estimateInputs({ holder: actor, name: 'capability', path: `${path}.capability`, label: `Actor ${actor.name}, capability`, optional: true })),
       h('td', { class: 'numeric' }, String(stakeCount)),
       h('td', {}, button('Remove', () => { removeActor(doc, actor.name); structural(); },
@@ -190,12 +190,13 @@ function stakesCard() {
       const label = `${actor} on ${issue}`;
       rows.push(h('tr', { 'data-error-host': '', dataset: { path, actor, issue } },
         h('th', { scope: 'row', text: actor }),
-        h('td', { text: issue }),
+        h('td', { class: 'issue-name', text: issue }),
         h('td', {}, estimateInputs({ holder: stake, name: 'position', path: `${path}.position`, label: `${label}, position` })),
         h('td', {}, estimateInputs({ holder: stake, name: 'salience', path: `${path}.salience`, label: `${label}, salience` })),
         h('td', {}, estimateInputs({ holder: stake, name: 'capability', path: `${path}.capability`, label: `${label}, capability`, optional: true })),
-        h('td', {}, textInput({ value: stake.source, path: `${path}.source`, label: `${label}, source`, onCommit: (v) => { if (v.trim()) stake.source = v; else delete stake.source; edited(); } })),
-        h('td', {}, button('Remove', () => { removeStake(doc, actor, issue); structural(); }, { class: 'small danger', 'aria-label': `Remove the stake of ${actor} on ${issue}` }))));
+        h('td', { class: 'wrapping-cell' }, wrappingText({ value: stake.source, path: `${path}.source`, label: `${label}, source`, onCommit: (v) => { if (v.trim()) stake.source = v; else delete stake.source; edited(); } })),
+        // A compact ×: the table must fit 1024 px with long issue names (Decide's, KTAB's).
+        h('td', {}, button('×', () => { removeStake(doc, actor, issue); structural(); }, { class: 'small danger icon', 'aria-label': `Remove the stake of ${actor} on ${issue}`, title: `Remove the stake of ${actor} on ${issue}` }))));
     }
   }
   const missing = [];

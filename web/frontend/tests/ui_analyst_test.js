@@ -1,0 +1,167 @@
+// The issue's "done when", walked as an analyst on a 1024 px laptop screen, without the README:
+// open the UI, load a scenario of one's own from a KTAB CSV file and from a Decide file, add a
+// lever in the Levers & plans view, state the question in the Answer view, run it, and read the
+// answer at the top of the page (the cheapest plan or that none reaches the target, the
+// probability with no lever, the deal, the drivers, where the models disagree), then the same
+// answer at the top of the HTML report written from the Answer view, and download it. Nothing in
+// the Scenario, Levers & plans and Answer views is cut off, and axe-core finds no serious
+// violation in the answered view. Screenshots of every step.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { launch, parseArguments, check, startServer, kRepository, seriousViolations } = require('./browser');
+const { openView, typeInto, waitValid, waitJob, screenshot, clippedText } = require('./ui_steps');
+
+// Each case: the file, the lever the analyst adds (who moves, on which issue, how far) and the
+// question asked of it.
+const kCases = [
+  {
+    name: 'ktab', file: 'data/ktab/dummyData_3Dim.csv', actor: 'SActor-02', issue: null,
+    description: 'Pay SActor-02 to soften its stance', unit: 'points SActor-02 moves down', high: '60',
+    target: { direction: '<=', value: '55', probability: '0.5', text: 'Can the first issue be held at 55 or below?' },
+  },
+  {
+    name: 'decide', file: 'data/gpl/decide/decide_sample_data.toll_case.txt', actor: 'VVDs', issue: 'tolheffing-binnenstad',
+    description: 'Persuade the VVD to accept a city toll', unit: 'points the VVD moves up', high: '80', factor: '1',
+    // The median voter model too: under it the new lever reaches the target (the report, which
+    // runs every model, finds so), so this walk reads a cheapest plan at the top.
+    models: ['median'], reached: true,
+    target: { direction: '>=', value: '60', probability: '0.5', text: 'Will the council introduce a city-centre toll (60 or more)?' },
+  },
+];
+
+async function opened(page, before) {
+  await page.waitForFunction((n) => document.body.dataset.opened && Number(window.statecraft.app.revision) > n, before, { timeout: 20000 });
+  await waitValid(page);
+}
+
+async function walk(page, { out, folder }, item) {
+  // Open the file with the header's Open button (the file picker).
+  const before = await page.evaluate(() => window.statecraft.app.revision);
+  await page.setInputFiles('#file-input', path.join(kRepository, item.file));
+  await opened(page, before);
+  const scenario = await page.textContent('#scenario-name');
+  check(scenario.trim().length > 0, `${item.name}: ${path.basename(item.file)} opens as "${scenario.trim()}"`);
+  const issue = item.issue || await page.evaluate(() => window.statecraft.app.document.issues[0].name);
+  await openView(page, 'scenario');
+  const clippedScenario = await clippedText(page, 'main');
+  check(clippedScenario.length === 0, `${item.name}: nothing in the Scenario view's tables is cut off at 1024 px${clippedScenario.length ? `: ${clippedScenario.join('; ')}` : ''}`);
+  await screenshot(page, out, `analyst-${item.name}-opened-1024`);
+
+  // Add a lever: one actor moves on the question's issue.
+  await openView(page, 'levers');
+  const count = await page.evaluate(() => (window.statecraft.app.document.levers || []).length);
+  await page.click('[data-action="add-lever"]');
+  const at = `levers[${count}]`;
+  const lever = `.lever-card[data-path="${at}"]`;
+  await page.waitForSelector(lever);
+  await typeInto(page, `${lever} input[data-path="${at}.description"]`, item.description);
+  await typeInto(page, `${lever} input[data-path="${at}.unit"]`, item.unit);
+  await page.selectOption(`${lever} select[data-path="${at}.effects[0].type"]`, 'shift_position');
+  for (const box of await page.$$(`${lever} [data-path="${at}.effects[0].actors"] input:checked`)) await box.uncheck();
+  await page.check(`${lever} [data-key="${at}.effects[0].actors-${item.actor}"]`);
+  for (const box of await page.$$(`${lever} [data-path="${at}.effects[0].issues"] input:checked`)) await box.uncheck();
+  await page.check(`${lever} [data-key="${at}.effects[0].issues-${issue}"]`);
+  await typeInto(page, `${lever} input[data-path="${at}.effects[0].factor"]`, item.factor || '-1');
+  await typeInto(page, `${lever} input[data-path="${at}.magnitude"][data-part="high"]`, item.high);
+  await waitValid(page);
+  const summary = await page.textContent(`${lever} .lever-summary`);
+  check(summary === `${item.description} · magnitude 0 – 10 – ${item.high}`, `${item.name}: the lever's summary follows its edits: ${summary}`);
+  const levers = await page.evaluate(() => window.statecraft.app.levers.map((entry) => entry.name));
+  check(levers.length === count + 1, `${item.name}: the server reads the new lever (${levers.join(', ')})`);
+  const clipped = await clippedText(page, 'main');
+  check(clipped.length === 0, `${item.name}: nothing in Levers & plans is cut off at 1024 px${clipped.length ? `: ${clipped.join('; ')}` : ''}`);
+  await screenshot(page, out, `analyst-${item.name}-lever-1024`);
+
+  // State the question and answer it.
+  await openView(page, 'answer');
+  await page.selectOption('select[data-key="question-issue"]', issue);
+  await page.selectOption('select[data-key="question-direction"]', item.target.direction);
+  await typeInto(page, 'input[data-key="question-value"]', item.target.value);
+  await typeInto(page, 'input[data-key="question-probability"]', item.target.probability);
+  await typeInto(page, 'textarea[data-key="question-text"]', item.target.text);
+  await waitValid(page);
+  for (const model of item.models || []) await page.check(`[data-role="answer-models"] input[value="${model}"]`);
+  await page.fill('[data-role="answer-draws"]', '60');
+  await page.fill('[data-role="answer-optimise-draws"]', '30');
+  await page.click('[data-action="answer-start"]');
+  check(await waitJob(page, 'answer-job', 240000) === 'done', `${item.name}: the question is answered`);
+  await page.waitForSelector('[data-role="answer-result"]');
+  await screenshot(page, out, `analyst-${item.name}-answer-1024`);
+
+  // The answer at the top of the page: the question restated, then the cards.
+  const first = await page.evaluate(() => {
+    const result = document.querySelector('[data-role="answer-result"]');
+    const top = (selector) => result.querySelector(selector).getBoundingClientRect().top + window.scrollY;
+    return {
+      question: result.querySelector('.question-text').textContent,
+      cheapest: result.querySelector('[data-role="answer-cheapest"]').textContent,
+      baseline: result.querySelector('[data-role="answer-baseline"] .answer-value').textContent,
+      deal: result.querySelector('[data-role="answer-deal"]').textContent,
+      drivers: [...result.querySelectorAll('[data-role="answer-drivers"] li')].map((entry) => entry.textContent),
+      driversNote: result.querySelector('[data-role="answer-drivers"]').textContent,
+      disagree: result.querySelector('[data-role="disagreements"]').textContent,
+      cardsTop: Math.max(top('[data-role="answer-cheapest"]'), top('[data-role="answer-drivers"]')),
+      chartTop: top('svg[data-chart="probability"]'),
+    };
+  });
+  check(first.question === item.target.text, `${item.name}: the answer restates the question: ${first.question}`);
+  check(/Cheapest plan that meets the target/.test(first.cheapest) && (/cost \d/.test(first.cheapest) || /none of the declared levers/.test(first.cheapest)),
+    `${item.name}: the answer names the cheapest plan and its cost, or that none reaches the target: ${first.cheapest}`);
+  if (item.reached) check(/cost \d/.test(first.cheapest) && first.cheapest.includes(item.description), `${item.name}: the new lever is the cheapest plan, with its description`);
+  check(/\d+ %/.test(first.baseline), `${item.name}: P(target) with no lever: ${first.baseline}`);
+  // A file of point values (KTAB's) has no uncertain input to rank: the card says so and how to
+  // give one a range.
+  check(first.drivers.length > 0 ? first.drivers.every((entry) => /ρ [+−]\d\.\d\d$/.test(entry)) : /no range/.test(first.driversNote),
+    `${item.name}: what drives ${issue}: ${first.drivers.length ? first.drivers.join('; ') : first.driversNote}`);
+  check(/The deal/.test(first.deal), `${item.name}: the deal card says whether a plan offers one: ${first.deal}`);
+  check(/Where the models disagree/.test(first.disagree), `${item.name}: where the models disagree: ${first.disagree.replace('Where the models disagree', '')}`);
+  check(first.cardsTop < first.chartTop, `${item.name}: the answer's cards come before the charts`);
+  const clippedAnswer = await clippedText(page, '[data-role="answer-output"]');
+  check(clippedAnswer.length === 0, `${item.name}: nothing in the answer is cut off at 1024 px${clippedAnswer.length ? `: ${clippedAnswer.join('; ')}` : ''}`);
+
+  // The same question at the top of the HTML report of the scenario as it stands in the page,
+  // written from the Answer view (POST /api/report/html).
+  await page.fill('[data-role="answer-report-draws"]', '30');
+  await page.click('[data-action="answer-report"]');
+  await page.waitForFunction(() => {
+    const frame = document.querySelector('iframe[data-role="answer-report"]');
+    return frame && !frame.hidden && frame.dataset.loaded && frame.contentDocument && frame.contentDocument.querySelector('section');
+  }, null, { timeout: 240000 });
+  const lead = await page.evaluate(() => {
+    const section = document.querySelector('iframe[data-role="answer-report"]').contentDocument.querySelector('section');
+    return { id: section.id, text: section.innerText };
+  });
+  check(lead.id === 'answer' && lead.text.includes(item.target.text) && /Each model's own error on/.test(lead.text) && !/NaN/.test(lead.text),
+    `${item.name}: the report written from the Answer view leads with the question, its answer and each model's own error`);
+  await page.evaluate(() => document.querySelector('iframe[data-role="answer-report"]').scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.resolve(out, `analyst-${item.name}-report-1024.png`) });
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="answer-report-download"]')]);
+  const reportFile = path.join(folder, `${item.name}-report.html`);
+  await saved.saveAs(reportFile);
+  check(/^<!DOCTYPE html>/.test(fs.readFileSync(reportFile, 'utf8')), `${item.name}: the report downloads as its HTML page`);
+  const violations = await seriousViolations(page);
+  if (violations.length) console.log(violations.join('\n'));
+  check(violations.length === 0, `${item.name}: axe-core finds no serious or critical violation in the answered Answer view with its report`);
+}
+
+(async () => {
+  const options = parseArguments();
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-ui-analyst-'));
+  const { server, url } = await startServer(options.binary, path.join(folder, 'runs.sqlite'));
+  const { context, close } = await launch({ width: 1024, height: 900 });
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    page.on('pageerror', (error) => { throw error; });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 20000 });
+    await waitValid(page);
+    check(await page.getAttribute('.app-nav a[aria-current="page"]', 'data-view') === 'answer', 'the UI opens on the Answer view');
+    for (const item of kCases) await walk(page, { out: options.out, folder }, item);
+  } finally {
+    await close();
+    server.kill('SIGTERM');
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+})().catch((error) => { console.error(error); process.exit(1); });
