@@ -13,6 +13,7 @@
 #include "statecraft/app/answer_command.h"
 #include "statecraft/app/lever_commands.h"
 #include "statecraft/models/eum/eum_outcome_cache.h"
+#include "statecraft/models/smp/smp_outcome_cache.h"
 
 namespace statecraft {
 namespace {
@@ -55,6 +56,7 @@ void BM_Answer(benchmark::State& state) {
   const app::AnswerRequest request;
   for (auto _ : state) {
     const EumOutcomeCacheCounts before = EumOutcomeCacheCounters();
+    const ExactInputCacheCounts smp_before = SmpOutcomeCacheCounters();
     const std::clock_t start = std::clock();
     const auto output = app::ComputeAnswer(request, app::Context{});
     if (!output.ok()) {
@@ -66,6 +68,10 @@ void BM_Answer(benchmark::State& state) {
     const EumOutcomeCacheCounts after = EumOutcomeCacheCounters();
     state.counters["eum_issue_runs"] = static_cast<double>(after.lookups - before.lookups);
     state.counters["eum_reused"] = static_cast<double>(after.hits - before.hits);
+    // The same for smp's runs (statecraft/models/smp/smp_outcome_cache.h).
+    const ExactInputCacheCounts smp_after = SmpOutcomeCacheCounters();
+    state.counters["smp_runs"] = static_cast<double>(smp_after.lookups - smp_before.lookups);
+    state.counters["smp_reused"] = static_cast<double>(smp_after.hits - smp_before.hits);
   }
 }
 BENCHMARK(BM_Answer)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);

@@ -2,6 +2,7 @@
 // Figures and the commands that produced them: docs/performance/smp.md.
 #include <benchmark/benchmark.h>
 
+#include <cstdint>
 #include <string>
 
 #include "statecraft/analysis/run.h"
@@ -58,8 +59,13 @@ void RunSmpModel(benchmark::State& state, const Scenario& scenario, bool outcome
   const ModelInfo& info = BuiltinModels().Get("smp");
   const auto model = info.create(ResolveParams("smp", info.params, {}));
   for (auto _ : state) {
+    // A new seed each time: RunOutcome remembers the runs it has seen (smp_outcome_cache.h), and
+    // the same run again would time its lookup, not the model (the default switches do not read
+    // the seed, so every run does the same work).
+    static std::uint64_t seed = 0;
+    ++seed;
     const Forecast forecast =
-        outcome_only ? model->RunOutcome(scenario, 0) : model->Run(scenario, 0);
+        outcome_only ? model->RunOutcome(scenario, seed) : model->Run(scenario, seed);
     benchmark::DoNotOptimize(forecast.outcome.data());
   }
   state.SetItemsProcessed(state.iterations());

@@ -12,6 +12,7 @@
 
 #include "statecraft/core/error.h"
 #include "statecraft/core/exact_scale.h"
+#include "statecraft/models/smp/smp_outcome_cache.h"
 
 namespace statecraft {
 namespace {
@@ -411,6 +412,7 @@ class SmpModel : public Model {
 
   // Run's last round without the turns before it and without any detail: each slice's last
   // positions (a slice that stopped early keeps its last state, as Run carries it over).
+  // A slice whose exact input was run recently is looked up (smp_outcome_cache.h).
   Forecast RunOutcome(const Scenario& scenario, std::uint64_t seed) const override {
     const RunPlan plan = PlanRuns(scenario, mode_);
     Round last;
@@ -418,7 +420,7 @@ class SmpModel : public Model {
     for (const Slice& slice : plan.slices) {
       if (slice.actors.empty()) continue;
       const SmpFinalState final_state =
-          RunSmpOutcome(MakeInput(scenario, slice, plan.separate), config_, seed);
+          RunSmpOutcomeRemembered(MakeInput(scenario, slice, plan.separate), config_, seed);
       PlaceSlice(scenario, slice, final_state.position, last.positions);
     }
     last.outcome = RoundOutcome(scenario, plan.separate, last.positions);
