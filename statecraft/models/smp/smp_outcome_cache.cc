@@ -14,8 +14,8 @@ static_assert(sizeof(SmpConfig) == 72, "SmpConfig changed: add the new field to 
 // the draws of one sweep share it across plans, which is where equal inputs come from.
 std::string KeyOf(const SmpInput& input, const SmpConfig& config, std::uint64_t seed) {
   ExactKey key;
-  key.Reserve(160 + 8 * (input.capability.size() + input.position.size() +
-                         input.salience.size() + input.accommodation.size()));
+  key.Reserve(160 + 8 * (input.capability.size() + input.position.size() + input.salience.size() +
+                         input.accommodation.size()));
   key.Add(static_cast<int>(config.victory_model));
   key.Add(static_cast<int>(config.pce_model));
   key.Add(static_cast<int>(config.state_transitions));
