@@ -23,6 +23,9 @@ struct ReportOptions {
   std::uint64_t seed = 0;
   int threads = 0;
   ModelChoice focus;
+  std::vector<ModelChoice> answer_models;  // empty: every model
+  int answer_draws = 200;
+  int optimize_draws = 100;
   std::string program_version;
   std::shared_ptr<const Calibration> calibration;  // null: without model error
 };
@@ -109,7 +112,9 @@ Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& optio
     if (scenario.question && !input.levers.levers.empty()) {
       AnswerOptions answer;
       answer.sweep = sweep;
-      answer.optimize_draws = std::min(options.draws, 100);
+      answer.sweep.draws = options.answer_draws;
+      answer.optimize_draws = options.optimize_draws;
+      answer.models = options.answer_models;
       answer.cancelled = context.cancelled;
       auto shared = std::make_shared<const ScenarioWithLevers>(input);
       const AnswerOutput output{
@@ -147,6 +152,14 @@ Outcome<Json> ReportData(const ReportDataRequest& request, StoreAccess& store,
     options.seed = request.seed;
     options.threads = ResolveThreads(static_cast<int>(request.threads));
     options.focus = ChooseModel({request.model, {}});
+    options.answer_models = ChooseModels(request.answer_models);
+    const std::int64_t answer_draws = request.answer_draws.value_or(request.draws);
+    CheckRange("answer_draws", answer_draws, 1, kMaxDraws);
+    options.answer_draws = static_cast<int>(answer_draws);
+    const std::int64_t optimize_draws =
+        request.optimize_draws.value_or(std::clamp<std::int64_t>(request.draws, 1, 100));
+    CheckRange("optimize_draws", optimize_draws, 1, kMaxDraws);
+    options.optimize_draws = static_cast<int>(optimize_draws);
     options.program_version = context.program_version;
     options.calibration = ChosenCalibration(request.model_error, request.calibration);
     return BuildReportData(LoadScenarioWithLevers(request.scenario), options, context);

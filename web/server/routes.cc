@@ -34,8 +34,9 @@ std::vector<Route> Routes(ServerState& state) {
       {"POST", "/api/backtest", bind(HandleBacktest)},
       // POST /api/backtest/gallery {models?} → `statecraft backtest gallery --format json`
       {"POST", "/api/backtest/gallery", bind(HandleBacktestGallery)},
-      // POST /api/report {document?, model?, draws?, seed?, threads?} → `statecraft report
-      // --format json`: the report's data
+      // POST /api/report {document?, model?, draws?, seed?, threads?, answer_models?,
+      // answer_draws?, optimize_draws?} → `statecraft report --format json`: the report's data
+      // (answer_*: the settings of the answer to the scenario's question)
       {"POST", "/api/report", bind(HandleReportData)},
       // POST /api/report/html, the same body → the report's HTML page (`statecraft report`)
       {"POST", "/api/report/html", bind(HandleReportHtml)},
