@@ -153,13 +153,14 @@ Outcome<Json> ReportData(const ReportDataRequest& request, StoreAccess& store,
     options.threads = ResolveThreads(static_cast<int>(request.threads));
     options.focus = ChooseModel({request.model, {}});
     options.answer_models = ChooseModels(request.answer_models);
-    const std::int64_t answer_draws = request.answer_draws.value_or(request.draws);
-    CheckRange("answer_draws", answer_draws, 1, kMaxDraws);
-    options.answer_draws = static_cast<int>(answer_draws);
-    const std::int64_t optimize_draws =
-        request.optimize_draws.value_or(std::clamp<std::int64_t>(request.draws, 1, 100));
-    CheckRange("optimize_draws", optimize_draws, 1, kMaxDraws);
-    options.optimize_draws = static_cast<int>(optimize_draws);
+    // draws = 0 leaves the answer out; its own settings are checked only when given.
+    if (request.answer_draws) CheckRange("answer_draws", *request.answer_draws, 1, kMaxDraws);
+    if (request.optimize_draws) {
+      CheckRange("optimize_draws", *request.optimize_draws, 1, kMaxDraws);
+    }
+    options.answer_draws = static_cast<int>(request.answer_draws.value_or(request.draws));
+    options.optimize_draws = static_cast<int>(
+        request.optimize_draws.value_or(std::clamp<std::int64_t>(request.draws, 1, 100)));
     options.program_version = context.program_version;
     options.calibration = ChosenCalibration(request.model_error, request.calibration);
     return BuildReportData(LoadScenarioWithLevers(request.scenario), options, context);

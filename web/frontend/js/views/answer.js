@@ -117,10 +117,10 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
   const closest = found && !found.reached && foundOptimize.closest && foundOptimize.closest.length ? { model: found.model, plan: foundOptimize.closest[0] } : null;
   const baselineMeets = models.every((name) => (baseline.models[name].probability ?? 0) >= (asked.probability ?? 0.8));
   const headline = h('div', { class: 'answer-grid' },
-    h('div', { class: `answer-card${cheapest ? '' : ' negative'}`, dataset: { role: 'answer-cheapest' } },
+    h('div', { class: `answer-card${cheapest ? '' : ' negative'}`, dataset: { role: 'answer-cheapest', ...planFigures(cheapest ? cheapest.result.best : closest ? closest.plan : null, Boolean(cheapest)) } },
       h('div', { class: 'answer-label', text: 'Cheapest plan that meets the target' }),
       h('div', { class: 'answer-value', text: cheapest ? leversText(cheapest.result.best.levers) : 'none of the declared levers' }),
-      cheapest ? h('p', { class: 'answer-note', dataset: { cost: cheapest.result.best.cost, probability: cheapest.result.best.probability, countered: cheapest.result.best.probability_with_counter_levers ?? '' }, text: `cost ${formatNumber(cheapest.result.best.cost, 2)}, chosen under ${cheapest.chosenUnder.join(', ')}; ${reached.length} of ${optimisations.length} models find a plan` } ) : h('p', { class: 'answer-note', text: `no model finds a plan that reaches ${asked.target} with ${formatPercent(asked.probability ?? 0.8)} against the best counter` }),
+      cheapest ? h('p', { class: 'answer-note', text: `cost ${formatNumber(cheapest.result.best.cost, 2)}, chosen under ${cheapest.chosenUnder.join(', ')}; ${reached.length} of ${optimisations.length} models find a plan` } ) : h('p', { class: 'answer-note', text: `no model finds a plan that reaches ${asked.target} with ${formatPercent(asked.probability ?? 0.8)} against the best counter` }),
       cheapest ? leversDescribed(cheapest.result.best.levers) : null),
     counterCard(cheapest, closest),
     h('div', { class: `answer-card${baselineMeets ? '' : ' negative'}`, dataset: { role: 'answer-baseline' } },
@@ -172,6 +172,14 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
   }));
   parts.push(dealsTable(deals, models));
   return resultBlock(revision, 'answer-result', parts);
+}
+
+// The figures of the plan the answer is about, kept on its card for whoever compares them with
+// the report's (the browser tests): reached or only the closest, cost, P without and after the
+// best counter.
+function planFigures(plan, reached) {
+  if (!plan) return {};
+  return { reached: String(reached), cost: plan.cost, probability: plan.probability, countered: plan.probability_with_counter_levers ?? '' };
 }
 
 // The plan the search found, as a row of the P(target) chart: its probability under every model
