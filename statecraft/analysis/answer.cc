@@ -188,7 +188,8 @@ std::optional<FoundPlan> ChooseFoundPlan(const Answer& answer) {
     if (same(choice, *best)) {
       found.chosen_under.push_back(choice.item->model);
     } else {
-      found.others.push_back(choice.words + " (" + choice.item->model +
+      found.others.push_back((choice.plan->levers.empty() ? "no lever" : choice.words) + " (" +
+                             choice.item->model +
                              (choice.reached ? "" : ", closest") + ")");
     }
   }

@@ -236,7 +236,8 @@ TEST(ReportCommandTest, AnAnswerLeadsWithTheQuestionThePlanTheCounterTheDealAndT
         "No plan of the declared levers reaches", "Closest plan (the target is not reached)",
         "What drives munitions", "The deal", "struck in", "Where the models disagree",
         "id=\"answer-table\"", "data-chart=\"probability\"", "P(munitions \u2264 60) per model",
-        "what drives munitions", "data-chart=\"plans\""}) {
+        "what drives munitions", "data-chart=\"plans\"",
+        "P(munitions \u2264 60) with the plan found: ", "with the plan found by the search"}) {
     EXPECT_NE(html.find(part), std::string::npos) << part;
   }
   // Everything the first screen states comes before the evidence.

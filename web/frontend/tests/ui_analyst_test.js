@@ -174,7 +174,7 @@ async function walk(page, { out, folder }, item) {
   });
   const percent = (text) => Number(String(text).replace(/[^\d.]/g, ''));
   const samePercent = (raw, figure) => raw !== undefined && raw !== '' && figure && Math.abs(100 * Number(raw) - percent(figure.text)) <= 0.5 + 1e-9;
-  const reportModels = pair.table.join(', ');
+  const reportModels = [...pair.table].sort().join(', ');
   check(pair.ui && pair.report && pair.ui.reached === pair.report.reached,
     `${item.name}: the report and the Answer view agree on whether a plan reaches the target (${pair.ui && pair.ui.reached ? 'one does' : 'none does'})`);
   if (pair.ui && pair.report) {

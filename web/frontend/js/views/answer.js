@@ -245,7 +245,7 @@ function draw() {
     }
   }, { class: 'primary', dataset: { action: 'answer-start' } });
   const everyModel = app.models.map((model) => model.name);
-  const modelsHint = h('p', { class: 'hint', dataset: { role: 'answer-models-hint' }, text: `Three models answer by default, to keep the answer quick; \`statecraft answer\` on the command line runs all ${everyModel.length} (${everyModel.join(', ')}). Tick the others to add them: each adds its own what-ifs and search.` });
+  const modelsHint = h('p', { class: 'hint', dataset: { role: 'answer-models-hint' }, text: `Three models answer by default (compromise, weighted_median, eum), to keep the answer to seconds; the command line's statecraft answer runs all ${everyModel.length}: ${everyModel.join(', ')}. Tick the others to add them; each adds its own what-ifs and search. The report written below answers with the models ticked here.` });
   body.replaceChildren(questionCard(),
     card('Run', models.element, modelsHint, h('div', { class: 'form-row' }, draws.element, optimiseDraws.element, modelErrorField, start), answerJob.element),
     output, reportCard(() => (shown && shown.revision === app.revision ? shown
