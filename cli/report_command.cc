@@ -59,9 +59,9 @@ void AddReportCommand(CLI::App& app) {
   command->add_option("--answer-model", options->answer_models,
                       "a model of the answer to the scenario's question, NAME or NAME:k=v,k=v "
                       "(repeatable; default: every model)");
-  auto* answer_draws = command->add_option(
-      "--answer-draws", options->answer_draws,
-      "draws per plan in the answer to the question (default: --draws)");
+  auto* answer_draws =
+      command->add_option("--answer-draws", options->answer_draws,
+                          "draws per plan in the answer to the question (default: --draws)");
   auto* optimize_draws = command->add_option(
       "--optimize-draws", options->optimize_draws,
       "draws per evaluation in the answer's search for the cheapest plan (default: --draws, at "

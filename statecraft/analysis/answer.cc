@@ -189,8 +189,7 @@ std::optional<FoundPlan> ChooseFoundPlan(const Answer& answer) {
       found.chosen_under.push_back(choice.item->model);
     } else {
       found.others.push_back((choice.plan->levers.empty() ? "no lever" : choice.words) + " (" +
-                             choice.item->model +
-                             (choice.reached ? "" : ", closest") + ")");
+                             choice.item->model + (choice.reached ? "" : ", closest") + ")");
     }
   }
   return found;

@@ -316,9 +316,8 @@ GalleryBacktestRequest DecodeGalleryBacktestRequest(const Json& body) {
 }
 
 ReportDataRequest DecodeReportDataRequest(const Json& body) {
-  const Fields fields(
-      body, {"document", "model", "draws", "seed", "threads", "model_error", "calibration",
-             "answer_models", "answer_draws", "optimize_draws"});
+  const Fields fields(body, {"document", "model", "draws", "seed", "threads", "model_error",
+                             "calibration", "answer_models", "answer_draws", "optimize_draws"});
   ReportDataRequest request;
   request.scenario = fields.Source();
   request.model = fields.String("model", request.model);

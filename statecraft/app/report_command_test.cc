@@ -284,7 +284,8 @@ TEST(ReportCommandTest, WithTheAnswersSettingsTheReportsAnswerIsTheAnswer) {
     EXPECT_TRUE(found["models"][model.name]["probability"].is_number()) << model.name;
   }
   EXPECT_TRUE(expected.contains(Json::json_pointer(found["path"].get<std::string>())));
-  EXPECT_EQ(found["cost"], expected.at(Json::json_pointer(found["path"].get<std::string>()))["cost"]);
+  EXPECT_EQ(found["cost"],
+            expected.at(Json::json_pointer(found["path"].get<std::string>()))["cost"]);
 
   // Without them the report answers with every model.
   request.answer_models.clear();

@@ -301,15 +301,14 @@ void FoundPlanProbabilities(const Json& data, const TargetText& target, Json& ch
   if (rows.empty()) return;
   charts["probability"].push_back(
       {{"part", "answer"},
-       {"svg", ProbabilityChart(
-                   {"P(" + target.issue + " " + target.relation + ") with the plan found: " +
-                        ShortPlan(found["levers"]) + ", cost " +
-                        FormatFigure(found.value("cost", Json()), "1"),
-                    "the plan the search found, weighed under every model · " +
-                        FormatFigure(answer.value("draws", Json()), "0") +
-                        " draws, the same as the declared plans'"},
-                   {"without levers", "with the plan found by the search"}, rows,
-                   answer.value("required_probability", 0.0))}});
+       {"svg", ProbabilityChart({"P(" + target.issue + " " + target.relation +
+                                     ") with the plan found: " + ShortPlan(found["levers"]) +
+                                     ", cost " + FormatFigure(found.value("cost", Json()), "1"),
+                                 "the plan the search found, weighed under every model · " +
+                                     FormatFigure(answer.value("draws", Json()), "0") +
+                                     " draws, the same as the declared plans'"},
+                                {"without levers", "with the plan found by the search"}, rows,
+                                answer.value("required_probability", 0.0))}});
 }
 
 void AnswerProbabilities(const Json& data, const TargetText& target, Json& charts) {
