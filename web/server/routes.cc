@@ -40,6 +40,10 @@ std::vector<Route> Routes(ServerState& state) {
       {"POST", "/api/report", bind(HandleReportData)},
       // POST /api/report/html, the same body → the report's HTML page (`statecraft report`)
       {"POST", "/api/report/html", bind(HandleReportHtml)},
+      // POST /api/report/job, the same body → a job (202) whose steps are models and whose
+      // result is {"html": the report's page}: the web UI writes its report so, with progress
+      // and Cancel
+      {"POST", "/api/report/job", bind(HandleReportJob)},
       // Jobs (202 {"job", "status_url", "run_id"?}): POST /api/whatif, /api/sweep, /api/optimize,
       // /api/answer with the fields of json_requests.h.
       {"POST", "/api/whatif", bind(HandleWhatif)},

@@ -17,7 +17,7 @@ const { openView, typeInto, waitValid, waitJob, screenshot, clippedText } = requ
 // question asked of it.
 const kCases = [
   {
-    name: 'ktab', file: 'data/ktab/dummyData_3Dim.csv', actor: 'SActor-02', issue: null,
+    name: 'ktab', file: 'data/ktab/dummyData_3Dim.csv', actor: 'SActor-02', issue: null, cancelReport: true,
     description: 'Pay SActor-02 to soften its stance', unit: 'points SActor-02 moves down', high: '60',
     target: { direction: '<=', value: '55', probability: '0.5', text: 'Can the first issue be held at 55 or below?' },
   },
@@ -136,11 +136,25 @@ async function walk(page, { out, folder }, item) {
   // The same question at the top of the HTML report of the scenario as it stands in the page,
   // written from the Answer view (POST /api/report/html).
   await page.fill('[data-role="answer-report-draws"]', '30');
+  if (item.cancelReport) {
+    // Writing the report is a job like the other long analyses: Cancel stops it (with enough
+    // draws for the report to be still running when Cancel is pressed).
+    await page.fill('[data-role="answer-report-draws"]', '200000');
+    await page.click('[data-action="answer-report"]');
+    await page.waitForFunction(() => document.querySelector('[data-role="answer-report-job"]').dataset.status === 'running', null, { timeout: 20000 });
+    await page.click('[data-role="answer-report-job"] button');
+    await page.waitForFunction(() => ['cancelled', 'done'].includes(document.querySelector('[data-role="answer-report-job"]').dataset.status), null, { timeout: 60000 });
+    const cancelled = await page.evaluate(() => ({ job: document.querySelector('[data-role="answer-report-job"]').dataset.status, status: document.querySelector('[data-role="answer-report-status"]').textContent, frame: document.querySelector('iframe[data-role="answer-report"]').hidden }));
+    check(cancelled.job === 'cancelled' && /Cancelled/.test(cancelled.status) && cancelled.frame, `${item.name}: Cancel stops writing the report, and no report is shown (${cancelled.job}: ${cancelled.status})`);
+    await page.fill('[data-role="answer-report-draws"]', '30');
+  }
   await page.click('[data-action="answer-report"]');
   await page.waitForFunction(() => {
     const frame = document.querySelector('iframe[data-role="answer-report"]');
     return frame && !frame.hidden && frame.dataset.loaded && frame.contentDocument && frame.contentDocument.querySelector('section');
   }, null, { timeout: 240000 });
+  const progress = await page.evaluate(() => ({ status: document.querySelector('[data-role="answer-report-job"]').dataset.status, detail: document.querySelector('[data-role="answer-report-job"] .job-detail').textContent }));
+  check(progress.status === 'done' && /^\d+ of \d+ models/.test(progress.detail), `${item.name}: the report is written as a job with progress in models: ${progress.detail}`);
   const lead = await page.evaluate(() => {
     const section = document.querySelector('iframe[data-role="answer-report"]').contentDocument.querySelector('section');
     return { id: section.id, text: section.innerText };

@@ -136,7 +136,7 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
   parts.push(h('div', { class: 'answer-grid' }, dealCard(deals), driversCard(result, focus, issue), disagreements(sentences)));
   parts.push(h('figure', { class: 'chart-figure wide' },
     h('figcaption', {}, h('strong', { text: `P(${whatif.target})` }), ` per plan and model, ${whatif.draws} draws, ${modelErrorTag(whatif)}`,
-      found && found.models ? `; the last row is the plan the search found (${found.reached ? 'the cheapest that meets the target' : 'none meets it: the closest'}), weighed by the server under every model on the same draws` : ''),
+      found && found.models ? `; the last row is the plan the search found (${found.reached ? 'the cheapest that meets the target' : 'none meets it: the closest'}), weighed by the server under every model on the same draws, like every plan here without the opponent's counter` : ''),
     h('div', { class: 'chart-box', html: probabilityBars({
       series: models, colours, required: asked.probability ?? 0.8,
       rows: [...plans.map((plan) => ({ label: plan.plan, values: models.map((name) => plan.models[name].probability ?? null) })), ...foundRow(found, models)],
