@@ -33,8 +33,8 @@ struct ReportOptions {
 // The Monte Carlo distribution of every model (with each draw's outcome, for the charts and the
 // backtest's interval) and the drivers of the focus issue under the focus model.
 void AddDistributions(const ScenarioWithLevers& input, const ReportOptions& options,
-                      const SweepOptions& sweep, int focus_issue, const Context& context,
-                      int steps, Json& data) {
+                      const SweepOptions& sweep, int focus_issue, const Context& context, int steps,
+                      Json& data) {
   const Scenario& scenario = input.scenario;
   const SweepPlan baseline = MakeSweepPlan(input.levers, Plan{"baseline", "no lever", {}});
   Json models = Json::object();

@@ -96,13 +96,13 @@ HttpResponse HandleAnswer(ServerState& state, const HttpRequest& request) {
 HttpResponse HandleReportJob(ServerState& state, const HttpRequest& request) {
   const app::ReportDataRequest decoded = app::DecodeReportDataRequest(ParseBody(request));
   ServerState* server = &state;
-  const auto job = state.jobs.Start(
-      "report", state.CommandContext(false),
-      [server, decoded](const app::Context& context) -> app::Outcome<Json> {
-        auto data = app::ReportData(decoded, server->store, context);
-        if (!data.ok()) return data.error();
-        return Json{{"html", RenderReportHtml(data.value())}};
-      });
+  const auto job =
+      state.jobs.Start("report", state.CommandContext(false),
+                       [server, decoded](const app::Context& context) -> app::Outcome<Json> {
+                         auto data = app::ReportData(decoded, server->store, context);
+                         if (!data.ok()) return data.error();
+                         return Json{{"html", RenderReportHtml(data.value())}};
+                       });
   return JobAccepted(*job);
 }
 
