@@ -202,7 +202,7 @@ async function walk(page, { out, folder }, item) {
   const answered = pair.meta.match(/models ([^·]+) ·/)[1].trim();
   check(reportModels === answered.split(', ').sort().join(', ') && /over 60 draws per plan/.test(pair.note) && /on 30 draws/.test(pair.note),
     `${item.name}: the report answers with the Answer view's models (${reportModels}) and draws: ${pair.note}`);
-  await page.evaluate(() => document.querySelector('iframe[data-role="answer-report"]').scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => { document.querySelector('[data-role="answer-report-job"]').scrollIntoView({ block: 'start' }); window.scrollBy(0, -72); });
   await page.screenshot({ path: path.resolve(out, `analyst-${item.name}-report-1024.png`) });
   const [saved] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="answer-report-download"]')]);
   const reportFile = path.join(folder, `${item.name}-report.html`);
