@@ -1,6 +1,7 @@
 // `statecraft report [FILE | --run ID] -o report.html`: one self-contained HTML file with SVG
 // charts — of a scenario (every model, the distributions, the plans, the drivers, the backtest)
-// or of a saved run (what that run holds).
+// or of a saved run (what that run holds). --answer-model, --answer-draws and --optimize-draws
+// set the answer to the scenario's question as `statecraft answer` takes them.
 #include "statecraft/app/report_command.h"
 
 #include <fstream>
@@ -24,6 +25,9 @@ struct ReportCommandOptions {
   std::int64_t draws = 200;
   std::uint64_t seed = 0;
   std::int64_t threads = 0;
+  std::vector<std::string> answer_models;
+  std::int64_t answer_draws = 0;
+  std::int64_t optimize_draws = 0;
   std::string format;
   bool model_error = true;
   std::shared_ptr<const Calibration> calibration;
@@ -52,9 +56,19 @@ void AddReportCommand(CLI::App& app) {
       ->default_val(200);
   command->add_option("--seed", options->seed, "base seed")->default_val(0);
   command->add_option("--threads", options->threads, "threads (0: every core)")->default_val(0);
+  command->add_option("--answer-model", options->answer_models,
+                      "a model of the answer to the scenario's question, NAME or NAME:k=v,k=v "
+                      "(repeatable; default: every model)");
+  auto* answer_draws =
+      command->add_option("--answer-draws", options->answer_draws,
+                          "draws per plan in the answer to the question (default: --draws)");
+  auto* optimize_draws = command->add_option(
+      "--optimize-draws", options->optimize_draws,
+      "draws per evaluation in the answer's search for the cheapest plan (default: --draws, at "
+      "most 100)");
   AddFormatOption(*command, options->format, {"html", "json"});
   AddModelErrorOptions(*command, options->model_error, options->calibration);
-  command->callback([options, run] {
+  command->callback([options, run, answer_draws, optimize_draws] {
     app::ReportDataRequest request;
     request.scenario = SourceOf(options->input);
     if (run->count() > 0) request.run = options->run;
@@ -62,6 +76,9 @@ void AddReportCommand(CLI::App& app) {
     request.draws = options->draws;
     request.seed = options->seed;
     request.threads = options->threads;
+    request.answer_models = ModelSpecs(options->answer_models);
+    if (answer_draws->count() > 0) request.answer_draws = options->answer_draws;
+    if (optimize_draws->count() > 0) request.optimize_draws = options->optimize_draws;
     request.model_error = options->model_error;
     request.calibration = options->calibration;
     const Json data =

@@ -408,14 +408,27 @@ def optimize(scenario: ScenarioLike = None, target: Optional[str] = None,
 
 def report_data(scenario: ScenarioLike = None, *, model: str = "eum", draws: int = 200,
                 seed: int = 0, threads: int = 0, model_error: bool = True,
-                calibration: Union[Path, Dict[str, Any], None] = None) -> Dict[str, Any]:
+                calibration: Union[Path, Dict[str, Any], None] = None,
+                answer_models: Optional[Sequence[ModelSpec]] = None,
+                answer_draws: Optional[int] = None,
+                optimize_draws: Optional[int] = None) -> Dict[str, Any]:
     """`statecraft report --format json`: the report's data for the scenario (every model's
     forecast, the distributions over `draws` draws per model, the declared plans and the drivers
-    under `model`, the backtest against known outcomes), the dict the HTML report is drawn
-    from. draws=0 leaves out the distributions, plans and drivers. Releases the GIL."""
-    return _statecraft._report_data(_scenario_argument(scenario), {
+    under `model`, the backtest against known outcomes, the answer to the scenario's question),
+    the dict the HTML report is drawn from. draws=0 leaves out the distributions, plans, drivers
+    and answer. The answer takes answer_models (default: every model), answer_draws per plan
+    (default: draws) and optimize_draws per evaluation (default: draws, at most 100), as
+    answer() takes them. Releases the GIL."""
+    request = {
         "model": model, "draws": draws, "seed": seed, "threads": threads,
-        "model_error": model_error, "calibration": _calibration_document(calibration)})
+        "model_error": model_error, "calibration": _calibration_document(calibration)}
+    if answer_models is not None:
+        request["answer_models"] = _models_field(answer_models)
+    if answer_draws is not None:
+        request["answer_draws"] = answer_draws
+    if optimize_draws is not None:
+        request["optimize_draws"] = optimize_draws
+    return _statecraft._report_data(_scenario_argument(scenario), request)
 
 
 def answer(scenario: ScenarioLike = None, *, models: Optional[Sequence[ModelSpec]] = None,

@@ -252,7 +252,10 @@ def optimize(scenario: ScenarioLike = ..., target: Optional[str] = ...,
              exhaustive: bool = ...) -> OptimizeResult: ...
 def report_data(scenario: ScenarioLike = ..., *, model: str = ..., draws: int = ...,
                 seed: int = ..., threads: int = ..., model_error: bool = ...,
-                calibration: Union[Path, Dict[str, Any], None] = ...) -> Dict[str, Any]: ...
+                calibration: Union[Path, Dict[str, Any], None] = ...,
+                answer_models: Optional[Sequence[ModelSpec]] = ...,
+                answer_draws: Optional[int] = ...,
+                optimize_draws: Optional[int] = ...) -> Dict[str, Any]: ...
 def answer(scenario: ScenarioLike = ..., *, models: Optional[Sequence[ModelSpec]] = ...,
            draws: int = ..., optimize_draws: int = ..., seed: int = ..., threads: int = ...,
            distribution: str = ..., model_error: bool = ...,

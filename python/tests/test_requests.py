@@ -22,6 +22,17 @@ def test_answer_equals_the_cli():
     assert set(answer.cheapest_plans()) == {"median", "compromise"}
 
 
+def test_the_report_carries_the_answer_of_the_same_settings():
+    answer = statecraft.answer(TRUCE, models=["median", "compromise"], draws=20,
+                               optimize_draws=10)
+    data = statecraft.report_data(TRUCE, draws=8, answer_models=["median", "compromise"],
+                                  answer_draws=20, optimize_draws=10)
+    assert data["answer"] == answer.to_dict()
+    found = data["answer"]["found_plan"]
+    assert set(found["models"]) == {"median", "compromise"}
+    assert found["model"] in found["chosen_under"]
+
+
 def test_answer_needs_a_question():
     with pytest.raises(statecraft.InputError) as raised:
         statecraft.answer("tests/scenarios/two_actors.json")

@@ -1,8 +1,10 @@
 #include "statecraft/analysis/answer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <sstream>
+#include <tuple>
 
 #include "statecraft/analysis/answer_work.h"
 
@@ -109,8 +111,8 @@ std::string Reachability(const Answer& answer, const std::vector<const ModelAnsw
     return "No model finds a plan of the declared levers that reaches " + goal + against +
            (answer.sweep.calibration != nullptr
                 ? " once each model's own error on past decisions is counted: no model is "
-                  "accurate enough to promise it (--model-error off shows the inputs' spread "
-                  "alone)."
+                  "accurate enough to promise it (with model error off, the probabilities show the "
+                  "inputs' spread alone)."
                 : ".");
   }
   return "Every model finds a plan that reaches " + goal + against + ": " + Join(reach) + ".";
@@ -146,6 +148,87 @@ std::vector<std::string> Disagreements(const Scenario& scenario, const Answer& a
   return lines;
 }
 
+std::optional<FoundPlan> ChooseFoundPlan(const Answer& answer) {
+  struct Choice {
+    const ModelAnswer* item;
+    const PlanEvaluation* plan;
+    std::string words;
+    bool reached;
+  };
+  std::vector<Choice> choices;
+  for (const ModelAnswer& item : answer.answers) {
+    if (!item.failure.empty() || !item.optimize) continue;
+    const OptimizeResult& result = *item.optimize;
+    if (result.best) {
+      choices.push_back({&item, &*result.best, DescribeLevers(result.best->levers), true});
+    } else if (!result.closest.empty()) {
+      const PlanEvaluation& closest = result.closest.front();
+      choices.push_back({&item, &closest, DescribeLevers(closest.levers), false});
+    }
+  }
+  if (choices.empty()) return std::nullopt;
+  const auto same = [](const Choice& a, const Choice& b) {
+    return a.words == b.words && a.reached == b.reached;
+  };
+  const auto key = [&](const Choice& choice) {
+    const double chosen = static_cast<double>(std::count_if(
+        choices.begin(), choices.end(), [&](const Choice& other) { return same(other, choice); }));
+    const double probability = choice.plan->probability;
+    return std::make_tuple(choice.reached, choice.reached ? chosen : probability,
+                           choice.reached ? probability : chosen, -choice.plan->cost);
+  };
+  const Choice* best = &choices.front();
+  for (const Choice& choice : choices) {
+    if (key(choice) > key(*best)) best = &choice;
+  }
+  FoundPlan found;
+  found.model = best->item->model;
+  found.reached = best->reached;
+  for (const Choice& choice : choices) {
+    if (same(choice, *best)) {
+      found.chosen_under.push_back(choice.item->model);
+    } else {
+      found.others.push_back((choice.plan->levers.empty() ? "no lever" : choice.words) + " (" +
+                             choice.item->model + (choice.reached ? "" : ", closest") + ")");
+    }
+  }
+  return found;
+}
+
+namespace {
+
+// The found plan under every model that ran, as a what-if with the answer's draws and seeds.
+void WeighFoundPlan(const Scenario& scenario, const LeverSet& levers, Answer& answer) {
+  const PlanEvaluation* chosen = nullptr;
+  std::vector<ModelChoice> ran;
+  for (std::size_t m = 0; m < answer.answers.size(); ++m) {
+    const ModelAnswer& item = answer.answers[m];
+    if (!item.failure.empty()) continue;
+    for (const ModelChoice& choice : answer.models) {
+      if (choice.info->name == item.model) ran.push_back(choice);
+    }
+    if (item.model == answer.found->model && item.optimize) {
+      chosen = item.optimize->best ? &*item.optimize->best : &item.optimize->closest.front();
+    }
+  }
+  if (chosen == nullptr || ran.empty()) return;
+  Plan plan{"found by the search", "the plan the search for the cheapest plan found", {}};
+  for (const AppliedLever& lever : chosen->levers) {
+    plan.items.push_back({lever.lever->name, lever.magnitude});
+  }
+  try {
+    answer.found->whatif = RunWhatif(scenario, levers, {plan}, ran, answer.sweep, answer.target);
+  } catch (const SweepCancelled&) {
+    answer.cancelled = true;
+  } catch (const std::exception&) {
+    // Every model that ran weighed these levers in its search; should one still fail on the
+    // plan, the found plan is named without its what-if.
+    answer.found->whatif = WhatifResult{};
+  }
+}
+
+}  // namespace
+
 Answer ComputeAnswer(const Scenario& scenario, const LeverSet& levers, const Question& question,
                      const AnswerOptions& options) {
   Answer answer;
@@ -164,6 +247,11 @@ Answer ComputeAnswer(const Scenario& scenario, const LeverSet& levers, const Que
   AnswerWork work(scenario, levers, answer, options);
   work.Run();
   if (answer.cancelled) return answer;
+  answer.found = ChooseFoundPlan(answer);
+  if (answer.found) {
+    WeighFoundPlan(scenario, levers, answer);
+    if (answer.cancelled) return answer;
+  }
   answer.disagreements = Disagreements(scenario, answer);
   return answer;
 }

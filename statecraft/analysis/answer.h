@@ -41,6 +41,20 @@ struct ModelAnswer {
   std::optional<OptimizeResult> optimize;
 };
 
+// The plan the answer is about, the one its first screen names: of the plans the models' searches
+// find, the cheapest plan that reaches the target which most models choose (then the likelier,
+// then the cheaper); when no model's plan reaches it, the closest plan with the highest
+// probability (then the most chosen, then the cheaper). It is weighed again as a what-if under
+// every model that ran, with the declared plans' draws and seeds, so that each model's
+// probability of it can stand beside theirs.
+struct FoundPlan {
+  std::string model;  // a model whose search chose it (the first of chosen_under)
+  bool reached = false;
+  std::vector<std::string> chosen_under;  // the models whose search chose this plan
+  std::vector<std::string> others;        // "PLAN (MODEL)" or "PLAN (MODEL, closest)"
+  WhatifResult whatif;  // cases: the baseline, then this plan; one cell per model that ran
+};
+
 struct Answer {
   Question question;
   Target target;
@@ -51,6 +65,7 @@ struct Answer {
   std::vector<ModelChoice> models;
   std::vector<ModelAnswer> answers;        // one per model, in order
   std::vector<std::string> disagreements;  // plain sentences, computed with the answer
+  std::optional<FoundPlan> found;          // none when no model's search weighed a plan
   bool cancelled = false;
 };
 
@@ -61,6 +76,10 @@ Answer ComputeAnswer(const Scenario& scenario, const LeverSet& levers, const Que
 
 // The what-if cell of a model that ran, for plan k (0: the baseline).
 const WhatifCell& AnswerCell(const ModelAnswer& answer, std::size_t plan);
+
+// The plan the answer is about (FoundPlan), without its what-if; none when no search weighed a
+// plan.
+std::optional<FoundPlan> ChooseFoundPlan(const Answer& answer);
 
 // Where the models agree and disagree, in plain sentences (see the file comment).
 std::vector<std::string> Disagreements(const Scenario& scenario, const Answer& answer);

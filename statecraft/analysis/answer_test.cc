@@ -100,6 +100,56 @@ TEST(AnswerTest, ACancelledAnswerStopsBetweenModels) {
   EXPECT_LT(answer.answers.size(), 2u);
 }
 
+// One model's answer whose search found `levers` (reaching the target or only the closest).
+ModelAnswer Searched(const std::string& model, std::vector<AppliedLever> levers, double cost,
+                     double probability, bool reached) {
+  PlanEvaluation plan;
+  plan.levers = std::move(levers);
+  plan.cost = cost;
+  plan.probability = probability;
+  ModelAnswer item;
+  item.model = model;
+  item.optimize.emplace();
+  if (reached) {
+    item.optimize->best = plan;
+  } else {
+    item.optimize->closest = {plan};
+  }
+  return item;
+}
+
+// The plan the answer names: a plan that reaches the target before any closest plan, the one
+// most models choose before a cheaper one; among closest plans, the likelier first.
+TEST(AnswerTest, TheFoundPlanIsTheReachingPlanMostModelsChoose) {
+  Lever sanctions, relief;
+  sanctions.name = "L1";
+  relief.name = "L2";
+  Answer answer;
+  answer.answers = {Searched("mean", {{&relief, 5}}, 2.0, 0.9, true),
+                    Searched("median", {{&sanctions, 10}}, 4.0, 0.85, true),
+                    Searched("compromise", {{&sanctions, 10}}, 4.0, 0.82, true),
+                    Searched("eum", {{&relief, 1}}, 1.0, 0.95, false)};
+  std::optional<FoundPlan> found = ChooseFoundPlan(answer);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_TRUE(found->reached);
+  EXPECT_EQ(found->model, "median");
+  EXPECT_EQ(found->chosen_under, (std::vector<std::string>{"median", "compromise"}));
+  EXPECT_EQ(found->others, (std::vector<std::string>{"L2 5 (mean)", "L2 1 (eum, closest)"}));
+
+  answer.answers = {Searched("mean", {{&relief, 5}}, 2.0, 0.3, false),
+                    Searched("median", {}, 0.0, 0.4, false),
+                    Searched("eum", {{&relief, 5}}, 2.0, 0.35, false)};
+  found = ChooseFoundPlan(answer);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_FALSE(found->reached);
+  EXPECT_EQ(found->model, "median");
+  EXPECT_EQ(found->others,
+            (std::vector<std::string>{"L2 5 (mean, closest)", "L2 5 (eum, closest)"}));
+
+  answer.answers = {ModelAnswer{"mean", "could not run", {}, std::nullopt}};
+  EXPECT_FALSE(ChooseFoundPlan(answer).has_value());
+}
+
 TEST(AnswerTest, ATargetThatDoesNotFitIsBadInput) {
   const ScenarioWithLevers input = BuiltinScenarioWithLevers();
   Question question = *input.scenario.question;

@@ -3,6 +3,28 @@
 #include "statecraft/app/lever_json.h"
 
 namespace statecraft::app {
+namespace {
+
+// {"model", "reached", "chosen_under", "others", "path", "plan", "levers", "cost", "models":
+// {model: what-if cell}}: "path" is the JSON pointer, within the answer, of the search's
+// evaluation of the plan (its cost, probability and best counter); "models" its what-if under
+// every model that ran.
+Json FoundPlanToJson(const FoundPlan& found, const Scenario& scenario, const SweepOptions& sweep) {
+  Json out{{"model", found.model},
+           {"reached", found.reached},
+           {"chosen_under", found.chosen_under},
+           {"others", found.others}};
+  out["path"] = "/models/" + found.model + "/optimize/" + (found.reached ? "best" : "closest/0");
+  if (found.whatif.cases.size() == 2) {
+    const Json plan = WhatifToJson(scenario, found.whatif, sweep)["plans"][1];
+    for (const char* key : {"plan", "levers", "cost", "models"}) {
+      if (plan.contains(key)) out[key] = plan[key];
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 Outcome<PreparedAnswer> PrepareAnswer(const AnswerRequest& request) {
   return Guard([&] {
@@ -80,6 +102,7 @@ Json AnswerOutputToJson(const AnswerOutput& output) {
     models[item.model] = entry;
   }
   out["models"] = models;
+  if (answer.found) out["found_plan"] = FoundPlanToJson(*answer.found, scenario, answer.sweep);
   out["disagreements"] = answer.disagreements;
   return out;
 }

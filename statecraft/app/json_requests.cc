@@ -316,12 +316,27 @@ GalleryBacktestRequest DecodeGalleryBacktestRequest(const Json& body) {
 }
 
 ReportDataRequest DecodeReportDataRequest(const Json& body) {
-  const Fields fields(
-      body, {"document", "model", "draws", "seed", "threads", "model_error", "calibration"});
+  const Fields fields(body, {"document", "model", "draws", "seed", "threads", "model_error",
+                             "calibration", "answer_models", "answer_draws", "optimize_draws"});
   ReportDataRequest request;
   request.scenario = fields.Source();
   request.model = fields.String("model", request.model);
   request.draws = fields.Integer("draws", request.draws);
+  if (const Json* list = fields.Get("answer_models")) {
+    if (!list->is_array() || list->empty()) {
+      FailField("answer_models", "found " + Shown(*list) + ", expected a non-empty list of models");
+    }
+    for (std::size_t k = 0; k < list->size(); ++k) {
+      request.answer_models.push_back(
+          ModelOf("answer_models[" + std::to_string(k) + "]", (*list)[k], nullptr));
+    }
+  }
+  if (fields.Get("answer_draws") != nullptr) {
+    request.answer_draws = fields.Integer("answer_draws", 0);
+  }
+  if (fields.Get("optimize_draws") != nullptr) {
+    request.optimize_draws = fields.Integer("optimize_draws", 0);
+  }
   request.seed = fields.Seed("seed");
   request.threads = fields.Integer("threads", request.threads);
   request.model_error = fields.Boolean("model_error", true);

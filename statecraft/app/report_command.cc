@@ -23,6 +23,9 @@ struct ReportOptions {
   std::uint64_t seed = 0;
   int threads = 0;
   ModelChoice focus;
+  std::vector<ModelChoice> answer_models;  // empty: every model
+  int answer_draws = 200;
+  int optimize_draws = 100;
   std::string program_version;
   std::shared_ptr<const Calibration> calibration;  // null: without model error
 };
@@ -30,12 +33,15 @@ struct ReportOptions {
 // The Monte Carlo distribution of every model (with each draw's outcome, for the charts and the
 // backtest's interval) and the drivers of the focus issue under the focus model.
 void AddDistributions(const ScenarioWithLevers& input, const ReportOptions& options,
-                      const SweepOptions& sweep, int focus_issue, Json& data) {
+                      const SweepOptions& sweep, int focus_issue, const Context& context, int steps,
+                      Json& data) {
   const Scenario& scenario = input.scenario;
   const SweepPlan baseline = MakeSweepPlan(input.levers, Plan{"baseline", "no lever", {}});
   Json models = Json::object();
   Json error_sizes = Json::object();
+  int done = 0;
   for (const ModelChoice& model : AllModels()) {
+    if (context.progress) context.progress(done++, steps);
     const ModelInfo& info = *model.info;
     error_sizes[info.name] =
         ModelErrorSizeJson(options.calibration.get(), ModelLabel(model), scenario);
@@ -100,7 +106,14 @@ Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& optio
     // The question's target: its issue's drivers, and each plan's probability of it.
     std::optional<Target> target;
     if (scenario.question) target = ParseTarget(scenario, scenario.question->target);
-    AddDistributions(input, options, sweep, target ? target->issue : 0, data);
+    // Progress in models: each model's distribution, then each model's answer.
+    const bool answers = scenario.question && !input.levers.levers.empty();
+    const int distributions = static_cast<int>(AllModels().size());
+    const int answer_models = static_cast<int>(
+        options.answer_models.empty() ? AllModels().size() : options.answer_models.size());
+    const int steps = distributions + (answers ? answer_models : 0);
+    sweep.cancelled = context.cancelled;
+    AddDistributions(input, options, sweep, target ? target->issue : 0, context, steps, data);
     if (!input.levers.plans.empty()) {
       const WhatifResult whatif =
           RunWhatif(scenario, input.levers, input.levers.plans, {options.focus}, sweep, target);
@@ -109,8 +122,15 @@ Json BuildReportData(const ScenarioWithLevers& input, const ReportOptions& optio
     if (scenario.question && !input.levers.levers.empty()) {
       AnswerOptions answer;
       answer.sweep = sweep;
-      answer.optimize_draws = std::min(options.draws, 100);
+      answer.sweep.draws = options.answer_draws;
+      answer.optimize_draws = options.optimize_draws;
+      answer.models = options.answer_models;
       answer.cancelled = context.cancelled;
+      if (context.progress) {
+        answer.progress = [&context, distributions, steps](int done, int) {
+          context.progress(distributions + done, steps);
+        };
+      }
       auto shared = std::make_shared<const ScenarioWithLevers>(input);
       const AnswerOutput output{
           shared, statecraft::ComputeAnswer(scenario, input.levers, *scenario.question, answer)};
@@ -147,6 +167,15 @@ Outcome<Json> ReportData(const ReportDataRequest& request, StoreAccess& store,
     options.seed = request.seed;
     options.threads = ResolveThreads(static_cast<int>(request.threads));
     options.focus = ChooseModel({request.model, {}});
+    options.answer_models = ChooseModels(request.answer_models);
+    // draws = 0 leaves the answer out; its own settings are checked only when given.
+    if (request.answer_draws) CheckRange("answer_draws", *request.answer_draws, 1, kMaxDraws);
+    if (request.optimize_draws) {
+      CheckRange("optimize_draws", *request.optimize_draws, 1, kMaxDraws);
+    }
+    options.answer_draws = static_cast<int>(request.answer_draws.value_or(request.draws));
+    options.optimize_draws = static_cast<int>(
+        request.optimize_draws.value_or(std::clamp<std::int64_t>(request.draws, 1, 100)));
     options.program_version = context.program_version;
     options.calibration = ChosenCalibration(request.model_error, request.calibration);
     return BuildReportData(LoadScenarioWithLevers(request.scenario), options, context);

@@ -10,7 +10,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "statecraft/analysis/model_choice.h"
 #include "statecraft/app/context.h"
 #include "statecraft/app/outcome.h"
 #include "statecraft/app/scenario_source.h"
@@ -24,6 +26,13 @@ struct ReportDataRequest {
   std::int64_t draws = 200;  // per model for the distributions; 0: no sweeps, what-if or drivers
   std::uint64_t seed = 0;
   std::int64_t threads = 0;
+  // The answer to the scenario's question: its models (empty: every model), draws per plan
+  // (unset: `draws`) and draws per evaluation in the search (unset: `draws`, at most 100). A
+  // client that shows an answer passes that answer's settings, so that the report's answer is
+  // the same one, number for number.
+  std::vector<ModelSpec> answer_models;
+  std::optional<std::int64_t> answer_draws;
+  std::optional<std::int64_t> optimize_draws;
   // Whether the quantiles and the what-if's probabilities include each model's own error, and
   // from which calibration (null: the shipped one); docs/calibration.md.
   bool model_error = true;

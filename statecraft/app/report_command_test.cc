@@ -236,7 +236,8 @@ TEST(ReportCommandTest, AnAnswerLeadsWithTheQuestionThePlanTheCounterTheDealAndT
         "No plan of the declared levers reaches", "Closest plan (the target is not reached)",
         "What drives munitions", "The deal", "struck in", "Where the models disagree",
         "id=\"answer-table\"", "data-chart=\"probability\"", "P(munitions \u2264 60) per model",
-        "what drives munitions", "data-chart=\"plans\""}) {
+        "what drives munitions", "data-chart=\"plans\"",
+        "P(munitions \u2264 60) with the plan found: ", "with the plan found by the search"}) {
     EXPECT_NE(html.find(part), std::string::npos) << part;
   }
   // Everything the first screen states comes before the evidence.
@@ -254,6 +255,49 @@ TEST(ReportCommandTest, AnAnswerLeadsWithTheQuestionThePlanTheCounterTheDealAndT
   CheckFiguresAgainstData(page);
 }
 
+// A client that shows an answer and writes the report passes that answer's settings: the
+// report's answer is then the answer, number for number, and names the same plan.
+TEST(ReportCommandTest, WithTheAnswersSettingsTheReportsAnswerIsTheAnswer) {
+  const std::vector<ModelSpec> models = {{"compromise", {}}, {"median", {}}};
+  AnswerRequest asked;
+  asked.models = models;
+  asked.uncertainty.draws = 24;
+  asked.optimize_draws = 12;
+  const Outcome<AnswerOutput> answer = ComputeAnswer(asked, Context{});
+  ASSERT_TRUE(answer.ok()) << answer.error().message;
+  const Json expected = AnswerOutputToJson(answer.value());
+
+  ReportDataRequest request;
+  request.draws = 8;
+  request.answer_models = models;
+  request.answer_draws = 24;
+  request.optimize_draws = 12;
+  StoreAccess unused(TemporaryStorePath());
+  const Outcome<Json> report = ReportData(request, unused, Context{});
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report.value()["answer"], expected);
+
+  // The plan the answer is about is weighed under every model that ran.
+  ASSERT_TRUE(expected.contains("found_plan"));
+  const Json& found = expected["found_plan"];
+  for (const ModelSpec& model : models) {
+    EXPECT_TRUE(found["models"][model.name]["probability"].is_number()) << model.name;
+  }
+  EXPECT_TRUE(expected.contains(Json::json_pointer(found["path"].get<std::string>())));
+  EXPECT_EQ(found["cost"],
+            expected.at(Json::json_pointer(found["path"].get<std::string>()))["cost"]);
+
+  // Without them the report answers with every model.
+  request.answer_models.clear();
+  request.draws = 4;
+  request.answer_draws.reset();
+  request.optimize_draws.reset();
+  const Outcome<Json> every = ReportData(request, unused, Context{});
+  ASSERT_TRUE(every.ok()) << every.error().message;
+  EXPECT_EQ(every.value()["answer"]["models"].size(), BuiltinModels().models().size());
+  EXPECT_EQ(every.value()["answer"]["draws"], 4);
+}
+
 TEST(ReportCommandTest, AnUnknownFocusModelOrBadDrawsAreBadInput) {
   StoreAccess unused(TemporaryStorePath());
   ReportDataRequest request;
@@ -267,6 +311,11 @@ TEST(ReportCommandTest, AnUnknownFocusModelOrBadDrawsAreBadInput) {
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.error().message, "draws: found -1, expected an integer from 0 to 1000000");
   EXPECT_EQ(report.error().location.key, "draws");
+  request = ReportDataRequest{};
+  request.answer_draws = 0;
+  report = ReportData(request, unused, Context{});
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().message, "answer_draws: found 0, expected an integer from 1 to 1000000");
   EXPECT_FALSE(std::filesystem::exists(TemporaryStorePath()));
 }
 

@@ -3,8 +3,6 @@
 // best counter), the cheapest plan and its cost, the counter and what is left after it, the
 // deal's terms and how often it is struck, what drives the outcome, and where the models
 // disagree. Reads the answer analysis' JSON (data["answer"], html_report.h).
-#include <algorithm>
-#include <tuple>
 
 #include "statecraft/report/report_html.h"
 #include "statecraft/report/report_sections.h"
@@ -102,63 +100,29 @@ std::string ModelTable(const Json& data, const std::string& issue) {
                rows, "wrap");
 }
 
-// The plan the first screen is about: the cheapest plan most models choose (then the cheaper),
-// or, when no model finds one, the closest plan with the highest probability (then the
-// cheaper), with the models that choose it.
+// The plan the first screen is about, as the answer analysis chose it (its "found_plan",
+// analysis/answer.h: the cheapest plan most models choose, else the closest), with the models
+// that choose it; the web UI's Answer view reads the same choice.
 struct PrimaryPlan {
   std::string path;  // "" when no model weighed a plan
   std::string model;
   bool reached = false;
-  std::vector<std::string> models;      // that choose this plan
-  std::vector<std::string> reached_by;  // models that find some plan reaching the target
-  std::vector<std::string> others;      // "plan (model)" for models that choose another plan
+  std::vector<std::string> models;  // that choose this plan
+  std::vector<std::string> others;  // "plan (model)" for models that choose another plan
 };
 
 PrimaryPlan ChoosePlan(const Json& data) {
-  struct Choice {
-    std::string path, model, words;
-    bool reached;
-    double cost, probability;
-  };
-  std::vector<Choice> choices;
   PrimaryPlan primary;
-  for (const auto& [model, entry] : ModelsOf(data).items()) {
-    if (entry.contains("failure")) continue;
-    const bool reached = !BestPath(entry, model).empty();
-    const std::string path = BestPath(entry, model, true);
-    if (reached) primary.reached_by.push_back(model);
-    if (path.empty()) continue;
-    const Json& plan = data.at(Json::json_pointer(path));
-    choices.push_back({path, model, PlanWords(plan["levers"]), reached, plan.value("cost", 0.0),
-                       plan.value("probability", 0.0)});
-  }
-  if (choices.empty()) return primary;
-  auto count = [&](const Choice& c) {
-    return std::count_if(choices.begin(), choices.end(), [&](const Choice& other) {
-      return other.words == c.words && other.reached == c.reached;
-    });
-  };
-  const Choice* best = &choices.front();
-  for (const Choice& c : choices) {
-    const auto key = [&](const Choice& x) {
-      // Plans that reach the target: the most chosen, then the likelier; closest plans: the
-      // likelier, then the most chosen; then the cheaper.
-      const double chosen = static_cast<double>(count(x));
-      return std::make_tuple(x.reached, x.reached ? chosen : x.probability,
-                             x.reached ? x.probability : chosen, -x.cost);
-    };
-    if (key(c) > key(*best)) best = &c;
-  }
-  primary.path = best->path;
-  primary.model = best->model;
-  primary.reached = best->reached;
-  for (const Choice& c : choices) {
-    if (c.words == best->words && c.reached == best->reached) {
-      primary.models.push_back(c.model);
-    } else {
-      primary.others.push_back(c.words + " (" + c.model + (c.reached ? "" : ", closest") + ")");
-    }
-  }
+  const Json& answer = data["answer"];
+  if (!answer.contains("found_plan") || !answer["found_plan"].is_object()) return primary;
+  const Json& found = answer["found_plan"];
+  const std::string path = "/answer" + found.value("path", std::string());
+  if (!data.contains(Json::json_pointer(path))) return primary;
+  primary.path = path;
+  primary.model = found.value("model", std::string());
+  primary.reached = found.value("reached", false);
+  primary.models = found.value("chosen_under", std::vector<std::string>());
+  primary.others = found.value("others", std::vector<std::string>());
   return primary;
 }
 

@@ -277,6 +277,40 @@ void WhatifProbabilities(const Json& data, const TargetText& target, Json& chart
   }
 }
 
+// The plan the answer names (its found_plan), weighed under every model on the declared plans'
+// draws, beside each model's baseline.
+void FoundPlanProbabilities(const Json& data, const TargetText& target, Json& charts) {
+  const Json& answer = data["answer"];
+  if (!answer.contains("found_plan") || !answer["found_plan"].contains("models")) return;
+  const Json& found = answer["found_plan"];
+  std::vector<ProbabilityRow> rows;
+  for (const auto& [model, cell] : found["models"].items()) {
+    const std::string baseline =
+        Key(Key(Index(Key(Key("/answer/models", model), "whatif"), 0), "models"), model);
+    if (!cell.contains("probability") ||
+        !data.contains(Json::json_pointer(Key(baseline, "probability")))) {
+      continue;
+    }
+    rows.push_back({model,
+                    {{0, data.at(Json::json_pointer(Key(baseline, "probability"))).get<double>(),
+                      std::nullopt, std::nullopt, Key(baseline, "probability")},
+                     {1, cell["probability"].get<double>(), std::nullopt, std::nullopt,
+                      Key(Key("/answer/found_plan/models", model), "probability")}},
+                    ""});
+  }
+  if (rows.empty()) return;
+  charts["probability"].push_back(
+      {{"part", "answer"},
+       {"svg", ProbabilityChart({"P(" + target.issue + " " + target.relation +
+                                     ") with the plan found: " + ShortPlan(found["levers"]) +
+                                     ", cost " + FormatFigure(found.value("cost", Json()), "1"),
+                                 "the plan the search found, weighed under every model · " +
+                                     FormatFigure(answer.value("draws", Json()), "0") +
+                                     " draws, the same as the declared plans'"},
+                                {"without levers", "with the plan found by the search"}, rows,
+                                answer.value("required_probability", 0.0))}});
+}
+
 void AnswerProbabilities(const Json& data, const TargetText& target, Json& charts) {
   const Json& answer = data["answer"];
   std::vector<ProbabilityRow> rows;
@@ -313,6 +347,7 @@ void AnswerProbabilities(const Json& data, const TargetText& target, Json& chart
                  FormatFigure(answer.value("optimize_draws", Json()), "0") + " draws per plan"},
             {"without levers", "with the cheapest (or closest) plan", "after the best counter"},
             rows, answer.value("required_probability", 0.0))}});
+  FoundPlanProbabilities(data, target, charts);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "statecraft/io/builtin_scenario.h"
 #include "statecraft/io/json_output.h"
 #include "statecraft/io/levers_format.h"
+#include "statecraft/models/builtin.h"
 
 namespace statecraft::web {
 namespace {
@@ -304,6 +305,27 @@ TEST_F(ApiServerTest, ALongSweepReportsItsDrawsAsItGoesAndStopsWithinAFewWhenCan
   const Json stopped = WaitForJob(answer_id);
   EXPECT_EQ(stopped["status"], "cancelled") << stopped.dump();
   EXPECT_EQ(stopped["steps_done"], 0);
+}
+
+// The report as a job: steps in models (each model's distribution, then each model of the
+// answer), its page as the result, the page POST /api/report/html writes for the same body; a
+// bad setting of the answer is refused before any job starts.
+TEST_F(ApiServerTest, TheReportIsAlsoAJobWithTheSamePage) {
+  httplib::Client client = Client();
+  const std::string request =
+      R"({"draws": 6, "answer_models": ["compromise", "median"], "answer_draws": 12,
+          "optimize_draws": 6})";
+  auto started = client.Post("/api/report/job", request, "application/json");
+  ASSERT_EQ(started->status, 202) << started->body;
+  const Json job = WaitForJob(Body(started)["job"].get<std::int64_t>());
+  ASSERT_EQ(job["status"], "done") << job.dump();
+  EXPECT_EQ(job["kind"], "report");
+  EXPECT_EQ(job["steps_total"], static_cast<int>(BuiltinModels().models().size()) + 2);
+  auto page = client.Post("/api/report/html", request, "application/json");
+  ASSERT_EQ(page->status, 200);
+  EXPECT_EQ(job["result"]["html"], page->body);
+  auto refused = client.Post("/api/report/job", R"({"answer_models": []})", "application/json");
+  EXPECT_EQ(refused->status, 400);
 }
 
 TEST_F(ApiServerTest, AJobCanBeCancelled) {

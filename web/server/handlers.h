@@ -33,6 +33,7 @@ HttpResponse HandleWhatif(ServerState& state, const HttpRequest& request);
 HttpResponse HandleSweep(ServerState& state, const HttpRequest& request);
 HttpResponse HandleOptimize(ServerState& state, const HttpRequest& request);
 HttpResponse HandleAnswer(ServerState& state, const HttpRequest& request);
+HttpResponse HandleReportJob(ServerState& state, const HttpRequest& request);
 HttpResponse HandleResumeRun(ServerState& state, const HttpRequest& request);
 HttpResponse HandleGetJob(ServerState& state, const HttpRequest& request);
 HttpResponse HandleCancelJob(ServerState& state, const HttpRequest& request);

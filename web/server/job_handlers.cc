@@ -1,6 +1,7 @@
 #include <memory>
 
 #include "statecraft/app/json_requests.h"
+#include "statecraft/report/html_report.h"
 #include "web/server/handlers.h"
 #include "web/server/request_decoding.h"
 
@@ -87,6 +88,22 @@ HttpResponse HandleAnswer(ServerState& state, const HttpRequest& request) {
       state, "answer", std::move(prepared), false,
       [](const app::PreparedAnswer& p, const app::Context& c) { return app::ComputeAnswer(p, c); },
       [](const app::AnswerOutput& output) { return app::AnswerOutputToJson(output); });
+}
+
+// POST /api/report/job, the body of /api/report/html: the report written as a job, in steps of
+// models (each model's distribution, then each model's answer), cancellable within a few draws;
+// its result is {"html": the page}.
+HttpResponse HandleReportJob(ServerState& state, const HttpRequest& request) {
+  const app::ReportDataRequest decoded = app::DecodeReportDataRequest(ParseBody(request));
+  ServerState* server = &state;
+  const auto job =
+      state.jobs.Start("report", state.CommandContext(false),
+                       [server, decoded](const app::Context& context) -> app::Outcome<Json> {
+                         auto data = app::ReportData(decoded, server->store, context);
+                         if (!data.ok()) return data.error();
+                         return Json{{"html", RenderReportHtml(data.value())}};
+                       });
+  return JobAccepted(*job);
 }
 
 // POST /api/runs/ID/resume: completes a sweep that was interrupted (its saved draws are not

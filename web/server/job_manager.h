@@ -1,6 +1,6 @@
-// The server's jobs: long commands (whatif, sweep, optimize, answer, resuming a sweep) run on
-// their own thread, report progress in steps and stop at the next step when cancelled. A job is
-// polled with GET /api/jobs/ID and cancelled with DELETE /api/jobs/ID.
+// The server's jobs: long commands (whatif, sweep, optimize, answer, report, resuming a sweep)
+// run on their own thread, report progress in steps and stop at the next step when cancelled. A
+// job is polled with GET /api/jobs/ID and cancelled with DELETE /api/jobs/ID.
 #ifndef STATECRAFT_WEB_SERVER_JOB_MANAGER_H_
 #define STATECRAFT_WEB_SERVER_JOB_MANAGER_H_
 

@@ -34,11 +34,16 @@ std::vector<Route> Routes(ServerState& state) {
       {"POST", "/api/backtest", bind(HandleBacktest)},
       // POST /api/backtest/gallery {models?} → `statecraft backtest gallery --format json`
       {"POST", "/api/backtest/gallery", bind(HandleBacktestGallery)},
-      // POST /api/report {document?, model?, draws?, seed?, threads?} → `statecraft report
-      // --format json`: the report's data
+      // POST /api/report {document?, model?, draws?, seed?, threads?, answer_models?,
+      // answer_draws?, optimize_draws?} → `statecraft report --format json`: the report's data
+      // (answer_*: the settings of the answer to the scenario's question)
       {"POST", "/api/report", bind(HandleReportData)},
       // POST /api/report/html, the same body → the report's HTML page (`statecraft report`)
       {"POST", "/api/report/html", bind(HandleReportHtml)},
+      // POST /api/report/job, the same body → a job (202) whose steps are models and whose
+      // result is {"html": the report's page}: the web UI writes its report so, with progress
+      // and Cancel
+      {"POST", "/api/report/job", bind(HandleReportJob)},
       // Jobs (202 {"job", "status_url", "run_id"?}): POST /api/whatif, /api/sweep, /api/optimize,
       // /api/answer with the fields of json_requests.h.
       {"POST", "/api/whatif", bind(HandleWhatif)},

@@ -29,7 +29,7 @@ export async function api(method, path, body, signal) {
 }
 
 // What one step of a job counts, per kind of job (docs/web.md, "Progress").
-const kStepUnits = { sweep: 'draws', whatif: 'draws', optimize: 'draws', answer: 'models' };
+const kStepUnits = { sweep: 'draws', whatif: 'draws', optimize: 'draws', answer: 'models', report: 'models' };
 
 // The progress of a polled job, in its steps (draws of a sweep or what-if). The rate counts from
 // the first poll, so that a resumed sweep's saved draws do not inflate it.

@@ -59,7 +59,11 @@ export function probabilityBars({ rows, series, colours, required, title }) {
   }
   rows.forEach((row, r) => {
     const y0 = top + r * groupHeight;
-    body += text(labelWidth - 8, y0 + groupHeight / 2, clip(row.label, 28), 'class="label" text-anchor="end" dominant-baseline="middle"');
+    // A row may carry a second line under its label (the found plan's levers and cost).
+    const labelY = row.note ? y0 + groupHeight / 2 - 7 : y0 + groupHeight / 2;
+    body += text(labelWidth - 8, labelY, clip(row.label, 28), `class="label${row.found ? ' found' : ''}" text-anchor="end" dominant-baseline="middle"`);
+    if (row.note) body += text(labelWidth - 8, labelY + 14, clip(row.note, 32), 'class="axis" text-anchor="end" dominant-baseline="middle"');
+    if (row.found) body += `<rect class="found-row" x="2" y="${y0}" width="${kWidth - 4}" height="${groupHeight - 4}" rx="3"/>`;
     row.values.forEach((value, s) => {
       const y = y0 + 4 + s * barHeight;
       if (value === null || value === undefined) {

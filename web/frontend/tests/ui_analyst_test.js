@@ -17,15 +17,15 @@ const { openView, typeInto, waitValid, waitJob, screenshot, clippedText } = requ
 // question asked of it.
 const kCases = [
   {
-    name: 'ktab', file: 'data/ktab/dummyData_3Dim.csv', actor: 'SActor-02', issue: null,
+    name: 'ktab', file: 'data/ktab/dummyData_3Dim.csv', actor: 'SActor-02', issue: null, cancelReport: true,
     description: 'Pay SActor-02 to soften its stance', unit: 'points SActor-02 moves down', high: '60',
     target: { direction: '<=', value: '55', probability: '0.5', text: 'Can the first issue be held at 55 or below?' },
   },
   {
     name: 'decide', file: 'data/gpl/decide/decide_sample_data.toll_case.txt', actor: 'VVDs', issue: 'tolheffing-binnenstad',
     description: 'Persuade the VVD to accept a city toll', unit: 'points the VVD moves up', high: '80', factor: '1',
-    // The median voter model too: under it the new lever reaches the target (the report, which
-    // runs every model, finds so), so this walk reads a cheapest plan at the top.
+    // The median voter model too: under it the new lever reaches the target, so this walk reads
+    // a cheapest plan at the top (and the report, written with the answer's models, the same).
     models: ['median'], reached: true,
     target: { direction: '>=', value: '60', probability: '0.5', text: 'Will the council introduce a city-centre toll (60 or more)?' },
   },
@@ -118,24 +118,91 @@ async function walk(page, { out, folder }, item) {
   check(/The deal/.test(first.deal), `${item.name}: the deal card says whether a plan offers one: ${first.deal}`);
   check(/Where the models disagree/.test(first.disagree), `${item.name}: where the models disagree: ${first.disagree.replace('Where the models disagree', '')}`);
   check(first.cardsTop < first.chartTop, `${item.name}: the answer's cards come before the charts`);
+  // The P(target) chart ends with the plan the server's search found, labelled as such with its
+  // levers and cost, and weighed under every model that answered.
+  const foundRow = await page.evaluate(() => {
+    const chart = document.querySelector('[data-role="answer-result"] svg[data-chart="probability"]');
+    const label = chart.querySelector('text.label.found');
+    if (!label) return null;
+    const table = document.querySelector('table[data-role="answer-probabilities"]');
+    const row = [...table.querySelectorAll('tbody tr')].find((tr) => tr.cells[0].textContent === 'found by the search');
+    return { label: label.textContent, note: label.nextElementSibling.textContent, cells: row ? [...row.cells].slice(3).map((cell) => cell.textContent) : null };
+  });
+  check(foundRow && foundRow.label === 'found by the search' && /cost \d/.test(foundRow.note) && foundRow.cells && foundRow.cells.every((cell) => /\d %/.test(cell)),
+    `${item.name}: the P(target) chart and table show the plan the search found, with its cost and a probability per model: ${foundRow ? `${foundRow.note}; ${foundRow.cells}` : 'missing'}`);
   const clippedAnswer = await clippedText(page, '[data-role="answer-output"]');
   check(clippedAnswer.length === 0, `${item.name}: nothing in the answer is cut off at 1024 px${clippedAnswer.length ? `: ${clippedAnswer.join('; ')}` : ''}`);
 
   // The same question at the top of the HTML report of the scenario as it stands in the page,
   // written from the Answer view (POST /api/report/html).
   await page.fill('[data-role="answer-report-draws"]', '30');
+  if (item.cancelReport) {
+    // Writing the report is a job like the other long analyses: Cancel stops it (with enough
+    // draws for the report to be still running when Cancel is pressed).
+    await page.fill('[data-role="answer-report-draws"]', '200000');
+    await page.click('[data-action="answer-report"]');
+    await page.waitForFunction(() => document.querySelector('[data-role="answer-report-job"]').dataset.status === 'running', null, { timeout: 20000 });
+    await page.click('[data-role="answer-report-job"] button');
+    await page.waitForFunction(() => ['cancelled', 'done'].includes(document.querySelector('[data-role="answer-report-job"]').dataset.status), null, { timeout: 60000 });
+    const cancelled = await page.evaluate(() => ({ job: document.querySelector('[data-role="answer-report-job"]').dataset.status, status: document.querySelector('[data-role="answer-report-status"]').textContent, frame: document.querySelector('iframe[data-role="answer-report"]').hidden }));
+    check(cancelled.job === 'cancelled' && /Cancelled/.test(cancelled.status) && cancelled.frame, `${item.name}: Cancel stops writing the report, and no report is shown (${cancelled.job}: ${cancelled.status})`);
+    await page.fill('[data-role="answer-report-draws"]', '30');
+  }
   await page.click('[data-action="answer-report"]');
   await page.waitForFunction(() => {
     const frame = document.querySelector('iframe[data-role="answer-report"]');
     return frame && !frame.hidden && frame.dataset.loaded && frame.contentDocument && frame.contentDocument.querySelector('section');
   }, null, { timeout: 240000 });
+  const progress = await page.evaluate(() => ({ status: document.querySelector('[data-role="answer-report-job"]').dataset.status, detail: document.querySelector('[data-role="answer-report-job"] .job-detail').textContent }));
+  check(progress.status === 'done' && /^\d+ of \d+ models/.test(progress.detail), `${item.name}: the report is written as a job with progress in models: ${progress.detail}`);
   const lead = await page.evaluate(() => {
     const section = document.querySelector('iframe[data-role="answer-report"]').contentDocument.querySelector('section');
     return { id: section.id, text: section.innerText };
   });
   check(lead.id === 'answer' && lead.text.includes(item.target.text) && /Each model's own error on/.test(lead.text) && !/NaN/.test(lead.text),
     `${item.name}: the report written from the Answer view leads with the question, its answer and each model's own error`);
-  await page.evaluate(() => document.querySelector('iframe[data-role="answer-report"]').scrollIntoView({ block: 'start' }));
+  // The report's headline numbers are the Answer view's: the same plan (reached or only the
+  // closest), chosen under the same model, at the same cost, with the same probability without
+  // and after the opponent's best counter, over the same models and draws.
+  const pair = await page.evaluate(() => {
+    const result = document.querySelector('[data-role="answer-result"]');
+    const card = result.querySelector('[data-role="answer-cheapest"]');
+    const ui = card.dataset.reached ? { ...card.dataset, reached: card.dataset.reached === 'true' } : null;
+    const report = document.querySelector('iframe[data-role="answer-report"]').contentDocument;
+    const plan = report.querySelector('#answer .card.plan');
+    const figure = (root, suffix) => {
+      const span = root && root.querySelector(`.fig[data-path$="${suffix}"]`);
+      return span ? { path: span.dataset.path, text: span.textContent } : null;
+    };
+    return {
+      ui,
+      meta: result.querySelector('.result-meta').textContent,
+      report: plan ? {
+        reached: plan.classList.contains('primary'),
+        cost: figure(plan, '/cost'), probability: figure(plan, '/probability'),
+        countered: figure(report.querySelector('#answer .card.counter'), '/probability_with_counter_levers'),
+      } : null,
+      note: [...report.querySelectorAll('#answer p.note')].map((p) => p.textContent).join(' '),
+      table: [...report.querySelectorAll('#answer-table tbody tr')].map((tr) => tr.cells[0].textContent),
+    };
+  });
+  const percent = (text) => Number(String(text).replace(/[^\d.]/g, ''));
+  const samePercent = (raw, figure) => raw !== undefined && raw !== '' && figure && Math.abs(100 * Number(raw) - percent(figure.text)) <= 0.5 + 1e-9;
+  const reportModels = [...pair.table].sort().join(', ');
+  check(pair.ui && pair.report && pair.ui.reached === pair.report.reached,
+    `${item.name}: the report and the Answer view agree on whether a plan reaches the target (${pair.ui && pair.ui.reached ? 'one does' : 'none does'})`);
+  if (pair.ui && pair.report) {
+    check(pair.report.cost && Math.abs(Number(pair.ui.cost) - percent(pair.report.cost.text)) <= 0.05 + 1e-9,
+      `${item.name}: the report's ${pair.ui.reached ? 'cheapest' : 'closest'} plan costs what the Answer view says (${pair.ui.cost} / ${pair.report.cost && pair.report.cost.text})`);
+    check(samePercent(pair.ui.probability, pair.report.probability),
+      `${item.name}: the report's P(target) with the plan is the Answer view's (${pair.ui.probability} / ${pair.report.probability && pair.report.probability.text}, ${pair.report.probability && pair.report.probability.path})`);
+    check(pair.ui.countered === undefined || pair.ui.countered === '' ? !pair.report.countered : samePercent(pair.ui.countered, pair.report.countered),
+      `${item.name}: the report's P(target) after the best counter is the Answer view's (${pair.ui.countered} / ${pair.report.countered && pair.report.countered.text})`);
+  }
+  const answered = pair.meta.match(/models ([^·]+) ·/)[1].trim();
+  check(reportModels === answered.split(', ').sort().join(', ') && /over 60 draws per plan/.test(pair.note) && /on 30 draws/.test(pair.note),
+    `${item.name}: the report answers with the Answer view's models (${reportModels}) and draws: ${pair.note}`);
+  await page.evaluate(() => { document.querySelector('[data-role="answer-report-job"]').scrollIntoView({ block: 'start' }); window.scrollBy(0, -72); });
   await page.screenshot({ path: path.resolve(out, `analyst-${item.name}-report-1024.png`) });
   const [saved] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="answer-report-download"]')]);
   const reportFile = path.join(folder, `${item.name}-report.html`);

@@ -71,6 +71,19 @@ async function answerExplained(page, result) {
   check(await page.locator('[data-role="answer-output"] [data-role="answer-tornado"] svg[data-chart="tornado"]').count() === 1, 'the answer draws the tornado of the target\'s issue');
   const sentences = await page.$$eval('[data-role="answer-output"] [data-role="disagreements"] li', (items) => items.map((item) => item.textContent));
   check(JSON.stringify(sentences) === JSON.stringify(result.disagreements), `where the models disagree is the API's (${sentences.length} sentences)`);
+  // The plan the search found closes the P(target) chart and table, with the probabilities the
+  // server weighed under every model (the answer's found_plan), not ones the page computes.
+  const found = result.found_plan;
+  check(found && found.models && models.every((name) => typeof found.models[name].probability === 'number'), 'the API\'s answer names the plan its search found and weighs it under every model');
+  const table = await page.$eval('table[data-role="answer-probabilities"]', (element) => ({
+    header: [...element.querySelectorAll('thead th')].map((th) => th.textContent.replace(/[↕▲▼]/g, '').trim()),
+    rows: [...element.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map((cell) => cell.textContent)),
+  }));
+  const foundRow = table.rows.find((row) => row[0] === 'found by the search');
+  const expectedCells = models.map((name) => formatPercent(found.models[name].probability, 1));
+  const shownCells = foundRow ? models.map((name) => foundRow[table.header.indexOf(name)]) : [];
+  check(JSON.stringify(shownCells) === JSON.stringify(expectedCells), `the found plan's row holds the API's probabilities: ${shownCells.join(', ')} (API ${expectedCells.join(', ')})`);
+  check(await page.locator('[data-role="answer-output"] svg[data-chart="probability"] text.label.found').count() === 1, 'the P(target) chart labels the found plan as found by the search');
   // The three cards stand on the first screen, above the charts.
   const top = await page.$eval(card, (element) => element.getBoundingClientRect().top - document.querySelector('[data-role="answer-result"]').getBoundingClientRect().top);
   check(top < 700, `the deal, the drivers and the disagreements come before the charts (${Math.round(top)} px into the answer)`);

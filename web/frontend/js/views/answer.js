@@ -19,6 +19,8 @@ import { reportCard } from './answer_report.js';
 let root = null;
 let body = null;
 let output = null;
+// The settings of the answer on show: {revision, models, draws, optimize_draws, seed}.
+let shown = null;
 
 function questionCard() {
   const asked = question() || {};
@@ -106,19 +108,19 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
     h('p', { class: 'result-meta', text: `target ${asked.target} with probability ≥ ${formatPercent(asked.probability ?? 0.8)}${asked.budget !== undefined ? ` within a budget of ${formatNumber(asked.budget, 2)}` : ''} · models ${models.join(', ')} · ${whatif.draws} draws per plan` }),
     h('p', { class: 'result-meta', dataset: { role: 'model-error' }, text: `Probabilities ${modelErrorNote(whatif)}` }),
     modelErrorSizes(whatif))];
+  // The plan the answer is about, as the server's analysis chose it (the answer's found_plan: the
+  // cheapest plan most models choose, else the closest), the same one the report names.
   const reached = optimisations.filter((item) => item.result && item.result.best);
-  const cheapest = reached.length ? reached.reduce((a, b) => (b.result.best.cost < a.result.best.cost ? b : a)) : null;
-  // With no plan that meets the target, the plan that comes closest against the best counter.
-  const closest = cheapest ? null : optimisations
-    .filter((item) => item.result && item.result.closest && item.result.closest.length)
-    .map((item) => ({ model: item.model, plan: item.result.closest[0] }))
-    .reduce((a, b) => (a && (a.plan.probability_with_counter_levers ?? 0) >= (b.plan.probability_with_counter_levers ?? 0) ? a : b), null);
+  const found = result.found_plan && result.models[result.found_plan.model] ? result.found_plan : null;
+  const foundOptimize = found ? result.models[found.model].optimize : null;
+  const cheapest = found && found.reached ? { model: found.model, chosenUnder: found.chosen_under, result: foundOptimize } : null;
+  const closest = found && !found.reached && foundOptimize.closest && foundOptimize.closest.length ? { model: found.model, plan: foundOptimize.closest[0] } : null;
   const baselineMeets = models.every((name) => (baseline.models[name].probability ?? 0) >= (asked.probability ?? 0.8));
   const headline = h('div', { class: 'answer-grid' },
-    h('div', { class: `answer-card${cheapest ? '' : ' negative'}`, dataset: { role: 'answer-cheapest' } },
+    h('div', { class: `answer-card${cheapest ? '' : ' negative'}`, dataset: { role: 'answer-cheapest', ...planFigures(cheapest ? cheapest.result.best : closest ? closest.plan : null, Boolean(cheapest)) } },
       h('div', { class: 'answer-label', text: 'Cheapest plan that meets the target' }),
       h('div', { class: 'answer-value', text: cheapest ? leversText(cheapest.result.best.levers) : 'none of the declared levers' }),
-      cheapest ? h('p', { class: 'answer-note', text: `cost ${formatNumber(cheapest.result.best.cost, 2)}, under ${cheapest.model}; ${reached.length} of ${optimisations.length} models find a plan` } ) : h('p', { class: 'answer-note', text: `no model finds a plan that reaches ${asked.target} with ${formatPercent(asked.probability ?? 0.8)} against the best counter` }),
+      cheapest ? h('p', { class: 'answer-note', text: `cost ${formatNumber(cheapest.result.best.cost, 2)}, chosen under ${cheapest.chosenUnder.join(', ')}; ${reached.length} of ${optimisations.length} models find a plan` } ) : h('p', { class: 'answer-note', text: `no model finds a plan that reaches ${asked.target} with ${formatPercent(asked.probability ?? 0.8)} against the best counter` }),
       cheapest ? leversDescribed(cheapest.result.best.levers) : null),
     counterCard(cheapest, closest),
     h('div', { class: `answer-card${baselineMeets ? '' : ' negative'}`, dataset: { role: 'answer-baseline' } },
@@ -133,10 +135,11 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
   const deals = dealsOf(result, models);
   parts.push(h('div', { class: 'answer-grid' }, dealCard(deals), driversCard(result, focus, issue), disagreements(sentences)));
   parts.push(h('figure', { class: 'chart-figure wide' },
-    h('figcaption', {}, h('strong', { text: `P(${whatif.target})` }), ` per plan and model, ${whatif.draws} draws, ${modelErrorTag(whatif)}`),
+    h('figcaption', {}, h('strong', { text: `P(${whatif.target})` }), ` per plan and model, ${whatif.draws} draws, ${modelErrorTag(whatif)}`,
+      found && found.models ? `; the last row is the plan the search found (${found.reached ? 'the cheapest that meets the target' : 'none meets it: the closest'}), weighed by the server under every model on the same draws, like every plan here without the opponent's counter` : ''),
     h('div', { class: 'chart-box', html: probabilityBars({
       series: models, colours, required: asked.probability ?? 0.8,
-      rows: plans.map((plan) => ({ label: plan.plan, values: models.map((name) => plan.models[name].probability ?? null) })),
+      rows: [...plans.map((plan) => ({ label: plan.plan, values: models.map((name) => plan.models[name].probability ?? null) })), ...foundRow(found, models)],
       title: `Probability of ${whatif.target} per plan and model`,
     }) })));
   parts.push(driversFigure(result, models, issue, focus));
@@ -144,7 +147,7 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
     name: 'answer-probabilities', role: 'answer-probabilities', caption: `P(${whatif.target}) per plan and model`,
     columns: [{ key: 'plan', label: 'Plan' }, { key: 'levers', label: 'Levers' }, { key: 'cost', label: 'Cost', numeric: true, format: (v) => formatNumber(v, 2) },
       ...models.map((name) => ({ key: name, label: name, numeric: true, format: (v) => formatPercent(v, 1) }))],
-    rows: plans.map((plan) => ({ plan: plan.plan, levers: leversText(plan.levers), cost: plan.cost, ...Object.fromEntries(models.map((name) => [name, plan.models[name].probability])) })),
+    rows: [...plans, ...(found && found.models ? [{ ...found, plan: 'found by the search' }] : [])].map((plan) => ({ plan: plan.plan, levers: leversText(plan.levers), cost: plan.cost, ...Object.fromEntries(models.map((name) => [name, plan.models[name] ? plan.models[name].probability : null])) })),
   }));
   parts.push(dataTable({
     name: 'answer-cheapest-plans', role: 'answer-cheapest-plans', caption: 'Cheapest plan per model, against the best counter',
@@ -171,6 +174,26 @@ function answerResult({ asked, whatif, optimisations, revision, models, sentence
   return resultBlock(revision, 'answer-result', parts);
 }
 
+// The figures of the plan the answer is about, kept on its card for whoever compares them with
+// the report's (the browser tests): reached or only the closest, cost, P without and after the
+// best counter.
+function planFigures(plan, reached) {
+  if (!plan) return {};
+  return { reached: String(reached), cost: plan.cost, probability: plan.probability, countered: plan.probability_with_counter_levers ?? '' };
+}
+
+// The plan the search found, as a row of the P(target) chart: its probability under every model
+// that ran, as the server weighed it (the answer's found_plan.models); none when it was not
+// weighed.
+function foundRow(found, models) {
+  if (!found || !found.models) return [];
+  return [{
+    label: 'found by the search', found: true,
+    note: `${leversText(found.levers)} · cost ${formatNumber(found.cost, 2)}`,
+    values: models.map((name) => (found.models[name] ? found.models[name].probability ?? null : null)),
+  }];
+}
+
 function rangeText(values) {
   const known = values.filter((value) => value !== undefined && value !== null);
   if (!known.length) return '–';
@@ -187,9 +210,14 @@ function disagreements(sentences) {
 }
 
 function draw() {
+  shown = null;
   const models = modelPicker('answer-models', ['compromise', 'weighted_median', 'eum'].filter((name) => app.models.some((model) => model.name === name)));
   const draws = drawsInput(300, 'Draws per plan', 'answer-draws');
   const optimiseDraws = drawsInput(100, 'Draws per candidate plan', 'answer-optimise-draws');
+  // The setting the server's sentences call "model error": whether probabilities include each
+  // model's own error on past decisions or only the spread of the inputs.
+  const modelError = h('input', { type: 'checkbox', checked: true, dataset: { role: 'answer-model-error' } });
+  const modelErrorField = h('label', { class: 'field checkbox-field' }, modelError, h('span', { text: ' Model error: count each model\'s own error on past decisions (off: the inputs\' spread alone)' }));
   const answerJob = jobPanel('answer-job');
   output = h('div', { class: 'output', dataset: { role: 'answer-output' } });
   const start = button('Answer the question', async () => {
@@ -203,10 +231,12 @@ function draw() {
     start.disabled = true;
     try {
       const document = { ...documentForServer(), question: asked };
-      const job = await answerJob.run('/api/answer', { document, models: chosen, draws: draws.value(), optimize_draws: optimiseDraws.value() });
+      const job = await answerJob.run('/api/answer', { document, models: chosen, draws: draws.value(), optimize_draws: optimiseDraws.value(), model_error: modelError.checked });
       if (job.status !== 'done') return;
       const answer = fromAnswer(job.result, chosen);
       output.replaceChildren(answerResult({ asked, ...answer, revision, sentences: job.result.disagreements }));
+      // The report written below answers with exactly these settings.
+      shown = { revision, models: chosen, draws: job.result.draws, optimize_draws: job.result.optimize_draws, seed: job.result.seed, model_error: Boolean(job.result.model_error) };
       markStale();
     } catch (error) {
       output.replaceChildren(notice('error', error.message));
@@ -214,9 +244,12 @@ function draw() {
       start.disabled = false;
     }
   }, { class: 'primary', dataset: { action: 'answer-start' } });
+  const everyModel = app.models.map((model) => model.name);
+  const modelsHint = h('p', { class: 'hint', dataset: { role: 'answer-models-hint' }, text: `Three models answer by default (compromise, weighted_median, eum), to keep the answer to seconds; the command line's statecraft answer runs all ${everyModel.length}: ${everyModel.join(', ')}. Tick the others to add them; each adds its own what-ifs and search. The report written below answers with the models ticked here.` });
   body.replaceChildren(questionCard(),
-    card('Run', models.element, h('div', { class: 'form-row' }, draws.element, optimiseDraws.element, start), answerJob.element),
-    output, reportCard());
+    card('Run', models.element, modelsHint, h('div', { class: 'form-row' }, draws.element, optimiseDraws.element, modelErrorField, start), answerJob.element),
+    output, reportCard(() => (shown && shown.revision === app.revision ? shown
+      : { revision: app.revision, models: models.chosen(), draws: draws.value(), optimize_draws: optimiseDraws.value(), seed: 0, model_error: modelError.checked, unanswered: true })));
 }
 
 export const answerView = {
