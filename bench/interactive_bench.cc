@@ -55,7 +55,7 @@ BENCHMARK(BM_OptimizeSevenModels)->Unit(benchmark::kSecond)->UseRealTime()->Iter
 void BM_Answer(benchmark::State& state) {
   const app::AnswerRequest request;
   for (auto _ : state) {
-    const EumOutcomeCacheCounts before = EumOutcomeCacheCounters();
+    const ExactInputCacheCounts before = EumOutcomeCacheCounters();
     const ExactInputCacheCounts smp_before = SmpOutcomeCacheCounters();
     const std::clock_t start = std::clock();
     const auto output = app::ComputeAnswer(request, app::Context{});
@@ -65,7 +65,7 @@ void BM_Answer(benchmark::State& state) {
     }
     state.counters["cpu_s"] = CpuSeconds(start);
     // eum's issue runs looked up instead of rerun (statecraft/models/eum/eum_outcome_cache.h).
-    const EumOutcomeCacheCounts after = EumOutcomeCacheCounters();
+    const ExactInputCacheCounts after = EumOutcomeCacheCounters();
     state.counters["eum_issue_runs"] = static_cast<double>(after.lookups - before.lookups);
     state.counters["eum_reused"] = static_cast<double>(after.hits - before.hits);
     // The same for smp's runs (statecraft/models/smp/smp_outcome_cache.h).

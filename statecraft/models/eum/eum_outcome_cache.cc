@@ -60,9 +60,6 @@ EumIssueOutcome RunEumIssueOutcome(const EumIssueInput& input, const EumOptions&
                                 [&] { return Reduce(input, RunEumIssue(input, options)); });
 }
 
-EumOutcomeCacheCounts EumOutcomeCacheCounters() {
-  const ExactInputCacheCounts counts = Shared().Counts();
-  return {counts.hits, counts.lookups};
-}
+ExactInputCacheCounts EumOutcomeCacheCounters() { return Shared().Counts(); }
 
 }  // namespace statecraft

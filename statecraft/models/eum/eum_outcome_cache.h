@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "statecraft/core/exact_input_cache.h"
 #include "statecraft/models/eum/eum.h"
 
 namespace statecraft {
@@ -36,11 +37,7 @@ EumIssueOutcome RunEumIssueOutcome(const EumIssueInput& input, const EumOptions&
 inline constexpr std::size_t kEumOutcomeCacheBytes = std::size_t{4} << 20;
 
 // Lookups that found a remembered outcome, and all lookups, since the program started.
-struct EumOutcomeCacheCounts {
-  long long hits = 0;
-  long long lookups = 0;
-};
-EumOutcomeCacheCounts EumOutcomeCacheCounters();
+ExactInputCacheCounts EumOutcomeCacheCounters();
 
 }  // namespace statecraft
 

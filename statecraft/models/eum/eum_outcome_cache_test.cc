@@ -48,10 +48,10 @@ TEST(EumOutcomeCache, ARememberedOutcomeIsTheRunsOutcome) {
   const EumOptions options;
   for (unsigned seed = 1; seed <= 20; ++seed) {
     const EumIssueInput input = RandomIssue(3 + static_cast<int>(seed % 9), seed);
-    const EumOutcomeCacheCounts before = EumOutcomeCacheCounters();
+    const ExactInputCacheCounts before = EumOutcomeCacheCounters();
     const EumIssueOutcome first = RunEumIssueOutcome(input, options);
     const EumIssueOutcome second = RunEumIssueOutcome(input, options);
-    const EumOutcomeCacheCounts after = EumOutcomeCacheCounters();
+    const ExactInputCacheCounts after = EumOutcomeCacheCounters();
     EXPECT_EQ(after.lookups - before.lookups, 2);
     EXPECT_GE(after.hits - before.hits, 1);  // the second lookup (other tests may run beside)
     ExpectSameAsARun(first, input, options);

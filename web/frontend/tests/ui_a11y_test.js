@@ -4,11 +4,8 @@
 // description, a cell) or a lever's summary is cut off there; the UI can be driven by keyboard alone
 // (skip link, navigation, editing a cell, sorting a table). Screenshots of every view.
 'use strict';
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const { launch, parseArguments, check, startServer, seriousViolations } = require('./browser');
-const { openView, typeInto, waitValid, screenshot, screenshotAround, clippedText } = require('./ui_steps');
+const { parseArguments, check, seriousViolations } = require('./browser');
+const { openApp, openView, typeInto, waitValid, screenshot, screenshotAround, clippedText } = require('./ui_steps');
 
 const kViews = ['answer', 'scenario', 'forecast', 'levers', 'uncertainty', 'optimise', 'backtest', 'history'];
 
@@ -25,15 +22,8 @@ async function fitsTheWindow(page, where) {
 
 (async () => {
   const options = parseArguments();
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-ui-a11y-'));
-  const { server, url } = await startServer(options.binary, path.join(folder, 'runs.sqlite'));
-  const { context, close } = await launch({ width: 1024, height: 800 });
+  const { page, folder, finish } = await openApp(options.binary, 'ui-a11y', { width: 1024, height: 800 });
   try {
-    const page = context.pages()[0] || await context.newPage();
-    page.on('pageerror', (error) => { throw error; });
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 20000 });
-    await waitValid(page);
 
     // Keyboard: the skip link first, then the header's buttons and the navigation.
     await page.keyboard.press('Tab');
@@ -93,8 +83,6 @@ async function fitsTheWindow(page, where) {
     await noSeriousViolations(page, 'scenario with an error');
     await screenshotAround(page, options.out, 'scenario-error-1024', 'tr.error-row');
   } finally {
-    await close();
-    server.kill('SIGTERM');
-    fs.rmSync(folder, { recursive: true, force: true });
+    await finish();
   }
 })().catch((error) => { console.error(error); process.exit(1); });

@@ -8,10 +8,9 @@
 // violation in the answered view. Screenshots of every step.
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { launch, parseArguments, check, startServer, kRepository, seriousViolations } = require('./browser');
-const { openView, typeInto, waitValid, waitJob, screenshot, clippedText } = require('./ui_steps');
+const { parseArguments, check, kRepository, seriousViolations } = require('./browser');
+const { openApp, openView, typeInto, waitValid, waitJob, screenshot, clippedText } = require('./ui_steps');
 
 // Each case: the file, the lever the analyst adds (who moves, on which issue, how far) and the
 // question asked of it.
@@ -215,20 +214,11 @@ async function walk(page, { out, folder }, item) {
 
 (async () => {
   const options = parseArguments();
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-ui-analyst-'));
-  const { server, url } = await startServer(options.binary, path.join(folder, 'runs.sqlite'));
-  const { context, close } = await launch({ width: 1024, height: 900 });
+  const { page, folder, finish } = await openApp(options.binary, 'ui-analyst', { width: 1024, height: 900 });
   try {
-    const page = context.pages()[0] || await context.newPage();
-    page.on('pageerror', (error) => { throw error; });
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 20000 });
-    await waitValid(page);
     check(await page.getAttribute('.app-nav a[aria-current="page"]', 'data-view') === 'answer', 'the UI opens on the Answer view');
     for (const item of kCases) await walk(page, { out: options.out, folder }, item);
   } finally {
-    await close();
-    server.kill('SIGTERM');
-    fs.rmSync(folder, { recursive: true, force: true });
+    await finish();
   }
 })().catch((error) => { console.error(error); process.exit(1); });

@@ -9,10 +9,9 @@
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { launch, parseArguments, check, startServer, kRepository } = require('./browser');
-const { openView, typeInto, waitValid, screenshot } = require('./ui_steps');
+const { parseArguments, check, kRepository } = require('./browser');
+const { openApp, openView, typeInto, waitValid, screenshot } = require('./ui_steps');
 
 const kFiles = [
   { format: 'native YAML', file: 'scenarios/russia-dprk-2024.yaml', actors: 8 },
@@ -31,15 +30,8 @@ async function opened(page, before) {
 
 (async () => {
   const options = parseArguments();
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-ui-open-'));
-  const { server, url } = await startServer(options.binary, path.join(folder, 'runs.sqlite'));
-  const { context, close } = await launch({ width: 1280, height: 900 });
+  const { page, folder, finish } = await openApp(options.binary, 'ui-open', { width: 1280, height: 900 });
   try {
-    const page = context.pages()[0] || await context.newPage();
-    page.on('pageerror', (error) => { throw error; });
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 20000 });
-    await waitValid(page);
     await openView(page, 'scenario');
 
     // Every format but native JSON is read by the server (POST /api/import); a server without
@@ -169,8 +161,6 @@ async function opened(page, before) {
     await page.waitForSelector('table[data-role="outcomes"] tbody tr', { timeout: 20000 });
     check(await page.locator('table[data-role="outcomes"] tbody tr').count() === 2, 'the new scenario is forecast on its two issues');
   } finally {
-    await close();
-    server.kill('SIGTERM');
-    fs.rmSync(folder, { recursive: true, force: true });
+    await finish();
   }
 })().catch((error) => { console.error(error); process.exit(1); });

@@ -1,7 +1,39 @@
 // Steps the UI tests share: open a view, type into a field as a user does, wait for a job,
 // take a screenshot at a width.
 'use strict';
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
+const { launch, startServer } = require('./browser');
+
+// A server on a store of its own in a new temporary folder, and the UI opened in Chromium at the
+// given viewport, ready and valid. finish() closes the browser, stops the server and removes the
+// folder; a start that fails does the same before it throws.
+async function openApp(binary, name, viewport) {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), `statecraft-${name}-`));
+  let server = null;
+  let close = async () => {};
+  const finish = async () => {
+    await close();
+    if (server) server.kill('SIGTERM');
+    fs.rmSync(folder, { recursive: true, force: true });
+  };
+  try {
+    const started = await startServer(binary, path.join(folder, 'runs.sqlite'));
+    server = started.server;
+    const browser = await launch(viewport);
+    close = browser.close;
+    const page = browser.context.pages()[0] || await browser.context.newPage();
+    page.on('pageerror', (error) => { throw error; });
+    await page.goto(started.url, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 20000 });
+    await waitValid(page);
+    return { page, folder, finish };
+  } catch (error) {
+    await finish();
+    throw error;
+  }
+}
 
 async function openView(page, name) {
   await page.click(`.app-nav a[data-view="${name}"]`);
@@ -107,4 +139,4 @@ async function clippedText(page, scope) {
   }, scope);
 }
 
-module.exports = { clippedText, screenshotAround, openView, typeInto, waitValid, waitJob, screenshot, tableRows, apiJob, formatNumber, formatPercent };
+module.exports = { openApp, clippedText, screenshotAround, openView, typeInto, waitValid, waitJob, screenshot, tableRows, apiJob, formatNumber, formatPercent };
